@@ -1,0 +1,34 @@
+// Deterministic demo staff names, so re-running the seed finds the same users.
+const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Rơ Châm", "Ksor", "Siu"];
+const MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hữu", "Thu", "Quốc"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Chi",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hòa",
+  "Hùng",
+  "Lan",
+  "Linh",
+  "Long",
+  "Mai",
+  "Nam",
+  "Phương",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Vy",
+  "H'Hen",
+  "Blơi",
+];
+
+export function demoName(seed: number): string {
+  const pick = <T>(list: readonly T[], n: number) => list[n % list.length] as T;
+  return `${pick(FAMILY, seed * 7 + 3)} ${pick(MIDDLE, seed * 5 + 1)} ${pick(GIVEN, seed * 11 + 2)}`;
+}

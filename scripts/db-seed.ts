@@ -1,0 +1,85 @@
+// `npm run db:seed`: idempotent demo data. Agencies are matched by code and users by username, so
+// running it again updates rather than duplicates; passwords of existing users are left alone
+// unless ADMIN_PASSWORD is given.
+import "dotenv/config";
+import { randomBytes } from "node:crypto";
+import { SEED_AGENCIES } from "../prisma/seed/agencies.js";
+import { demoName } from "../prisma/seed/people.js";
+import { hashPassword } from "../server/auth/password.js";
+import { loadConfigOrExit } from "../server/config.js";
+import { createDb } from "../server/db/client.js";
+import type { Role } from "../server/generated/prisma/enums.js";
+
+const config = loadConfigOrExit();
+const db = createDb(config.DATABASE_URL);
+
+async function seedAgencies(): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  // Parents come before children in SEED_AGENCIES.
+  for (const { parent, ...agency } of SEED_AGENCIES) {
+    const parentId = parent ? ids.get(parent) : null;
+    const row = await db.agency.upsert({
+      where: { code: agency.code },
+      create: { ...agency, parentId },
+      update: { name: agency.name, kind: agency.kind, parentId },
+    });
+    ids.set(agency.code, row.id);
+  }
+  return ids;
+}
+
+async function seedAdmin(agencyId: number): Promise<void> {
+  const username = config.ADMIN_USERNAME;
+  const existing = await db.user.findUnique({ where: { username } });
+  let password = config.ADMIN_PASSWORD;
+  if (!existing && !password) {
+    if (config.NODE_ENV === "production") throw new Error("ADMIN_PASSWORD must be set to create the administrator in production");
+    password = randomBytes(12).toString("base64url");
+    console.log(
+      `\n  Administrator "${username}" created with the generated password: ${password}\n  (shown once; set ADMIN_PASSWORD to choose it)\n`,
+    );
+  }
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  if (existing) {
+    const roles: Role[] = existing.roles.includes("admin") ? existing.roles : [...existing.roles, "admin"];
+    await db.user.update({ where: { username }, data: { roles, active: true, ...(passwordHash ? { passwordHash } : {}) } });
+  } else {
+    await db.user.create({
+      data: { username, name: "Quản trị hệ thống", roles: ["admin"], agencyId, passwordHash: passwordHash as string },
+    });
+  }
+}
+
+async function seedStaff(agencyIds: Map<string, number>): Promise<number> {
+  // Demo staff get an unguessable password unless SEED_STAFF_PASSWORD is set; an admin can reset it.
+  const staffHash = await hashPassword(process.env.SEED_STAFF_PASSWORD || randomBytes(18).toString("base64url"));
+  const staff: { username: string; roles: Role[]; agencyCode: string }[] = [];
+  for (const { code } of SEED_AGENCIES) {
+    const slug = code.toLowerCase();
+    staff.push({ username: `${slug}.giamsat`, roles: ["supervisor"], agencyCode: code });
+    staff.push({ username: `${slug}.nv1`, roles: ["agent"], agencyCode: code });
+    staff.push({ username: `${slug}.nv2`, roles: ["agent"], agencyCode: code });
+  }
+  staff.push({ username: "chiendich.quanly", roles: ["campaign_manager"], agencyCode: "TTPVHCC" });
+  staff.push({ username: "chiendich.duyet", roles: ["campaign_approver"], agencyCode: "VP-UBND" });
+  staff.push({ username: "lanhdao.xem", roles: ["viewer"], agencyCode: "VP-UBND" });
+
+  for (const [index, person] of staff.entries()) {
+    const agencyId = agencyIds.get(person.agencyCode) as number;
+    await db.user.upsert({
+      where: { username: person.username },
+      create: { username: person.username, name: demoName(index), roles: person.roles, agencyId, passwordHash: staffHash },
+      update: { roles: person.roles, agencyId },
+    });
+  }
+  return staff.length;
+}
+
+try {
+  const agencyIds = await seedAgencies();
+  await seedAdmin(agencyIds.get("TTPVHCC") as number);
+  const staffCount = await seedStaff(agencyIds);
+  console.log(`seeded ${agencyIds.size} agencies, ${staffCount} staff and the administrator "${config.ADMIN_USERNAME}"`);
+} finally {
+  await db.$disconnect();
+}

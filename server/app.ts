@@ -1,0 +1,70 @@
+// The application as a fastify plugin: external resources first, then cross-cutting app plugins,
+// then one route plugin per domain. server.ts and the tests build it the same way with buildApp().
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from "fastify";
+import agencyRoutes from "./agencies/routes.js";
+import auditRoutes from "./audit/routes.js";
+import authRoutes from "./auth/routes.js";
+import type { Config } from "./config.js";
+import healthRoutes from "./health/routes.js";
+import authentication from "./plugins/app/authentication.js";
+import errorHandler from "./plugins/app/error-handler.js";
+import configPlugin from "./plugins/external/config.js";
+import consolePlugin from "./plugins/external/console.js";
+import corsPlugin from "./plugins/external/cors.js";
+import dbPlugin from "./plugins/external/db.js";
+import redisPlugin from "./plugins/external/redis.js";
+import userRoutes from "./users/routes.js";
+
+export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { config }) => {
+  await fastify.register(configPlugin, { config });
+  await fastify.register(dbPlugin);
+  await fastify.register(redisPlugin);
+  await fastify.register(cookie);
+  await fastify.register(corsPlugin);
+  await fastify.register(errorHandler);
+  await fastify.register(authentication);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(consolePlugin);
+  await fastify.register(
+    async (api) => {
+      await api.register(authRoutes, { prefix: "/auth" });
+      await api.register(agencyRoutes, { prefix: "/agencies" });
+      await api.register(userRoutes, { prefix: "/users" });
+      await api.register(auditRoutes, { prefix: "/audit-logs" });
+    },
+    { prefix: "/api" },
+  );
+};
+
+export function serverOptions(config: Config): FastifyServerOptions {
+  return {
+    logger: {
+      level: config.LOG_LEVEL,
+      // Cookies carry sessions; never let them reach the logs.
+      redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
+    },
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    // Behind the province's reverse proxy the client address comes from X-Forwarded-For.
+    trustProxy: true,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: "array", allErrors: true } },
+  };
+}
+
+/** Builds the whole app, ready to listen or to be driven by app.inject in tests. */
+export async function buildApp(config: Config, overrides: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const fastify = Fastify({ ...serverOptions(config), ...overrides }).withTypeProvider<TypeBoxTypeProvider>();
+  fastify.addHook("onSend", async (request, reply) => {
+    reply.header("X-Request-Id", request.id);
+  });
+  await fastify.register(app, { config });
+  await fastify.ready();
+  return fastify;
+}

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { writeAudit } from "../audit/audit.js";
+import { tooManyRequests, unauthorized, unavailable } from "../http/errors.js";
+import { currentUser } from "../plugins/app/authentication.js";
+import { createLoginLimiter } from "./login-limiter.js";
+import { verifyPassword } from "./password.js";
+import { createSession, endSession, findSessionUser, SESSION_COOKIE } from "./sessions.js";
+
+export const SessionUserSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  name: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Type.String()),
+  agency: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+});
+
+const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { config, db } = fastify;
+  const limiter = createLoginLimiter(fastify.redis, config.REDIS_PREFIX, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_MINUTES * 60);
+  const secureCookie = config.PUBLIC_BASE_URL.startsWith("https:");
+
+  fastify.post(
+    "/login",
+    {
+      config: { public: true },
+      schema: {
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ user: SessionUserSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const username = request.body.username.trim();
+      const wait = await limiter.retryAfter(username, request.ip).catch(() => {
+        throw unavailable("Login is temporarily unavailable; try again shortly");
+      });
+      if (wait > 0) {
+        throw tooManyRequests(`Too many failed logins; try again in ${Math.ceil(wait / 60)} minute(s)`, wait);
+      }
+
+      const user = await db.user.findFirst({
+        where: { OR: [{ username }, { email: username }] },
+        include: { agency: { select: { id: true, code: true, name: true } } },
+      });
+      const passwordOk = await verifyPassword(user?.passwordHash, request.body.password);
+      if (!user || !passwordOk || !user.active) {
+        await limiter.recordFailure(username, request.ip).catch(() => {});
+        await writeAudit(db, {
+          actorId: user?.id ?? null,
+          action: "login_failed",
+          resource: "auth",
+          resourceId: user?.id ?? null,
+          after: { username, reason: !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive" },
+          ip: request.ip,
+        });
+        throw unauthorized("Wrong username or password", "invalid_credentials");
+      }
+
+      await limiter.recordSuccess(username).catch(() => {});
+      const token = await createSession(db, user.id, fastify.sessionTtlMs);
+      await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+      await writeAudit(db, { actorId: user.id, action: "login", resource: "auth", resourceId: user.id, ip: request.ip });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: secureCookie,
+        maxAge: fastify.sessionTtlMs / 1000,
+      });
+      const { id, name, email, roles, agency } = user;
+      return { user: { id, username: user.username, name, email, roles, agency } };
+    },
+  );
+
+  fastify.post("/logout", { config: { public: true } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const user = token ? await findSessionUser(db, token, fastify.sessionTtlMs) : null;
+    if (token) await endSession(db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    if (user) await writeAudit(db, { actorId: user.id, action: "logout", resource: "auth", resourceId: user.id, ip: request.ip });
+    return reply.status(204).send();
+  });
+
+  fastify.get("/me", { schema: { response: { 200: SessionUserSchema } } }, async (request) => currentUser(request));
+};
+
+export default authRoutes;

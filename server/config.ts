@@ -1,0 +1,180 @@
+// Configuration is read once at start from the environment and validated into one typed object.
+// Every variable is declared here with its default and meaning; .env.example is checked against
+// this list by a test, so the two cannot drift apart.
+
+type Parser<T> = (raw: string) => T;
+
+interface Variable<T> {
+  /** What the variable is for, shown in .env.example and in error messages. */
+  doc: string;
+  /** Used when the variable is unset or empty; undefined makes it required. */
+  default?: string;
+  /** May stay unset (the value is then undefined). */
+  optional?: boolean;
+  parse: Parser<T>;
+}
+
+class InvalidValue extends Error {}
+
+const text: Parser<string> = (raw) => raw;
+
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      throw new InvalidValue(`must be a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
+
+const url =
+  (...protocols: string[]): Parser<string> =>
+  (raw) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new InvalidValue("must be a URL");
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new InvalidValue(`must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+    }
+    return raw.replace(/\/+$/, "");
+  };
+
+const oneOf =
+  <const T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    if (!(values as string[]).includes(raw)) throw new InvalidValue(`must be one of ${values.join(", ")}`);
+    return raw as T;
+  };
+
+const pattern =
+  (re: RegExp, what: string): Parser<string> =>
+  (raw) => {
+    if (!re.test(raw)) throw new InvalidValue(`must be ${what}`);
+    return raw;
+  };
+
+export const variables = {
+  NODE_ENV: {
+    doc: "development, test or production. Production requires ADMIN_PASSWORD for the seed and marks cookies Secure behind HTTPS.",
+    default: "development",
+    parse: oneOf("development", "test", "production"),
+  },
+  PORT: { doc: "HTTP port of the server (API, Twilio webhooks and the console at /admin).", default: "3000", parse: integer(1, 65535) },
+  HOST: { doc: "Address the HTTP server binds to.", default: "0.0.0.0", parse: text },
+  PUBLIC_BASE_URL: {
+    doc: "The URL the outside world (Twilio, browsers) uses to reach this server; webhook signatures are checked against it.",
+    default: "http://localhost:3000",
+    parse: url("http:", "https:"),
+  },
+  DATABASE_URL: {
+    doc: "PostgreSQL connection URL.",
+    default: "postgresql://postgres@127.0.0.1:5432/tthc",
+    parse: url("postgresql:", "postgres:"),
+  },
+  REDIS_URL: {
+    doc: "Redis connection URL (BullMQ queues, login rate limits).",
+    default: "redis://127.0.0.1:6379",
+    parse: url("redis:", "rediss:"),
+  },
+  REDIS_PREFIX: {
+    doc: "Prefix of every Redis key this deployment writes, so several deployments (or test files) can share one Redis.",
+    default: "tthc",
+    parse: pattern(/^[A-Za-z0-9_-]{1,64}$/, "1 to 64 letters, digits, - or _ (no colon: BullMQ reserves it)"),
+  },
+  LOG_LEVEL: { doc: "pino log level.", default: "info", parse: oneOf("fatal", "error", "warn", "info", "debug", "trace", "silent") },
+  SESSION_TTL_HOURS: { doc: "How long a console session lasts without activity.", default: "12", parse: integer(1, 24 * 30) },
+  LOGIN_MAX_FAILURES: {
+    doc: "Failed logins allowed per account and per address within LOGIN_WINDOW_MINUTES before further attempts are refused.",
+    default: "5",
+    parse: integer(1, 1000),
+  },
+  LOGIN_WINDOW_MINUTES: { doc: "Window of the failed-login limit.", default: "15", parse: integer(1, 24 * 60) },
+  CORS_ORIGINS: {
+    doc: "Comma-separated browser origins allowed to call the API with credentials (the Vite dev server in development). Empty: same origin only.",
+    default: "",
+    parse: (raw) =>
+      raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+  },
+  ADMIN_USERNAME: { doc: "Username of the administrator created by `npm run db:seed`.", default: "admin", parse: text },
+  ADMIN_PASSWORD: {
+    doc: "Password of that administrator. Unset in development: a generated one is printed once. Required in production.",
+    optional: true,
+    parse: pattern(/^.{10,}$/, "at least 10 characters"),
+  },
+  TWILIO_ACCOUNT_SID: {
+    doc: "Twilio account SID (voice and SMS).",
+    optional: true,
+    parse: pattern(/^AC[0-9a-fA-F]{32}$/, "AC followed by 32 hex digits"),
+  },
+  TWILIO_AUTH_TOKEN: { doc: "Twilio auth token; also the key of X-Twilio-Signature.", optional: true, parse: text },
+  AWS_REGION: { doc: "AWS region of SNS for SMS (credentials come from the standard AWS chain).", default: "ap-southeast-1", parse: text },
+} satisfies Record<string, Variable<unknown>>;
+
+type Variables = typeof variables;
+export type Config = {
+  [K in keyof Variables]: Variables[K] extends { optional: true }
+    ? ReturnType<Variables[K]["parse"]> | undefined
+    : ReturnType<Variables[K]["parse"]>;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates every variable and reports all problems at once rather than the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(variables) as [string, Variable<unknown>][]) {
+    const given = env[name];
+    const raw = given === undefined || given === "" ? spec.default : given;
+    if (raw === undefined) {
+      if (!spec.optional) problems.push(`${name} is required: ${spec.doc}`);
+      continue;
+    }
+    try {
+      config[name] = spec.parse(raw);
+    } catch (error) {
+      if (!(error instanceof InvalidValue)) throw error;
+      problems.push(`${name} ${error.message} (got "${raw}")`);
+    }
+  }
+  if (config.NODE_ENV === "production" && config.PUBLIC_BASE_URL?.toString().startsWith("http://localhost")) {
+    problems.push("PUBLIC_BASE_URL must be set to the public address in production");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config as Config;
+}
+
+/** For entry points: a bad configuration stops the process with one message listing every problem. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+/** The text of .env.example: every variable with its meaning and default (kept in sync by a test). */
+export function renderEnvExample(): string {
+  const lines = ["# Tổng đài TTHC configuration. Copy to .env and adjust; unset variables take the default shown.", ""];
+  for (const [name, spec] of Object.entries(variables) as [string, Variable<unknown>][]) {
+    lines.push(`# ${spec.doc}${spec.optional ? " (optional)" : ""}`);
+    lines.push(spec.default === undefined ? `# ${name}=` : `${name}=${spec.default}`, "");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,115 @@
+// Parses the ra-data-simple-rest list conventions: sort=["field","ASC"], range=[0,24], filter={...}.
+import Type from "typebox";
+import { badRequest } from "./errors.js";
+
+export interface ListQuery {
+  sort: { field: string; order: "asc" | "desc" };
+  skip: number;
+  take: number;
+  filter: Record<string, unknown>;
+}
+
+export const listQuerystring = Type.Object(
+  {
+    sort: Type.Optional(Type.String({ maxLength: 200 })),
+    range: Type.Optional(Type.String({ maxLength: 100 })),
+    filter: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  { additionalProperties: false },
+);
+
+const MAX_PAGE = 1000;
+
+function parseJson(name: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(`${name} is not valid JSON`, { [name]: "tthc.validation.json" });
+  }
+}
+
+export function parseListQuery(
+  query: { sort?: string; range?: string; filter?: string },
+  options: { sortable: readonly string[]; defaultSort: [string, "ASC" | "DESC"] },
+): ListQuery {
+  let [field, order] = options.defaultSort;
+  if (query.sort) {
+    const sort = parseJson("sort", query.sort);
+    if (!Array.isArray(sort) || typeof sort[0] !== "string" || !["ASC", "DESC"].includes(String(sort[1]).toUpperCase())) {
+      throw badRequest('sort must look like ["field","ASC"]', { sort: "tthc.validation.sort" });
+    }
+    if (!options.sortable.includes(sort[0])) {
+      throw badRequest(`sort field must be one of ${options.sortable.join(", ")}`, { sort: "tthc.validation.sort" });
+    }
+    field = sort[0];
+    order = String(sort[1]).toUpperCase() as "ASC" | "DESC";
+  }
+
+  let skip = 0;
+  let take = 25;
+  if (query.range) {
+    const range = parseJson("range", query.range);
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+      throw badRequest("range must look like [first,last] with 0 <= first <= last", { range: "tthc.validation.range" });
+    }
+    skip = range[0];
+    take = Math.min(range[1] - range[0] + 1, MAX_PAGE);
+  }
+
+  let filter: Record<string, unknown> = {};
+  if (query.filter) {
+    const parsed = parseJson("filter", query.filter);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+      throw badRequest("filter must be a JSON object", { filter: "tthc.validation.filter" });
+    }
+    filter = parsed as Record<string, unknown>;
+  }
+
+  return { sort: { field, order: order === "ASC" ? "asc" : "desc" }, skip, take, filter };
+}
+
+/** `Content-Range: agencies 0-24/319`, as ra-data-simple-rest reads it. */
+export function contentRange(resource: string, skip: number, count: number, total: number): string {
+  const last = count === 0 ? skip : skip + count - 1;
+  return `${resource} ${skip}-${last}/${total}`;
+}
+
+/** Reads the `id` filter react-admin sends for getMany: `{"id":[1,2]}` or `{"id":1}`. */
+export function idsFilter(value: unknown): number[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  const ids = list.map(Number);
+  if (!ids.every((n) => Number.isInteger(n) && n > 0)) {
+    throw badRequest("filter id must be a positive integer or a list of them", { filter: "tthc.validation.filter" });
+  }
+  return ids;
+}
+
+/** Reads an optional string filter, rejecting other types with a clear error. */
+export function stringFilter(filter: Record<string, unknown>, key: string): string | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string" || value.length > 200) {
+    throw badRequest(`filter ${key} must be a string of at most 200 characters`, { [key]: "tthc.validation.filter" });
+  }
+  return value;
+}
+
+export function integerFilter(filter: Record<string, unknown>, key: string): number | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw badRequest(`filter ${key} must be a positive integer`, { [key]: "tthc.validation.filter" });
+  }
+  return n;
+}
+
+export function booleanFilter(filter: Record<string, unknown>, key: string): boolean | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "boolean") {
+    throw badRequest(`filter ${key} must be true or false`, { [key]: "tthc.validation.filter" });
+  }
+  return value;
+}

@@ -1,0 +1,18 @@
+import Type from "typebox";
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+
+export const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
+
+/** Phone numbers of agencies and staff as people type them; normalisation comes with the call path. */
+export const PhoneText = Type.String({ pattern: "^\\+?[0-9][0-9 .()-]{2,19}$" });
+
+/** Timestamps leave the database as Date and are serialised as ISO 8601 strings. */
+export const DateTime = Type.Unsafe<Date | string>({ type: "string", format: "date-time" });

@@ -1,0 +1,24 @@
+// Queue names and the options every queue shares. Job payloads carry ids only, never personal data.
+import { Queue, type QueueOptions } from "bullmq";
+import type { Config } from "../config.js";
+import { bullConnectionOptions } from "../redis.js";
+
+export const MAINTENANCE_QUEUE = "maintenance";
+
+export function queueOptions(config: Config): QueueOptions {
+  return {
+    connection: bullConnectionOptions(config.REDIS_URL),
+    prefix: config.REDIS_PREFIX,
+    defaultJobOptions: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 5_000 },
+      // Bounded history: Redis must not grow with every job ever run.
+      removeOnComplete: { count: 1000, age: 7 * 24 * 3600 },
+      removeOnFail: { count: 5000, age: 30 * 24 * 3600 },
+    },
+  };
+}
+
+export function maintenanceQueue(config: Config): Queue {
+  return new Queue(MAINTENANCE_QUEUE, queueOptions(config));
+}

@@ -1,0 +1,199 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { writeAudit } from "../audit/audit.js";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { conflict, invalidField, notFound } from "../http/errors.js";
+import {
+  booleanFilter,
+  contentRange,
+  idsFilter,
+  integerFilter,
+  listQuerystring,
+  parseListQuery,
+  stringFilter,
+} from "../http/list-query.js";
+import { DateTime, IdParams, Nullable } from "../http/schemas.js";
+import { currentUser } from "../plugins/app/authentication.js";
+import { ROLES, type Role } from "./roles.js";
+
+const RoleSchema = Type.Enum(ROLES);
+
+const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  email: Nullable(Type.String()),
+  name: Type.String(),
+  roles: Type.Array(Type.String()),
+  agencyId: Type.Integer(),
+  active: Type.Boolean(),
+  lastLoginAt: Nullable(DateTime),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+const editable = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
+  roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+  agencyId: Type.Integer({ minimum: 1 }),
+  active: Type.Optional(Type.Boolean()),
+};
+const UserCreate = Type.Object(
+  {
+    username: Type.String({ minLength: 2, maxLength: 100, pattern: "^[A-Za-z0-9._@-]+$" }),
+    password: Type.String({ maxLength: 1000 }),
+    ...editable,
+  },
+  { additionalProperties: false },
+);
+const UserUpdate = Type.Object(editable, { additionalProperties: false });
+const PasswordReset = Type.Object({ password: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+
+const SORTABLE = ["id", "username", "name", "createdAt", "lastLoginAt"] as const;
+const publicFields = {
+  id: true,
+  username: true,
+  email: true,
+  name: true,
+  roles: true,
+  agencyId: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+function checkPassword(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw invalidField("password", "password_too_short", `password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+}
+
+const emptyToNull = (email: string | null | undefined) => (email === "" ? null : email);
+
+const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  fastify.addHook("preHandler", fastify.allow("admin"));
+
+  async function checkAgency(agencyId: number) {
+    if (!(await db.agency.findUnique({ where: { id: agencyId }, select: { id: true } }))) {
+      throw invalidField("agencyId", "not_found", "agencyId: no such agency");
+    }
+  }
+
+  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(User) } } }, async (request, reply) => {
+    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["username", "ASC"] });
+    const q = stringFilter(query.filter, "q");
+    const role = stringFilter(query.filter, "role");
+    if (role && !(ROLES as readonly string[]).includes(role))
+      throw invalidField("role", "filter", `filter role must be one of ${ROLES.join(", ")}`);
+    const ids = idsFilter(query.filter.id);
+    const where: Prisma.UserWhereInput = {
+      AND: [
+        ids ? { id: { in: ids } } : {},
+        q
+          ? {
+              OR: [
+                { username: { contains: q, mode: "insensitive" } },
+                { name: { contains: q, mode: "insensitive" } },
+                { email: { contains: q, mode: "insensitive" } },
+              ],
+            }
+          : {},
+        { agencyId: integerFilter(query.filter, "agencyId") },
+        role ? { roles: { has: role as Role } } : {},
+        { active: booleanFilter(query.filter, "active") },
+      ],
+    };
+    const [total, rows] = await Promise.all([
+      db.user.count({ where }),
+      db.user.findMany({
+        where,
+        select: publicFields,
+        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "asc" }],
+        skip: query.skip,
+        take: query.take,
+      }),
+    ]);
+    reply.header("Content-Range", contentRange("users", query.skip, rows.length, total));
+    return rows;
+  });
+
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: User } } }, async (request) => {
+    const user = await db.user.findUnique({ where: { id: request.params.id }, select: publicFields });
+    if (!user) throw notFound("No such user");
+    return user;
+  });
+
+  fastify.post("/", { schema: { body: UserCreate, response: { 200: User } } }, async (request) => {
+    const actor = currentUser(request);
+    const { password, ...fields } = request.body;
+    checkPassword(password);
+    await checkAgency(fields.agencyId);
+    const passwordHash = await hashPassword(password);
+    return db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { ...fields, email: emptyToNull(fields.email), passwordHash }, select: publicFields });
+      await writeAudit(tx, { actorId: actor.id, action: "create", resource: "users", resourceId: user.id, after: user, ip: request.ip });
+      return user;
+    });
+  });
+
+  fastify.put("/:id", { schema: { params: IdParams, body: UserUpdate, response: { 200: User } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    const before = await db.user.findUnique({ where: { id }, select: publicFields });
+    if (!before) throw notFound("No such user");
+    const body = request.body;
+    // An administrator cannot lock themselves out: someone must always be able to manage users.
+    if (id === actor.id && (body.active === false || !body.roles.includes("admin"))) {
+      throw invalidField(
+        body.active === false ? "active" : "roles",
+        "self_lockout",
+        "You cannot deactivate yourself or remove your own admin role",
+      );
+    }
+    await checkAgency(body.agencyId);
+    return db.$transaction(async (tx) => {
+      const user = await tx.user.update({ where: { id }, data: { ...body, email: emptyToNull(body.email) }, select: publicFields });
+      // Deactivation ends every open session of that user at once.
+      if (user.active === false) await tx.session.deleteMany({ where: { userId: id } });
+      await writeAudit(tx, { actorId: actor.id, action: "update", resource: "users", resourceId: id, before, after: user, ip: request.ip });
+      return user;
+    });
+  });
+
+  fastify.post("/:id/password", { schema: { params: IdParams, body: PasswordReset } }, async (request, reply) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    checkPassword(request.body.password);
+    if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) throw notFound("No such user");
+    const passwordHash = await hashPassword(request.body.password);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id }, data: { passwordHash } });
+      await tx.session.deleteMany({ where: { userId: id } });
+      await writeAudit(tx, { actorId: actor.id, action: "password_reset", resource: "users", resourceId: id, ip: request.ip });
+    });
+    return reply.status(204).send();
+  });
+
+  fastify.delete("/:id", { schema: { params: IdParams, response: { 200: User } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    if (id === actor.id) throw invalidField("id", "self_lockout", "You cannot delete yourself");
+    const before = await db.user.findUnique({ where: { id }, select: publicFields });
+    if (!before) throw notFound("No such user");
+    // The audit trail must keep naming who did what, so a user with any history is deactivated instead.
+    if ((await db.auditLog.count({ where: { actorId: id, action: { not: "login_failed" } } })) > 0) {
+      throw conflict("This user has activity in the audit log; deactivate the account instead", { id: "tthc.validation.in_use" });
+    }
+    await db.$transaction(async (tx) => {
+      await tx.auditLog.updateMany({ where: { actorId: id }, data: { actorId: null } });
+      await tx.user.delete({ where: { id } });
+      await writeAudit(tx, { actorId: actor.id, action: "delete", resource: "users", resourceId: id, before, ip: request.ip });
+    });
+    return before;
+  });
+};
+
+export default userRoutes;
