@@ -1,0 +1,105 @@
+// Builds the real app against this file's own database and Redis key prefix.
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import { buildApp } from "../../server/app.js";
+import { hashPassword } from "../../server/auth/password.js";
+import { type Config, loadConfig } from "../../server/config.js";
+import { createDb, type Db } from "../../server/db/client.js";
+import type { AgencyKind, Role } from "../../server/generated/prisma/enums.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    REDIS_PREFIX: `test-${randomBytes(5).toString("hex")}`,
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Deletes every Redis key under the prefix, so a test file leaves Redis as it found it. */
+export async function clearRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig({ DATABASE_URL: database.url, ...overrides });
+  const app = await buildApp(config);
+  const db = createDb(config.DATABASE_URL);
+  return {
+    app,
+    db,
+    config,
+    database,
+    async close() {
+      await app.close();
+      await db.$disconnect();
+      await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
+      await database.drop();
+    },
+  };
+}
+
+export const PASSWORD = "mat-khau-thu-nghiem";
+
+/** A small province: root → department → unit, and two wards, with a user of each role. */
+export async function seedSmallProvince(db: Db) {
+  const agency = (code: string, name: string, kind: AgencyKind, parentId: number | null = null) =>
+    db.agency.create({ data: { code, name, kind, parentId } });
+  const province = await agency("GL", "UBND tỉnh Gia Lai", "province");
+  const department = await agency("STP", "Sở Tư pháp", "department", province.id);
+  const unit = await agency("STP-HCTP", "Phòng Hành chính tư pháp", "unit", department.id);
+  const wardA = await agency("P-QUYNHON", "Phường Quy Nhơn", "ward", province.id);
+  const wardB = await agency("P-PLEIKU", "Phường Pleiku", "ward", province.id);
+
+  const passwordHash = await hashPassword(PASSWORD);
+  const user = (username: string, roles: Role[], agencyId: number) =>
+    db.user.create({ data: { username, name: username, roles, agencyId, passwordHash } });
+  const users = {
+    admin: await user("admin", ["admin"], province.id),
+    supervisor: await user("stp.giamsat", ["supervisor"], department.id),
+    agent: await user("quynhon.nv1", ["agent"], wardA.id),
+    viewer: await user("lanhdao.xem", ["viewer"], province.id),
+  };
+  return { agencies: { province, department, unit, wardA, wardB }, users };
+}
+
+/** Logs in through the real endpoint and returns the Cookie header to send afterwards. */
+export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<string> {
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "tthc_session");
+  if (!cookie) throw new Error("no session cookie");
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** ra-data-simple-rest style query string. */
+export function listUrl(resource: string, params: { sort?: [string, string]; range?: [number, number]; filter?: object } = {}): string {
+  const query = new URLSearchParams();
+  if (params.sort) query.set("sort", JSON.stringify(params.sort));
+  if (params.range) query.set("range", JSON.stringify(params.range));
+  if (params.filter) query.set("filter", JSON.stringify(params.filter));
+  const text = query.toString();
+  return `/api/${resource}${text ? `?${text}` : ""}`;
+}
