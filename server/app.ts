@@ -10,6 +10,7 @@ import authRoutes from "./auth/routes.js";
 import type { Config } from "./config.js";
 import healthRoutes from "./health/routes.js";
 import authentication from "./plugins/app/authentication.js";
+import drainOnClose from "./plugins/app/drain-on-close.js";
 import errorHandler from "./plugins/app/error-handler.js";
 import configPlugin from "./plugins/external/config.js";
 import consolePlugin from "./plugins/external/console.js";
@@ -25,6 +26,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(cookie);
   await fastify.register(corsPlugin);
   await fastify.register(errorHandler);
+  await fastify.register(drainOnClose);
   await fastify.register(authentication);
 
   await fastify.register(healthRoutes);

@@ -42,7 +42,7 @@ const AgencyInput = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 50, pattern: "^[A-Za-z0-9._-]+$" }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: Kind,
-    parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
     phone: Type.Optional(Nullable(PhoneText)),
     active: Type.Optional(Type.Boolean()),
   },

@@ -19,6 +19,8 @@ export const listQuerystring = Type.Object(
 );
 
 const MAX_PAGE = 1000;
+/** Ids are PostgreSQL integers; anything larger is refused before it reaches the database. */
+const MAX_INT = 2_147_483_647;
 
 function parseJson(name: string, raw: string): unknown {
   try {
@@ -49,11 +51,19 @@ export function parseListQuery(
   let take = 25;
   if (query.range) {
     const range = parseJson("range", query.range);
-    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
-      throw badRequest("range must look like [first,last] with 0 <= first <= last", { range: "tthc.validation.range" });
+    if (
+      !Array.isArray(range) ||
+      range.length !== 2 ||
+      !range.every((n) => Number.isInteger(n) && n >= 0 && n <= MAX_INT) ||
+      range[1] < range[0] ||
+      range[1] - range[0] + 1 > MAX_PAGE
+    ) {
+      throw badRequest(`range must look like [first,last] with 0 <= first <= last and at most ${MAX_PAGE} records`, {
+        range: "tthc.validation.range",
+      });
     }
     skip = range[0];
-    take = Math.min(range[1] - range[0] + 1, MAX_PAGE);
+    take = range[1] - range[0] + 1;
   }
 
   let filter: Record<string, unknown> = {};
@@ -78,11 +88,17 @@ export function contentRange(resource: string, skip: number, count: number, tota
 export function idsFilter(value: unknown): number[] | undefined {
   if (value === undefined) return undefined;
   const list = Array.isArray(value) ? value : [value];
-  const ids = list.map(Number);
-  if (!ids.every((n) => Number.isInteger(n) && n > 0)) {
+  const ids = list.map(toId);
+  if (!ids.every((n) => n !== undefined)) {
     throw badRequest("filter id must be a positive integer or a list of them", { filter: "tthc.validation.filter" });
   }
-  return ids;
+  return ids as number[];
+}
+
+/** A database id given as a number or a numeric string; booleans, arrays and out-of-range numbers are not ids. */
+function toId(value: unknown): number | undefined {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(n) && n > 0 && n <= MAX_INT ? n : undefined;
 }
 
 /** Reads an optional string filter, rejecting other types with a clear error. */
@@ -98,8 +114,8 @@ export function stringFilter(filter: Record<string, unknown>, key: string): stri
 export function integerFilter(filter: Record<string, unknown>, key: string): number | undefined {
   const value = filter[key];
   if (value === undefined || value === null || value === "") return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) {
+  const n = toId(value);
+  if (n === undefined) {
     throw badRequest(`filter ${key} must be a positive integer`, { [key]: "tthc.validation.filter" });
   }
   return n;

@@ -36,7 +36,7 @@ const editable = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
   roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
-  agencyId: Type.Integer({ minimum: 1 }),
+  agencyId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   active: Type.Optional(Type.Boolean()),
 };
 const UserCreate = Type.Object(

@@ -4,7 +4,17 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { variables } from "../../server/config.js";
 
-export const TEMPLATE_DATABASE = "tthc_test_template";
+/** The migrated template of this test run, named by the global setup (runs may overlap on one machine). */
+export function templateDatabase(): string {
+  const name = process.env.TTHC_TEST_TEMPLATE;
+  if (!name) throw new Error("TTHC_TEST_TEMPLATE is not set: run the tests through vitest (test/helpers/global-setup.ts)");
+  return name;
+}
+
+/** Test database names carry their creation time, so a later run can remove what a killed run left. */
+export function testDatabaseName(kind: "tpl" | "db"): string {
+  return `tthc_test_${kind}_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
+}
 
 /** The server's DATABASE_URL (from the environment or the default), as the base for test databases. */
 export function baseDatabaseUrl(): string {
@@ -33,8 +43,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(template: string | null = TEMPLATE_DATABASE): Promise<TestDatabase> {
-  const name = `tthc_test_${randomBytes(6).toString("hex")}`;
+export async function createTestDatabase(template: string | null = templateDatabase()): Promise<TestDatabase> {
+  const name = testDatabaseName("db");
   await withMaintenanceClient((client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
   return {
     name,

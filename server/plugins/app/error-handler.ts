@@ -29,13 +29,24 @@ function fieldErrors(error: FastifyError): Record<string, string> {
   return errors;
 }
 
+interface AdapterCause {
+  table?: string;
+  constraint?: { fields?: string[]; index?: string };
+}
+
+/** The fields of a violated unique constraint. The pg adapter names only the index (`users_username_key`). */
+function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
+  const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
+  const target = (error.meta?.target ?? cause?.constraint?.fields) as string[] | string | undefined;
+  if (target) return Array.isArray(target) ? target : [target];
+  const index = cause?.constraint?.index;
+  if (!index || !cause?.table || !index.startsWith(`${cause.table}_`) || !index.endsWith("_key")) return [];
+  const column = index.slice(cause.table.length + 1, -"_key".length);
+  return [column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())];
+}
+
 function prismaError(error: Prisma.PrismaClientKnownRequestError): ErrorBody | undefined {
-  const target = (error.meta?.target ??
-    (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields) as
-    | string[]
-    | string
-    | undefined;
-  const fields = Array.isArray(target) ? target : target ? [target] : [];
+  const fields = uniqueFields(error);
   switch (error.code) {
     case "P2002":
       return {

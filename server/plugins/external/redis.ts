@@ -21,8 +21,9 @@ export default fp(
       if (down) fastify.log.info("Redis reachable again");
       down = false;
     });
-    // Start without waiting: the server must come up (and /readyz say what is down) even while Redis is not.
-    redis.connect().catch(() => {});
+    // Wait for the first attempt only: the server must come up (and /readyz say what is down) even
+    // while Redis is not, and ioredis keeps reconnecting in the background.
+    await redis.connect().catch(() => {});
     fastify.decorate("redis", redis);
     fastify.addHook("onClose", async () => {
       redis.disconnect();
