@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, renderEnvExample } from "../../server/config.js";
+
+describe("configuration", () => {
+  it("fills documented defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, REDIS_URL: "redis://127.0.0.1:6379", ADMIN_USERNAME: "admin", CORS_ORIGINS: [] });
+    expect(config.TWILIO_ACCOUNT_SID).toBeUndefined();
+  });
+
+  it("reports every problem at once", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "70000", REDIS_URL: "http://x", NODE_ENV: "staging", TWILIO_ACCOUNT_SID: "nope" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(/PORT must be a whole number from 1 to 65535 \(got "70000"\)/);
+    expect(problems.join("\n")).toMatch(/REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//);
+    expect(problems.join("\n")).toMatch(/NODE_ENV must be one of development, test, production/);
+    expect(problems.join("\n")).toMatch(/TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits/);
+  });
+
+  it("requires a public address in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/PUBLIC_BASE_URL must be set/);
+    expect(loadConfig({ NODE_ENV: "production", PUBLIC_BASE_URL: "https://tongdai.gialai.gov.vn/" }).PUBLIC_BASE_URL).toBe(
+      "https://tongdai.gialai.gov.vn",
+    );
+  });
+
+  it("documents every variable in .env.example", () => {
+    expect(readFileSync(new URL("../../.env.example", import.meta.url), "utf8")).toBe(renderEnvExample());
+  });
+});
