@@ -36,3 +36,12 @@ describe("configuration", () => {
     expect(readFileSync(new URL("../../.env.example", import.meta.url), "utf8")).toBe(renderEnvExample());
   });
 });
+
+describe("README", () => {
+  it("has every configuration variable in its table", async () => {
+    const { variables } = await import("../../server/config.js");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const missing = Object.keys(variables).filter((name) => !readme.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
+  });
+});
