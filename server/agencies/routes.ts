@@ -11,6 +11,7 @@ import {
   integerFilter,
   listQuerystring,
   parseListQuery,
+  searchFilter,
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable, PhoneText } from "../http/schemas.js";
@@ -54,6 +55,16 @@ const withChildCount = { _count: { select: { children: true } } } as const;
 
 type AgencyRow = Prisma.AgencyGetPayload<{ include: typeof withChildCount }>;
 const present = ({ _count, ...agency }: AgencyRow) => ({ ...agency, childCount: _count.children });
+/** What the audit log keeps of an agency: its own fields, without counts and timestamps. */
+const auditable = ({ id, code, name, kind, parentId, phone, active }: Prisma.AgencyGetPayload<object>) => ({
+  id,
+  code,
+  name,
+  kind,
+  parentId,
+  phone,
+  active,
+});
 
 const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
@@ -77,7 +88,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Agency) } } }, async (request, reply) => {
     const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
-    const q = stringFilter(query.filter, "q");
+    const q = searchFilter(query.filter);
     const kind = stringFilter(query.filter, "kind");
     if (kind && !(KINDS as string[]).includes(kind)) throw invalidField("kind", "filter", `filter kind must be one of ${KINDS.join(", ")}`);
     const visible = await visibleAgencyIds(db, currentUser(request));
@@ -124,7 +135,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         action: "create",
         resource: "agencies",
         resourceId: agency.id,
-        after: request.body,
+        after: auditable(agency),
         ip: request.ip,
       });
       return present(agency);
@@ -147,8 +158,8 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           action: "update",
           resource: "agencies",
           resourceId: id,
-          before,
-          after: request.body,
+          before: auditable(before),
+          after: auditable(agency),
           ip: request.ip,
         });
         return present(agency);
@@ -169,7 +180,14 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     await db.$transaction(async (tx) => {
       await tx.agency.delete({ where: { id } });
-      await writeAudit(tx, { actorId: user.id, action: "delete", resource: "agencies", resourceId: id, before: agency, ip: request.ip });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "delete",
+        resource: "agencies",
+        resourceId: id,
+        before: auditable(agency),
+        ip: request.ip,
+      });
     });
     return present(agency);
   });

@@ -33,7 +33,11 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const where: Prisma.AuditLogWhereInput = {
       id: ids ? { in: ids } : undefined,
       resource: stringFilter(query.filter, "resource"),
-      resourceId: stringFilter(query.filter, "resourceId"),
+      // react-admin sends reference ids as numbers; they are stored as text.
+      resourceId: stringFilter(
+        { resourceId: typeof query.filter.resourceId === "number" ? String(query.filter.resourceId) : query.filter.resourceId },
+        "resourceId",
+      ),
       action: stringFilter(query.filter, "action"),
       actorId: integerFilter(query.filter, "actorId"),
     };
@@ -42,7 +46,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       db.auditLog.findMany({
         where,
         include: withActor,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "desc" }],
+        orderBy: [{ [query.sort.field]: query.sort.order }, { id: query.sort.order }],
         skip: query.skip,
         take: query.take,
       }),

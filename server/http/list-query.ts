@@ -32,7 +32,7 @@ function parseJson(name: string, raw: string): unknown {
 
 export function parseListQuery(
   query: { sort?: string; range?: string; filter?: string },
-  options: { sortable: readonly string[]; defaultSort: [string, "ASC" | "DESC"] },
+  options: { sortable: readonly string[]; defaultSort: readonly [string, "ASC" | "DESC"] },
 ): ListQuery {
   let [field, order] = options.defaultSort;
   if (query.sort) {
@@ -128,4 +128,12 @@ export function booleanFilter(filter: Record<string, unknown>, key: string): boo
     throw badRequest(`filter ${key} must be true or false`, { [key]: "tthc.validation.filter" });
   }
   return value;
+}
+
+/**
+ * The `q` filter as text for a `contains` search. Prisma passes `%` and `_` through to LIKE as
+ * wildcards (prisma/prisma#19506), so they are escaped to mean themselves.
+ */
+export function searchFilter(filter: Record<string, unknown>): string | undefined {
+  return stringFilter(filter, "q")?.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

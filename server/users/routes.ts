@@ -11,6 +11,7 @@ import {
   integerFilter,
   listQuerystring,
   parseListQuery,
+  searchFilter,
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
@@ -84,7 +85,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(User) } } }, async (request, reply) => {
     const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["username", "ASC"] });
-    const q = stringFilter(query.filter, "q");
+    const q = searchFilter(query.filter);
     const role = stringFilter(query.filter, "role");
     if (role && !(ROLES as readonly string[]).includes(role))
       throw invalidField("role", "filter", `filter role must be one of ${ROLES.join(", ")}`);

@@ -92,7 +92,9 @@ interface Column {
 
 describe("schema and migrations agree", () => {
   it("has every model, field, enum and relation of schema.prisma, and no table the schema does not know", async () => {
-    const { datamodel } = await getDMMF({ datamodel: readFileSync(`${ROOT}/prisma/schema.prisma`, "utf8") });
+    const dmmf = getDMMF({ datamodel: readFileSync(`${ROOT}/prisma/schema.prisma`, "utf8") });
+    if (!("datamodel" in dmmf)) throw new Error(`schema.prisma could not be read: ${dmmf.reason}`);
+    const { datamodel } = dmmf;
     const columns = (
       await client.query<Column>(
         `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
