@@ -1,0 +1,120 @@
+// Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
+// sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
+import type { AuthProvider } from "react-admin";
+import { API_URL } from "./dataProvider";
+import { i18nProvider } from "./i18n";
+import { ADMIN_ONLY_RESOURCES, isAdmin, READ_ACTIONS, type Role } from "./roles";
+
+export interface Me {
+  id: number;
+  username: string;
+  name: string;
+  email: string | null;
+  roles: Role[];
+  agency: { id: number; code: string; name: string };
+}
+
+class AuthError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+let me: Promise<Me> | null = null;
+/** Whether the server last treated us as signed in; logging out without a session is pointless. */
+let sessionAlive = false;
+
+function getMe(): Promise<Me> {
+  if (me) return me;
+  const pending = fetch(`${API_URL}/auth/me`, { credentials: "include", headers: { Accept: "application/json" } }).then(
+    async (response) => {
+      sessionAlive = response.ok;
+      if (!response.ok) throw new AuthError("ra.auth.auth_check_error", response.status);
+      return (await response.json()) as Me;
+    },
+  );
+  // A failed answer is not cached, so the next check asks again.
+  pending.catch(() => {
+    if (me === pending) me = null;
+  });
+  me = pending;
+  return pending;
+}
+
+async function rolesOrNone(): Promise<Role[]> {
+  try {
+    return (await getMe()).roles;
+  } catch {
+    return [];
+  }
+}
+
+function loginError(response: Response): Error {
+  if (response.status === 401) return new Error("tthc.auth.invalid_credentials");
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get("Retry-After")) || 60;
+    // The login form shows error.message as is, so interpolate here.
+    return new Error(i18nProvider.translate("tthc.auth.too_many_attempts", { minutes: Math.ceil(seconds / 60) }));
+  }
+  return new Error("ra.auth.sign_in_error");
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    me = null;
+    let response: Response;
+    try {
+      response = await fetch(`${API_URL}/auth/login`, {
+        method: "POST",
+        credentials: "include",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
+    } catch {
+      throw new Error("ra.notification.http_error");
+    }
+    if (!response.ok) throw loginError(response);
+    sessionAlive = true;
+  },
+
+  async logout() {
+    me = null;
+    if (!sessionAlive) return;
+    sessionAlive = false;
+    try {
+      await fetch(`${API_URL}/auth/logout`, { method: "POST", credentials: "include" });
+    } catch {
+      // Offline: the cookie expires on its own; the console forgets the user either way.
+    }
+  },
+
+  async checkAuth() {
+    await getMe();
+  },
+
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      me = null;
+      sessionAlive = false;
+      throw new AuthError("ra.notification.logged_out", 401);
+    }
+    // 403 and everything else: stay signed in, the caller shows the error.
+  },
+
+  async getIdentity() {
+    const { id, name, agency } = await getMe();
+    return { id, fullName: name, agency };
+  },
+
+  getPermissions: rolesOrNone,
+
+  async canAccess({ resource, action }) {
+    const roles = await rolesOrNone();
+    if (isAdmin(roles)) return true;
+    if (roles.length === 0 || ADMIN_ONLY_RESOURCES.includes(resource)) return false;
+    return READ_ACTIONS.includes(action);
+  },
+};

@@ -1,0 +1,64 @@
+import englishMessages from "ra-language-english";
+import { describe, expect, it } from "vitest";
+import en, { enApp } from "./en";
+import vi from "./vi";
+import { viApp } from "./vi/app";
+
+type Tree = { [key: string]: Tree | string | undefined };
+
+/** Every leaf as [dotted key, message]. */
+function leaves(tree: Tree, prefix = ""): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") return [[path, value]];
+    return value ? leaves(value, path) : [];
+  });
+}
+
+const keys = (tree: Tree) =>
+  leaves(tree)
+    .map(([key]) => key)
+    .sort();
+const placeholders = (message: string) => [...new Set(message.match(/%\{\w+\}/g) ?? [])].sort();
+
+describe("translations", () => {
+  it("Vietnamese and English app messages have exactly the same keys", () => {
+    expect(keys(viApp)).toEqual(keys(enApp));
+  });
+
+  it("Vietnamese covers every react-admin message", () => {
+    const vk = new Set(keys(vi));
+    expect(keys(englishMessages).filter((key) => !vk.has(key))).toEqual([]);
+  });
+
+  it("every message keeps the English placeholders and is not empty", () => {
+    const viByKey = new Map(leaves(vi));
+    for (const [key, english] of leaves(en)) {
+      const message = viByKey.get(key);
+      expect(message, key).toBeDefined();
+      expect(placeholders(message ?? ""), key).toEqual(placeholders(english));
+      if (key !== "ra.boolean.null") expect(message?.trim(), key).not.toBe("");
+    }
+  });
+
+  it("translates every reason key the server can send", () => {
+    const reasons = [
+      "taken",
+      "not_found",
+      "parent_cycle",
+      "password_too_short",
+      "in_use",
+      "self_lockout",
+      "invalid",
+      "format",
+      "json",
+      "sort",
+      "range",
+      "filter",
+    ];
+    for (const reason of reasons) {
+      expect(vi.tthc.validation).toHaveProperty(reason);
+      expect(en.tthc.validation).toHaveProperty(reason);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export { AppBar } from "./AppBar";
+export { Layout } from "./Layout";
+export { LoginPage } from "./LoginPage";
