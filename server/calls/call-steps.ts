@@ -1,0 +1,101 @@
+// One IVR step per webhook, atomically: lock the call, replay the stored answer if Twilio is
+// retrying, otherwise run the interpreter, persist its effects and the new state, and keep the
+// TwiML returned with the event so any retry gets exactly the same answer.
+import type { FastifyInstance } from "fastify";
+import type { Prisma } from "../generated/prisma/client.js";
+import { step as runInterpreter } from "../ivr/interpreter.js";
+import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
+import type { IvrEvent } from "../ivr/types.js";
+import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
+import { applyEffects } from "./effects.js";
+import { flowVersion } from "./flow-versions.js";
+import type { RoutingSnapshots } from "./routing-snapshot.js";
+
+export interface StepRequest {
+  callSid: string;
+  /** Which webhook: incoming, gather, dial, record. */
+  kind: string;
+  /** The step number the URL carried. */
+  step: number;
+  event: IvrEvent;
+  /** What is worth keeping of the request for the timeline (never the caller's number). */
+  data: Record<string, unknown>;
+  now: Date;
+}
+
+export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
+  const voice = `${baseUrl}/twilio/voice`;
+  return {
+    gather: `${voice}/gather?s=${step}`,
+    dialAction: `${voice}/dial?s=${step}`,
+    whisper: (staffId) => `${voice}/whisper?s=${step}&staff=${staffId}`,
+    recordAction: `${voice}/record?s=${step}`,
+    recordingStatus: `${voice}/recording-status`,
+  };
+}
+
+export async function runCallStep(app: FastifyInstance, snapshots: RoutingSnapshots, request: StepRequest): Promise<string> {
+  const { db, config } = app;
+  return db.$transaction(async (tx) => {
+    const call = await lockCall(tx, request.callSid);
+    if (!call) return renderApology();
+    const dedupeKey = `${request.kind}:${request.step}`;
+    const previous = await tx.callEvent.findUnique({ where: { callId_dedupeKey: { callId: call.id, dedupeKey } } });
+    if (previous) return previous.response ?? renderApology();
+
+    const stored = storedState(call.state);
+    const flow = call.flowVersionId ? await flowVersion(db, call.flowVersionId) : null;
+    if (!flow || stored.step !== request.step || call.endedAt || FINAL_CALL_STATUSES.has(call.status)) {
+      app.log.warn(
+        { callId: call.id, kind: request.kind, step: request.step, expected: stored.step },
+        "webhook for a call not waiting for it",
+      );
+      return renderApology();
+    }
+
+    const event =
+      request.event.type === "dial-ended" ? withAcceptedStaff(request.event, call.staffId, call.answeredAt, stored) : request.event;
+    const result = runInterpreter(flow.bundle, stored.ivr, event, await snapshots.env(request.now));
+    const next = request.step + 1;
+    const twiml = renderTwiml(result.actions, twimlUrls(config.PUBLIC_BASE_URL, next));
+    const update = await applyEffects(tx, call, result.effects, request.now);
+    if (event.type === "dial-ended" && event.acceptedStaffId !== null) {
+      update.talkSeconds = event.durationSeconds;
+      update.bridgeEndedAt = request.now;
+    }
+    await tx.callEvent.create({
+      data: {
+        callId: call.id,
+        kind: request.kind,
+        dedupeKey,
+        data: { ...request.data, effects: result.effects } as unknown as Prisma.InputJsonValue,
+        response: twiml,
+        at: request.now,
+      },
+    });
+    await tx.call.update({
+      where: { id: call.id },
+      data: { ...update, state: { step: next, ivr: result.state } as unknown as Prisma.InputJsonValue },
+    });
+    return twiml;
+  });
+}
+
+/** The staff member who accepted in the whisper, if they were one of those this dial rang. */
+function withAcceptedStaff(
+  event: Extract<IvrEvent, { type: "dial-ended" }>,
+  staffId: number | null,
+  answeredAt: Date | null,
+  stored: ReturnType<typeof storedState>,
+): IvrEvent {
+  const rung = stored.ivr?.route?.dialing ?? [];
+  const accepted = staffId !== null && answeredAt !== null && rung.includes(staffId) ? staffId : null;
+  return { ...event, acceptedStaffId: accepted };
+}
+
+/** Row lock on the call, so Twilio's concurrent retries are handled one after the other. */
+export async function lockCall(tx: Prisma.TransactionClient, callSid: string) {
+  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM calls WHERE call_sid = ${callSid} FOR UPDATE`;
+  const id = locked[0]?.id;
+  return id === undefined ? null : tx.call.findUnique({ where: { id } });
+}

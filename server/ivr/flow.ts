@@ -1,0 +1,214 @@
+// The IVR flow format: what a reviewed file in ivr-flows/ contains once it passed the schema
+// (ivr-flows/flow.schema.json) and the semantic checks of validate.ts. Kept as plain JSON data so a
+// published bundle can be stored as is and served to calls unchanged.
+
+/** Text spoken by the language's voice, or a recorded audio file. */
+export type PromptVersion = string | { play: string };
+
+export interface Voice {
+  /** Twilio voice, e.g. Google.vi-VN-Standard-A. */
+  voice: string;
+  /** BCP-47 tag for <Say> and <Gather>, e.g. vi-VN. */
+  language: string;
+}
+
+export interface SayNode {
+  kind: "say";
+  prompt: string;
+  next: string;
+}
+
+export interface MenuOption {
+  next?: string;
+  repeat?: true;
+  topic?: string;
+  language?: string;
+}
+
+export interface MenuNode {
+  kind: "menu";
+  prompt: string;
+  options: Record<string, MenuOption>;
+  onFailure: string;
+  timeoutSeconds?: number;
+  attempts?: number;
+  noInputPrompt?: string;
+  invalidPrompt?: string;
+}
+
+export interface InputNode {
+  kind: "input";
+  prompt: string;
+  maxDigits: number;
+  lookup: "agency_dial_code";
+  found: string;
+  onFailure: string;
+  finishOnKey?: "#" | "*";
+  timeoutSeconds?: number;
+  attempts?: number;
+  noInputPrompt?: string;
+  invalidPrompt?: string;
+}
+
+export interface HoursNode {
+  kind: "hours";
+  agency: string;
+  open: string;
+  closed: string;
+}
+
+export interface RouteNode {
+  kind: "route";
+  /** Agency code, or SELECTED_AGENCY for the one chosen by an input node. */
+  agency: string;
+  topic?: string;
+  prompt?: string;
+  answered: string;
+  unanswered: string;
+}
+
+export interface VoicemailNode {
+  kind: "voicemail";
+  prompt: string;
+  maxLengthSeconds: number;
+  agency?: string;
+  next: string;
+}
+
+export interface SurveyQuestion {
+  id: string;
+  prompt: string;
+  answers: Record<string, number>;
+}
+
+export interface SurveyNode {
+  kind: "survey";
+  intro?: string;
+  questions: SurveyQuestion[];
+  timeoutSeconds?: number;
+  noInputPrompt?: string;
+  invalidPrompt?: string;
+  next: string;
+}
+
+export interface GotoNode {
+  kind: "goto";
+  target: string;
+}
+
+export interface HangupNode {
+  kind: "hangup";
+  prompt?: string;
+}
+
+export type FlowNode = SayNode | MenuNode | InputNode | HoursNode | RouteNode | VoicemailNode | SurveyNode | GotoNode | HangupNode;
+export type NodeKind = FlowNode["kind"];
+
+export interface Flow {
+  id: string;
+  name: string;
+  /** The first one is the default. */
+  languages: string[];
+  voices: Record<string, Voice>;
+  start: string;
+  errorPrompt?: string;
+  topics?: Record<string, string>;
+  /** Prompt id → language → version. */
+  prompts: Record<string, Record<string, PromptVersion>>;
+  nodes: Record<string, FlowNode>;
+}
+
+/** All flows of ivr-flows/, validated together; `entry` is where calls start. */
+export interface Bundle {
+  entry: string;
+  flows: Record<string, Flow>;
+}
+
+export const SELECTED_AGENCY = "$selected";
+
+/** Defaults for the optional fields, chosen for elderly callers on basic phones. */
+export const DEFAULTS = {
+  menuTimeoutSeconds: 6,
+  inputTimeoutSeconds: 8,
+  surveyTimeoutSeconds: 6,
+  attempts: 3,
+  finishOnKey: "#",
+  /** A survey question is asked at most this many times. */
+  surveyTries: 2,
+} as const;
+
+/** A node reference resolved against the flow it appears in: "node" or "flow#node". */
+export function resolveRef(fromFlow: string, ref: string): { flow: string; node: string } {
+  const hash = ref.indexOf("#");
+  return hash < 0 ? { flow: fromFlow, node: ref } : { flow: ref.slice(0, hash), node: ref.slice(hash + 1) };
+}
+
+/** Every edge leaving a node, with the field it comes from (a menu's repeat is not an edge). */
+export function edgesOf(node: FlowNode): { field: string; ref: string }[] {
+  switch (node.kind) {
+    case "say":
+    case "voicemail":
+    case "survey":
+      return [{ field: "next", ref: node.next }];
+    case "menu":
+      return [
+        ...Object.entries(node.options).flatMap(([key, option]) =>
+          option.next ? [{ field: `options.${key}.next`, ref: option.next }] : [],
+        ),
+        { field: "onFailure", ref: node.onFailure },
+      ];
+    case "input":
+      return [
+        { field: "found", ref: node.found },
+        { field: "onFailure", ref: node.onFailure },
+      ];
+    case "hours":
+      return [
+        { field: "open", ref: node.open },
+        { field: "closed", ref: node.closed },
+      ];
+    case "route":
+      return [
+        { field: "answered", ref: node.answered },
+        { field: "unanswered", ref: node.unanswered },
+      ];
+    case "goto":
+      return [{ field: "target", ref: node.target }];
+    case "hangup":
+      return [];
+  }
+}
+
+/** Every prompt a node uses, with the field it comes from. */
+export function promptsOf(node: FlowNode): { field: string; prompt: string }[] {
+  const fields: [string, string | undefined][] = [];
+  switch (node.kind) {
+    case "say":
+    case "voicemail":
+      fields.push(["prompt", node.prompt]);
+      break;
+    case "menu":
+    case "input":
+      fields.push(["prompt", node.prompt], ["noInputPrompt", node.noInputPrompt], ["invalidPrompt", node.invalidPrompt]);
+      break;
+    case "route":
+    case "hangup":
+      fields.push(["prompt", node.prompt]);
+      break;
+    case "survey":
+      fields.push(["intro", node.intro], ["noInputPrompt", node.noInputPrompt], ["invalidPrompt", node.invalidPrompt]);
+      node.questions.forEach((q, i) => {
+        fields.push([`questions.${i}.prompt`, q.prompt]);
+      });
+      break;
+    case "hours":
+    case "goto":
+      break;
+  }
+  return fields.flatMap(([field, prompt]) => (prompt ? [{ field, prompt }] : []));
+}
+
+/** Nodes after which a call has left the automated part: a person, a message or the end. */
+export function isExit(node: FlowNode): boolean {
+  return node.kind === "route" || node.kind === "voicemail" || node.kind === "hangup";
+}

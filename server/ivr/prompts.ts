@@ -1,0 +1,38 @@
+// Prompt resolution (prompt id + call language → text with its voice, or an audio file) and the
+// built-in Vietnamese texts used when no flow can be trusted.
+import type { Flow } from "./flow.js";
+import type { ResolvedPrompt } from "./types.js";
+
+const DEFAULT_VOICE = { voice: "Google.vi-VN-Standard-A", language: "vi-VN" };
+
+export const BUILTIN_APOLOGY: ResolvedPrompt = {
+  say: "Xin lỗi, hệ thống đang gặp sự cố. Xin ông bà vui lòng gọi lại sau.",
+  ...DEFAULT_VOICE,
+};
+
+/** What staff hear before the call is connected; no key → the call is not connected. */
+export function whisperPrompt(topicLabel: string): ResolvedPrompt {
+  const about = topicLabel.trim() ? ` về ${topicLabel.trim()}` : "";
+  return { say: `Cuộc gọi từ Tổng đài TTHC${about}, nhấn phím 1 để nhận cuộc gọi.`, ...DEFAULT_VOICE };
+}
+
+export const ACCEPTED_PROMPT: ResolvedPrompt = { say: "Đang kết nối.", ...DEFAULT_VOICE };
+
+/** Raised when a (validated) flow is used in a way it cannot answer; the call gets the safe result. */
+export class FlowError extends Error {}
+
+export function resolvePrompt(flow: Flow, id: string, language: string): ResolvedPrompt {
+  const versions = flow.prompts[id];
+  const lang = versions?.[language] !== undefined ? language : (flow.languages[0] ?? language);
+  const version = versions?.[lang];
+  if (version === undefined) throw new FlowError(`prompt "${id}" missing in flow "${flow.id}"`);
+  if (typeof version !== "string") return { play: version.play };
+  const voice = flow.voices[lang];
+  if (!voice) throw new FlowError(`no voice for "${lang}" in flow "${flow.id}"`);
+  return { say: version, voice: voice.voice, language: voice.language };
+}
+
+/** The language tag for <Gather language>, when the call's language has a voice. */
+export function gatherLanguage(flow: Flow, language: string): string | undefined {
+  return flow.voices[language]?.language;
+}

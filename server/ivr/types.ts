@@ -1,0 +1,125 @@
+// Public types of the IVR interpreter: what the webhook layer passes in (env, events, state) and
+// gets back (actions for the TwiML renderer, effects to persist). All plain JSON-friendly data.
+import type { NodeKind } from "./flow.js";
+
+export type ResolvedPrompt = { say: string; voice: string; language: string } | { play: string };
+
+export interface StaffSnapshot {
+  id: number;
+  name: string;
+  phone: string | null;
+  clientIdentity: string | null;
+}
+
+/** An agency as the webhook layer sees it now: hours, holidays and duty rosters already evaluated. */
+export interface AgencySnapshot {
+  id: number;
+  code: string;
+  name: string;
+  open: boolean;
+  ringStrategy: "simultaneous" | "sequential";
+  ringTimeoutSeconds: number;
+  fallbackCode: string | null;
+  /** On duty and active. */
+  staff: StaffSnapshot[];
+}
+
+export interface IvrEnv {
+  now: Date;
+  agency(code: string): AgencySnapshot | undefined;
+  agencyByDialCode(code: string): AgencySnapshot | undefined;
+}
+
+export type DialStatus = "completed" | "busy" | "no-answer" | "failed" | "canceled";
+
+export type IvrEvent =
+  | { type: "start" }
+  /** digits "" means nothing was pressed before the timeout. */
+  | { type: "gather"; digits: string }
+  /** acceptedStaffId: the staff member who pressed the key in the whisper; only then was the call answered by a person. */
+  | { type: "dial-ended"; status: DialStatus; acceptedStaffId: number | null; durationSeconds: number }
+  | { type: "recorded"; durationSeconds: number };
+
+export interface DialTarget {
+  staffId: number;
+  phone?: string;
+  clientIdentity?: string;
+}
+
+export type Action =
+  | { type: "say"; prompt: ResolvedPrompt }
+  | { type: "gather"; prompts: ResolvedPrompt[]; timeoutSeconds: number; numDigits?: number; finishOnKey?: string; language?: string }
+  | { type: "dial"; agencyId: number; topic: string; topicId: string | null; targets: DialTarget[]; timeoutSeconds: number; record: true }
+  | { type: "record"; maxLengthSeconds: number }
+  | { type: "hangup" };
+
+/** hung_up_in_ivr, abandoned_ringing and failed are decided by the webhook layer. */
+export type TerminationReason = "answered" | "no_one_on_duty" | "after_hours_voicemail" | "voicemail";
+
+export type RoutingDecision = "dialing" | "skipped-closed" | "skipped-no-staff" | "skipped-unknown" | "no-answer" | "answered";
+
+export type Effect =
+  | { type: "node"; flow: string; node: string; kind: NodeKind }
+  /** Every gather result, "" for silence. */
+  | { type: "key"; flow: string; node: string; digits: string }
+  | { type: "topic"; topic: string; label: string }
+  | { type: "hours"; agencyCode: string; agencyId: number | null; open: boolean }
+  | { type: "agency-selected"; agencyCode: string; agencyId: number; digits: string }
+  | {
+      type: "routing";
+      agencyCode: string;
+      agencyId: number | null;
+      decision: RoutingDecision;
+      staffIds?: number[];
+      staffId?: number;
+      dialStatus?: DialStatus;
+      durationSeconds?: number;
+    }
+  | { type: "survey-answer"; survey: string; question: string; value: number }
+  | { type: "callback-request"; agencyId: number | null; topic: string | null; recordingSeconds: number }
+  /** The last one of a call wins. */
+  | { type: "termination"; reason: TerminationReason }
+  | { type: "error"; message: string };
+
+export interface RouteState {
+  /** Agency codes tried so far, the current one last. */
+  chain: string[];
+  agencyId: number | null;
+  /** Staff of the current agency still to ring. */
+  pending: number[];
+  /** Staff rung by the dial in progress. */
+  dialing: number[];
+  /** Someone was rung at some point of this route. */
+  rang: boolean;
+}
+
+/** Stored between webhooks (jsonb). */
+export interface CallState {
+  v: 1;
+  /** Entry flow of the flow version serving the call. */
+  entry: string;
+  flow: string;
+  /** The node waiting for the next event. */
+  node: string;
+  waiting: "gather" | "dial" | "record" | "done";
+  language: string;
+  /** Failed tries at the current menu or input. */
+  failures: number;
+  topic: { id: string; label: string } | null;
+  afterHours: boolean;
+  /** Agency code chosen by an input node, for routes to $selected. */
+  selectedAgency: string | null;
+  route: RouteState | null;
+  answered: { agencyId: number; staffId: number } | null;
+  survey: { question: number; tries: number } | null;
+  /** For the callback request of a voicemail. */
+  lastAgencyId: number | null;
+  /** The last route found nobody to ring. */
+  noOneOnDuty: boolean;
+}
+
+export interface StepResult {
+  state: CallState;
+  actions: Action[];
+  effects: Effect[];
+}
