@@ -3,27 +3,33 @@
 // unless ADMIN_PASSWORD is given.
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { SEED_AGENCIES } from "../prisma/seed/agencies.js";
-import { demoName } from "../prisma/seed/people.js";
+import { demoName, demoPhone } from "../prisma/seed/people.js";
 import { hashPassword } from "../server/auth/password.js";
+import { activeFlowVersion, publishFlowVersion } from "../server/calls/flow-versions.js";
 import { loadConfigOrExit } from "../server/config.js";
 import { createDb } from "../server/db/client.js";
 import type { Role } from "../server/generated/prisma/enums.js";
+import { loadFlowFiles } from "../server/ivr/load.js";
 
 const config = loadConfigOrExit();
 const db = createDb(config.DATABASE_URL);
 
 async function seedAgencies(): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  // Parents come before children in SEED_AGENCIES.
-  for (const { parent, ...agency } of SEED_AGENCIES) {
+  // Parents come before children in SEED_AGENCIES; fallbacks are linked once every agency exists.
+  for (const { parent, fallback: _fallback, ...agency } of SEED_AGENCIES) {
     const parentId = parent ? ids.get(parent) : null;
     const row = await db.agency.upsert({
       where: { code: agency.code },
       create: { ...agency, parentId },
-      update: { name: agency.name, kind: agency.kind, parentId },
+      update: { name: agency.name, kind: agency.kind, parentId, dialCode: agency.dialCode ?? null },
     });
     ids.set(agency.code, row.id);
+  }
+  for (const { code, fallback } of SEED_AGENCIES) {
+    if (fallback) await db.agency.update({ where: { code }, data: { fallbackId: ids.get(fallback) } });
   }
   return ids;
 }
@@ -66,20 +72,33 @@ async function seedStaff(agencyIds: Map<string, number>): Promise<number> {
 
   for (const [index, person] of staff.entries()) {
     const agencyId = agencyIds.get(person.agencyCode) as number;
+    // Agents are on duty with a demo mobile number, so a simulated call in opening hours reaches a person.
+    const duty = person.roles.includes("agent") ? { onDuty: true, phone: demoPhone(index) } : {};
     await db.user.upsert({
       where: { username: person.username },
-      create: { username: person.username, name: demoName(index), roles: person.roles, agencyId, passwordHash: staffHash },
-      update: { roles: person.roles, agencyId },
+      create: { username: person.username, name: demoName(index), roles: person.roles, agencyId, passwordHash: staffHash, ...duty },
+      update: { roles: person.roles, agencyId, ...duty },
     });
   }
   return staff.length;
+}
+
+/** Publishes ivr-flows/ as a new version when it differs from the active one. */
+async function seedFlow(): Promise<string> {
+  const files = await loadFlowFiles(fileURLToPath(new URL("../ivr-flows", import.meta.url)));
+  const active = await activeFlowVersion(db);
+  const current = active ? await db.ivrFlowVersion.findUnique({ where: { id: active.id }, select: { files: true } }) : null;
+  if (current && JSON.stringify(current.files) === JSON.stringify(files)) return `IVR flow version ${active?.version} (unchanged)`;
+  const published = await publishFlowVersion(db, files, { note: "Bản do dữ liệu mẫu công bố" });
+  return `IVR flow version ${published.version} published`;
 }
 
 try {
   const agencyIds = await seedAgencies();
   await seedAdmin(agencyIds.get("TTPVHCC") as number);
   const staffCount = await seedStaff(agencyIds);
-  console.log(`seeded ${agencyIds.size} agencies, ${staffCount} staff and the administrator "${config.ADMIN_USERNAME}"`);
+  const flow = await seedFlow();
+  console.log(`seeded ${agencyIds.size} agencies, ${staffCount} staff, the administrator "${config.ADMIN_USERNAME}"; ${flow}`);
 } finally {
   await db.$disconnect();
 }

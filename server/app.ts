@@ -3,13 +3,16 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import fp from "fastify-plugin";
 import agencyRoutes from "./agencies/routes.js";
 import auditRoutes from "./audit/routes.js";
 import authRoutes from "./auth/routes.js";
+import voiceRoutes from "./calls/voice-routes.js";
 import type { Config } from "./config.js";
 import healthRoutes from "./health/routes.js";
 import authentication from "./plugins/app/authentication.js";
+import callRouting from "./plugins/app/call-routing.js";
 import drainOnClose from "./plugins/app/drain-on-close.js";
 import errorHandler from "./plugins/app/error-handler.js";
 import configPlugin from "./plugins/external/config.js";
@@ -19,7 +22,9 @@ import dbPlugin from "./plugins/external/db.js";
 import redisPlugin from "./plugins/external/redis.js";
 import userRoutes from "./users/routes.js";
 
-export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { config }) => {
+// Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
+// that registers it: the entry points and the tests.
+export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(configPlugin, { config });
   await fastify.register(dbPlugin);
   await fastify.register(redisPlugin);
@@ -28,9 +33,11 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
   await fastify.register(errorHandler);
   await fastify.register(drainOnClose);
   await fastify.register(authentication);
+  await fastify.register(callRouting);
 
   await fastify.register(healthRoutes);
   await fastify.register(consolePlugin);
+  await fastify.register(voiceRoutes, { prefix: "/twilio/voice" });
   await fastify.register(
     async (api) => {
       await api.register(authRoutes, { prefix: "/auth" });
@@ -40,7 +47,7 @@ export const app: FastifyPluginAsync<{ config: Config }> = async (fastify, { con
     },
     { prefix: "/api" },
   );
-};
+});
 
 export function serverOptions(config: Config): FastifyServerOptions {
   return {

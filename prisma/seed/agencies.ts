@@ -9,7 +9,14 @@ export interface SeedAgency {
   kind: AgencyKind;
   parent?: string;
   phone?: string;
+  /** Digits callers enter in the IVR to reach their commune or ward. */
+  dialCode?: string;
+  /** Where calls go when this agency is closed, has no one on duty or does not answer. */
+  fallback?: string;
 }
+
+/** The hotline operators: the last stop of every fallback chain. */
+export const OPERATORS = "TTPVHCC-TD";
 
 export const PROVINCE: SeedAgency = { code: "GL", name: "UBND tỉnh Gia Lai", kind: "province", phone: "0256 3822 478" };
 
@@ -29,14 +36,14 @@ const departments: SeedAgency[] = (
     ["SDTTG", "Sở Dân tộc và Tôn giáo"],
     ["CAT", "Công an tỉnh"],
   ] as const
-).map(([code, name]) => ({ code, name, kind: "department" as const, parent: PROVINCE.code }));
+).map(([code, name]) => ({ code, name, kind: "department" as const, parent: PROVINCE.code, fallback: OPERATORS }));
 
 const units: SeedAgency[] = [
-  { code: "TTPVHCC", name: "Trung tâm Phục vụ hành chính công tỉnh", kind: "unit", parent: "VP-UBND" },
-  { code: "TTPVHCC-TD", name: "Tổ tổng đài viên", kind: "unit", parent: "TTPVHCC" },
-  { code: "VPDKDD", name: "Văn phòng Đăng ký đất đai", kind: "unit", parent: "SNNMT" },
-  { code: "CAT-PC06", name: "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", kind: "unit", parent: "CAT" },
-  { code: "STP-HTQT", name: "Phòng Hành chính tư pháp", kind: "unit", parent: "STP" },
+  { code: "TTPVHCC", name: "Trung tâm Phục vụ hành chính công tỉnh", kind: "unit", parent: "VP-UBND", fallback: OPERATORS },
+  { code: OPERATORS, name: "Tổ tổng đài viên", kind: "unit", parent: "TTPVHCC" },
+  { code: "VPDKDD", name: "Văn phòng Đăng ký đất đai", kind: "unit", parent: "SNNMT", fallback: "SNNMT" },
+  { code: "CAT-PC06", name: "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", kind: "unit", parent: "CAT", fallback: "CAT" },
+  { code: "STP-HTQT", name: "Phòng Hành chính tư pháp", kind: "unit", parent: "STP", fallback: "STP" },
 ];
 
 const wards = [
@@ -90,6 +97,21 @@ export const SEED_AGENCIES: SeedAgency[] = [
   PROVINCE,
   ...departments,
   ...units,
-  ...wards.map(([code, name]) => ({ code, name, kind: "ward" as const, parent: PROVINCE.code })),
-  ...communes.map(([code, name]) => ({ code, name, kind: "commune" as const, parent: PROVINCE.code })),
+  // Dial codes: wards 101…, communes 201…, as the hotline's posters at each one-stop desk would list them.
+  ...wards.map(([code, name], i) => ({
+    code,
+    name,
+    kind: "ward" as const,
+    parent: PROVINCE.code,
+    dialCode: String(101 + i),
+    fallback: OPERATORS,
+  })),
+  ...communes.map(([code, name], i) => ({
+    code,
+    name,
+    kind: "commune" as const,
+    parent: PROVINCE.code,
+    dialCode: String(201 + i),
+    fallback: OPERATORS,
+  })),
 ];

@@ -32,3 +32,10 @@ export function demoName(seed: number): string {
   const pick = <T>(list: readonly T[], n: number) => list[n % list.length] as T;
   return `${pick(FAMILY, seed * 7 + 3)} ${pick(MIDDLE, seed * 5 + 1)} ${pick(GIVEN, seed * 11 + 2)}`;
 }
+
+/** A valid-looking MobiFone number per demo staff member (090 + 7 digits), unique by seed. */
+export function demoPhone(seed: number): string {
+  return `+8490${String(1_000_000 + seed * 7919)
+    .padStart(7, "0")
+    .slice(-7)}`;
+}

@@ -17,13 +17,18 @@ export async function twilioWebhooks(fastify: FastifyInstance): Promise<void> {
   await fastify.register(formbody);
   const key = await webhookSigningKey(fastify.config, fastify.db);
 
-  fastify.addHook("preHandler", async (request) => {
+  // preValidation: the signature covers every parameter Twilio sent, so it is checked before schema
+  // validation strips the ones a route does not declare.
+  fastify.addHook("preValidation", async (request) => {
     const signature = request.headers["x-twilio-signature"];
     const params = (request.body ?? {}) as TwilioParams;
     const url = publicUrl(fastify.config.PUBLIC_BASE_URL, request);
     if (typeof signature !== "string" || !twilio.validateRequest(key, signature, url, params)) {
       // The path only: query strings and bodies may carry callers' numbers.
-      request.log.warn({ path: request.url.split("?")[0], signed: typeof signature === "string" }, "rejected Twilio webhook: bad signature");
+      request.log.warn(
+        { path: request.url.split("?")[0], signed: typeof signature === "string" },
+        "rejected Twilio webhook: bad signature",
+      );
       throw forbidden("Invalid Twilio signature");
     }
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderAccepted, renderApology, renderDeclined, renderTwiml, renderWhisper, type TwimlUrls } from "../../../server/ivr/twiml.js";
 import type { Action } from "../../../server/ivr/types.js";
+import { parseXml, verbs } from "../../../server/simulator/xml.js";
 import { call, press, province, shippedBundle } from "./helpers.js";
-import { parseXml, verbs } from "./xml.js";
 
 const urls: TwimlUrls = {
   gather: "https://tongdai.example.vn/twilio/voice/gather?call=7&step=2",

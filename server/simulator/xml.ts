@@ -1,4 +1,4 @@
-// A tiny XML reader for TwiML in tests: elements, attributes, text and the five predefined
+// A tiny XML reader for TwiML (the call simulator and tests): elements, attributes, text and the five predefined
 // entities. Enough to assert verbs, attributes and nesting without matching raw XML text.
 export interface XmlElement {
   name: string;

@@ -1,0 +1,245 @@
+// Twilio Voice webhooks. /incoming is the hotline number's Voice URL and /status its status
+// callback; every other URL reaches Twilio through the TwiML we return. All are signature-checked
+// (server/twilio/webhooks.ts) and idempotent (server/calls/call-steps.ts).
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyReply } from "fastify";
+import Type from "typebox";
+import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
+import type { DialStatus } from "../ivr/types.js";
+import { normalizeVietnamesePhone } from "../phone/normalize.js";
+import { twilioWebhooks } from "../twilio/webhooks.js";
+import { recordCallStatus } from "./call-end.js";
+import { storedState } from "./call-state.js";
+import { lockCall, runCallStep } from "./call-steps.js";
+import { activeFlowVersion } from "./flow-versions.js";
+
+// Twilio sends many more parameters than a route reads; they stay (the signature covers them).
+const params = <T extends Type.TProperties>(properties: T) => Type.Object(properties, { additionalProperties: true });
+const CallSid = Type.String({ minLength: 2, maxLength: 64 });
+const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
+const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
+
+const xml = (reply: FastifyReply, twiml: string) => reply.type("text/xml; charset=utf-8").send(twiml);
+
+export interface VoiceRoutesOptions {
+  /** Called once when a call ends answered but without survey answers (the SMS survey hook). */
+  onSurveyMissed?: (callId: number) => Promise<void>;
+}
+
+const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastify, options) => {
+  await twilioWebhooks(fastify);
+  const snapshots = fastify.callRouting;
+  const { db, config } = fastify;
+
+  fastify.post(
+    "/incoming",
+    { schema: { body: params({ CallSid, From: Type.String(), To: Type.String(), CallStatus: Type.Optional(Type.String()) }) } },
+    async (request, reply) => {
+      const { CallSid: callSid, From: from, To: to, CallStatus: status } = request.body;
+      const flow = await activeFlowVersion(db);
+      if (!flow) {
+        request.log.error("no published IVR flow version: publish one from the console or run the seed");
+        return xml(reply, renderApology());
+      }
+      const phone = normalizeVietnamesePhone(from);
+      await db.call.upsert({
+        where: { callSid },
+        create: {
+          callSid,
+          caller: phone.ok ? phone.e164 : from,
+          hotline: to,
+          status: status ?? "ringing",
+          simulated: (request.body as Record<string, string>).Simulated === "true",
+          flowVersionId: flow.id,
+          state: { step: 0, ivr: null },
+        },
+        update: {},
+      });
+      const twiml = await runCallStep(fastify, snapshots, {
+        callSid,
+        kind: "incoming",
+        step: 0,
+        event: { type: "start" },
+        data: {},
+        now: new Date(),
+      });
+      return xml(reply, twiml);
+    },
+  );
+
+  fastify.post(
+    "/gather",
+    { schema: { querystring: Step, body: params({ CallSid, Digits: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+    async (request, reply) => {
+      const digits = request.body.Digits ?? "";
+      const twiml = await runCallStep(fastify, snapshots, {
+        callSid: request.body.CallSid,
+        kind: "gather",
+        step: request.query.s,
+        event: { type: "gather", digits },
+        data: { Digits: digits },
+        now: new Date(),
+      });
+      return xml(reply, twiml);
+    },
+  );
+
+  fastify.post(
+    "/dial",
+    {
+      schema: {
+        querystring: Step,
+        body: params({ CallSid, DialCallStatus: Type.String(), DialCallDuration: Type.Optional(Type.String({ pattern: "^[0-9]{1,6}$" })) }),
+      },
+    },
+    async (request, reply) => {
+      const { DialCallStatus: status, DialCallDuration: duration } = request.body;
+      // "answered" is reported while the bridge is up; the leg ended normally when the action fires.
+      const dialStatus = (status === "answered" ? "completed" : DIAL_STATUSES.includes(status) ? status : "failed") as DialStatus;
+      const twiml = await runCallStep(fastify, snapshots, {
+        callSid: request.body.CallSid,
+        kind: "dial",
+        step: request.query.s,
+        event: { type: "dial-ended", status: dialStatus, acceptedStaffId: null, durationSeconds: Number(duration ?? 0) },
+        data: { DialCallStatus: status, DialCallDuration: Number(duration ?? 0) },
+        now: new Date(),
+      });
+      return xml(reply, twiml);
+    },
+  );
+
+  fastify.post(
+    "/record",
+    {
+      schema: {
+        querystring: Step,
+        body: params({ CallSid, RecordingDuration: Type.Optional(Type.String({ pattern: "^-?[0-9]{1,6}$" })) }),
+      },
+    },
+    async (request, reply) => {
+      const duration = Math.max(0, Number(request.body.RecordingDuration ?? 0));
+      const twiml = await runCallStep(fastify, snapshots, {
+        callSid: request.body.CallSid,
+        kind: "record",
+        step: request.query.s,
+        event: { type: "recorded", durationSeconds: duration },
+        data: { RecordingDuration: duration },
+        now: new Date(),
+      });
+      return xml(reply, twiml);
+    },
+  );
+
+  // The staff member's leg: a whisper naming the topic; only a key press connects the caller, so a
+  // personal voicemail answering the phone never takes the call.
+  fastify.post(
+    "/whisper",
+    { schema: { querystring: WhisperQuery, body: params({ ParentCallSid: Type.Optional(CallSid) }) } },
+    async (request, reply) => {
+      const parent = request.body.ParentCallSid;
+      const call = parent ? await db.call.findUnique({ where: { callSid: parent }, select: { topic: true, endedAt: true } }) : null;
+      if (!call || call.endedAt) return xml(reply, renderDeclined());
+      const accept = `${config.PUBLIC_BASE_URL}/twilio/voice/whisper/accept?s=${request.query.s}&staff=${request.query.staff}`;
+      return xml(reply, renderWhisper(call.topic ?? "thủ tục hành chính", accept));
+    },
+  );
+
+  fastify.post(
+    "/whisper/accept",
+    {
+      schema: {
+        querystring: WhisperQuery,
+        body: params({ ParentCallSid: Type.Optional(CallSid), Digits: Type.Optional(Type.String({ maxLength: 10 })) }),
+      },
+    },
+    async (request, reply) => {
+      const { s: step, staff } = request.query;
+      const parent = request.body.ParentCallSid;
+      if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
+      const accepted = await db.$transaction(async (tx) => {
+        const call = await lockCall(tx, parent);
+        if (!call || call.endedAt) return false;
+        const state = storedState(call.state);
+        // With simultaneous ringing the first to press wins; the others are let go.
+        if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return false;
+        if (call.answeredAt) return call.staffId === staff;
+        const now = new Date();
+        await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: now } });
+        await tx.callEvent.create({
+          data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at: now },
+        });
+        return true;
+      });
+      return xml(reply, accepted ? renderAccepted() : renderDeclined());
+    },
+  );
+
+  fastify.post(
+    "/status",
+    { schema: { body: params({ CallSid, CallStatus: Type.String({ maxLength: 20 }), CallDuration: Type.Optional(Type.String()) }) } },
+    async (request, reply) => {
+      const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
+      const ended = await recordCallStatus(
+        db,
+        { callSid, status, data: { CallStatus: status, CallDuration: duration ?? null } },
+        new Date(),
+      );
+      if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
+      return reply.status(204).send();
+    },
+  );
+
+  fastify.post(
+    "/recording-status",
+    {
+      schema: {
+        body: params({
+          CallSid,
+          RecordingSid: Type.String({ minLength: 2, maxLength: 64 }),
+          RecordingStatus: Type.String({ maxLength: 20 }),
+          RecordingDuration: Type.Optional(Type.String()),
+          RecordingChannels: Type.Optional(Type.String()),
+          RecordingUrl: Type.Optional(Type.String()),
+          RecordingSource: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const call = await db.call.findUnique({ where: { callSid: body.CallSid }, select: { id: true } });
+      if (!call) return reply.status(204).send();
+      const duration = body.RecordingDuration ? Number(body.RecordingDuration) : null;
+      const channels = body.RecordingChannels ? Number(body.RecordingChannels) : null;
+      const fields = {
+        status: body.RecordingStatus,
+        durationSeconds: Number.isFinite(duration) ? duration : null,
+        channels: Number.isFinite(channels) ? channels : null,
+        mediaUrl: body.RecordingUrl ?? null,
+      };
+      const existing = await db.recording.findUnique({ where: { recordingSid: body.RecordingSid } });
+      if (!existing) {
+        await db.recording
+          .create({
+            data: {
+              recordingSid: body.RecordingSid,
+              callId: call.id,
+              kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
+              ...fields,
+            },
+          })
+          .catch(async () => {
+            // A concurrent duplicate won the insert; fall through to the update below.
+          });
+      }
+      // completed, absent and failed are final: a late in-progress never overwrites them.
+      await db.recording.updateMany({
+        where: { recordingSid: body.RecordingSid, status: { notIn: ["completed", "absent", "failed"] } },
+        data: fields,
+      });
+      return reply.status(204).send();
+    },
+  );
+};
+
+export default voiceRoutes;

@@ -1,0 +1,171 @@
+// Walks a call through the hotline as Twilio would, without Twilio: it posts signed webhooks, follows
+// the URLs in each TwiML answer, plays the caller's keys from a script and the staff member's part
+// (whisper, accept, talk, hang up), and reports every prompt, decision and TwiML on the way. The
+// server cannot tell these requests from Twilio's, so the call leaves a normal record, marked simulated.
+import { randomBytes } from "node:crypto";
+import twilio from "twilio";
+import { parseXml, type XmlElement } from "./xml.js";
+
+export interface SimulatorTransport {
+  /** POSTs form parameters to a path of the server with the given X-Twilio-Signature. */
+  post(path: string, params: Record<string, string>, signature: string): Promise<{ status: number; body: string }>;
+}
+
+export interface CallScript {
+  from: string;
+  to: string;
+  /** Keys pressed at each successive Gather; "" is silence. When they run out the caller hangs up. */
+  digits: string[];
+  /** What the first staff member rung does: accept (press 1 and talk), or let it ring out. */
+  staff: "answer" | "no-answer";
+  talkSeconds?: number;
+  voicemailSeconds?: number;
+}
+
+export type SimulationStep =
+  | { type: "request"; path: string; params: Record<string, string>; status: number; twiml: string }
+  | { type: "say"; text: string }
+  | { type: "play"; url: string }
+  | { type: "gather"; digits: string }
+  | { type: "dial"; targets: string[] }
+  | { type: "staff"; action: string }
+  | { type: "record"; seconds: number }
+  | { type: "hangup"; by: "caller" | "server" };
+
+const MAX_REQUESTS = 60;
+
+export async function simulateCall(transport: SimulatorTransport, signingKey: string, baseUrl: string, script: CallScript) {
+  const callSid = `CA${randomBytes(16).toString("hex")}`;
+  const steps: SimulationStep[] = [];
+  const digits = [...script.digits];
+  const base = { CallSid: callSid, AccountSid: `AC${"0".repeat(32)}`, From: script.from, To: script.to, Direction: "inbound" };
+  let requests = 0;
+
+  const post = async (url: string, params: Record<string, string>) => {
+    if (++requests > MAX_REQUESTS) throw new Error(`the call did not end within ${MAX_REQUESTS} requests`);
+    const absolute = url.startsWith("http") ? url : `${baseUrl}${url}`;
+    const path = absolute.slice(baseUrl.length);
+    const signature = twilio.getExpectedTwilioSignature(signingKey, absolute, params);
+    const response = await transport.post(path, params, signature);
+    steps.push({ type: "request", path, params: redact(params), status: response.status, twiml: response.body });
+    if (response.status >= 400) throw new Error(`${path} answered ${response.status}: ${response.body}`);
+    return response.body;
+  };
+
+  // Executes one TwiML document; returns the next request to make, or null when the call is over.
+  const execute = async (twiml: string): Promise<{ url: string; params: Record<string, string> } | null> => {
+    for (const verb of parseXml(twiml).children) {
+      switch (verb.name) {
+        case "Say":
+        case "Play":
+          speak(verb);
+          break;
+        case "Gather": {
+          for (const child of verb.children) speak(child);
+          if (digits.length === 0) return hangUp();
+          const pressed = digits.shift() ?? "";
+          steps.push({ type: "gather", digits: pressed });
+          if (pressed === "" && verb.attributes.actionOnEmptyResult !== "true") break;
+          return { url: verb.attributes.action ?? "", params: { ...base, CallStatus: "in-progress", Digits: pressed } };
+        }
+        case "Dial":
+          return dial(verb);
+        case "Record": {
+          const seconds = script.voicemailSeconds ?? 12;
+          steps.push({ type: "record", seconds });
+          const recordingSid = `RE${randomBytes(16).toString("hex")}`;
+          if (verb.attributes.recordingStatusCallback) {
+            await post(verb.attributes.recordingStatusCallback, recordingParams(recordingSid, seconds, "RecordVerb"));
+          }
+          return {
+            url: verb.attributes.action ?? "",
+            params: { ...base, CallStatus: "in-progress", RecordingSid: recordingSid, RecordingDuration: String(seconds) },
+          };
+        }
+        case "Redirect":
+          return { url: verb.text.trim(), params: { ...base, CallStatus: "in-progress" } };
+        case "Hangup":
+          steps.push({ type: "hangup", by: "server" });
+          return null;
+        default:
+          break;
+      }
+    }
+    steps.push({ type: "hangup", by: "server" });
+    return null;
+  };
+
+  const speak = (verb: XmlElement) => {
+    if (verb.name === "Say") steps.push({ type: "say", text: verb.text.trim() });
+    if (verb.name === "Play") steps.push({ type: "play", url: verb.text.trim() });
+  };
+
+  const hangUp = () => {
+    steps.push({ type: "hangup", by: "caller" });
+    return null;
+  };
+
+  const recordingParams = (recordingSid: string, seconds: number, source: string) => ({
+    ...base,
+    RecordingSid: recordingSid,
+    RecordingStatus: "completed",
+    RecordingDuration: String(seconds),
+    RecordingChannels: source === "DialVerb" ? "2" : "1",
+    RecordingSource: source,
+    RecordingUrl: `${baseUrl}/simulated/recordings/${recordingSid}`,
+  });
+
+  // The staff side of a <Dial>: the first target hears the whisper and presses 1 (or lets it ring).
+  const dial = async (verb: XmlElement) => {
+    const targets = verb.children.filter((c) => c.name === "Number" || c.name === "Client");
+    steps.push({ type: "dial", targets: targets.map((t) => t.text.trim()) });
+    const action = verb.attributes.action ?? "";
+    const first = targets[0];
+    if (script.staff === "no-answer" || !first?.attributes.url) {
+      steps.push({ type: "staff", action: "no answer" });
+      return { url: action, params: { ...base, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallDuration: "0" } };
+    }
+    const leg = {
+      ...base,
+      CallSid: `CA${randomBytes(16).toString("hex")}`,
+      ParentCallSid: callSid,
+      Direction: "outbound-dial",
+      To: first.text.trim(),
+    };
+    const whisper = parseXml(await post(first.attributes.url, { ...leg, CallStatus: "in-progress" }));
+    const gather = whisper.children.find((c) => c.name === "Gather");
+    for (const child of gather?.children ?? []) steps.push({ type: "staff", action: `hears: ${child.text.trim()}` });
+    const accepted = gather?.attributes.action
+      ? parseXml(await post(gather.attributes.action, { ...leg, CallStatus: "in-progress", Digits: "1" }))
+      : null;
+    const connected = accepted !== null && !accepted.children.some((c) => c.name === "Hangup");
+    steps.push({ type: "staff", action: connected ? "pressed 1 and answered" : "was not connected" });
+    const talk = script.talkSeconds ?? 95;
+    if (connected && verb.attributes.recordingStatusCallback) {
+      await post(verb.attributes.recordingStatusCallback, recordingParams(`RE${randomBytes(16).toString("hex")}`, talk, "DialVerb"));
+    }
+    return {
+      url: action,
+      params: {
+        ...base,
+        CallStatus: "in-progress",
+        DialCallStatus: connected ? "completed" : "no-answer",
+        DialCallDuration: connected ? String(talk) : "0",
+      },
+    };
+  };
+
+  let next: { url: string; params: Record<string, string> } | null = {
+    url: "/twilio/voice/incoming",
+    params: { ...base, CallStatus: "ringing", Simulated: "true" },
+  };
+  while (next) next = await execute(await post(next.url, next.params));
+  await post("/twilio/voice/status", { ...base, CallStatus: "completed", CallDuration: "120" });
+  return { callSid, steps };
+}
+
+/** The simulator's report never repeats the caller's number. */
+function redact(params: Record<string, string>): Record<string, string> {
+  const { From: _from, To: _to, ...rest } = params;
+  return rest;
+}

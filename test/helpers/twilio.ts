@@ -1,0 +1,38 @@
+// Twilio-style signed requests through the real app, and the call simulator driven over app.inject.
+import type { FastifyInstance } from "fastify";
+import twilio from "twilio";
+import type { Config } from "../../server/config.js";
+import type { Db } from "../../server/db/client.js";
+import { type CallScript, type SimulatorTransport, simulateCall } from "../../server/simulator/simulated-call.js";
+import { webhookSigningKey } from "../../server/twilio/signing-key.js";
+
+export function injectTransport(app: FastifyInstance): SimulatorTransport {
+  return {
+    async post(path, params, signature) {
+      const response = await app.inject({
+        method: "POST",
+        url: path,
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+        payload: new URLSearchParams(params).toString(),
+      });
+      return { status: response.statusCode, body: response.body };
+    },
+  };
+}
+
+/** One webhook as Twilio would send it, signed with the deployment's key. */
+export async function signedPost(app: FastifyInstance, config: Config, db: Db, path: string, params: Record<string, string>) {
+  const key = await webhookSigningKey(config, db);
+  const signature = twilio.getExpectedTwilioSignature(key, `${config.PUBLIC_BASE_URL}${path}`, params);
+  return injectTransport(app).post(path, params, signature);
+}
+
+export async function simulate(app: FastifyInstance, config: Config, db: Db, script: Partial<CallScript> & { digits: string[] }) {
+  const key = await webhookSigningKey(config, db);
+  return simulateCall(injectTransport(app), key, config.PUBLIC_BASE_URL, {
+    from: "0912 345 678",
+    to: "+842563822478",
+    staff: "answer",
+    ...script,
+  });
+}
