@@ -15,7 +15,15 @@ export function publicUrl(baseUrl: string, request: FastifyRequest): string {
 
 export async function twilioWebhooks(fastify: FastifyInstance): Promise<void> {
   await fastify.register(formbody);
-  const key = await webhookSigningKey(fastify.config, fastify.db);
+  // Read on first use, not at start: the server must come up (and say on /readyz) while PostgreSQL is down.
+  let key: Promise<string> | null = null;
+  const signingKey = () => {
+    key ??= webhookSigningKey(fastify.config, fastify.db).catch((error) => {
+      key = null;
+      throw error;
+    });
+    return key;
+  };
 
   // preValidation: the signature covers every parameter Twilio sent, so it is checked before schema
   // validation strips the ones a route does not declare.
@@ -23,7 +31,7 @@ export async function twilioWebhooks(fastify: FastifyInstance): Promise<void> {
     const signature = request.headers["x-twilio-signature"];
     const params = (request.body ?? {}) as TwilioParams;
     const url = publicUrl(fastify.config.PUBLIC_BASE_URL, request);
-    if (typeof signature !== "string" || !twilio.validateRequest(key, signature, url, params)) {
+    if (typeof signature !== "string" || !twilio.validateRequest(await signingKey(), signature, url, params)) {
       // The path only: query strings and bodies may carry callers' numbers.
       request.log.warn(
         { path: request.url.split("?")[0], signed: typeof signature === "string" },
