@@ -55,6 +55,10 @@ export function serverOptions(config: Config): FastifyServerOptions {
       level: config.LOG_LEVEL,
       // Cookies carry sessions; never let them reach the logs.
       redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
+      serializers: {
+        // Query strings can carry citizens' phone numbers (list filters): log the path only.
+        req: (request) => ({ method: request.method, path: request.url.split("?")[0], id: request.id }),
+      },
     },
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
