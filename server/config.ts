@@ -43,6 +43,12 @@ const url =
     return raw.replace(/\/+$/, "");
   };
 
+const fraction: Parser<number> = (raw) => {
+  const n = Number(raw);
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(raw) || n < 0 || n > 1) throw new InvalidValue("must be a number from 0 to 1");
+  return n;
+};
+
 const oneOf =
   <const T extends string>(...values: T[]): Parser<T> =>
   (raw) => {
@@ -114,6 +120,39 @@ export const variables = {
     parse: pattern(/^AC[0-9a-fA-F]{32}$/, "AC followed by 32 hex digits"),
   },
   TWILIO_AUTH_TOKEN: { doc: "Twilio auth token; also the key of X-Twilio-Signature.", optional: true, parse: text },
+  TWILIO_MESSAGING_SERVICE_SID: {
+    doc: "Twilio Messaging Service that sends SMS (preferred: sender pool, registered sender IDs). Either this or TWILIO_SMS_FROM when SMS_PROVIDER=twilio.",
+    optional: true,
+    parse: pattern(/^MG[0-9a-fA-F]{32}$/, "MG followed by 32 hex digits"),
+  },
+  TWILIO_SMS_FROM: {
+    doc: "Sender of SMS without a Messaging Service: an E.164 number or a registered alphanumeric sender ID.",
+    optional: true,
+    parse: pattern(
+      /^(\+[1-9]\d{6,14}|(?!\d+$)[A-Za-z0-9 ._-]{1,11})$/,
+      "an E.164 number or a sender ID of at most 11 letters, digits, space, . _ -",
+    ),
+  },
+  SMS_PROVIDER: {
+    doc: "Who delivers SMS: sink (development: recorded and logged, never sent) or twilio.",
+    default: "sink",
+    parse: oneOf("sink", "twilio"),
+  },
+  SMS_SINK_FAILURE_RATE: {
+    doc: "sink provider: share of sends refused, 0 to 1, to exercise failure paths.",
+    default: "0",
+    parse: fraction,
+  },
+  SMS_SINK_UNDELIVERED_RATE: {
+    doc: "sink provider: share of accepted messages whose simulated receipt says undelivered, 0 to 1.",
+    default: "0",
+    parse: fraction,
+  },
+  SMS_SINK_RECEIPT_DELAY_MS: {
+    doc: "sink provider: delay of the simulated delivery receipt in milliseconds.",
+    default: "1000",
+    parse: integer(0, 3_600_000),
+  },
   AWS_REGION: { doc: "AWS region of SNS for SMS (credentials come from the standard AWS chain).", default: "ap-southeast-1", parse: text },
 } satisfies Record<string, Variable<unknown>>;
 
@@ -151,6 +190,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.NODE_ENV === "production" && config.PUBLIC_BASE_URL?.toString().startsWith("http://localhost")) {
     problems.push("PUBLIC_BASE_URL must be set to the public address in production");
+  }
+  if (config.SMS_PROVIDER === "twilio") {
+    if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN) {
+      problems.push("SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+    }
+    if (!config.TWILIO_MESSAGING_SERVICE_SID && !config.TWILIO_SMS_FROM) {
+      problems.push("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SMS_FROM");
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config as Config;

@@ -4,6 +4,8 @@ import type { Config } from "../config.js";
 import { bullConnectionOptions } from "../redis.js";
 
 export const MAINTENANCE_QUEUE = "maintenance";
+/** Post-call survey SMS: one job per call, payload { callId }. */
+export const SURVEYS_QUEUE = "surveys";
 
 export function queueOptions(config: Config): QueueOptions {
   return {
@@ -21,4 +23,8 @@ export function queueOptions(config: Config): QueueOptions {
 
 export function maintenanceQueue(config: Config): Queue {
   return new Queue(MAINTENANCE_QUEUE, queueOptions(config));
+}
+
+export function surveysQueue(config: Config): Queue {
+  return new Queue(SURVEYS_QUEUE, queueOptions(config));
 }

@@ -1,0 +1,35 @@
+// BullMQ queues the HTTP process adds jobs to (the worker process consumes them). Job payloads are
+// ids only. Closed on shutdown after the routes have drained.
+import type { Queue } from "bullmq";
+import fp from "fastify-plugin";
+import { surveysQueue } from "../../jobs/queues.js";
+
+export interface Queues {
+  /** Post-call survey SMS: add jobs with scheduleSurveySms (server/surveys/sms-job.ts). */
+  surveys: Queue;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    queues: Queues;
+  }
+}
+
+export default fp(
+  async (fastify) => {
+    const queues: Queues = { surveys: surveysQueue(fastify.config) };
+    for (const [name, queue] of Object.entries(queues)) {
+      // Without a listener a Redis outage would surface as unhandled errors; /readyz reports it.
+      let down = false;
+      queue.on("error", (error: Error) => {
+        if (!down) fastify.log.warn({ queue: name, err: error.message }, "queue cannot reach Redis; retrying");
+        down = true;
+      });
+    }
+    fastify.decorate("queues", queues);
+    fastify.addHook("onClose", async () => {
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+    });
+  },
+  { name: "queues", dependencies: ["config"] },
+);

@@ -1,0 +1,116 @@
+// Sending one SMS with its record in sms_messages, and applying delivery receipts to that record.
+import type { Db } from "../db/client.js";
+import type { SmsProvider } from "./provider.js";
+import { SmsSendError } from "./provider.js";
+import { type MessageStatus, normalizeMessageStatus, statusesBelow } from "./status.js";
+
+export interface SmsRequest {
+  /** E.164. */
+  to: string;
+  body: string;
+  /** Why the message exists (survey_link, campaign, opt_out_confirmation, …), for reports and retention. */
+  purpose: string;
+  callId?: number;
+  validUntil?: Date;
+}
+
+export interface SentSms {
+  id: number;
+  providerMessageId: string;
+  status: "queued" | "sent";
+}
+
+/** The delivery-receipt URL of one message; the id lets a receipt find its row even before the send was recorded. */
+export function smsStatusCallbackUrl(publicBaseUrl: string, messageId: number): string {
+  return `${publicBaseUrl}/twilio/sms/status?m=${messageId}`;
+}
+
+/**
+ * Writes the message row first (status "queued"), sends, then records the provider's id and status.
+ *
+ * Crash between send and record: the row stays "queued" without providerMessageId. Nothing resends it
+ * by itself: callers decide from the row's existence (the survey job treats any non-failed row as
+ * "maybe sent" and never sends again, so a citizen gets at most one message). The status callback URL
+ * carries the row id, so Twilio's receipts still find the row and fill in the provider id and status.
+ * A failed send marks the row "failed" with the error code and rethrows the SmsSendError.
+ */
+export async function sendSms(
+  db: Db,
+  provider: SmsProvider,
+  request: SmsRequest,
+  options: { publicBaseUrl?: string; now?: () => Date } = {},
+): Promise<SentSms> {
+  const now = options.now ?? (() => new Date());
+  const row = await db.smsMessage.create({
+    data: {
+      provider: provider.name,
+      recipient: request.to,
+      body: request.body,
+      purpose: request.purpose,
+      status: "queued",
+      callId: request.callId ?? null,
+    },
+  });
+  let result: Awaited<ReturnType<SmsProvider["send"]>>;
+  try {
+    result = await provider.send({
+      to: request.to,
+      body: request.body,
+      statusCallbackUrl: options.publicBaseUrl ? smsStatusCallbackUrl(options.publicBaseUrl, row.id) : undefined,
+      validUntil: request.validUntil,
+    });
+  } catch (error) {
+    const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
+    await db.smsMessage.update({ where: { id: row.id }, data: { status: "failed", errorCode: failure.code.slice(0, 64) } });
+    throw failure;
+  }
+  // A receipt may already have moved the row on (and set the id): never go backwards.
+  await db.smsMessage.updateMany({ where: { id: row.id, providerMessageId: null }, data: { providerMessageId: result.providerMessageId } });
+  await db.smsMessage.updateMany({
+    where: { id: row.id, status: { in: statusesBelow(result.status) } },
+    data: { status: result.status, ...(result.status === "sent" ? { sentAt: now() } : {}) },
+  });
+  return { id: row.id, providerMessageId: result.providerMessageId, status: result.status };
+}
+
+export interface StatusReceipt {
+  /** Our row id, from the callback URL, when known. */
+  messageId?: number;
+  providerMessageId: string;
+  status: string;
+  errorCode?: string;
+  at: Date;
+}
+
+/**
+ * Applies one delivery receipt. The update is conditional on the row's current status being lower,
+ * so concurrent or late receipts can only move a message forward. Returns whether anything changed.
+ */
+export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promise<boolean> {
+  const status: MessageStatus | undefined = normalizeMessageStatus(receipt.status);
+  if (!status || status === "queued") return false;
+  const row = await db.smsMessage.findFirst({
+    where:
+      receipt.messageId !== undefined
+        ? { id: receipt.messageId, OR: [{ providerMessageId: null }, { providerMessageId: receipt.providerMessageId }] }
+        : { providerMessageId: receipt.providerMessageId },
+    select: { id: true, providerMessageId: true },
+  });
+  if (!row) return false;
+  if (row.providerMessageId === null) {
+    await db.smsMessage.updateMany({
+      where: { id: row.id, providerMessageId: null },
+      data: { providerMessageId: receipt.providerMessageId },
+    });
+  }
+  const { count } = await db.smsMessage.updateMany({
+    where: { id: row.id, status: { in: statusesBelow(status) } },
+    data: {
+      status,
+      ...(status === "sent" ? { sentAt: receipt.at } : {}),
+      ...(status === "delivered" ? { deliveredAt: receipt.at } : {}),
+      ...(receipt.errorCode && (status === "failed" || status === "undelivered") ? { errorCode: receipt.errorCode.slice(0, 64) } : {}),
+    },
+  });
+  return count > 0;
+}
