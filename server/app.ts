@@ -8,9 +8,14 @@ import fp from "fastify-plugin";
 import agencyRoutes from "./agencies/routes.js";
 import auditRoutes from "./audit/routes.js";
 import authRoutes from "./auth/routes.js";
+import callbackRoutes from "./callbacks/routes.js";
 import voiceRoutes from "./calls/voice-routes.js";
+import recordingRoutes from "./calls-api/recordings.js";
+import callRoutes from "./calls-api/routes.js";
 import type { Config } from "./config.js";
+import flowVersionRoutes from "./flows-api/routes.js";
 import healthRoutes from "./health/routes.js";
+import hoursOverrideRoutes from "./hours-overrides/routes.js";
 import authentication from "./plugins/app/authentication.js";
 import callRouting from "./plugins/app/call-routing.js";
 import drainOnClose from "./plugins/app/drain-on-close.js";
@@ -19,8 +24,16 @@ import configPlugin from "./plugins/external/config.js";
 import consolePlugin from "./plugins/external/console.js";
 import corsPlugin from "./plugins/external/cors.js";
 import dbPlugin from "./plugins/external/db.js";
+import queuesPlugin from "./plugins/external/queues.js";
 import redisPlugin from "./plugins/external/redis.js";
+import reportRoutes from "./reports/routes.js";
+import retentionRoutes from "./retention/routes.js";
+import simulatorRoutes from "./simulator/routes.js";
+import smsStatusRoutes from "./sms/status-routes.js";
+import surveyRoutes from "./surveys/routes.js";
+import { scheduleSurveySms } from "./surveys/sms-job.js";
 import userRoutes from "./users/routes.js";
+import staffRoutes from "./users/staff-routes.js";
 
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.
@@ -28,6 +41,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(configPlugin, { config });
   await fastify.register(dbPlugin);
   await fastify.register(redisPlugin);
+  await fastify.register(queuesPlugin);
   await fastify.register(cookie);
   await fastify.register(corsPlugin);
   await fastify.register(errorHandler);
@@ -37,13 +51,32 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
 
   await fastify.register(healthRoutes);
   await fastify.register(consolePlugin);
-  await fastify.register(voiceRoutes, { prefix: "/twilio/voice" });
+  await fastify.register(voiceRoutes, {
+    prefix: "/twilio/voice",
+    // Fire and forget: a Redis outage must neither hold up nor fail Twilio's status callback.
+    onSurveyMissed: async (callId) => {
+      scheduleSurveySms(fastify.queues.surveys, callId).catch((error: unknown) =>
+        fastify.log.error({ callId, err: error instanceof Error ? error.message : String(error) }, "could not queue the survey SMS"),
+      );
+    },
+  });
+  await fastify.register(smsStatusRoutes, { prefix: "/twilio/sms" });
+  await fastify.register(surveyRoutes);
   await fastify.register(
     async (api) => {
       await api.register(authRoutes, { prefix: "/auth" });
       await api.register(agencyRoutes, { prefix: "/agencies" });
       await api.register(userRoutes, { prefix: "/users" });
       await api.register(auditRoutes, { prefix: "/audit-logs" });
+      await api.register(hoursOverrideRoutes, { prefix: "/hours-overrides" });
+      await api.register(staffRoutes, { prefix: "/staff" });
+      await api.register(callbackRoutes, { prefix: "/callback-requests" });
+      await api.register(callRoutes, { prefix: "/calls" });
+      await api.register(recordingRoutes, { prefix: "/recordings" });
+      await api.register(reportRoutes, { prefix: "/reports" });
+      await api.register(retentionRoutes, { prefix: "/settings/retention" });
+      await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
+      await api.register(simulatorRoutes, { prefix: "/simulator" });
     },
     { prefix: "/api" },
   );

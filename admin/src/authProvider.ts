@@ -1,6 +1,7 @@
 // Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
 // sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
 import type { AuthProvider } from "react-admin";
+import { canWriteScoped } from "./agencies/access";
 import { API_URL } from "./dataProvider";
 import { i18nProvider } from "./i18n";
 import { ADMIN_ONLY_RESOURCES, isAdmin, READ_ACTIONS, type Role } from "./roles";
@@ -115,6 +116,6 @@ export const authProvider: AuthProvider = {
     const roles = await rolesOrNone();
     if (isAdmin(roles)) return true;
     if (roles.length === 0 || ADMIN_ONLY_RESOURCES.includes(resource)) return false;
-    return READ_ACTIONS.includes(action);
+    return READ_ACTIONS.includes(action) || canWriteScoped(roles, resource, action);
   },
 };

@@ -42,16 +42,24 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
+const AGENCY_ROUTING_FIELDS = ["dialCode", "ringStrategy", "ringTimeoutSeconds", "fallbackId", "weeklyHours", "observeHolidays"];
+const STAFF_FIELDS = ["phone", "clientIdentity", "onDuty"];
+
 /** What the API accepts on POST / PUT per resource; everything else (ids, counts, dates) is dropped. */
 const writable: Record<string, { create: readonly string[]; update: readonly string[] }> = {
   agencies: {
-    create: ["code", "name", "kind", "parentId", "phone", "active"],
-    update: ["code", "name", "kind", "parentId", "phone", "active"],
+    create: ["code", "name", "kind", "parentId", "phone", "active", ...AGENCY_ROUTING_FIELDS],
+    update: ["code", "name", "kind", "parentId", "phone", "active", ...AGENCY_ROUTING_FIELDS],
   },
   users: {
-    create: ["username", "password", "name", "email", "roles", "agencyId", "active"],
-    update: ["name", "email", "roles", "agencyId", "active"],
+    create: ["username", "password", "name", "email", "roles", "agencyId", "active", ...STAFF_FIELDS],
+    update: ["name", "email", "roles", "agencyId", "active", ...STAFF_FIELDS],
   },
+  "hours-overrides": {
+    create: ["agencyId", "date", "closed", "ranges", "note"],
+    update: ["agencyId", "date", "closed", "ranges", "note"],
+  },
+  "callback-requests": { create: [], update: ["status"] },
 };
 
 function pick(resource: string, mode: "create" | "update", data: Record<string, unknown>) {

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { scheduleOf } from "../calls/agency-schedule.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { AgencyKind } from "../generated/prisma/enums.js";
-import { conflict, forbidden, invalidField, notFound } from "../http/errors.js";
+import { describeDay } from "../hours/schedule.js";
+import { addDays, isRealDate, vietnamClock, weekdayOf } from "../hours/vietnam-time.js";
+import { badRequest, conflict, forbidden, invalidField, notFound } from "../http/errors.js";
 import {
   booleanFilter,
   contentRange,
@@ -16,6 +19,7 @@ import {
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable, PhoneText } from "../http/schemas.js";
 import { currentUser } from "../plugins/app/authentication.js";
+import { checkWeeklyHours, completeWeek, routingInput, routingOutput, TimeRangeSchema, type WeeklyHoursInput } from "./routing.js";
 import { ancestorsOf, subtreeIds, visibleAgencyIds } from "./scope.js";
 
 const KINDS = Object.values(AgencyKind);
@@ -29,6 +33,7 @@ const Agency = Type.Object({
   parentId: Nullable(Type.Integer()),
   phone: Nullable(Type.String()),
   active: Type.Boolean(),
+  ...routingOutput,
   childCount: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -46,29 +51,86 @@ const AgencyInput = Type.Object(
     parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
     phone: Type.Optional(Nullable(PhoneText)),
     active: Type.Optional(Type.Boolean()),
+    ...routingInput,
   },
   { additionalProperties: false },
 );
+type AgencyBody = Type.Static<typeof AgencyInput>;
+
+/** Fields only administrators change; supervisors may send them back unchanged with the whole record. */
+const IDENTITY_FIELDS = ["code", "name", "kind", "parentId", "phone", "active"] as const;
+
+const CalendarQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 62 })),
+  },
+  { additionalProperties: false },
+);
+const CalendarDay = Type.Object({
+  date: Type.String(),
+  weekday: Type.Integer(),
+  open: Type.Boolean(),
+  ranges: Type.Array(TimeRangeSchema),
+  reason: Type.String(),
+  holidayName: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String()),
+});
+const Calendar = Type.Object({
+  agencyId: Type.Integer(),
+  from: Type.String(),
+  /** The agency whose weekly hours apply (itself or the nearest ancestor), null for the default office hours. */
+  hoursFrom: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  observeHolidays: Type.Boolean(),
+  days: Type.Array(CalendarDay),
+});
 
 const SORTABLE = ["id", "code", "name", "kind", "createdAt"] as const;
 const withChildCount = { _count: { select: { children: true } } } as const;
 
 type AgencyRow = Prisma.AgencyGetPayload<{ include: typeof withChildCount }>;
-const present = ({ _count, ...agency }: AgencyRow) => ({ ...agency, childCount: _count.children });
-/** What the audit log keeps of an agency: its own fields, without counts and timestamps. */
-const auditable = ({ id, code, name, kind, parentId, phone, active }: Prisma.AgencyGetPayload<object>) => ({
-  id,
-  code,
-  name,
-  kind,
-  parentId,
-  phone,
-  active,
+const present = ({ _count, ...agency }: AgencyRow) => ({
+  ...agency,
+  weeklyHours: agency.weeklyHours as WeeklyHoursInput | null,
+  childCount: _count.children,
 });
+/** What the audit log keeps of an agency: its own fields, without counts and timestamps. */
+const auditable = (agency: Prisma.AgencyGetPayload<object>) => {
+  const { id, code, name, kind, parentId, phone, active } = agency;
+  const { dialCode, ringStrategy, ringTimeoutSeconds, fallbackId, weeklyHours, observeHolidays } = agency;
+  return {
+    id,
+    code,
+    name,
+    kind,
+    parentId,
+    phone,
+    active,
+    dialCode,
+    ringStrategy,
+    ringTimeoutSeconds,
+    fallbackId,
+    weeklyHours,
+    observeHolidays,
+  };
+};
+
+/** The body as Prisma data: empty dial codes are none, weekly hours complete and validated, null stored as SQL NULL. */
+function agencyData(body: AgencyBody) {
+  const { weeklyHours, dialCode, ...rest } = body;
+  const week = weeklyHours === undefined || weeklyHours === null ? weeklyHours : completeWeek(weeklyHours);
+  checkWeeklyHours(week ?? null);
+  return {
+    ...rest,
+    ...(dialCode !== undefined && { dialCode: dialCode === "" ? null : dialCode }),
+    ...(week !== undefined && { weeklyHours: week === null ? Prisma.DbNull : (week as unknown as Prisma.InputJsonValue) }),
+  };
+}
 
 const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   const adminOnly = fastify.allow("admin");
+  const supervisors = fastify.allow("supervisor");
 
   async function assertVisible(request: Parameters<typeof currentUser>[0], id: number) {
     const visible = await visibleAgencyIds(db, currentUser(request));
@@ -83,6 +145,15 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     if (id !== null && (await subtreeIds(db, id)).includes(parentId)) {
       throw invalidField("parentId", "parent_cycle", "parentId: an agency cannot be placed under itself or its own sub-agency");
+    }
+  }
+
+  /** A fallback must exist and must be another agency. */
+  async function checkFallback(id: number | null, fallbackId: number | null | undefined) {
+    if (fallbackId == null) return;
+    if (fallbackId === id) throw invalidField("fallbackId", "invalid", "fallbackId: an agency cannot fall back to itself");
+    if (!(await db.agency.findUnique({ where: { id: fallbackId }, select: { id: true } }))) {
+      throw invalidField("fallbackId", "not_found", "fallbackId: no such agency");
     }
   }
 
@@ -128,8 +199,10 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post("/", { preHandler: adminOnly, schema: { body: AgencyInput, response: { 200: Agency } } }, async (request) => {
     const user = currentUser(request);
     await checkParent(null, request.body.parentId);
-    return db.$transaction(async (tx) => {
-      const agency = await tx.agency.create({ data: request.body, include: withChildCount });
+    await checkFallback(null, request.body.fallbackId);
+    const data = agencyData(request.body);
+    const agency = await db.$transaction(async (tx) => {
+      const agency = await tx.agency.create({ data, include: withChildCount });
       await writeAudit(tx, {
         actorId: user.id,
         action: "create",
@@ -140,19 +213,29 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       });
       return present(agency);
     });
+    fastify.callRouting.invalidate();
+    return agency;
   });
 
   fastify.put(
     "/:id",
-    { preHandler: adminOnly, schema: { params: IdParams, body: AgencyInput, response: { 200: Agency } } },
+    { preHandler: supervisors, schema: { params: IdParams, body: AgencyInput, response: { 200: Agency } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;
+      // Supervisors set routing and hours of their own subtree; identity and place in the tree stay the administrators'.
+      if (!user.roles.includes("admin")) await assertVisible(request, id);
       const before = await db.agency.findUnique({ where: { id } });
       if (!before) throw notFound("No such agency");
+      if (!user.roles.includes("admin")) {
+        const changed = IDENTITY_FIELDS.filter((field) => request.body[field] !== undefined && request.body[field] !== before[field]);
+        if (changed.length > 0) throw forbidden(`Only administrators change ${changed.join(", ")}`);
+      }
       await checkParent(id, request.body.parentId);
-      return db.$transaction(async (tx) => {
-        const agency = await tx.agency.update({ where: { id }, data: request.body, include: withChildCount });
+      await checkFallback(id, request.body.fallbackId);
+      const data = agencyData(request.body);
+      const updated = await db.$transaction(async (tx) => {
+        const agency = await tx.agency.update({ where: { id }, data, include: withChildCount });
         await writeAudit(tx, {
           actorId: user.id,
           action: "update",
@@ -164,6 +247,53 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         });
         return present(agency);
       });
+      fastify.callRouting.invalidate();
+      return updated;
+    },
+  );
+
+  fastify.get(
+    "/:id/calendar",
+    { schema: { params: IdParams, querystring: CalendarQuery, response: { 200: Calendar } } },
+    async (request) => {
+      const { id } = request.params;
+      await assertVisible(request, id);
+      const from = request.query.from ?? vietnamClock(new Date()).date;
+      if (!isRealDate(from)) throw badRequest(`from: ${from} is not a real date`, { from: "tthc.validation.format" });
+      const days = request.query.days ?? 14;
+      const last = addDays(from, days - 1);
+      const [agencies, overrides] = await Promise.all([
+        db.agency.findMany({ select: { id: true, name: true, parentId: true, weeklyHours: true, observeHolidays: true } }),
+        db.hoursOverride.findMany({
+          where: {
+            OR: [{ agencyId: null }, { agencyId: id }],
+            date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${last}T00:00:00Z`) },
+          },
+        }),
+      ]);
+      const byId = new Map(agencies.map((agency) => [agency.id, agency]));
+      if (!byId.has(id)) throw notFound("No such agency");
+      const schedule = scheduleOf(id, byId, overrides);
+      // The same walk as scheduleOf, to tell the console whose hours these are.
+      let hoursFrom: { id: number; name: string } | null = null;
+      const seen = new Set<number>();
+      for (let a = byId.get(id); a && !seen.has(a.id); a = a.parentId ? byId.get(a.parentId) : undefined) {
+        seen.add(a.id);
+        if (a.weeklyHours) {
+          hoursFrom = { id: a.id, name: a.name };
+          break;
+        }
+      }
+      return {
+        agencyId: id,
+        from,
+        hoursFrom,
+        observeHolidays: schedule.observeHolidays,
+        days: Array.from({ length: days }, (_, i) => {
+          const date = addDays(from, i);
+          return { ...describeDay(schedule, date), weekday: weekdayOf(date) };
+        }),
+      };
     },
   );
 

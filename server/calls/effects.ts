@@ -2,9 +2,8 @@
 // answers, callback request and termination reason. The effects themselves stay in the event row.
 
 import type { Prisma } from "../generated/prisma/client.js";
-import { nextOpening } from "../hours/schedule.js";
 import type { Effect } from "../ivr/types.js";
-import { scheduleOf } from "./agency-schedule.js";
+import { nextOpeningOf } from "./agency-hours.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -61,10 +60,5 @@ async function rootAgencyId(tx: Tx): Promise<number | null> {
 
 /** A callback is due when the agency next opens (now, if it is open), as Đà Nẵng's 1022 does after hours. */
 async function dueTime(tx: Tx, agencyId: number, now: Date): Promise<Date> {
-  const [agencies, overrides] = await Promise.all([
-    tx.agency.findMany({ select: { id: true, parentId: true, weeklyHours: true, observeHolidays: true } }),
-    tx.hoursOverride.findMany({ where: { OR: [{ agencyId }, { agencyId: null }], date: { gte: new Date(now.getTime() - 86_400_000) } } }),
-  ]);
-  const schedule = scheduleOf(agencyId, new Map(agencies.map((a) => [a.id, a])), overrides);
-  return nextOpening(schedule, now) ?? new Date(now.getTime() + 86_400_000);
+  return (await nextOpeningOf(tx, agencyId, now)) ?? new Date(now.getTime() + 86_400_000);
 }

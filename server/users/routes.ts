@@ -17,6 +17,7 @@ import {
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import { ROLES, type Role } from "./roles.js";
+import { staffPhone } from "./staff-phone.js";
 
 const RoleSchema = Type.Enum(ROLES);
 
@@ -28,6 +29,9 @@ const User = Type.Object({
   roles: Type.Array(Type.String()),
   agencyId: Type.Integer(),
   active: Type.Boolean(),
+  phone: Nullable(Type.String()),
+  clientIdentity: Nullable(Type.String()),
+  onDuty: Type.Boolean(),
   lastLoginAt: Nullable(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -39,6 +43,11 @@ const editable = {
   roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
   agencyId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   active: Type.Optional(Type.Boolean()),
+  /** The desk or mobile number the hotline rings; normalised to E.164. */
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  /** Twilio Client identity for answering in a browser or softphone. */
+  clientIdentity: Type.Optional(Nullable(Type.String({ pattern: "^([A-Za-z0-9_.-]{1,100})?$" }))),
+  onDuty: Type.Optional(Type.Boolean()),
 };
 const UserCreate = Type.Object(
   {
@@ -60,6 +69,9 @@ const publicFields = {
   roles: true,
   agencyId: true,
   active: true,
+  phone: true,
+  clientIdentity: true,
+  onDuty: true,
   lastLoginAt: true,
   createdAt: true,
   updatedAt: true,
@@ -72,6 +84,14 @@ function checkPassword(password: string) {
 }
 
 const emptyToNull = (email: string | null | undefined) => (email === "" ? null : email);
+
+/** Staff fields as stored: the phone in E.164 (landlines allowed for desk phones), empty texts as none. */
+function staffFields(body: { phone?: string | null; clientIdentity?: string | null }) {
+  return {
+    ...(body.phone !== undefined && { phone: staffPhone(body.phone) }),
+    ...(body.clientIdentity !== undefined && { clientIdentity: emptyToNull(body.clientIdentity) }),
+  };
+}
 
 const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
@@ -132,12 +152,18 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { password, ...fields } = request.body;
     checkPassword(password);
     await checkAgency(fields.agencyId);
+    const staff = staffFields(fields);
     const passwordHash = await hashPassword(password);
-    return db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { ...fields, email: emptyToNull(fields.email), passwordHash }, select: publicFields });
+    const created = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { ...fields, email: emptyToNull(fields.email), ...staff, passwordHash },
+        select: publicFields,
+      });
       await writeAudit(tx, { actorId: actor.id, action: "create", resource: "users", resourceId: user.id, after: user, ip: request.ip });
       return user;
     });
+    fastify.callRouting.invalidate();
+    return created;
   });
 
   fastify.put("/:id", { schema: { params: IdParams, body: UserUpdate, response: { 200: User } } }, async (request) => {
@@ -155,13 +181,21 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       );
     }
     await checkAgency(body.agencyId);
-    return db.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id }, data: { ...body, email: emptyToNull(body.email) }, select: publicFields });
+    const staff = staffFields(body);
+    const updated = await db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id },
+        data: { ...body, email: emptyToNull(body.email), ...staff },
+        select: publicFields,
+      });
       // Deactivation ends every open session of that user at once.
       if (user.active === false) await tx.session.deleteMany({ where: { userId: id } });
       await writeAudit(tx, { actorId: actor.id, action: "update", resource: "users", resourceId: id, before, after: user, ip: request.ip });
       return user;
     });
+    // Phones and duty feed call routing; apply them to the next call.
+    fastify.callRouting.invalidate();
+    return updated;
   });
 
   fastify.post("/:id/password", { schema: { params: IdParams, body: PasswordReset } }, async (request, reply) => {

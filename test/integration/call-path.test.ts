@@ -2,6 +2,8 @@
 // answer, the real seed (agencies, staff on duty, the shipped flow) and the real database.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSmsProvider } from "../../server/sms/registry.js";
+import { sendSurveySms } from "../../server/surveys/sms-job.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { ROOT } from "../helpers/processes.js";
 import { signedPost, simulate } from "../helpers/twilio.js";
@@ -73,6 +75,33 @@ describe("an answered call", () => {
     expect(keys).toEqual(["1", "1", "1", "1"]);
     expect(effects.filter((e) => e.type === "node").map((e) => e.node)).toContain("survey");
     expect(call.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["incoming", "gather", "whisper-accept", "dial", "status"]));
+  });
+});
+
+describe("a caller who leaves before the survey", () => {
+  beforeEach(() => setProvinceHours(OPEN_ALL_WEEK));
+
+  it("gets exactly one SMS with a link to the one-page survey", async () => {
+    // Menu 1, sub-menu 1, the staff member answers, then the caller hangs up at the first question.
+    const { callSid } = await simulate(t.app, t.config, t.db, { digits: ["1", "1"] });
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid } });
+    expect(call.termination).toBe("answered");
+    const queued = await t.app.queues.surveys.getJob(`survey-sms-${call.id}`);
+    expect(queued?.data).toEqual({ callId: call.id });
+
+    const deps = { db: t.db, provider: createSmsProvider(t.config, { db: t.db }), publicBaseUrl: t.config.PUBLIC_BASE_URL };
+    expect(await sendSurveySms(deps, call.id)).toMatchObject({ sent: true });
+    expect(await sendSurveySms(deps, call.id)).toMatchObject({ sent: false });
+    const sms = await t.db.smsMessage.findMany({ where: { callId: call.id } });
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({ recipient: "+84912345678", purpose: "survey_link" });
+    expect(sms[0]?.body).toContain(`${t.config.PUBLIC_BASE_URL}/s/`);
+  });
+
+  it("is not texted after answering the survey on the keypad", async () => {
+    const { callSid } = await simulate(t.app, t.config, t.db, { digits: ["1", "1", "2", "1"] });
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid } });
+    expect(await t.app.queues.surveys.getJob(`survey-sms-${call.id}`)).toBeUndefined();
   });
 });
 

@@ -1,9 +1,10 @@
 import { Box } from "@mui/material";
-import { BooleanField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
 import { DateTimeField } from "../common/DateTimeField";
 import { TranslatedChip } from "../common/TranslatedChip";
 import { AgencyBreadcrumb } from "./AgencyBreadcrumb";
 import { AgencyChildren } from "./AgencyChildren";
+import { StaffOnDuty } from "./StaffOnDuty";
 
 export const AgencyShow = () => (
   <Show>
@@ -17,9 +18,15 @@ export const AgencyShow = () => (
       <ReferenceField source="parentId" reference="agencies" link="show" emptyText="tthc.agencies.no_parent" />
       <TextField source="phone" emptyText="—" />
       <BooleanField source="active" />
+      <TextField source="dialCode" emptyText="—" />
+      <TranslatedChip source="ringStrategy" prefix="tthc.routing.ring_strategies" />
+      <NumberField source="ringTimeoutSeconds" />
+      <ReferenceField source="fallbackId" reference="agencies" link="show" emptyText="—" />
+      <BooleanField source="observeHolidays" />
       <DateTimeField source="createdAt" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
+    <StaffOnDuty />
     <AgencyChildren />
   </Show>
 );

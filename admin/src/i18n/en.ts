@@ -1,6 +1,9 @@
 // English messages: react-admin's own pack plus the console's. `enApp` is the reference shape for
 // the app's messages; the Vietnamese file must have exactly the same keys (AppMessages).
 import englishMessages from "ra-language-english";
+import { enCalls } from "./en/calls";
+import { enFlows } from "./en/flows";
+import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 
 export const enApp = {
   tthc: {
@@ -26,6 +29,7 @@ export const enApp = {
       range: "Invalid page range",
       filter: "Invalid filter",
       password_mismatch: "The two passwords do not match",
+      ...enRoutingValidation,
     },
     kinds: {
       province: "Province",
@@ -50,11 +54,15 @@ export const enApp = {
       update: "Update",
       delete: "Delete",
       password_reset: "Password reset",
+      ...enFlows.actions,
+      ...enRoutingAudit.actions,
     },
     audit_resources: {
       agencies: "Agencies",
       users: "Users",
       auth: "Authentication",
+      ...enFlows.audit_resources,
+      ...enRoutingAudit.audit_resources,
     },
     dashboard: {
       welcome: "Welcome, %{name}",
@@ -67,6 +75,7 @@ export const enApp = {
       no_parent: "Top level",
       ancestors: "Agency hierarchy",
     },
+    ...enRouting,
     users: {
       activate: "Activate",
       deactivate: "Deactivate",
@@ -90,6 +99,8 @@ export const enApp = {
       after: "After",
       no_changes: "No recorded data",
     },
+    ...enCalls.tthc,
+    ...enFlows.tthc,
   },
   resources: {
     agencies: {
@@ -106,6 +117,7 @@ export const enApp = {
         createdAt: "Created at",
         updatedAt: "Updated at",
         q: "Search",
+        ...enRoutingFields.agencies,
       },
     },
     users: {
@@ -124,8 +136,10 @@ export const enApp = {
         createdAt: "Created at",
         updatedAt: "Updated at",
         q: "Search",
+        ...enRoutingFields.users,
       },
     },
+    ...enRoutingResources,
     "audit-logs": {
       name: "Audit log |||| Audit log",
       fields: {
@@ -141,6 +155,8 @@ export const enApp = {
         createdAt: "Time",
       },
     },
+    ...enCalls.resources,
+    ...enFlows.resources,
   },
 };
 

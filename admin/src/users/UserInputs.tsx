@@ -10,5 +10,8 @@ export const UserInputs = () => (
     <CheckboxGroupInput source="roles" choices={roleChoices} row={false} validate={required()} />
     <AgencyInput source="agencyId" validate={required()} />
     <BooleanInput source="active" />
+    <TextInput source="phone" type="tel" autoComplete="off" />
+    <TextInput source="clientIdentity" autoComplete="off" />
+    <BooleanInput source="onDuty" />
   </>
 );

@@ -1,6 +1,9 @@
 // The console's own messages in Vietnamese. Typed as AppMessages so a key missing here (or one
 // that English lacks) is a compile error.
 import type { AppMessages } from "../en";
+import { viCalls } from "./calls";
+import { viFlows } from "./flows";
+import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 
 export const viApp: AppMessages = {
   tthc: {
@@ -26,6 +29,7 @@ export const viApp: AppMessages = {
       range: "Phạm vi trang không hợp lệ",
       filter: "Bộ lọc không hợp lệ",
       password_mismatch: "Hai mật khẩu không khớp nhau",
+      ...viRoutingValidation,
     },
     kinds: {
       province: "Tỉnh",
@@ -50,11 +54,15 @@ export const viApp: AppMessages = {
       update: "Cập nhật",
       delete: "Xóa",
       password_reset: "Đặt lại mật khẩu",
+      ...viFlows.actions,
+      ...viRoutingAudit.actions,
     },
     audit_resources: {
       agencies: "Cơ quan",
       users: "Người dùng",
       auth: "Xác thực",
+      ...viFlows.audit_resources,
+      ...viRoutingAudit.audit_resources,
     },
     dashboard: {
       welcome: "Xin chào, %{name}",
@@ -67,6 +75,7 @@ export const viApp: AppMessages = {
       no_parent: "Cấp cao nhất",
       ancestors: "Cây tổ chức",
     },
+    ...viRouting,
     users: {
       activate: "Kích hoạt",
       deactivate: "Khóa tài khoản",
@@ -90,6 +99,8 @@ export const viApp: AppMessages = {
       after: "Sau",
       no_changes: "Không có dữ liệu ghi nhận",
     },
+    ...viCalls.tthc,
+    ...viFlows.tthc,
   },
   resources: {
     agencies: {
@@ -106,6 +117,7 @@ export const viApp: AppMessages = {
         createdAt: "Ngày tạo",
         updatedAt: "Ngày cập nhật",
         q: "Tìm kiếm",
+        ...viRoutingFields.agencies,
       },
     },
     users: {
@@ -124,8 +136,10 @@ export const viApp: AppMessages = {
         createdAt: "Ngày tạo",
         updatedAt: "Ngày cập nhật",
         q: "Tìm kiếm",
+        ...viRoutingFields.users,
       },
     },
+    ...viRoutingResources,
     "audit-logs": {
       name: "Nhật ký hoạt động",
       fields: {
@@ -141,5 +155,7 @@ export const viApp: AppMessages = {
         createdAt: "Thời gian",
       },
     },
+    ...viCalls.resources,
+    ...viFlows.resources,
   },
 };

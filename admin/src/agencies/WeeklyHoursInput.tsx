@@ -1,0 +1,47 @@
+import { Box, FormControlLabel, Switch, Typography } from "@mui/material";
+import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput, useTranslate } from "react-admin";
+import { useFormContext, useWatch } from "react-hook-form";
+import { OFFICE_WEEK, WEEKDAYS } from "./routing-types";
+
+const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
+const time = (value: unknown) => (value && HHMM.test(String(value)) ? undefined : "tthc.validation.hours_time_format");
+
+/**
+ * Weekly opening hours: per weekday a list of from–to ranges (none = closed), or null to inherit the
+ * parent's. The server checks overlaps and order and names the exact range in its answer.
+ */
+export const WeeklyHoursInput = () => {
+  const translate = useTranslate();
+  const { setValue } = useFormContext();
+  const week = useWatch({ name: "weeklyHours" });
+  const inherit = week == null;
+  return (
+    <Box sx={{ width: "100%" }}>
+      <FormControlLabel
+        control={
+          <Switch
+            checked={inherit}
+            onChange={(event) => setValue("weeklyHours", event.target.checked ? null : structuredClone(OFFICE_WEEK), { shouldDirty: true })}
+          />
+        }
+        label={translate("tthc.hours.inherit")}
+      />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {translate("tthc.hours.inherit_help")}
+      </Typography>
+      {!inherit &&
+        WEEKDAYS.map((day) => (
+          <Box key={day} sx={{ display: "flex", gap: 2, alignItems: "flex-start", borderTop: 1, borderColor: "divider", pt: 1 }}>
+            <Typography sx={{ width: 110, pt: 2, fontWeight: 500 }}>{translate(`tthc.hours.weekdays.${day}`)}</Typography>
+            <ArrayInput source={`weeklyHours.${day}`} label={false}>
+              <SimpleFormIterator inline disableReordering disableClear>
+                <TextInput source="opens" type="time" label="tthc.hours.opens" validate={time} sx={{ width: 140 }} />
+                <TextInput source="closes" type="time" label="tthc.hours.closes" validate={time} sx={{ width: 140 }} />
+              </SimpleFormIterator>
+            </ArrayInput>
+          </Box>
+        ))}
+      <BooleanInput source="observeHolidays" label="tthc.hours.observe_holidays" sx={{ mt: 2 }} />
+    </Box>
+  );
+};

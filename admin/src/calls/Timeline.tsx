@@ -1,0 +1,76 @@
+import { Box, Stack, Typography } from "@mui/material";
+import { useTranslate } from "react-admin";
+import { formatTime } from "./format";
+import type { TimelineItem } from "./types";
+
+type Translate = ReturnType<typeof useTranslate>;
+
+/** One timeline item in the console's language; unknown types fall back to the server's English text. */
+function describe(item: TimelineItem, translate: Translate): string {
+  const p = item.params;
+  const key = (k: string, options: Record<string, unknown> = {}) => translate(`tthc.calls.timeline.${k}`, { _: item.text, ...options });
+  switch (item.type) {
+    case "key":
+      return p.digits === "" ? key("key_none") : key("key", { digits: p.digits });
+    case "hours":
+      return key("hours", { agency: p.agency, state: translate(`tthc.calls.timeline.${p.open ? "open" : "closed"}`) });
+    case "routing": {
+      const decision = translate(`tthc.calls.decisions.${String(p.decision)}`, { _: String(p.decision) });
+      return p.staff
+        ? key("routing_staff", { agency: p.agency, decision, staff: p.staff })
+        : key("routing", { agency: p.agency, decision });
+    }
+    case "survey-answer": {
+      const question = translate(`tthc.calls.questions.${String(p.question)}`, { _: String(p.question) });
+      const answer = translate(`tthc.calls.${String(p.question)}.${String(p.value)}`, { _: String(p.value) });
+      return key("survey-answer", { question, answer });
+    }
+    case "callback-request":
+      return key("callback-request", { seconds: p.recordingSeconds });
+    case "termination":
+      return key("termination", { reason: translate(`tthc.calls.terminations.${String(p.reason)}`, { _: String(p.reason) }) });
+    case "whisper-accept":
+      return key("whisper-accept", { staff: p.staff ?? "—" });
+    case "incoming":
+    case "node":
+    case "topic":
+    case "agency-selected":
+    case "error":
+    case "status":
+    case "recording":
+      return key(item.type, { ...p, seconds: p.recordingSeconds });
+    default:
+      return item.text;
+  }
+}
+
+/** The call's events as a vertical list: time on the left, what happened on the right. */
+export const Timeline = ({ items }: { items: TimelineItem[] }) => {
+  const translate = useTranslate();
+  if (items.length === 0) return <Typography color="text.secondary">{translate("tthc.calls.no_events")}</Typography>;
+  return (
+    <Stack component="ol" data-testid="call-timeline" sx={{ listStyle: "none", m: 0, p: 0 }}>
+      {items.map((item, index) => (
+        <Box
+          component="li"
+          // Items have no id of their own; their order never changes.
+          // biome-ignore lint/suspicious/noArrayIndexKey: a call's timeline is append-only and never reordered
+          key={`${item.at}-${index}`}
+          sx={{
+            display: "flex",
+            gap: 2,
+            py: 0.75,
+            borderLeft: 2,
+            borderColor: item.type === "error" ? "error.main" : "primary.light",
+            pl: 2,
+          }}
+        >
+          <Typography variant="body2" color="text.secondary" sx={{ minWidth: 72, fontVariantNumeric: "tabular-nums" }}>
+            {formatTime(item.at)}
+          </Typography>
+          <Typography variant="body2">{describe(item, translate)}</Typography>
+        </Box>
+      ))}
+    </Stack>
+  );
+};

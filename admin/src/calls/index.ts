@@ -1,0 +1,10 @@
+import CallIcon from "@mui/icons-material/PhoneInTalk";
+import { CallList } from "./CallList";
+import { CallShow } from "./CallShow";
+
+export default {
+  list: CallList,
+  show: CallShow,
+  icon: CallIcon,
+  recordRepresentation: (call: { id: unknown }) => `#${String(call.id)}`,
+};

@@ -1,0 +1,24 @@
+import { Create, Edit, SimpleForm } from "react-admin";
+import { OverrideInputs } from "./OverrideInputs";
+
+const transform = (data: Record<string, unknown>) => ({
+  ...data,
+  agencyId: data.agencyId || null,
+  ranges: data.closed ? null : (data.ranges ?? []),
+});
+
+export const HoursOverrideCreate = () => (
+  <Create redirect="list" transform={transform}>
+    <SimpleForm defaultValues={{ closed: true, agencyId: null, ranges: [] }}>
+      <OverrideInputs />
+    </SimpleForm>
+  </Create>
+);
+
+export const HoursOverrideEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list" transform={transform}>
+    <SimpleForm>
+      <OverrideInputs />
+    </SimpleForm>
+  </Edit>
+);
