@@ -120,6 +120,11 @@ export const variables = {
     parse: pattern(/^AC[0-9a-fA-F]{32}$/, "AC followed by 32 hex digits"),
   },
   TWILIO_AUTH_TOKEN: { doc: "Twilio auth token; also the key of X-Twilio-Signature.", optional: true, parse: text },
+  TWILIO_API_BASE_URL: {
+    doc: "Twilio's REST API. Recording audio is only fetched from URLs under it, whatever a webhook said.",
+    default: "https://api.twilio.com",
+    parse: url("https:", "http:"),
+  },
   TWILIO_MESSAGING_SERVICE_SID: {
     doc: "Twilio Messaging Service that sends SMS (preferred: sender pool, registered sender IDs). Either this or TWILIO_SMS_FROM when SMS_PROVIDER=twilio.",
     optional: true,

@@ -28,7 +28,11 @@ const recordingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!recording) throw notFound("No such recording");
     await assertCanSeeCall(db, user, recording.call);
     if (recording.deletedAt) throw new HttpError(410, "This recording was deleted under the retention policy", { code: "gone" });
-    if (!recording.mediaUrl) throw notFound("This recording has no audio (simulated calls are not recorded)");
+    // Only Twilio's own API is ever fetched (with our credentials), so a forged URL cannot turn the
+    // server into a proxy; simulated calls' recordings have no audio at all.
+    if (!recording.mediaUrl || recording.call.simulated || !recording.mediaUrl.startsWith(`${config.TWILIO_API_BASE_URL}/`)) {
+      throw notFound("This recording has no audio (simulated calls are not recorded)");
+    }
     if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN) {
       throw notFound("Playback needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN to be configured");
     }

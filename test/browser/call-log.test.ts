@@ -72,7 +72,7 @@ beforeAll(async () => {
   await createCall(db, { agencyId: agencies.department.id, startedAt: new Date(now - 180_000), satisfaction: 2 });
   await createCall(db, { agencyId: null, startedAt: new Date(now - 240_000), termination: "hung_up_in_ivr", topic: null });
 
-  app = await buildApp({ ...config, DATABASE_URL: database.url });
+  app = await buildApp({ ...config, DATABASE_URL: database.url, TWILIO_API_BASE_URL: stub.url });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

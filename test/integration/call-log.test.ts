@@ -24,7 +24,7 @@ const day = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStar
 
 beforeAll(async () => {
   stub = await startMediaStub(AUDIO);
-  t = await startTestApp({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN });
+  t = await startTestApp({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_API_BASE_URL: stub.url });
   seeded = await seedSmallProvince(t.db);
   const { department, unit, wardA, wardB, province } = seeded.agencies;
   const other = await t.db.user.create({
@@ -308,6 +308,22 @@ describe("recording playback", () => {
     expect((await get("admin", `/api/recordings/${recordings.missing}/audio`)).statusCode).toBe(404);
     expect((await get("admin", "/api/recordings/999999/audio")).statusCode).toBe(404);
     expect(await t.db.auditLog.count({ where: { action: "listen" } })).toBe(audits);
+  });
+
+  it("never fetches a media URL outside Twilio's API, whatever a webhook stored", async () => {
+    const elsewhere = await t.db.recording.create({
+      data: {
+        recordingSid: "REelsewhere",
+        callId: calls.wardA.id,
+        kind: "call",
+        status: "completed",
+        mediaUrl: "http://127.0.0.1:9/internal/secret",
+      },
+    });
+    const before = stub.requests.length;
+    const response = await get("admin", `/api/recordings/${elsewhere.id}/audio`);
+    expect(response.statusCode).toBe(404);
+    expect(stub.requests.length).toBe(before);
   });
 
   it("answers 404 with a clear message when no Twilio credentials are configured", async () => {
