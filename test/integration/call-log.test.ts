@@ -314,7 +314,7 @@ describe("recording playback", () => {
     const elsewhere = await t.db.recording.create({
       data: {
         recordingSid: "REelsewhere",
-        callId: calls.wardA.id,
+        callId: (calls.wardA as { id: number }).id,
         kind: "call",
         status: "completed",
         mediaUrl: "http://127.0.0.1:9/internal/secret",
