@@ -115,6 +115,14 @@ describe("IVR flows and test calls in the console", () => {
     await link.waitFor();
     expect(await link.getAttribute("href")).toMatch(/^#\/calls\/\d+\/show$/);
     await page.screenshot({ path: `${ROOT}/test-results/console-simulator.png`, fullPage: true }).catch(() => {});
+
+    // The simulated call is in the call log like any other, with its timeline and durations.
+    await link.click();
+    await page.getByText("Diễn biến cuộc gọi").first().waitFor();
+    await page.getByText("Bấm phím 1").first().waitFor();
+    expect(await page.getByText("Đã trả lời").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Đàm thoại").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ROOT}/test-results/console-simulated-call.png`, fullPage: true }).catch(() => {});
     await context.close();
   });
 });
