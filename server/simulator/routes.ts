@@ -11,7 +11,7 @@ import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import { webhookSigningKey } from "../twilio/signing-key.js";
 import { callOutcome, maskedSteps } from "./report.js";
-import { type SimulatorTransport, simulateCall } from "./simulated-call.js";
+import { injectTransport, simulateCall } from "./simulated-call.js";
 
 /** A demo caller (a VinaPhone-format number no one owns in the seed) and the hotline's landline. */
 export const DEMO_CALLER = "0912 000 111";
@@ -67,17 +67,7 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db, config, redis } = fastify;
 
   // The same router that serves Twilio: every step goes through signature check, schema and handler.
-  const transport: SimulatorTransport = {
-    async post(path, params, signature) {
-      const response = await fastify.inject({
-        method: "POST",
-        url: path,
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
-        payload: new URLSearchParams(params).toString(),
-      });
-      return { status: response.statusCode, body: response.body };
-    },
-  };
+  const transport = injectTransport(fastify);
 
   fastify.post(
     "/calls",

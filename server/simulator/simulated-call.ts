@@ -3,12 +3,28 @@
 // (whisper, accept, talk, hang up), and reports every prompt, decision and TwiML on the way. The
 // server cannot tell these requests from Twilio's, so the call leaves a normal record, marked simulated.
 import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
 import { parseXml, type XmlElement } from "./xml.js";
 
 export interface SimulatorTransport {
   /** POSTs form parameters to a path of the server with the given X-Twilio-Signature. */
   post(path: string, params: Record<string, string>, signature: string): Promise<{ status: number; body: string }>;
+}
+
+/** Drives the app's own webhook routes in-process: signature check, schema and handler, no network. */
+export function injectTransport(app: Pick<FastifyInstance, "inject">): SimulatorTransport {
+  return {
+    async post(path, params, signature) {
+      const response = await app.inject({
+        method: "POST",
+        url: path,
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+        payload: new URLSearchParams(params).toString(),
+      });
+      return { status: response.statusCode, body: response.body };
+    },
+  };
 }
 
 export interface CallScript {

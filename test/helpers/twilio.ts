@@ -3,22 +3,8 @@ import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
 import type { Config } from "../../server/config.js";
 import type { Db } from "../../server/db/client.js";
-import { type CallScript, type SimulatorTransport, simulateCall } from "../../server/simulator/simulated-call.js";
+import { type CallScript, injectTransport, simulateCall } from "../../server/simulator/simulated-call.js";
 import { webhookSigningKey } from "../../server/twilio/signing-key.js";
-
-export function injectTransport(app: FastifyInstance): SimulatorTransport {
-  return {
-    async post(path, params, signature) {
-      const response = await app.inject({
-        method: "POST",
-        url: path,
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
-        payload: new URLSearchParams(params).toString(),
-      });
-      return { status: response.statusCode, body: response.body };
-    },
-  };
-}
 
 /** One webhook as Twilio would send it, signed with the deployment's key. */
 export async function signedPost(app: FastifyInstance, config: Config, db: Db, path: string, params: Record<string, string>) {
