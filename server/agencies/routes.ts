@@ -9,12 +9,13 @@ import { addDays, isRealDate, vietnamClock, weekdayOf } from "../hours/vietnam-t
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../http/errors.js";
 import {
   booleanFilter,
-  contentRange,
   idsFilter,
   integerFilter,
   listQuerystring,
+  pageArgs,
   parseListQuery,
   searchFilter,
+  sendPage,
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable, PhoneText } from "../http/schemas.js";
@@ -174,17 +175,13 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         { active: booleanFilter(query.filter, "active") },
       ],
     };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "agencies",
+      query,
       db.agency.count({ where }),
-      db.agency.findMany({
-        where,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "asc" }],
-        skip: query.skip,
-        take: query.take,
-        include: withChildCount,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("agencies", query.skip, rows.length, total));
+      db.agency.findMany({ where, include: withChildCount, ...pageArgs(query) }),
+    );
     return rows.map(present);
   });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import type { Prisma } from "../generated/prisma/client.js";
 import { notFound } from "../http/errors.js";
-import { contentRange, idsFilter, integerFilter, listQuerystring, parseListQuery, stringFilter } from "../http/list-query.js";
+import { idsFilter, integerFilter, listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 
 const AuditLog = Type.Object({
@@ -41,17 +41,13 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       action: stringFilter(query.filter, "action"),
       actorId: integerFilter(query.filter, "actorId"),
     };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "audit-logs",
+      query,
       db.auditLog.count({ where }),
-      db.auditLog.findMany({
-        where,
-        include: withActor,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: query.sort.order }],
-        skip: query.skip,
-        take: query.take,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("audit-logs", query.skip, rows.length, total));
+      db.auditLog.findMany({ where, include: withActor, ...pageArgs(query) }),
+    );
     return rows.map(present);
   });
 

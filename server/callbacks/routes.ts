@@ -12,7 +12,7 @@ import type { Db } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { CallbackStatus } from "../generated/prisma/enums.js";
 import { conflict, forbidden, invalidField, notFound } from "../http/errors.js";
-import { contentRange, idsFilter, integerFilter, listQuerystring, parseListQuery, stringFilter } from "../http/list-query.js";
+import { idsFilter, integerFilter, listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import { nextAfterAttempt } from "./attempts.js";
@@ -119,17 +119,13 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         { status: status as CallbackStatus | undefined },
       ],
     };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "callback-requests",
+      query,
       db.callbackRequest.count({ where }),
-      db.callbackRequest.findMany({
-        where,
-        include: withAttempts,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "asc" }],
-        skip: query.skip,
-        take: query.take,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("callback-requests", query.skip, rows.length, total));
+      db.callbackRequest.findMany({ where, include: withAttempts, ...pageArgs(query) }),
+    );
     return rows.map(present);
   });
 

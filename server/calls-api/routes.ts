@@ -10,11 +10,12 @@ import { CallTermination } from "../generated/prisma/enums.js";
 import { badRequest, forbidden, invalidField, notFound } from "../http/errors.js";
 import {
   booleanFilter,
-  contentRange,
   idsFilter,
   integerFilter,
   listQuerystring,
+  pageArgs,
   parseListQuery,
+  sendPage,
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
@@ -219,17 +220,13 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const user = currentUser(request);
     const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["startedAt", "DESC"] });
     const where: Prisma.CallWhereInput = { AND: [await callScope(db, user), ...callWhere(query.filter)] };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "calls",
+      query,
       db.call.count({ where }),
-      db.call.findMany({
-        where,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: query.sort.order }],
-        skip: query.skip,
-        take: query.take,
-        include: summaryInclude,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("calls", query.skip, rows.length, total));
+      db.call.findMany({ where, include: summaryInclude, ...pageArgs(query) }),
+    );
     return rows.map((row) => present(row, user));
   });
 

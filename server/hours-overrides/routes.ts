@@ -15,11 +15,12 @@ import { isRealDate } from "../hours/vietnam-time.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../http/errors.js";
 import {
   booleanFilter,
-  contentRange,
   idsFilter,
   integerFilter,
   listQuerystring,
+  pageArgs,
   parseListQuery,
+  sendPage,
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
@@ -144,16 +145,13 @@ const hoursOverrideRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         to ? { date: { lte: asDate(to) } } : {},
       ],
     };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "hours-overrides",
+      query,
       db.hoursOverride.count({ where }),
-      db.hoursOverride.findMany({
-        where,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "asc" }],
-        skip: query.skip,
-        take: query.take,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("hours-overrides", query.skip, rows.length, total));
+      db.hoursOverride.findMany({ where, ...pageArgs(query) }),
+    );
     return rows.map(present);
   });
 

@@ -6,12 +6,13 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { conflict, invalidField, notFound } from "../http/errors.js";
 import {
   booleanFilter,
-  contentRange,
   idsFilter,
   integerFilter,
   listQuerystring,
+  pageArgs,
   parseListQuery,
   searchFilter,
+  sendPage,
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
@@ -127,17 +128,13 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         { active: booleanFilter(query.filter, "active") },
       ],
     };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "users",
+      query,
       db.user.count({ where }),
-      db.user.findMany({
-        where,
-        select: publicFields,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "asc" }],
-        skip: query.skip,
-        take: query.take,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("users", query.skip, rows.length, total));
+      db.user.findMany({ where, select: publicFields, ...pageArgs(query) }),
+    );
     return rows;
   });
 

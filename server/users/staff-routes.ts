@@ -9,12 +9,13 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { forbidden, notFound } from "../http/errors.js";
 import {
   booleanFilter,
-  contentRange,
   idsFilter,
   integerFilter,
   listQuerystring,
+  pageArgs,
   parseListQuery,
   searchFilter,
+  sendPage,
 } from "../http/list-query.js";
 import { IdParams, Nullable } from "../http/schemas.js";
 import { currentUser } from "../plugins/app/authentication.js";
@@ -56,17 +57,13 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         { onDuty: booleanFilter(query.filter, "onDuty") },
       ],
     };
-    const [total, rows] = await Promise.all([
+    const rows = await sendPage(
+      reply,
+      "staff",
+      query,
       db.user.count({ where }),
-      db.user.findMany({
-        where,
-        select: staffFields,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "asc" }],
-        skip: query.skip,
-        take: query.take,
-      }),
-    ]);
-    reply.header("Content-Range", contentRange("staff", query.skip, rows.length, total));
+      db.user.findMany({ where, select: staffFields, ...pageArgs(query) }),
+    );
     return rows;
   });
 
