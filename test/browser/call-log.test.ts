@@ -1,36 +1,39 @@
 // The call log, a call's page with its timeline and audio player, and the satisfaction report, in
 // headless Chromium against the real server and the built console. Twilio's media server is a local
 // HTTP stub: the browser only ever talks to /api/recordings/:id/audio.
-import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../server/app.js";
-import { createDb, type Db } from "../../server/db/client.js";
-import { clearRedisPrefix, PASSWORD, seedSmallProvince, testConfig } from "../helpers/app.js";
+import type { Db } from "../../server/db/client.js";
+import { PASSWORD, seedSmallProvince } from "../helpers/app.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
 import { ROOT } from "../helpers/processes.js";
 import { createCall, type MediaStub, startMediaStub } from "../integration/call-log-fixtures.js";
 
 const ACCOUNT_SID = `AC${"2".repeat(32)}`;
 const AUDIO = Buffer.from("ID3 not really an mp3");
 
-let database: TestDatabase;
+let server: ConsoleServer;
 let db: Db;
-let app: FastifyInstance;
 let browser: BrowserContext;
 let stub: MediaStub;
 let base: string;
 let callId: number;
 let recordingId: number;
-const config = testConfig({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: "token-trinh-duyet" });
 
 beforeAll(async () => {
-  if (!existsSync(`${ROOT}/admin/dist/index.html`)) throw new Error("admin/dist is missing: run `npm run build:admin` first");
-  database = await createTestDatabase();
-  db = createDb(database.url);
   stub = await startMediaStub(AUDIO);
+  server = await startConsoleServer(prepare, {
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: "token-trinh-duyet",
+    TWILIO_API_BASE_URL: stub.url,
+  });
+  ({ db, base } = server);
+  browser = await launchBrowser();
+}, 120_000);
+
+/** Calls of today: one answered with a recording and answers, two rated by others, one that never reached an agency. */
+async function prepare(db: Db) {
   const { agencies, users } = await seedSmallProvince(db);
   const now = Date.now();
   const answered = await createCall(db, {
@@ -71,35 +74,18 @@ beforeAll(async () => {
   await createCall(db, { agencyId: agencies.department.id, startedAt: new Date(now - 120_000), satisfaction: 3 });
   await createCall(db, { agencyId: agencies.department.id, startedAt: new Date(now - 180_000), satisfaction: 2 });
   await createCall(db, { agencyId: null, startedAt: new Date(now - 240_000), termination: "hung_up_in_ivr", topic: null });
-
-  app = await buildApp({ ...config, DATABASE_URL: database.url, TWILIO_API_BASE_URL: stub.url });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await launchBrowser();
-}, 120_000);
+}
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
+  await server?.close();
   await stub?.close();
-  await db?.$disconnect();
-  await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
-  await database?.drop();
 });
-
-async function logIn(page: Page) {
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${base}/admin/`);
-  await page.getByRole("textbox", { name: "Tên đăng nhập" }).fill("admin");
-  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
 
 describe("call log and satisfaction report in the console", () => {
   it("shows today's figures, the call list, a call's timeline with its player, notes, and the report with its chart", async () => {
     const page = await browser.newPage();
-    await logIn(page);
+    await logIn(page, base, "admin", PASSWORD);
     await expect.poll(() => page.getByTestId("dashboard-today-calls").textContent()).toBe("4");
     expect(await page.getByTestId("dashboard-today-satisfaction").textContent()).toBe("66,7%");
 

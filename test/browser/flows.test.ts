@@ -1,64 +1,33 @@
 // "Luồng IVR" and "Thử cuộc gọi" in headless Chromium against the real server, the real seed and the
 // built console: publish from the folder, roll back, read the diagram, and run a test call 1,1.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../server/app.js";
-import { createDb } from "../../server/db/client.js";
-import { clearRedisPrefix, testConfig } from "../helpers/app.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, openAllWeek, seedDemo, startConsoleServer } from "../helpers/console.js";
 import { ROOT } from "../helpers/processes.js";
 
-const ADMIN_PASSWORD = "quan-tri-thu-nghiem";
-const ALWAYS = { opens: "00:00", closes: "24:00" };
-const OPEN_ALL_WEEK = { 0: [ALWAYS], 1: [ALWAYS], 2: [ALWAYS], 3: [ALWAYS], 4: [ALWAYS], 5: [ALWAYS], 6: [ALWAYS] };
-
-let database: TestDatabase;
-let app: FastifyInstance;
+let server: ConsoleServer;
 let browser: BrowserContext;
-let base: string;
-const config = testConfig();
 
 beforeAll(async () => {
-  if (!existsSync(`${ROOT}/admin/dist/index.html`)) throw new Error("admin/dist is missing: run `npm run build:admin` first");
-  database = await createTestDatabase();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, ADMIN_PASSWORD, NODE_ENV: "test" },
+  server = await startConsoleServer(async (db, database) => {
+    seedDemo(database.url);
+    await openAllWeek(db);
   });
-  const db = createDb(database.url);
-  await db.agency.update({ where: { code: "GL" }, data: { weeklyHours: OPEN_ALL_WEEK } });
-  await db.agency.updateMany({ data: { observeHolidays: false } });
-  await db.$disconnect();
-  app = await buildApp({ ...config, DATABASE_URL: database.url });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
-  await database?.drop();
+  await server?.close();
 });
 
-async function logIn(page: Page) {
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${base}/admin/`);
-  await page.getByRole("textbox", { name: "Tên đăng nhập" }).fill("admin");
-  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
+const logInAsAdmin = (page: Page) => logIn(page, server.base, "admin", DEMO_ADMIN_PASSWORD);
 
 describe("IVR flows and test calls in the console", () => {
   it("publishes a version from the folder, rolls back to version 1 and shows its report, diagram and files", async () => {
     const page = await browser.newPage();
-    await logIn(page);
+    await logInAsAdmin(page);
     await page.getByRole("menuitem", { name: "Luồng IVR" }).click();
     await page.getByRole("row").filter({ hasText: "Đang dùng" }).first().waitFor();
 
@@ -92,7 +61,7 @@ describe("IVR flows and test calls in the console", () => {
     // A context of its own: the first test's session would skip the login page.
     const context = await launchBrowser();
     const page = await context.newPage();
-    await logIn(page);
+    await logInAsAdmin(page);
     await page.getByRole("menuitem", { name: "Thử cuộc gọi" }).click();
     await page.getByRole("button", { name: "Phím 1" }).click();
     await page.getByRole("button", { name: "Phím 1" }).click();

@@ -1,51 +1,28 @@
 // The routing screens as an administrator uses them: weekly hours, staff on duty, callback requests.
-import { execFileSync } from "node:child_process";
-import type { FastifyInstance } from "fastify";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../server/app.js";
-import { createDb, type Db } from "../../server/db/client.js";
-import { clearRedisPrefix, testConfig } from "../helpers/app.js";
+import type { Db } from "../../server/db/client.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { ROOT } from "../helpers/processes.js";
+import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
 
-const ADMIN_PASSWORD = "quan-tri-thu-nghiem";
-let database: TestDatabase;
-let app: FastifyInstance;
+let server: ConsoleServer;
 let db: Db;
 let browser: BrowserContext;
 let page: Page;
 let base: string;
-const config = testConfig();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, ADMIN_PASSWORD, NODE_ENV: "test" },
-  });
-  app = await buildApp({ ...config, DATABASE_URL: database.url });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  db = createDb(database.url);
+  server = await startConsoleServer(async (_db, database) => seedDemo(database.url));
+  ({ db, base } = server);
   browser = await launchBrowser();
   page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${base}/admin/`);
-  await page.getByRole("textbox", { name: "Tên đăng nhập" }).fill("admin");
-  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await logIn(page, base, "admin", DEMO_ADMIN_PASSWORD);
   await page.getByText("Xin chào").first().waitFor();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await db?.$disconnect();
-  await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
-  await database?.drop();
+  await server?.close();
 });
 
 describe("routing administration", () => {

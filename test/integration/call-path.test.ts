@@ -1,11 +1,10 @@
 // Whole calls through the real app: signed Twilio webhooks that follow the URLs of each TwiML
 // answer, the real seed (agencies, staff on duty, the shipped flow) and the real database.
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSmsProvider } from "../../server/sms/registry.js";
 import { sendSurveySms } from "../../server/surveys/sms-job.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { ROOT } from "../helpers/processes.js";
+import { seedDemo } from "../helpers/console.js";
 import { signedPost, simulate } from "../helpers/twilio.js";
 
 let t: TestApp;
@@ -15,10 +14,7 @@ const CLOSED_ALL_WEEK = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] };
 
 beforeAll(async () => {
   t = await startTestApp();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL, ADMIN_PASSWORD: "quan-tri-thu-nghiem", NODE_ENV: "test" },
-  });
+  seedDemo(t.config.DATABASE_URL);
 }, 120_000);
 afterAll(() => t.close());
 

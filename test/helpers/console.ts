@@ -1,0 +1,75 @@
+// A real server with the built console on a free port, for browser tests: its own database (the demo
+// seed or a test's own data), its own Redis prefix, and a login helper that fails at the step that broke.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import type { Page } from "playwright-core";
+import { buildApp } from "../../server/app.js";
+import type { Config } from "../../server/config.js";
+import { createDb, type Db } from "../../server/db/client.js";
+import { clearRedisPrefix, testConfig } from "./app.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+import { ROOT } from "./processes.js";
+
+export const DEMO_ADMIN_PASSWORD = "quan-tri-thu-nghiem";
+
+/** Runs the real `npm run db:seed` script against a test database. */
+export function seedDemo(databaseUrl: string): void {
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD, NODE_ENV: "test" },
+  });
+}
+
+const ALWAYS = [{ opens: "00:00", closes: "24:00" }];
+
+/** Opens the whole province around the clock, so calls route the same whatever time the tests run. */
+export async function openAllWeek(db: Db): Promise<void> {
+  await db.agency.update({
+    where: { code: "GL" },
+    data: { weeklyHours: { 0: ALWAYS, 1: ALWAYS, 2: ALWAYS, 3: ALWAYS, 4: ALWAYS, 5: ALWAYS, 6: ALWAYS } },
+  });
+  await db.agency.updateMany({ data: { observeHolidays: false } });
+}
+
+export interface ConsoleServer {
+  app: FastifyInstance;
+  db: Db;
+  base: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startConsoleServer(
+  prepare: (db: Db, database: TestDatabase) => Promise<void>,
+  overrides: Partial<Config> = {},
+): Promise<ConsoleServer> {
+  if (!existsSync(`${ROOT}/admin/dist/index.html`)) throw new Error("admin/dist is missing: run `npm run build:admin` first");
+  const database = await createTestDatabase();
+  const db = createDb(database.url);
+  await prepare(db, database);
+  const config = { ...testConfig(), DATABASE_URL: database.url, ...overrides };
+  const app = await buildApp(config);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  return {
+    app,
+    db,
+    config,
+    base: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    async close() {
+      await app.close();
+      await db.$disconnect();
+      await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
+      await database.drop();
+    },
+  };
+}
+
+export async function logIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${base}/admin/`);
+  await page.getByRole("textbox", { name: "Tên đăng nhập" }).fill(username);
+  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
