@@ -12,7 +12,13 @@ import callbackRoutes from "./callbacks/routes.js";
 import voiceRoutes from "./calls/voice-routes.js";
 import recordingRoutes from "./calls-api/recordings.js";
 import callRoutes from "./calls-api/routes.js";
+import campaignRoutes from "./campaigns/routes.js";
+import smsPolicyRoutes from "./compliance/routes.js";
 import type { Config } from "./config.js";
+import contactListRoutes from "./contact-lists/routes.js";
+import contactImportRoutes from "./contacts/import-routes.js";
+import contactRoutes from "./contacts/routes.js";
+import dncRoutes from "./dnc/routes.js";
 import flowVersionRoutes from "./flows-api/routes.js";
 import healthRoutes from "./health/routes.js";
 import hoursOverrideRoutes from "./hours-overrides/routes.js";
@@ -28,8 +34,14 @@ import queuesPlugin from "./plugins/external/queues.js";
 import redisPlugin from "./plugins/external/redis.js";
 import reportRoutes from "./reports/routes.js";
 import retentionRoutes from "./retention/routes.js";
+import segmentRoutes from "./segments/routes.js";
 import simulatorRoutes from "./simulator/routes.js";
+import smsPreviewRoutes from "./sms/preview-routes.js";
 import smsStatusRoutes from "./sms/status-routes.js";
+import smsSenderRoutes from "./sms-senders/routes.js";
+import smsTemplateRoutes from "./sms-templates/routes.js";
+import smsInboundRoutes from "./suppression/inbound-routes.js";
+import suppressionRoutes from "./suppression/routes.js";
 import surveyRoutes from "./surveys/routes.js";
 import { scheduleSurveySms } from "./surveys/sms-job.js";
 import userRoutes from "./users/routes.js";
@@ -61,6 +73,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
     },
   });
   await fastify.register(smsStatusRoutes, { prefix: "/twilio/sms" });
+  await fastify.register(smsInboundRoutes, { prefix: "/twilio/sms" });
   await fastify.register(surveyRoutes);
   await fastify.register(
     async (api) => {
@@ -77,6 +90,17 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(retentionRoutes, { prefix: "/settings/retention" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });
+      await api.register(campaignRoutes, { prefix: "/campaigns" });
+      await api.register(contactRoutes, { prefix: "/contacts" });
+      await api.register(contactImportRoutes, { prefix: "/contact-imports" });
+      await api.register(contactListRoutes, { prefix: "/contact-lists" });
+      await api.register(segmentRoutes, { prefix: "/segments" });
+      await api.register(suppressionRoutes, { prefix: "/suppressions" });
+      await api.register(dncRoutes, { prefix: "/dnc" });
+      await api.register(smsPreviewRoutes, { prefix: "/sms" });
+      await api.register(smsTemplateRoutes, { prefix: "/sms-templates" });
+      await api.register(smsSenderRoutes, { prefix: "/sms-senders" });
+      await api.register(smsPolicyRoutes, { prefix: "/settings/sms-policy" });
     },
     { prefix: "/api" },
   );

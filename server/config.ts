@@ -139,9 +139,9 @@ export const variables = {
     ),
   },
   SMS_PROVIDER: {
-    doc: "Who delivers SMS: sink (development: recorded and logged, never sent) or twilio.",
+    doc: "Who delivers SMS that are not campaign SMS (survey links): sink (development: recorded and logged, never sent), twilio or sns. Campaigns use the provider of their sender.",
     default: "sink",
-    parse: oneOf("sink", "twilio"),
+    parse: oneOf("sink", "twilio", "sns"),
   },
   SMS_SINK_FAILURE_RATE: {
     doc: "sink provider: share of sends refused, 0 to 1, to exercise failure paths.",
@@ -157,6 +157,43 @@ export const variables = {
     doc: "sink provider: delay of the simulated delivery receipt in milliseconds.",
     default: "1000",
     parse: integer(0, 3_600_000),
+  },
+  SMS_SINK_JOURNAL: {
+    doc: "sink provider: a file where every accepted message is appended as one JSON line (key, number, id), so crash recovery can ask the sink what it received.",
+    optional: true,
+    parse: text,
+  },
+  AWS_SNS_SENDER_ID: {
+    doc: "Registered sender ID for SMS_PROVIDER=sns (campaign senders use their own brandname).",
+    optional: true,
+    parse: pattern(/^(?!\d+$)[A-Za-z0-9 ._-]{1,11}$/, "a sender ID of at most 11 letters, digits, space, . _ -"),
+  },
+  CAMPAIGN_BATCH_SIZE: {
+    doc: "Campaign recipients per send job (pulled from PostgreSQL by checkpoint).",
+    default: "200",
+    parse: integer(1, 10_000),
+  },
+  CAMPAIGN_SEND_CONCURRENCY: { doc: "Campaign send jobs one worker process runs at once.", default: "4", parse: integer(1, 100) },
+  CAMPAIGN_MAX_ATTEMPTS: {
+    doc: "Attempts per campaign recipient before a transient error (timeout, 429, 5xx) becomes final.",
+    default: "4",
+    parse: integer(1, 20),
+  },
+  CAMPAIGN_RETRY_BASE_SECONDS: {
+    doc: "First retry delay of a transient send error; doubled at each further attempt.",
+    default: "30",
+    parse: integer(1, 86_400),
+  },
+  CAMPAIGN_ERROR_PAUSE_RATE: {
+    doc: "A running campaign pauses itself when more than this share (0 to 1) of its last CAMPAIGN_ERROR_WINDOW sends failed.",
+    default: "0.2",
+    parse: fraction,
+  },
+  CAMPAIGN_ERROR_WINDOW: { doc: "How many recent sends the error rate looks at.", default: "100", parse: integer(10, 100_000) },
+  CAMPAIGN_RECONCILE_AFTER_SECONDS: {
+    doc: "A recipient left 'sending' this long belongs to a worker that died; it is then settled by asking the provider. Keep above the providers' request timeout (15 s).",
+    default: "60",
+    parse: integer(1, 86_400),
   },
   AWS_REGION: { doc: "AWS region of SNS for SMS (credentials come from the standard AWS chain).", default: "ap-southeast-1", parse: text },
 } satisfies Record<string, Variable<unknown>>;
@@ -204,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push("SMS_PROVIDER=twilio needs TWILIO_MESSAGING_SERVICE_SID or TWILIO_SMS_FROM");
     }
   }
+  if (config.SMS_PROVIDER === "sns" && !config.AWS_SNS_SENDER_ID) problems.push("SMS_PROVIDER=sns needs AWS_SNS_SENDER_ID");
   if (problems.length > 0) throw new ConfigError(problems);
   return config as Config;
 }

@@ -1,29 +1,44 @@
 import { Admin, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import agencies from "./agencies";
 import { handlesCalls } from "./agencies/access";
 import auditLogs from "./audit-logs";
 import { authProvider } from "./authProvider";
 import callbackRequests from "./callback-requests";
 import calls from "./calls";
+import campaigns, { seesCampaigns, withCampaignAccess } from "./campaigns";
 import { APP_TITLE } from "./config";
+import contactLists from "./contact-lists";
+import contacts, { ContactImportWizard, seesContacts, withContactAccess } from "./contacts";
 import { Dashboard } from "./Dashboard";
 import { dataProvider } from "./dataProvider";
+import dnc from "./dnc";
 import hoursOverrides from "./hours-overrides";
 import { i18nProvider } from "./i18n";
 import ivrFlowVersions from "./ivr-flows";
 import { Layout, LoginPage } from "./layout";
 import satisfactionReport from "./reports";
 import { isAdmin } from "./roles";
+import segments from "./segments";
 import simulator, { canSimulate } from "./simulator";
+import smsPolicy from "./sms-policy";
+import smsSenders from "./sms-senders";
+import smsTemplates, { seesSms, withSmsAccess } from "./sms-templates";
+import suppressions from "./suppressions";
 import users from "./users";
 
+// Campaign managers create and edit campaigns, which the stock rules (read-only for non-admins) refuse.
+// Likewise managers write SMS templates (withSmsAccess).
+const campaignAwareAuthProvider = withContactAccess(withSmsAccess(withCampaignAccess(authProvider)));
+
 // Users and the audit log are only declared for administrators, so others get neither the menu
-// entries nor the routes; the server enforces the same rules with 403.
+// entries nor the routes; the server enforces the same rules with 403. Campaigns likewise are only
+// declared for campaign managers, approvers and administrators.
 export const App = () => (
   <Admin
     title={APP_TITLE}
     dataProvider={dataProvider}
-    authProvider={authProvider}
+    authProvider={campaignAwareAuthProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
     loginPage={LoginPage}
@@ -38,6 +53,25 @@ export const App = () => (
       ...(handlesCalls(permissions) ? [<Resource key="callback-requests" name="callback-requests" {...callbackRequests} />] : []),
       <Resource key="hours-overrides" name="hours-overrides" {...hoursOverrides} />,
       <Resource key="ivr-flow-versions" name="ivr-flow-versions" {...ivrFlowVersions} />,
+      ...(seesCampaigns(permissions) ? [<Resource key="campaigns" name="campaigns" {...campaigns} />] : []),
+      ...(seesContacts(permissions)
+        ? [
+            <Resource key="contacts" name="contacts" {...contacts}>
+              <Route path="import" element={<ContactImportWizard />} />
+            </Resource>,
+            <Resource key="contact-lists" name="contact-lists" {...contactLists} />,
+            <Resource key="segments" name="segments" {...segments} />,
+            <Resource key="suppressions" name="suppressions" {...suppressions} />,
+            <Resource key="dnc" name="dnc" {...dnc} />,
+          ]
+        : []),
+      ...(seesSms(permissions)
+        ? [
+            <Resource key="sms-templates" name="sms-templates" {...smsTemplates} />,
+            <Resource key="sms-senders" name="sms-senders" {...smsSenders} />,
+          ]
+        : []),
+      ...(isAdmin(permissions) ? [<Resource key="sms-policy" name="sms-policy" {...smsPolicy} />] : []),
       ...(canSimulate(permissions) ? [<Resource key="simulator" name="simulator" {...simulator} />] : []),
       ...(isAdmin(permissions)
         ? [<Resource key="users" name="users" {...users} />, <Resource key="audit-logs" name="audit-logs" {...auditLogs} />]

@@ -7,6 +7,11 @@ export const MAINTENANCE_QUEUE = "maintenance";
 /** Post-call survey SMS: one job per call, payload { callId }. */
 export const SURVEYS_QUEUE = "surveys";
 
+/** SMS campaigns: one dispatcher job per campaign (jobId campaign-dispatch-<id>) and delayed launches; payload { campaignId }. */
+export const CAMPAIGNS_QUEUE = "campaigns";
+/** Campaign send batches: payload { campaignId, recipientIds } (ids only; numbers stay in PostgreSQL). */
+export const CAMPAIGN_SEND_QUEUE = "campaign-send";
+
 export function queueOptions(config: Config): QueueOptions {
   return {
     connection: bullConnectionOptions(config.REDIS_URL),
@@ -27,4 +32,12 @@ export function maintenanceQueue(config: Config): Queue {
 
 export function surveysQueue(config: Config): Queue {
   return new Queue(SURVEYS_QUEUE, queueOptions(config));
+}
+
+export function campaignsQueue(config: Config): Queue {
+  return new Queue(CAMPAIGNS_QUEUE, queueOptions(config));
+}
+
+export function campaignSendQueue(config: Config): Queue {
+  return new Queue(CAMPAIGN_SEND_QUEUE, queueOptions(config));
 }

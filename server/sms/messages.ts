@@ -1,5 +1,7 @@
 // Sending one SMS with its record in sms_messages, and applying delivery receipts to that record.
+import { applyReceiptToRecipient } from "../campaigns/receipts.js";
 import type { Db } from "../db/client.js";
+import { suppress } from "../suppression/suppress.js";
 import type { SmsProvider } from "./provider.js";
 import { SmsSendError } from "./provider.js";
 import { type MessageStatus, normalizeMessageStatus, statusesBelow } from "./status.js";
@@ -13,6 +15,9 @@ export interface SmsRequest {
   callId?: number;
   validUntil?: Date;
 }
+
+/** Twilio's "attempt to send to unsubscribed recipient". */
+const UNSUBSCRIBED = "21610";
 
 export interface SentSms {
   id: number;
@@ -62,6 +67,8 @@ export async function sendSms(
   } catch (error) {
     const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
     await db.smsMessage.update({ where: { id: row.id }, data: { status: "failed", errorCode: failure.code.slice(0, 64) } });
+    // Twilio 21610: the recipient unsubscribed at the carrier; record it as an opt-out (no confirmation).
+    if (failure.code === UNSUBSCRIBED) await suppress(db, request.to, "provider", UNSUBSCRIBED);
     throw failure;
   }
   // A receipt may already have moved the row on (and set the id): never go backwards.
@@ -94,9 +101,10 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
       receipt.messageId !== undefined
         ? { id: receipt.messageId, OR: [{ providerMessageId: null }, { providerMessageId: receipt.providerMessageId }] }
         : { providerMessageId: receipt.providerMessageId },
-    select: { id: true, providerMessageId: true },
+    select: { id: true, providerMessageId: true, recipient: true },
   });
   if (!row) return false;
+  if (receipt.errorCode === UNSUBSCRIBED) await suppress(db, row.recipient, "provider", UNSUBSCRIBED, receipt.at);
   if (row.providerMessageId === null) {
     await db.smsMessage.updateMany({
       where: { id: row.id, providerMessageId: null },
@@ -112,5 +120,7 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
       ...(receipt.errorCode && (status === "failed" || status === "undelivered") ? { errorCode: receipt.errorCode.slice(0, 64) } : {}),
     },
   });
+  // A campaign message also moves its recipient (delivered, or failed when undelivered).
+  if (count > 0) await applyReceiptToRecipient(db, row.id, status, receipt.at, receipt.errorCode);
   return count > 0;
 }

@@ -9,6 +9,12 @@ export interface OutgoingSms {
   statusCallbackUrl?: string;
   /** The message must not be delivered after this moment (Twilio ValidityPeriod). */
   validUntil?: Date;
+  /**
+   * Our key for this one attempt (e.g. "tthc-m123": the sms_messages row written before sending).
+   * Vendors that accept a client reference keep it, so `lookup` can tell after a crash whether
+   * the attempt reached them.
+   */
+  idempotencyKey?: string;
 }
 
 export interface SmsSendResult {
@@ -19,7 +25,14 @@ export interface SmsSendResult {
 export interface SmsProvider {
   readonly name: string;
   send(message: OutgoingSms): Promise<SmsSendResult>;
+  /**
+   * After a crash between send and record: did the vendor accept the attempt with this key?
+   * "unknown" when the vendor cannot say (then nothing is resent automatically). Optional.
+   */
+  lookup?(key: string, hint: { to: string; sentAfter: Date }): Promise<SmsLookupResult>;
 }
+
+export type SmsLookupResult = { found: true; providerMessageId: string } | { found: false } | { found: "unknown" };
 
 export class SmsSendError extends Error {
   constructor(

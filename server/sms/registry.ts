@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { SmsProvider } from "./provider.js";
 import { createSinkSmsProvider, type SinkOptions } from "./sink.js";
+import { createSnsSmsProvider, snsClientFromConfig } from "./sns.js";
 import { createTwilioSmsProvider, type TwilioClient, twilioClientFromConfig } from "./twilio.js";
 
 export interface SmsProviderDeps {
@@ -20,6 +21,9 @@ export function createSmsProvider(config: Config, deps: SmsProviderDeps): SmsPro
       if (!client) throw new Error("SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
       return createTwilioSmsProvider({ client, messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID, from: config.TWILIO_SMS_FROM });
     }
+    case "sns":
+      if (!config.AWS_SNS_SENDER_ID) throw new Error("SMS_PROVIDER=sns needs AWS_SNS_SENDER_ID");
+      return createSnsSmsProvider({ client: snsClientFromConfig(config), senderId: config.AWS_SNS_SENDER_ID });
     case "sink":
       return createSinkSmsProvider({
         db: deps.db,
@@ -27,6 +31,7 @@ export function createSmsProvider(config: Config, deps: SmsProviderDeps): SmsPro
         failureRate: config.SMS_SINK_FAILURE_RATE,
         undeliveredRate: config.SMS_SINK_UNDELIVERED_RATE,
         receiptDelayMs: config.SMS_SINK_RECEIPT_DELAY_MS,
+        journal: config.SMS_SINK_JOURNAL,
       });
   }
 }

@@ -2,8 +2,11 @@
 // the app's messages; the Vietnamese file must have exactly the same keys (AppMessages).
 import englishMessages from "ra-language-english";
 import { enCalls } from "./en/calls";
+import { enCampaigns } from "./en/campaigns";
+import { enContacts } from "./en/contacts";
 import { enFlows } from "./en/flows";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
+import { enSms } from "./en/sms";
 
 export const enApp = {
   tthc: {
@@ -30,6 +33,8 @@ export const enApp = {
       filter: "Invalid filter",
       password_mismatch: "The two passwords do not match",
       ...enRoutingValidation,
+      ...enSms.validation,
+      ...enContacts.validation,
     },
     kinds: {
       province: "Province",
@@ -59,6 +64,7 @@ export const enApp = {
       retention_purge: "Retention purge",
       ...enFlows.actions,
       ...enRoutingAudit.actions,
+      ...enContacts.actions,
     },
     audit_resources: {
       agencies: "Agencies",
@@ -71,6 +77,8 @@ export const enApp = {
       settings: "Settings",
       ...enFlows.audit_resources,
       ...enRoutingAudit.audit_resources,
+      ...enSms.audit_resources,
+      ...enContacts.audit_resources,
     },
     dashboard: {
       welcome: "Welcome, %{name}",
@@ -109,6 +117,9 @@ export const enApp = {
     },
     ...enCalls.tthc,
     ...enFlows.tthc,
+    ...enContacts.tthc,
+    ...enCampaigns.tthc,
+    ...enSms.tthc,
   },
   resources: {
     agencies: {
@@ -165,6 +176,9 @@ export const enApp = {
     },
     ...enCalls.resources,
     ...enFlows.resources,
+    ...enContacts.resources,
+    ...enCampaigns.resources,
+    ...enSms.resources,
   },
 };
 

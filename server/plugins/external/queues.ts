@@ -2,11 +2,13 @@
 // ids only. Closed on shutdown after the routes have drained.
 import type { Queue } from "bullmq";
 import fp from "fastify-plugin";
-import { surveysQueue } from "../../jobs/queues.js";
+import { campaignsQueue, surveysQueue } from "../../jobs/queues.js";
 
 export interface Queues {
   /** Post-call survey SMS: add jobs with scheduleSurveySms (server/surveys/sms-job.ts). */
   surveys: Queue;
+  /** Campaign dispatchers and scheduled launches (server/campaigns/jobs.ts). */
+  campaigns: Queue;
 }
 
 declare module "fastify" {
@@ -17,7 +19,7 @@ declare module "fastify" {
 
 export default fp(
   async (fastify) => {
-    const queues: Queues = { surveys: surveysQueue(fastify.config) };
+    const queues: Queues = { surveys: surveysQueue(fastify.config), campaigns: campaignsQueue(fastify.config) };
     for (const [name, queue] of Object.entries(queues)) {
       // Without a listener a Redis outage would surface as unhandled errors; /readyz reports it.
       let down = false;

@@ -2,8 +2,11 @@
 // that English lacks) is a compile error.
 import type { AppMessages } from "../en";
 import { viCalls } from "./calls";
+import { viCampaigns } from "./campaigns";
+import { viContacts } from "./contacts";
 import { viFlows } from "./flows";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
+import { viSms } from "./sms";
 
 export const viApp: AppMessages = {
   tthc: {
@@ -30,6 +33,8 @@ export const viApp: AppMessages = {
       filter: "Bộ lọc không hợp lệ",
       password_mismatch: "Hai mật khẩu không khớp nhau",
       ...viRoutingValidation,
+      ...viSms.validation,
+      ...viContacts.validation,
     },
     kinds: {
       province: "Tỉnh",
@@ -59,6 +64,7 @@ export const viApp: AppMessages = {
       retention_purge: "Xóa dữ liệu hết hạn lưu trữ",
       ...viFlows.actions,
       ...viRoutingAudit.actions,
+      ...viContacts.actions,
     },
     audit_resources: {
       agencies: "Cơ quan",
@@ -71,6 +77,8 @@ export const viApp: AppMessages = {
       settings: "Cài đặt",
       ...viFlows.audit_resources,
       ...viRoutingAudit.audit_resources,
+      ...viSms.audit_resources,
+      ...viContacts.audit_resources,
     },
     dashboard: {
       welcome: "Xin chào, %{name}",
@@ -109,6 +117,9 @@ export const viApp: AppMessages = {
     },
     ...viCalls.tthc,
     ...viFlows.tthc,
+    ...viContacts.tthc,
+    ...viCampaigns.tthc,
+    ...viSms.tthc,
   },
   resources: {
     agencies: {
@@ -165,5 +176,8 @@ export const viApp: AppMessages = {
     },
     ...viCalls.resources,
     ...viFlows.resources,
+    ...viContacts.resources,
+    ...viCampaigns.resources,
+    ...viSms.resources,
   },
 };

@@ -1,0 +1,160 @@
+import { Alert, Box, Card, CardContent, Stack, Typography } from "@mui/material";
+import { useEffect, useState } from "react";
+import { EditButton, Show, useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { formatDateTime } from "../calls/format";
+import { ActionButton } from "./ActionButton";
+import { mayRun } from "./access";
+import type { CampaignAction } from "./api";
+import { EstimatePanel, useEstimate } from "./EstimatePanel";
+import { ProgressPanel } from "./ProgressPanel";
+import { ResultsPanel } from "./ResultsPanel";
+import { StatusChip } from "./StatusChip";
+import { type Campaign, type CampaignStatus, LIVE_STATUSES, processed } from "./types";
+import { useProgress } from "./useProgress";
+
+/** Which actions each state offers, in the order the buttons appear. */
+const ACTIONS_BY_STATUS: Record<CampaignStatus, CampaignAction[]> = {
+  draft: ["submit", "cancel"],
+  pending_approval: ["approve", "reject", "cancel"],
+  scheduled: ["launch", "cancel"],
+  running: ["pause", "cancel"],
+  paused: ["resume", "cancel"],
+  completed: ["resend-failed"],
+  cancelled: [],
+};
+
+const SEVERITY: Record<CampaignStatus, "info" | "success" | "warning" | "error"> = {
+  draft: "info",
+  pending_approval: "warning",
+  scheduled: "info",
+  running: "info",
+  paused: "warning",
+  completed: "success",
+  cancelled: "error",
+};
+
+const StatusBanner = ({ campaign, pausedReason }: { campaign: Campaign; pausedReason: string | null }) => {
+  const translate = useTranslate();
+  // An approved campaign whose launch was requested for later has launchedAt set to that moment.
+  let help = translate(`tthc.campaigns.status_help.${campaign.status}`);
+  if (campaign.status === "scheduled" && campaign.launchedAt)
+    help = translate("tthc.campaigns.status_help.scheduled_at", { time: formatDateTime(campaign.launchedAt) });
+  else if (campaign.status === "scheduled" && campaign.scheduledAt)
+    help = translate("tthc.campaigns.status_help.scheduled_planned", { time: formatDateTime(campaign.scheduledAt) });
+  return (
+    <Alert severity={SEVERITY[campaign.status]} data-testid="campaign-status-banner" sx={{ mt: 2 }}>
+      <strong>{translate(`tthc.campaigns.statuses.${campaign.status}`)}</strong> — {help}
+      {pausedReason && (
+        <Box component="span" sx={{ display: "block" }}>
+          {translate("tthc.campaigns.paused_reason", { reason: pausedReason })}
+        </Box>
+      )}
+    </Alert>
+  );
+};
+
+const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number | undefined }) => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const { identity } = useGetIdentity();
+  const own = identity != null && String(identity.id) === String(campaign.createdById);
+  const actions = ACTIONS_BY_STATUS[campaign.status].filter(
+    (action) =>
+      mayRun(permissions, action) &&
+      (action !== "resend-failed" || (campaign.counts?.failed ?? 0) > 0) &&
+      (action !== "launch" || !campaign.launchedAt),
+  );
+  const approving = campaign.status === "pending_approval" && actions.includes("approve");
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1, mt: 2 }} data-testid="campaign-actions">
+        {campaign.status === "draft" && mayRun(permissions, "submit") && <EditButton variant="outlined" />}
+        {actions.map((action) => (
+          <ActionButton
+            key={action}
+            action={action}
+            campaign={campaign}
+            count={sendable}
+            // The server refuses it too (two-person rule); say why instead of offering it.
+            disabled={own && (action === "approve" || action === "reject")}
+          />
+        ))}
+      </Stack>
+      {approving && own && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {translate("tthc.campaigns.own_campaign")}
+        </Alert>
+      )}
+    </>
+  );
+};
+
+const Message = ({ campaign }: { campaign: Campaign }) => {
+  const translate = useTranslate();
+  const { data: sender } = useGetOne<{ id: number; brandname: string }>(
+    "sms-senders",
+    { id: campaign.senderId },
+    { enabled: campaign.senderId != null },
+  );
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardContent>
+        <Typography variant="caption" color="text.secondary">
+          {translate("resources.campaigns.fields.senderId")}
+        </Typography>
+        <Typography sx={{ mb: 1 }}>{sender?.brandname ?? "—"}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {translate("resources.campaigns.fields.body")}
+        </Typography>
+        <Typography sx={{ whiteSpace: "pre-wrap" }}>{campaign.body}</Typography>
+      </CardContent>
+    </Card>
+  );
+};
+
+const Details = () => {
+  const translate = useTranslate();
+  const campaign = useRecordContext<Campaign>();
+  // Messages handed to the gateway and not yet confirmed; a finished campaign keeps polling for them.
+  const [awaiting, setAwaiting] = useState(false);
+  const progress = useProgress(campaign?.id, campaign?.status, awaiting);
+  const unconfirmed = campaign?.status === "completed" && ((progress ?? campaign).counts?.sent ?? 0) > 0;
+  useEffect(() => setAwaiting(unconfirmed), [unconfirmed]);
+  const beforeSending = campaign ? ["draft", "pending_approval", "scheduled"].includes(campaign.status) : false;
+  const estimateState = useEstimate(beforeSending ? campaign?.id : undefined, campaign?.updatedAt);
+  const estimate = estimateState.estimate;
+  if (!campaign) return null;
+  const live = LIVE_STATUSES.includes(campaign.status);
+  const counts = progress && (live || progress.status === campaign.status) ? progress.counts : campaign.counts;
+  const pausedReason = (live ? progress?.pausedReason : null) ?? campaign.pausedReason;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+        <Typography variant="h5" component="h1">
+          {campaign.name}
+        </Typography>
+        <StatusChip source="status" />
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        {campaign.createdByName && translate("tthc.campaigns.created_by", { name: campaign.createdByName })}
+        {campaign.approvedByName && campaign.approvedAt && (
+          <> · {translate("tthc.campaigns.approved_by", { name: campaign.approvedByName, time: formatDateTime(campaign.approvedAt) })}</>
+        )}
+      </Typography>
+      <StatusBanner campaign={campaign} pausedReason={campaign.status === "paused" ? pausedReason : null} />
+      <Actions campaign={campaign} sendable={estimate?.sendable} />
+      <Message campaign={campaign} />
+      {beforeSending && <EstimatePanel state={estimateState} />}
+      {!beforeSending && counts && <ProgressPanel counts={counts} progress={progress} live={live} />}
+      {!beforeSending && counts && counts.total > 0 && <ResultsPanel id={campaign.id} counts={counts} version={processed(counts)} />}
+    </Box>
+  );
+};
+
+export const CampaignShow = () => (
+  <Show actions={false} component="div">
+    <Card>
+      <Details />
+    </Card>
+  </Show>
+);

@@ -1,0 +1,103 @@
+// English messages of SMS templates, senders and the sending policy; merged into enApp (en.ts).
+// The Vietnamese file (vi/sms.ts) must have the same keys (SmsMessages).
+export const enSms = {
+  tthc: {
+    sms: {
+      preview: {
+        title: "Preview",
+        as_typed: "As typed",
+        as_sent: "As a citizen receives it (label and opt-out added)",
+        characters: "%{count} characters",
+        segments: "%{smart_count} part |||| %{smart_count} parts",
+        per_segment: "%{count} characters per part",
+        non_gsm: "Characters that force UCS-2: %{chars}",
+        missing: "The sample has no value for: %{names}",
+        cost_per_1000: "Estimated cost per 1,000 messages: %{amount} VND",
+        no_sender: "Choose a sender to estimate the cost",
+        sender: "Sender (for the cost)",
+        sample: "Sample contact",
+        unaccented_text: "Without diacritics",
+        error: "The preview could not be calculated",
+        empty: "Type a message to see its preview",
+        loading: "Calculating…",
+        variables_help: "Variables: {{ten}} (name), {{xa}} (commune or ward), or any column of the contact list",
+      },
+      encodings: {
+        "GSM-7": "GSM-7 (160 characters per message)",
+        "UCS-2": "UCS-2 / Unicode (70 characters per message)",
+      },
+      providers: {
+        sink: "Local test sink",
+        twilio: "Twilio",
+        sns: "AWS SNS",
+      },
+      policy: {
+        title: "Sending policy",
+        intro:
+          "Decree 91/2020/ND-CP: advertising SMS only within the window, at most N per recipient in 24 hours across all campaigns, with the label first and opt-out instructions last. Every message is checked right before it is sent.",
+        saved: "Sending policy saved",
+        window: "Sending window (Vietnam time)",
+        opt_out_help: "Put at the end of every message; state the real short code or hotline where citizens refuse messages.",
+        max_help: "The law allows at most 3 advertising messages per recipient in 24 hours.",
+      },
+      senders: {
+        brandname_help: "Registered brandname: at most 11 Latin letters, digits, -, _, . or spaces; not only digits.",
+        settings_help:
+          'Non-secret provider settings as JSON, e.g. {"messagingServiceSid": "MG…"}. Keep tokens and keys in the server environment.',
+        price_help: "What the provider charges per message part, in VND.",
+      },
+    },
+  },
+  validation: {
+    brandname: "Not a valid brandname: at most 11 Latin letters, digits, -, _, . or spaces, with at least one letter",
+    secret_setting: "Looks like a secret: keep tokens and keys in the server environment, not here",
+    window_order: "The window must end after it starts, within the same day",
+  },
+  audit_resources: {
+    "sms-templates": "SMS templates",
+    "sms-senders": "SMS senders",
+  },
+  resources: {
+    "sms-templates": {
+      name: "SMS template |||| SMS templates",
+      fields: {
+        id: "ID",
+        name: "Name",
+        body: "Message",
+        unaccented: "Send without diacritics",
+        variables: "Variables",
+        createdAt: "Created at",
+        updatedAt: "Updated at",
+        q: "Search",
+      },
+    },
+    "sms-senders": {
+      name: "SMS sender |||| SMS senders",
+      fields: {
+        id: "ID",
+        brandname: "Brandname",
+        provider: "Provider",
+        settings: "Provider settings (JSON)",
+        pricePerSegment: "Price per part (VND)",
+        messagesPerSecond: "Messages per second",
+        active: "Active",
+        createdAt: "Created at",
+        updatedAt: "Updated at",
+        q: "Search",
+      },
+    },
+    "sms-policy": {
+      name: "Sending policy |||| Sending policy",
+      fields: {
+        windowStart: "From",
+        windowEnd: "Until",
+        maxPerDay: "Messages per recipient per 24 hours",
+        requireConsent: "Require consent",
+        label: "Label",
+        optOutText: "Opt-out instructions",
+      },
+    },
+  },
+};
+
+export type SmsMessages = typeof enSms;

@@ -1,0 +1,18 @@
+import { Create, Edit, SimpleForm } from "react-admin";
+import { SenderInputs } from "./SenderInputs";
+
+export const SenderCreate = () => (
+  <Create redirect="list">
+    <SimpleForm defaultValues={{ provider: "sink", pricePerSegment: 0, messagesPerSecond: 10, settings: {}, active: true }}>
+      <SenderInputs />
+    </SimpleForm>
+  </Create>
+);
+
+export const SenderEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list">
+    <SimpleForm>
+      <SenderInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,15 @@
+import TemplateIcon from "@mui/icons-material/Sms";
+import { TemplateCreate, TemplateEdit } from "./TemplateEdit";
+import { TemplateList } from "./TemplateList";
+import { TemplateShow } from "./TemplateShow";
+
+export { seesSms, withSmsAccess } from "./access";
+
+export default {
+  list: TemplateList,
+  show: TemplateShow,
+  edit: TemplateEdit,
+  create: TemplateCreate,
+  icon: TemplateIcon,
+  recordRepresentation: "name",
+};

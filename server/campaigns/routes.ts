@@ -1,0 +1,539 @@
+// /api/campaigns: the campaign resource (ra-data-simple-rest) and its lifecycle actions. Every action
+// is a conditional UPDATE on the state it expects (409 otherwise) with its audit entry in the same
+// transaction. Approval follows the two-person rule: the author never approves their own campaign.
+import { Readable } from "node:stream";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
+import Type from "typebox";
+import { writeAudit } from "../audit/audit.js";
+import { isInWindow, validBrandname } from "../compliance/policy.js";
+import { loadPolicy } from "../compliance/settings.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { CampaignStatus } from "../generated/prisma/enums.js";
+import { conflict, forbidden, invalidField, notFound } from "../http/errors.js";
+import { listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage, stringFilter } from "../http/list-query.js";
+import { DateTime, IdParams, Nullable } from "../http/schemas.js";
+import { maskPhone } from "../phone/mask.js";
+import { currentUser } from "../plugins/app/authentication.js";
+import { countSegments } from "../sms/segments.js";
+import { composeMessage, renderTemplate } from "../sms/template.js";
+import { countsOf, emptyCounts } from "./counts.js";
+import { resultsCsv } from "./export.js";
+import { cancelScheduledLaunch, scheduleDispatch, scheduleLaunch } from "./jobs.js";
+import { type CampaignAction, nextStatus } from "./lifecycle.js";
+import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { launchCampaign } from "./service.js";
+
+const STATUSES = ["draft", "pending_approval", "scheduled", "running", "paused", "completed", "cancelled"] as const;
+const RECIPIENT_STATUSES = ["pending", "sending", "sent", "delivered", "failed", "skipped"] as const;
+
+const Counts = Type.Object({
+  total: Type.Integer(),
+  pending: Type.Integer(),
+  sending: Type.Integer(),
+  sent: Type.Integer(),
+  delivered: Type.Integer(),
+  failed: Type.Integer(),
+  skipped: Type.Integer(),
+  skippedByReason: Type.Record(Type.String(), Type.Integer()),
+});
+const AudienceSchema = Type.Object(
+  {
+    listIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
+    segmentIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+const Campaign = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  status: Type.String(),
+  templateId: Nullable(Type.Integer()),
+  body: Type.String(),
+  unaccented: Type.Boolean(),
+  senderId: Type.Integer(),
+  audience: AudienceSchema,
+  scheduledAt: Nullable(DateTime),
+  createdById: Type.Integer(),
+  createdByName: Type.String(),
+  approvedById: Nullable(Type.Integer()),
+  approvedByName: Nullable(Type.String()),
+  approvedAt: Nullable(DateTime),
+  launchedAt: Nullable(DateTime),
+  completedAt: Nullable(DateTime),
+  pausedReason: Nullable(Type.String()),
+  counts: Counts,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+const CampaignInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    templateId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+    body: Type.Optional(Type.String({ maxLength: 1600 })),
+    unaccented: Type.Optional(Type.Boolean()),
+    senderId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    audience: AudienceSchema,
+    scheduledAt: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
+  },
+  // The console sends the whole record back on edit: read-only fields are dropped, not refused.
+  { additionalProperties: true },
+);
+type CampaignBody = Type.Static<typeof CampaignInput>;
+
+const Estimate = Type.Object({
+  audience: Type.Integer(),
+  duplicates: Type.Integer(),
+  suppressed: Type.Integer(),
+  dnc: Type.Integer(),
+  noConsent: Type.Integer(),
+  sendable: Type.Integer(),
+  encoding: Type.String(),
+  segments: Type.Integer(),
+  costVnd: Type.Integer(),
+  compliance: Type.Array(Type.Object({ rule: Type.String(), ok: Type.Boolean(), message: Type.String() })),
+});
+const Progress = Type.Object({
+  status: Type.String(),
+  counts: Counts,
+  sendRatePerSecond: Type.Number(),
+  pausedReason: Nullable(Type.String()),
+  startedAt: Nullable(DateTime),
+  etaSeconds: Nullable(Type.Integer()),
+});
+const Recipient = Type.Object({
+  id: Type.Integer(),
+  campaignId: Type.Integer(),
+  contactId: Nullable(Type.Integer()),
+  phone: Type.String(),
+  status: Type.String(),
+  skipReason: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  notBefore: Nullable(DateTime),
+  sentAt: Nullable(DateTime),
+  deliveredAt: Nullable(DateTime),
+  updatedAt: DateTime,
+});
+
+const withPeople = { createdBy: { select: { name: true } }, approvedBy: { select: { name: true } } } as const;
+type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof withPeople }>;
+
+const SORTABLE = ["id", "name", "status", "scheduledAt", "launchedAt", "createdAt", "updatedAt"] as const;
+const RECIPIENT_SORTABLE = ["id", "status", "attempts", "sentAt", "updatedAt"] as const;
+
+const auditable = (c: Prisma.CampaignGetPayload<object>) => {
+  const { id, name, status, templateId, body, unaccented, senderId, audience, scheduledAt, approvedById, pausedReason } = c;
+  return { id, name, status, templateId, body, unaccented, senderId, audience, scheduledAt, approvedById, pausedReason };
+};
+
+export interface CampaignRoutesOptions {
+  /** The clock (tests fake it). */
+  clock?: () => Date;
+}
+
+const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (fastify, options) => {
+  const { db } = fastify;
+  const clock = options.clock ?? (() => new Date());
+  const readers = fastify.allow("campaign_manager", "campaign_approver");
+  const managers = fastify.allow("campaign_manager");
+  const approvers = fastify.allow("campaign_approver");
+  const operators = fastify.allow("campaign_manager", "campaign_approver");
+  const queue = () => fastify.queues.campaigns;
+
+  async function present(rows: CampaignRow[]) {
+    const counts = await countsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map(({ createdBy, approvedBy, checkpoint: _checkpoint, ...c }) => ({
+      ...c,
+      audience: parseAudience(c.audience),
+      createdByName: createdBy.name,
+      approvedByName: approvedBy?.name ?? null,
+      counts: counts.get(c.id) ?? emptyCounts(),
+    }));
+  }
+  async function load(id: number) {
+    const campaign = await db.campaign.findUnique({ where: { id }, include: withPeople });
+    if (!campaign) throw notFound("No such campaign");
+    return campaign;
+  }
+  const one = async (id: number) => (await present([await load(id)]))[0];
+
+  async function checkReferences(body: CampaignBody): Promise<{ body: string; unaccented: boolean }> {
+    const sender = await db.smsSender.findUnique({ where: { id: body.senderId } });
+    if (!sender) throw invalidField("senderId", "not_found", "senderId: no such sender");
+    let text = body.body;
+    let unaccented = body.unaccented;
+    if (body.templateId) {
+      const template = await db.smsTemplate.findUnique({ where: { id: body.templateId } });
+      if (!template) throw invalidField("templateId", "not_found", "templateId: no such template");
+      if (!text) text = template.body;
+      if (unaccented === undefined) unaccented = template.unaccented;
+    }
+    if (!text || text.trim() === "") throw invalidField("body", "required", "body: a message or a template is required");
+    const { listIds, segmentIds } = body.audience;
+    if (listIds.length + segmentIds.length === 0)
+      throw invalidField("audience", "required", "audience: choose at least one list or segment");
+    const lists = await db.contactList.count({ where: { id: { in: listIds } } });
+    if (lists !== new Set(listIds).size) throw invalidField("audience", "not_found", "audience: a list does not exist");
+    const segments = await db.segment.count({ where: { id: { in: segmentIds } } });
+    if (segments !== new Set(segmentIds).size) throw invalidField("audience", "not_found", "audience: a segment does not exist");
+    return { body: text, unaccented: unaccented ?? true };
+  }
+
+  /** A conditional state change with its audit entry; 409 with the lifecycle's explanation otherwise. */
+  async function act(
+    request: FastifyRequest,
+    id: number,
+    action: CampaignAction,
+    extra: (from: CampaignStatus) => Prisma.CampaignUpdateManyMutationInput = () => ({}),
+    check?: (campaign: CampaignRow) => void,
+  ) {
+    const user = currentUser(request);
+    const before = await load(id);
+    check?.(before);
+    const step = nextStatus(before.status, action);
+    if (!step.ok) throw conflict(step.message);
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.campaign.updateMany({ where: { id, status: step.from }, data: { status: step.to, ...extra(step.from) } });
+      if (count === 0) throw conflict("The campaign changed meanwhile; reload and try again");
+      const after = await tx.campaign.findUniqueOrThrow({ where: { id } });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action,
+        resource: "campaigns",
+        resourceId: id,
+        before: auditable(before),
+        after: auditable(after),
+        ip: request.ip,
+      });
+    });
+    return step;
+  }
+
+  fastify.get(
+    "/",
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Campaign) } } },
+    async (request, reply) => {
+      const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["id", "DESC"] });
+      const q = searchFilter(query.filter);
+      const status = stringFilter(query.filter, "status");
+      if (status && !(STATUSES as readonly string[]).includes(status)) {
+        throw invalidField("status", "filter", `filter status must be one of ${STATUSES.join(", ")}`);
+      }
+      const where: Prisma.CampaignWhereInput = {
+        AND: [q ? { name: { contains: q, mode: "insensitive" } } : {}, status ? { status: status as CampaignStatus } : {}],
+      };
+      const rows = await sendPage(
+        reply,
+        "campaigns",
+        query,
+        db.campaign.count({ where }),
+        db.campaign.findMany({ where, include: withPeople, ...pageArgs(query) }),
+      );
+      return present(rows);
+    },
+  );
+
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Campaign } } }, async (request) =>
+    one(request.params.id),
+  );
+
+  fastify.post("/", { preHandler: managers, schema: { body: CampaignInput, response: { 200: Campaign } } }, async (request) => {
+    const user = currentUser(request);
+    const { body, unaccented } = await checkReferences(request.body);
+    const { name, templateId, senderId, audience, scheduledAt } = request.body;
+    const created = await db.$transaction(async (tx) => {
+      const campaign = await tx.campaign.create({
+        data: {
+          name,
+          templateId: templateId ?? null,
+          body,
+          unaccented,
+          senderId,
+          audience: audience as unknown as Prisma.InputJsonValue,
+          scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
+          createdById: user.id,
+        },
+      });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "create",
+        resource: "campaigns",
+        resourceId: campaign.id,
+        after: auditable(campaign),
+        ip: request.ip,
+      });
+      return campaign;
+    });
+    return one(created.id);
+  });
+
+  fastify.put(
+    "/:id",
+    { preHandler: managers, schema: { params: IdParams, body: CampaignInput, response: { 200: Campaign } } },
+    async (request) => {
+      const { id } = request.params;
+      const { body, unaccented } = await checkReferences(request.body);
+      const { name, templateId, senderId, audience, scheduledAt } = request.body;
+      await act(request, id, "update", () => ({
+        name,
+        body,
+        unaccented,
+        senderId,
+        templateId: templateId ?? null,
+        audience: audience as unknown as Prisma.InputJsonValue,
+        scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
+      }));
+      return one(id);
+    },
+  );
+
+  const Action = { params: IdParams, response: { 200: Campaign } };
+
+  fastify.post("/:id/submit", { preHandler: managers, schema: Action }, async (request) => {
+    await act(request, request.params.id, "submit");
+    return one(request.params.id);
+  });
+
+  fastify.post("/:id/approve", { preHandler: approvers, schema: Action }, async (request) => {
+    const user = currentUser(request);
+    const now = clock();
+    await act(
+      request,
+      request.params.id,
+      "approve",
+      () => ({ approvedById: user.id, approvedAt: now }),
+      (campaign) => {
+        if (campaign.createdById === user.id) {
+          throw forbidden("Two-person rule: the author of a campaign cannot approve it; another campaign approver must");
+        }
+      },
+    );
+    return one(request.params.id);
+  });
+
+  fastify.post("/:id/reject", { preHandler: approvers, schema: Action }, async (request) => {
+    await cancelScheduledLaunch(queue(), request.params.id);
+    await act(request, request.params.id, "reject", () => ({ approvedById: null, approvedAt: null, launchedAt: null }));
+    return one(request.params.id);
+  });
+
+  fastify.post("/:id/launch", { preHandler: operators, schema: Action }, async (request) => {
+    const user = currentUser(request);
+    const { id } = request.params;
+    const campaign = await load(id);
+    const step = nextStatus(campaign.status, "launch");
+    if (!step.ok) throw conflict(step.message);
+    if (!campaign.approvedById) throw conflict("The campaign has not been approved");
+    const now = clock();
+    if (campaign.scheduledAt && campaign.scheduledAt > now) {
+      // Stays 'scheduled'; launchedAt records the requested start so a restarted worker re-plans it.
+      await db.$transaction(async (tx) => {
+        await tx.campaign.update({ where: { id }, data: { launchedAt: campaign.scheduledAt } });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: "launch",
+          resource: "campaigns",
+          resourceId: id,
+          after: { at: campaign.scheduledAt },
+          ip: request.ip,
+        });
+      });
+      await scheduleLaunch(queue(), id, campaign.scheduledAt.getTime() - now.getTime());
+      return one(id);
+    }
+    const result = await launchCampaign(db, now, id, user.id, request.ip);
+    if (!result.ok) throw conflict(result.message);
+    await scheduleDispatch(queue(), id);
+    return one(id);
+  });
+
+  fastify.post("/:id/pause", { preHandler: operators, schema: Action }, async (request) => {
+    const user = currentUser(request);
+    await act(request, request.params.id, "pause", () => ({ pausedReason: `Paused by ${user.name}` }));
+    return one(request.params.id);
+  });
+
+  fastify.post("/:id/resume", { preHandler: operators, schema: Action }, async (request) => {
+    await act(request, request.params.id, "resume", () => ({ pausedReason: null }));
+    await scheduleDispatch(queue(), request.params.id);
+    return one(request.params.id);
+  });
+
+  fastify.post("/:id/cancel", { preHandler: operators, schema: Action }, async (request) => {
+    const { id } = request.params;
+    const now = clock();
+    await act(request, id, "cancel", () => ({ completedAt: now }));
+    await cancelScheduledLaunch(queue(), id);
+    // Whoever has not been claimed will not be: skipped with the reason. In-flight sends finish.
+    await db.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = 'cancelled', updated_at = ${now}
+      WHERE campaign_id = ${id} AND status = 'pending'`;
+    return one(id);
+  });
+
+  fastify.post("/:id/resend-failed", { preHandler: managers, schema: Action }, async (request) => {
+    const { id } = request.params;
+    const now = clock();
+    const campaign = await load(id);
+    const step = nextStatus(campaign.status, "resend_failed");
+    if (!step.ok) throw conflict(step.message);
+    const user = currentUser(request);
+    await db.$transaction(async (tx) => {
+      // A new attempt for failed recipients only; every earlier attempt keeps its own message row.
+      const count = await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', attempts = 0, not_before = NULL,
+        updated_at = ${now} WHERE campaign_id = ${id} AND status = 'failed'`;
+      if (count === 0) throw conflict("No failed recipients to resend to");
+      const { count: moved } = await tx.campaign.updateMany({
+        where: { id, status: step.from },
+        data: { status: step.to, completedAt: null, checkpoint: 0, ...(step.from === "completed" ? { pausedReason: null } : {}) },
+      });
+      if (moved === 0) throw conflict("The campaign changed meanwhile; reload and try again");
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "resend_failed",
+        resource: "campaigns",
+        resourceId: id,
+        after: { recipients: count },
+        ip: request.ip,
+      });
+    });
+    if (step.to === "running") await scheduleDispatch(queue(), id);
+    return one(id);
+  });
+
+  fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) => {
+    const campaign = await load(request.params.id);
+    const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
+    const policy = await loadPolicy(db);
+    const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
+    const [stats] = await db.$queryRaw<
+      { audience: number; uniq: number; suppressed: number; dnc: number; no_consent: number; sendable: number; invalid: number }[]
+    >`
+      WITH a AS (${rows}),
+      u AS (SELECT DISTINCT ON (c.phone) c.phone, ${skipReasonSql(policy)} AS reason FROM a JOIN contacts c ON c.id = a.contact_id ORDER BY c.phone, c.id)
+      SELECT (SELECT count(*) FROM a)::int AS audience, count(*)::int AS uniq,
+        count(*) FILTER (WHERE reason = 'suppressed')::int AS suppressed, count(*) FILTER (WHERE reason = 'dnc')::int AS dnc,
+        count(*) FILTER (WHERE reason IN ('no_consent', 'refused'))::int AS no_consent,
+        count(*) FILTER (WHERE reason IN ('invalid_number', 'not_mobile'))::int AS invalid,
+        count(*) FILTER (WHERE reason IS NULL)::int AS sendable
+      FROM u`;
+    const s = stats as NonNullable<typeof stats>;
+    // Variables are filled per recipient; the estimate measures the message with them empty.
+    const text = composeMessage(renderTemplate(campaign.body, {}).text, policy, { unaccented: campaign.unaccented });
+    const seg = countSegments(text);
+    const now = clock();
+    const compliance = [
+      {
+        rule: "brandname",
+        ok: validBrandname(sender.brandname),
+        message: `Brandname "${sender.brandname}": at most 11 Latin letters, digits, - _ . or space`,
+      },
+      { rule: "sender_active", ok: sender.active, message: sender.active ? "The sender is active" : "The sender is deactivated" },
+      { rule: "label", ok: text.startsWith(policy.label.trim()), message: `Every advertising SMS starts with ${policy.label}` },
+      { rule: "opt_out", ok: text.endsWith(policy.optOutText.trim()), message: "Opt-out instructions at the end of the message" },
+      {
+        rule: "window",
+        ok: isInWindow(now, policy),
+        message: `Sending only ${policy.windowStart}–${policy.windowEnd} (Asia/Ho_Chi_Minh); outside it messages wait for the next opening`,
+      },
+      {
+        rule: "daily_cap",
+        ok: true,
+        message: `At most ${policy.maxPerDay} advertising SMS per number per 24 hours across campaigns, checked before each send`,
+      },
+      {
+        rule: "consent",
+        ok: policy.requireConsent,
+        message: policy.requireConsent ? "Only numbers with recorded consent" : "Consent is not required by the current policy",
+      },
+      { rule: "dnc", ok: true, message: `${s.dnc} numbers on the Do-Not-Call list will be skipped` },
+      { rule: "valid_numbers", ok: s.invalid === 0, message: `${s.invalid} invalid or non-mobile numbers will be skipped` },
+      { rule: "audience", ok: s.sendable > 0, message: `${s.sendable} numbers can receive the campaign` },
+    ];
+    return {
+      audience: s.audience,
+      duplicates: s.audience - s.uniq,
+      suppressed: s.suppressed,
+      dnc: s.dnc,
+      noConsent: s.no_consent,
+      sendable: s.sendable,
+      encoding: seg.encoding,
+      segments: seg.segments,
+      costVnd: s.sendable * seg.segments * sender.pricePerSegment,
+      compliance,
+    };
+  });
+
+  fastify.get("/:id/progress", { preHandler: readers, schema: { params: IdParams, response: { 200: Progress } } }, async (request) => {
+    const { id } = request.params;
+    const campaign = await load(id);
+    const counts = (await countsOf(db, [id])).get(id) ?? emptyCounts();
+    const now = clock();
+    const [rate] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM sms_messages
+      WHERE campaign_id = ${id} AND created_at > ${new Date(now.getTime() - 10_000)}`;
+    const sendRatePerSecond = (rate?.n ?? 0) / 10;
+    const left = counts.pending + counts.sending;
+    return {
+      status: campaign.status,
+      counts,
+      sendRatePerSecond,
+      pausedReason: campaign.pausedReason,
+      startedAt: campaign.status === "scheduled" ? null : campaign.launchedAt,
+      etaSeconds: campaign.status === "running" && sendRatePerSecond > 0 ? Math.ceil(left / sendRatePerSecond) : null,
+    };
+  });
+
+  const canSeePhones = (request: FastifyRequest) => currentUser(request).roles.some((r) => r === "admin" || r === "campaign_manager");
+
+  fastify.get(
+    "/:id/recipients",
+    { preHandler: readers, schema: { params: IdParams, querystring: listQuerystring, response: { 200: Type.Array(Recipient) } } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await load(id);
+      const query = parseListQuery(request.query, { sortable: RECIPIENT_SORTABLE, defaultSort: ["id", "ASC"] });
+      const status = stringFilter(query.filter, "status");
+      if (status && !(RECIPIENT_STATUSES as readonly string[]).includes(status)) {
+        throw invalidField("status", "filter", `filter status must be one of ${RECIPIENT_STATUSES.join(", ")}`);
+      }
+      const where: Prisma.CampaignRecipientWhereInput = {
+        campaignId: id,
+        ...(status ? { status: status as (typeof RECIPIENT_STATUSES)[number] } : {}),
+      };
+      const rows = await sendPage(
+        reply,
+        "recipients",
+        query,
+        db.campaignRecipient.count({ where }),
+        db.campaignRecipient.findMany({ where, ...pageArgs(query) }),
+      );
+      const show = canSeePhones(request);
+      return rows.map((r) => ({ ...r, phone: show ? r.phone : maskPhone(r.phone) }));
+    },
+  );
+
+  fastify.get("/:id/results.csv", { preHandler: readers, schema: { params: IdParams } }, async (request, reply) => {
+    const { id } = request.params;
+    const user = currentUser(request);
+    await load(id);
+    const show = canSeePhones(request);
+    await writeAudit(db, {
+      actorId: user.id,
+      action: "export",
+      resource: "campaigns",
+      resourceId: id,
+      after: { format: "csv", phones: show ? "full" : "masked" },
+      ip: request.ip,
+    });
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("Content-Disposition", `attachment; filename="ket-qua-chien-dich-${id}.csv"`)
+      .header("Cache-Control", "private, no-store")
+      .send(Readable.from(resultsCsv(db, id, show ? (p) => p : maskPhone)));
+  });
+};
+
+export default campaignRoutes;

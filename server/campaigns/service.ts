@@ -1,0 +1,47 @@
+// Actions on campaigns that both the API and the worker perform.
+import { loadPolicy } from "../compliance/settings.js";
+import type { Db } from "../db/client.js";
+import { materialise, parseAudience } from "./materialise.js";
+
+export type LaunchResult = { ok: true; recipients: number } | { ok: false; message: string };
+
+/**
+ * scheduled → running, with the audience snapshot written in the same transaction: a crash leaves
+ * either an approved campaign with no recipients or a running one with all of them.
+ */
+export async function launchCampaign(
+  db: Db,
+  now: Date,
+  campaignId: number,
+  actorId: number | null,
+  ip: string | null,
+): Promise<LaunchResult> {
+  const policy = await loadPolicy(db);
+  return db.$transaction(
+    async (tx) => {
+      const claimed = await tx.$queryRaw<{ audience: unknown }[]>`
+        UPDATE campaigns SET status = 'running', launched_at = ${now}, checkpoint = 0, paused_reason = NULL, updated_at = ${now}
+        WHERE id = ${campaignId} AND status = 'scheduled' RETURNING audience`;
+      const row = claimed[0];
+      if (!row) return { ok: false, message: "Only an approved (scheduled) campaign can be launched" } as const;
+      const recipients = await materialise(tx as unknown as Db, campaignId, parseAudience(row.audience), policy, now);
+      await tx.auditLog.create({
+        data: { actorId, action: "launch", resource: "campaigns", resourceId: String(campaignId), after: { recipients }, ip },
+      });
+      return { ok: true, recipients } as const;
+    },
+    // A million-number snapshot takes a while; the default 5 s would abort it.
+    { timeout: 30 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Running campaigns and requested launches, for a worker that starts (after a crash or a Redis loss). */
+export async function campaignsToResume(db: Db): Promise<{ running: number[]; launches: { id: number; at: Date }[] }> {
+  const running = await db.campaign.findMany({ where: { status: "running" }, select: { id: true } });
+  // A requested launch is an approved campaign with launchedAt set to when it should start.
+  const launches = await db.campaign.findMany({
+    where: { status: "scheduled", launchedAt: { not: null } },
+    select: { id: true, launchedAt: true },
+  });
+  return { running: running.map((c) => c.id), launches: launches.map((c) => ({ id: c.id, at: c.launchedAt as Date })) };
+}

@@ -1,0 +1,244 @@
+// An SMS campaign from start to finish in the console, in headless Chromium against the real server:
+// a campaign manager builds it in the wizard (estimate and compliance check) and submits it, an
+// approver approves it (two-person rule), the manager launches it, the progress bar runs to
+// completion, and the results show counts, the chart and the CSV export. The campaign queues are
+// worked in this process by the worker's own processors, sending through the sink provider.
+import { type Queue, Worker } from "bullmq";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../server/auth/password.js";
+import { type CampaignDeps, DEFAULT_SETTINGS } from "../../server/campaigns/dispatch.js";
+import { campaignSendProcessor, campaignsProcessor } from "../../server/campaigns/jobs.js";
+import { loadGate } from "../../server/campaigns/ports.js";
+import { noRateLimit } from "../../server/campaigns/rate-limit.js";
+import { senderProviders } from "../../server/campaigns/senders.js";
+import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
+import { savePolicy } from "../../server/compliance/settings.js";
+import type { Db } from "../../server/db/client.js";
+import { CAMPAIGN_SEND_QUEUE, CAMPAIGNS_QUEUE, campaignSendQueue, campaignsQueue, queueOptions } from "../../server/jobs/queues.js";
+import { launchBrowser } from "../helpers/browser.js";
+import { type ConsoleServer, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { ROOT } from "../helpers/processes.js";
+
+const PASSWORD = "chien-dich-thu-nghiem";
+const MANAGER = "qlcd.thunghiem";
+const APPROVER = "duyet.thunghiem";
+const CAMPAIGN = "Hướng dẫn dịch vụ công trực tuyến tháng 12";
+
+let server: ConsoleServer;
+let db: Db;
+let browser: BrowserContext;
+let workers: Worker[] = [];
+let queues: Queue[] = [];
+let base: string;
+
+/** The demo province plus what a campaign needs: a sink sender, a template, a list with consenting contacts. */
+async function prepare(db: Db, database: { url: string }) {
+  seedDemo(database.url);
+  const agency = await db.agency.findUniqueOrThrow({ where: { code: "TTPVHCC" } });
+  const passwordHash = await hashPassword(PASSWORD);
+  await db.user.createMany({
+    data: [
+      { username: MANAGER, name: "Trần Thị Quản Lý", roles: ["campaign_manager"], agencyId: agency.id, passwordHash },
+      { username: APPROVER, name: "Lê Văn Phê Duyệt", roles: ["campaign_approver"], agencyId: agency.id, passwordHash },
+    ],
+  });
+  await db.smsSender.create({ data: { brandname: "UBND GiaLai", provider: "sink", pricePerSegment: 450, messagesPerSecond: 20 } });
+  await db.smsTemplate.create({
+    data: { name: "Mời dùng DVCTT", body: "Nop ho so truc tuyen tai dichvucong.gov.vn, khong can den tru so.", unaccented: true },
+  });
+  const consent = { consentStatus: "granted" as const, consentSource: "Hội nghị phường", consentAt: new Date(), consentMethod: "form" };
+  const granted = await Promise.all(
+    [1, 2, 3, 4, 5].map((n) => db.contact.create({ data: { phone: `+8491234560${n}`, name: `Người dân ${n}`, ...consent } })),
+  );
+  const silent = await db.contact.create({ data: { phone: "+84912345609", name: "Chưa đồng ý" } });
+  const youth = await db.contactList.create({ data: { name: "Đoàn viên phường Quy Nhơn" } });
+  await db.contactListMember.createMany({ data: [...granted, silent].map((c) => ({ listId: youth.id, contactId: c.id })) });
+  // The sending window is the lawful 07:00–22:00 by default; the test must not depend on the hour it runs.
+  await savePolicy(db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "23:59" });
+}
+
+beforeAll(async () => {
+  server = await startConsoleServer(prepare, { SMS_SINK_RECEIPT_DELAY_MS: 100 });
+  ({ db, base } = server);
+  const { config } = server;
+  const deps: CampaignDeps = {
+    db,
+    clock: () => new Date(),
+    providers: senderProviders(config, { db }),
+    loadGate,
+    rateLimiter: noRateLimit,
+    settings: { ...DEFAULT_SETTINGS, maxIdleMs: 500 },
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  };
+  const sendQueue = campaignSendQueue(config);
+  const dispatchQueue = campaignsQueue(config);
+  queues = [sendQueue, dispatchQueue];
+  workers = [
+    new Worker(CAMPAIGNS_QUEUE, campaignsProcessor(deps, sendQueue, dispatchQueue), queueOptions(config)),
+    new Worker(CAMPAIGN_SEND_QUEUE, campaignSendProcessor(deps), { ...queueOptions(config), concurrency: 2 }),
+  ];
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(workers.map((worker) => worker.close()));
+  await Promise.all(queues.map((queue) => queue.close()));
+  await server?.close();
+});
+
+async function signInAs(page: Page, username: string) {
+  await page.context().clearCookies();
+  await logIn(page, base, username, PASSWORD);
+  await page.getByText("Xin chào").first().waitFor();
+}
+
+async function confirmAction(page: Page, label: string) {
+  await page.getByTestId("campaign-actions").getByRole("button", { name: label, exact: true }).click();
+  await page.getByRole("dialog").getByTestId("campaign-action-confirm").click();
+}
+
+const campaignStatus = async () => (await db.campaign.findFirstOrThrow({ where: { name: CAMPAIGN } })).status;
+
+describe("SMS campaign in the console", () => {
+  it("goes create → submit → approve → launch → progress → results", async () => {
+    const page = await browser.newPage();
+
+    // 1. The campaign manager builds it in the wizard.
+    await signInAs(page, MANAGER);
+    await page.getByRole("menuitem", { name: "Chiến dịch SMS", exact: true }).click();
+    await page.getByRole("link", { name: "Tạo mới" }).click();
+    await page.getByRole("textbox", { name: "Tên chiến dịch" }).fill(CAMPAIGN);
+    await page.getByRole("button", { name: "Tiếp theo" }).click();
+
+    await page.getByRole("combobox", { name: "Mẫu tin nhắn" }).click();
+    await page.getByRole("option", { name: "Mời dùng DVCTT" }).click();
+    expect(await page.getByRole("textbox", { name: "Nội dung tin nhắn" }).inputValue()).toContain("dichvucong.gov.vn");
+    const preview = page.getByTestId("sms-preview-text");
+    await expect.poll(() => preview.textContent()).toMatch(/^\[QC\] Nop ho so truc tuyen/);
+    expect(await page.getByTestId("sms-preview-encoding").textContent()).toContain("GSM");
+    await page.getByRole("button", { name: "Tiếp theo" }).click();
+
+    await page.getByRole("combobox", { name: "Tên định danh (brandname)" }).click();
+    await page.getByRole("option", { name: /UBND GiaLai/ }).click();
+    await page.getByRole("button", { name: "Tiếp theo" }).click();
+
+    await page.getByRole("combobox", { name: "Danh sách liên hệ" }).click();
+    await page.getByRole("option", { name: /Đoàn viên phường Quy Nhơn/ }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Tiếp theo" }).click();
+
+    await page.getByLabel("Gửi ngay khi khởi chạy").check();
+    await page.getByRole("button", { name: "Lưu và kiểm tra" }).click();
+
+    // The review: audience after suppression and de-duplication, cost, compliance.
+    const sendable = page.getByTestId("campaign-sendable");
+    await sendable.waitFor();
+    await expect.poll(() => sendable.textContent()).toBe("5");
+    const estimate = (await page.getByTestId("campaign-estimate").textContent()) ?? "";
+    expect(estimate).toContain("Chưa đồng ý nhận tin");
+    expect(await page.getByTestId("campaign-cost").textContent()).toMatch(/2\.250\s*₫/);
+    const compliance = page.getByTestId("campaign-compliance");
+    expect(await compliance.locator('[data-ok="false"]').count()).toBe(0);
+    expect(await compliance.locator('[data-ok="true"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ROOT}/test-results/campaign-review.png`, fullPage: true }).catch(() => {});
+
+    await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await page.getByRole("dialog").getByTestId("campaign-action-confirm").click();
+    await expect.poll(campaignStatus).toBe("pending_approval");
+    const campaign = await db.campaign.findFirstOrThrow({ where: { name: CAMPAIGN } });
+    await page.waitForURL(new RegExp(`#/campaigns/${campaign.id}/show`));
+    // The author cannot approve it: the button is not offered to a manager.
+    await page.getByTestId("campaign-status-banner").waitFor();
+    expect(await page.getByTestId("campaign-actions").getByRole("button", { name: "Phê duyệt" }).count()).toBe(0);
+
+    // 2. Another person approves it.
+    await signInAs(page, APPROVER);
+    await page.goto(`${base}/admin/#/campaigns/${campaign.id}/show`);
+    await expect.poll(() => page.getByTestId("campaign-status-banner").textContent()).toContain("Chờ phê duyệt");
+    await page.getByTestId("campaign-sendable").waitFor();
+    await confirmAction(page, "Phê duyệt");
+    await expect.poll(campaignStatus).toBe("scheduled");
+    const approver = await db.user.findUniqueOrThrow({ where: { username: APPROVER } });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).approvedById).toBe(approver.id);
+
+    // 3. The manager launches it and watches the progress.
+    await signInAs(page, MANAGER);
+    await page.goto(`${base}/admin/#/campaigns/${campaign.id}/show`);
+    await expect.poll(() => page.getByTestId("campaign-status-banner").textContent()).toContain("Đã phê duyệt");
+    await confirmAction(page, "Khởi chạy");
+    await page.getByTestId("campaign-progress-bar").waitFor();
+    await expect.poll(() => page.getByTestId("campaign-status-banner").textContent(), { timeout: 60_000 }).toContain("Hoàn thành");
+
+    // 4. Results: counts, chart, recipients, CSV.
+    const counts = page.getByTestId("campaign-counts");
+    await expect.poll(() => counts.locator('[data-status="delivered"]').textContent(), { timeout: 15_000 }).toBe("Đã nhận: 5");
+    expect(await counts.locator('[data-status="skipped"]').textContent()).toBe("Bỏ qua: 1");
+    expect(await page.getByTestId("campaign-progress-text").textContent()).toContain("Đã xử lý 6/6");
+    const chart = page.getByTestId("campaign-results-chart");
+    await expect.poll(() => chart.locator(".recharts-pie-sector").count()).toBe(2);
+    expect(await chart.textContent()).toContain("Đã nhận");
+    await page.getByTestId("campaign-skipped-chart").waitFor();
+    const rows = page.getByRole("row").filter({ hasText: "+849123456" });
+    await expect.poll(() => rows.count()).toBe(6);
+    await page.getByRole("combobox", { name: "Trạng thái" }).click();
+    await page.getByRole("option", { name: "Bỏ qua" }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain("Chưa đồng ý nhận tin");
+    const csv = page.getByRole("link", { name: "Tải kết quả (CSV)" });
+    expect(await csv.getAttribute("href")).toBe(`/api/campaigns/${campaign.id}/results.csv`);
+    const download = await page.request.get(`${base}/api/campaigns/${campaign.id}/results.csv`);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain("delivered");
+    await page.screenshot({ path: `${ROOT}/test-results/campaign-results.png`, fullPage: true }).catch(() => {});
+
+    // The list shows it finished, with its progress and author.
+    await page.getByRole("menuitem", { name: "Chiến dịch SMS", exact: true }).click();
+    const listed = page.getByRole("row").filter({ hasText: CAMPAIGN });
+    await expect.poll(() => listed.textContent()).toContain("Hoàn thành");
+    expect(await listed.textContent()).toContain("6/6");
+    expect(await listed.textContent()).toContain("Trần Thị Quản Lý");
+    await page.close();
+  });
+
+  it("shows why a campaign paused itself, resumes it, and cancels another", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { username: MANAGER } });
+    const approver = await db.user.findUniqueOrThrow({ where: { username: APPROVER } });
+    const sender = await db.smsSender.findFirstOrThrow();
+    const list = await db.contactList.findFirstOrThrow();
+    const common = {
+      body: "Tra cuu ho so tai dichvucong.gov.vn",
+      unaccented: true,
+      senderId: sender.id,
+      audience: { listIds: [list.id], segmentIds: [] },
+      createdById: manager.id,
+      approvedById: approver.id,
+      approvedAt: new Date(),
+    };
+    const paused = await db.campaign.create({
+      data: { ...common, name: "Chiến dịch tạm dừng", status: "paused", launchedAt: new Date(), pausedReason: "Tỷ lệ lỗi vượt 20%" },
+    });
+    const contacts = await db.contact.findMany({ where: { consentStatus: "granted" }, orderBy: { id: "asc" }, take: 2 });
+    await db.campaignRecipient.createMany({ data: contacts.map((c) => ({ campaignId: paused.id, contactId: c.id, phone: c.phone })) });
+    const approved = await db.campaign.create({ data: { ...common, name: "Chiến dịch sẽ hủy", status: "scheduled" } });
+
+    const page = await browser.newPage();
+    await signInAs(page, MANAGER);
+    await page.goto(`${base}/admin/#/campaigns/${paused.id}/show`);
+    const banner = page.getByTestId("campaign-status-banner");
+    await expect.poll(() => banner.textContent()).toContain("Lý do: Tỷ lệ lỗi vượt 20%");
+    expect(await page.getByTestId("campaign-progress-text").textContent()).toContain("Đã xử lý 0/2");
+    await confirmAction(page, "Tiếp tục");
+    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain("Hoàn thành");
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: paused.id } })).status).toBe("completed");
+
+    await page.goto(`${base}/admin/#/campaigns/${approved.id}/show`);
+    await expect.poll(() => banner.textContent()).toContain("Đã phê duyệt");
+    await confirmAction(page, "Hủy chiến dịch");
+    await expect.poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("cancelled");
+    await expect.poll(() => banner.textContent()).toContain("Đã hủy");
+    expect(await page.getByTestId("campaign-actions").getByRole("button").count()).toBe(0);
+    await page.close();
+  });
+});
