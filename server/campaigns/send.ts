@@ -172,7 +172,13 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
   }
   // Outside the try: a database error here must not count as a refused message. The recipient then
   // stays 'sending' and reconcileStale settles it from the row and the vendor.
-  await recordAccepted(db, { recipientId: recipient.id, messageId, providerMessageId: result.providerMessageId, status: result.status, at: ctx.now() });
+  await recordAccepted(db, {
+    recipientId: recipient.id,
+    messageId,
+    providerMessageId: result.providerMessageId,
+    status: result.status,
+    at: ctx.now(),
+  });
   return { kind: "sent", messageId };
 }
 

@@ -1,7 +1,7 @@
 // The call log, a call's page with its timeline and audio player, and the satisfaction report, in
 // headless Chromium against the real server and the built console. Twilio's media server is a local
 // HTTP stub: the browser only ever talks to /api/recordings/:id/audio.
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/db/client.js";
 import { PASSWORD, seedSmallProvince } from "../helpers/app.js";
