@@ -21,7 +21,8 @@ import { login, PASSWORD } from "../helpers/app.js";
 export async function seedCampaignPeople(db: Db, app: FastifyInstance) {
   const agency = await db.agency.create({ data: { code: `GL${Date.now()}`, name: "UBND tỉnh Gia Lai", kind: "province" } });
   const passwordHash = await hashPassword(PASSWORD);
-  const user = (username: string, roles: Role[]) => db.user.create({ data: { username, name: username, roles, agencyId: agency.id, passwordHash } });
+  const user = (username: string, roles: Role[]) =>
+    db.user.create({ data: { username, name: username, roles, agencyId: agency.id, passwordHash } });
   const people = {
     // The author holds both roles: only the two-person rule stops them approving their own campaign.
     manager: await user("qc.soanthao", ["campaign_manager", "campaign_approver"]),
