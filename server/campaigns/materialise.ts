@@ -5,6 +5,7 @@
 import type { SmsPolicy } from "../compliance/policy.js";
 import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { segmentContactsSql } from "./segment-audience.js";
 import { VN_MOBILE_SQL } from "./send.js";
 
 export interface Audience {
@@ -25,7 +26,6 @@ export async function audienceRowsSql(db: Db, audience: Audience): Promise<Prism
     parts.push(Prisma.sql`SELECT m.contact_id FROM contact_list_members m WHERE m.list_id IN (${Prisma.join(audience.listIds)})`);
   }
   if (audience.segmentIds.length > 0) {
-    const { segmentContactsSql } = await import("./segment-audience.js");
     parts.push(await segmentContactsSql(db, audience.segmentIds));
   }
   if (parts.length === 0) return Prisma.sql`SELECT NULL::int AS contact_id WHERE false`;

@@ -5,6 +5,7 @@ import { loadPolicy } from "../compliance/settings.js";
 import type { Db } from "../db/client.js";
 import { countSegments } from "../sms/segments.js";
 import { composeMessage, renderTemplate } from "../sms/template.js";
+import { suppress } from "../suppression/suppress.js";
 
 export interface ComplianceGate {
   policy: SmsPolicy;
@@ -30,8 +31,7 @@ export async function loadGate(db: Db): Promise<ComplianceGate> {
   return complianceGate(await loadPolicy(db));
 }
 
-/** Adds a number to the suppression list (Twilio 21610: the citizen replied STOP). Idempotent. */
-export async function suppressNumber(db: Db, phone: string, source: string, detail: string): Promise<void> {
-  await db.$executeRaw`INSERT INTO suppressions (phone, source, detail, received_at) VALUES (${phone}, ${source}, ${detail}, now())
-    ON CONFLICT (phone) DO NOTHING`;
+/** Twilio 21610: the citizen replied STOP; the suppression domain records it (idempotent). */
+export async function suppressNumber(db: Db, phone: string, source: "provider", detail: string): Promise<void> {
+  await suppress(db, phone, source, detail);
 }

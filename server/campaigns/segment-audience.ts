@@ -1,7 +1,10 @@
-// Contacts of saved segments, from the segments domain (server/segments/audience.ts).
+// Contacts of saved segments, from the segments domain: SELECT contact_id … for the launch snapshot.
 import type { Db } from "../db/client.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+import { audienceContactsSql, parseSegmentFilter } from "../segments/audience.js";
 
-export async function segmentContactsSql(_db: Db, _segmentIds: number[]): Promise<Prisma.Sql> {
-  throw new Error("segment audiences need server/segments/audience.ts (not available yet)");
+export async function segmentContactsSql(db: Db, segmentIds: number[]): Promise<Prisma.Sql> {
+  const rows = await db.segment.findMany({ where: { id: { in: segmentIds } }, select: { id: true, filter: true } });
+  const segments = rows.map((s) => ({ id: s.id, filter: parseSegmentFilter(s.filter) }));
+  return Prisma.sql`SELECT s.id AS contact_id FROM (${audienceContactsSql({ listIds: [], segmentIds }, segments)}) s`;
 }

@@ -1,0 +1,172 @@
+// `npx tsx bench/campaign.ts [--recipients 1000000] [--dispatch-seconds 120] [--concurrency 4]`
+// A campaign to the sink provider at scale, on a fresh database: time to import the contacts (batched
+// INSERT from Node, 10,000 rows per statement) next to PostgreSQL's COPY of the same rows, time to launch
+// (materialise the audience in SQL), peak Redis memory while dispatching, and dispatch throughput with
+// the rate limit off (real BullMQ workers in this process, the sink without receipts).
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { DEFAULT_SETTINGS } from "../server/campaigns/dispatch.js";
+import { campaignSendProcessor, campaignsProcessor, scheduleDispatch } from "../server/campaigns/jobs.js";
+import { loadGate } from "../server/campaigns/ports.js";
+import { noRateLimit } from "../server/campaigns/rate-limit.js";
+import { launchCampaign } from "../server/campaigns/service.js";
+import { loadConfig } from "../server/config.js";
+import { createDb } from "../server/db/client.js";
+import { applyMigrations, readMigrations } from "../server/db/migrate.js";
+import { CAMPAIGN_SEND_QUEUE, CAMPAIGNS_QUEUE, queueOptions } from "../server/jobs/queues.js";
+import { createSinkSmsProvider } from "../server/sms/sink.js";
+
+const { values } = parseArgs({
+  options: {
+    recipients: { type: "string", default: "1000000" },
+    "dispatch-seconds": { type: "string", default: "120" },
+    concurrency: { type: "string", default: "4" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const N = Number(values.recipients);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const base = loadConfig({ ...process.env, LOG_LEVEL: "silent" });
+const dbName = `tthc_bench_${Date.now()}`;
+const url = new URL(base.DATABASE_URL);
+const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${dbName}"`);
+url.pathname = `/${dbName}`;
+const DATABASE_URL = url.toString();
+await applyMigrations(DATABASE_URL, await readMigrations(`${root}/prisma/migrations`));
+const config = loadConfig({ ...process.env, DATABASE_URL, LOG_LEVEL: "silent", REDIS_PREFIX: `bench-${randomBytes(4).toString("hex")}` });
+const db = createDb(DATABASE_URL);
+const client = new pg.Client({ connectionString: DATABASE_URL });
+await client.connect();
+const seconds = (ms: number) => Math.round(ms / 10) / 100;
+const phone = (i: number) => `+849${String(i).padStart(8, "0")}`;
+const results: Record<string, string | number> = {};
+
+// 1. Import: batched multi-row INSERT (3 parameters per row, far below 32,767 per statement).
+let t0 = Date.now();
+const BATCH = 10_000;
+for (let start = 0; start < N; start += BATCH) {
+  const n = Math.min(BATCH, N - start);
+  const params: unknown[] = [];
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = start + i;
+    params.push(phone(k), `Công dân ${k}`, "granted");
+    rows.push(`($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::"ConsentStatus", 'bench', now(), now())`);
+  }
+  await client.query(
+    `INSERT INTO contacts (phone, name, consent_status, consent_source, consent_at, updated_at) VALUES ${rows.join(",")}`,
+    params,
+  );
+}
+const list = await db.contactList.create({ data: { name: "bench" } });
+await client.query(`INSERT INTO contact_list_members (list_id, contact_id) SELECT $1, id FROM contacts`, [list.id]);
+results.importInsertSeconds = seconds(Date.now() - t0);
+
+// 1b. The same rows with COPY (psql \copy from a CSV file), into a twin table.
+const csv = join(tmpdir(), `${dbName}.csv`);
+writeFileSync(csv, Array.from({ length: N }, (_, k) => `${phone(k)},Công dân ${k},granted`).join("\n"));
+await client.query(`CREATE TABLE contacts_copy (LIKE contacts INCLUDING ALL)`);
+await client.query(`ALTER TABLE contacts_copy ALTER COLUMN updated_at SET DEFAULT now()`);
+t0 = Date.now();
+execFileSync("psql", [DATABASE_URL, "-c", `\\copy contacts_copy (phone, name, consent_status) FROM '${csv}' WITH (FORMAT csv)`]);
+results.importCopySeconds = seconds(Date.now() - t0);
+
+// 2. Launch: the audience snapshot, one INSERT … SELECT.
+const user = await db.user.create({
+  data: {
+    username: "bench",
+    name: "bench",
+    roles: ["campaign_manager"],
+    passwordHash: "x",
+    agency: { create: { code: "B", name: "B", kind: "province" } },
+  },
+});
+const sender = await db.smsSender.create({ data: { brandname: "GiaLai", provider: "sink", messagesPerSecond: 0 } });
+const campaign = await db.campaign.create({
+  data: {
+    name: "bench",
+    status: "scheduled",
+    body: "Moi {{ten}} dung dich vu cong truc tuyen",
+    senderId: sender.id,
+    audience: { listIds: [list.id], segmentIds: [] },
+    createdById: user.id,
+    approvedById: user.id,
+  },
+});
+// A weekday at 10:00 in Vietnam: inside the sending window whatever time the bench runs.
+const clock = () => new Date(Date.UTC(2026, 2, 10, 3, 0, 0) + (Date.now() % 3_600_000));
+t0 = Date.now();
+const launched = await launchCampaign(db, clock(), campaign.id, null, null);
+results.launchSeconds = seconds(Date.now() - t0);
+results.recipients = launched.ok ? launched.recipients : 0;
+
+// 3. Dispatch with the rate limit off, watching Redis memory.
+const redis = new Redis(config.REDIS_URL);
+const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info("memory"))?.[1] ?? 0);
+const baseline = await used();
+let peak = baseline;
+const concurrency = Number(values.concurrency);
+const sink = createSinkSmsProvider({ db, receiptDelayMs: -1 });
+const deps = {
+  db,
+  clock,
+  providers: () => sink,
+  loadGate,
+  rateLimiter: noRateLimit,
+  settings: { ...DEFAULT_SETTINGS, batchSize: 200, maxInFlight: Math.max(2, concurrency) },
+};
+const campaigns = new Queue(CAMPAIGNS_QUEUE, queueOptions(config));
+const send = new Queue(CAMPAIGN_SEND_QUEUE, queueOptions(config));
+const workers = [
+  new Worker(CAMPAIGNS_QUEUE, campaignsProcessor(deps, send, campaigns), { ...queueOptions(config), concurrency: 2 }),
+  new Worker(CAMPAIGN_SEND_QUEUE, campaignSendProcessor(deps), { ...queueOptions(config), concurrency }),
+];
+const watch = setInterval(() => {
+  used().then((u) => {
+    peak = Math.max(peak, u);
+  });
+}, 200);
+t0 = Date.now();
+await scheduleDispatch(campaigns, campaign.id);
+const limitMs = Number(values["dispatch-seconds"]) * 1000;
+let sent = 0;
+for (;;) {
+  await new Promise((r) => setTimeout(r, 1000));
+  const [row] = (
+    await client.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM campaign_recipients WHERE campaign_id = $1`, [
+      campaign.id,
+    ])
+  ).rows;
+  sent = row.sent;
+  const status = (await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).status;
+  if (status === "completed" || Date.now() - t0 > limitMs) break;
+}
+const elapsed = Date.now() - t0;
+clearInterval(watch);
+results.dispatchSent = sent;
+results.dispatchSeconds = seconds(elapsed);
+results.dispatchPerSecond = Math.round(sent / (elapsed / 1000));
+results.redisPeakMiB = Math.round(((peak - baseline) / 1048576) * 10) / 10;
+results.machine = `${cpus()[0]?.model} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${(await client.query("SHOW server_version")).rows[0].server_version}`;
+console.log(JSON.stringify(results, null, 2));
+
+await Promise.all(workers.map((w) => w.close()));
+await campaigns.obliterate({ force: true }).catch(() => {});
+await send.obliterate({ force: true }).catch(() => {});
+await campaigns.close();
+await send.close();
+redis.disconnect();
+await client.end();
+await db.$disconnect();
+if (!values.keep) await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+await admin.end();
