@@ -48,12 +48,14 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Vietnam has kept UTC+7 all year since 1975: no daylight saving. */
 const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
-const HHMM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
+// "24:00" may end a window, so a deployment (or a test) can allow sending round the clock.
+const HHMM = /^(?:([01][0-9]|2[0-3]):([0-5][0-9])|(24):(00))$/;
 
 /** Minutes after midnight of an "HH:MM" time, or NaN when it is not one. */
 export function parseHhmm(text: string): number {
   const match = HHMM.exec(text);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+  if (!match) return Number.NaN;
+  return Number(match[1] ?? match[3]) * 60 + Number(match[2] ?? match[4]);
 }
 
 /** The instant of Vietnam midnight that starts the Vietnam day containing `at`. */

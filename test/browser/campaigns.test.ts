@@ -55,7 +55,7 @@ async function prepare(db: Db, database: { url: string }) {
   const youth = await db.contactList.create({ data: { name: "Đoàn viên phường Quy Nhơn" } });
   await db.contactListMember.createMany({ data: [...granted, silent].map((c) => ({ listId: youth.id, contactId: c.id })) });
   // The sending window is the lawful 07:00–22:00 by default; the test must not depend on the hour it runs.
-  await savePolicy(db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "23:59" });
+  await savePolicy(db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
 }
 
 beforeAll(async () => {

@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
+import { savePolicy } from "../../server/compliance/settings.js";
 import { readSinkJournal } from "../../server/sms/sink.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { type Proc, startEntry } from "../helpers/processes.js";
@@ -40,6 +42,9 @@ it("survives two SIGKILLs: every sendable recipient exactly once, every other sk
   await t.db.$executeRawUnsafe(
     `INSERT INTO suppressions (phone, source, received_at) SELECT '+849' || lpad(i::text, 8, '0'), 'keyword', now() FROM generate_series(300, 499) i`,
   );
+  // The workers run on the real clock: open the sending window round the clock so the run does not
+  // depend on the hour (the window itself is tested with a faked clock in campaign.test.ts).
+  await savePolicy(t.db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
   const id = await approvedCampaign(t.app, cookies, { name: "crash", senderId: sender.id, listIds: [a, b] });
 
   const journal = join(dir, "sink.jsonl");

@@ -47,8 +47,9 @@ const Actions = () => {
   );
 };
 
+// empty={false}: react-admin's empty page has only "Create", and a new installation's first step is an import.
 export const ContactList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: "id", order: "DESC" }} perPage={50}>
+  <List filters={filters} actions={<Actions />} sort={{ field: "id", order: "DESC" }} perPage={50} empty={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="phone" />
       <TextField source="name" emptyText="—" />
