@@ -67,6 +67,15 @@ describe("sending window (07:00–22:00 Asia/Ho_Chi_Minh)", () => {
     expect(decide(vn("2026-03-10T08:30:00"), ok, policy, BRAND)).toEqual({ action: "send" });
   });
 
+  it("can run round the clock with a window ending at 24:00", () => {
+    const policy = { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" };
+    expect(policyProblem(policy)).toBeNull();
+    for (const at of ["00:00:00", "06:59:00", "22:00:00", "23:59:59.999"]) {
+      expect(isInWindow(vn(`2026-03-10T${at}`), policy), at).toBe(true);
+    }
+    expect(policyProblem({ ...DEFAULT_POLICY, windowEnd: "24:30" })).toEqual({ field: "windowEnd", reason: "format" });
+  });
+
   it("refuses a window that does not run forwards within one day", () => {
     expect(() => isInWindow(new Date(), { ...DEFAULT_POLICY, windowStart: "22:00", windowEnd: "07:00" })).toThrow(RangeError);
   });
