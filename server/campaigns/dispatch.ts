@@ -12,7 +12,15 @@ import type { SmsSender } from "../generated/prisma/client.js";
 import type { SmsProvider } from "../sms/provider.js";
 import type { ComplianceGate } from "./ports.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { messageKey, recordAccepted, type SendOutcome, type SendSettings, sendToRecipient } from "./send.js";
+import {
+  messageKey,
+  ownedByAnotherMessage,
+  recordAccepted,
+  type SendOutcome,
+  type SendSettings,
+  sendToRecipient,
+  UNANSWERED,
+} from "./send.js";
 
 export interface CampaignSettings extends SendSettings {
   batchSize: number;
@@ -160,8 +168,8 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
 export async function checkErrorRate(deps: CampaignDeps, campaignId: number): Promise<boolean> {
   const { db, settings } = deps;
   const [stats] = await db.$queryRaw<{ failed: number; total: number; top: string | null }[]>`
-    SELECT count(*) FILTER (WHERE status = 'failed')::int AS failed, count(*)::int AS total,
-      mode() WITHIN GROUP (ORDER BY error_code) FILTER (WHERE status = 'failed') AS top
+    SELECT count(*) FILTER (WHERE status = 'failed' OR error_code LIKE ${`${UNANSWERED}%`})::int AS failed, count(*)::int AS total,
+      mode() WITHIN GROUP (ORDER BY error_code) FILTER (WHERE status = 'failed' OR error_code LIKE ${`${UNANSWERED}%`}) AS top
     FROM (SELECT status, error_code FROM sms_messages WHERE campaign_id = ${campaignId} ORDER BY id DESC LIMIT ${settings.errorWindow}) recent`;
   const s = stats as { failed: number; total: number; top: string | null };
   if (s.total < settings.errorMinSample || s.failed / s.total <= settings.errorThreshold) return false;
@@ -189,6 +197,7 @@ interface Stale {
   message_status: string | null;
   provider_message_id: string | null;
   message_created_at: Date | null;
+  message_body: string | null;
 }
 
 /**
@@ -205,9 +214,9 @@ export async function reconcileStale(deps: CampaignDeps, campaignId: number): Pr
   const before = new Date(now.getTime() - deps.settings.reconcileAfterMs);
   const stale = await db.$queryRaw<Stale[]>`
     SELECT r.id, r.phone, r.updated_at, m.id AS message_id, m.status AS message_status,
-      m.provider_message_id, m.created_at AS message_created_at
+      m.provider_message_id, m.created_at AS message_created_at, m.body AS message_body
     FROM campaign_recipients r
-    LEFT JOIN LATERAL (SELECT id, status, provider_message_id, created_at FROM sms_messages
+    LEFT JOIN LATERAL (SELECT id, status, provider_message_id, created_at, body FROM sms_messages
       WHERE recipient_id = r.id ORDER BY id DESC LIMIT 1) m ON true
     WHERE r.campaign_id = ${campaignId} AND r.status = 'sending' AND r.updated_at < ${before}
     ORDER BY r.id LIMIT 500`;
@@ -237,9 +246,15 @@ export async function reconcileStale(deps: CampaignDeps, campaignId: number): Pr
       });
       continue;
     }
-    const found = provider?.lookup
-      ? await provider.lookup(messageKey(r.message_id), { to: r.phone, sentAfter: r.updated_at })
+    const asked = provider?.lookup
+      ? await provider.lookup(messageKey(r.message_id), {
+          to: r.phone,
+          sentAfter: r.message_created_at ?? r.updated_at,
+          body: r.message_body ?? undefined,
+        })
       : ({ found: "unknown" } as const);
+    const found =
+      asked.found === true && (await ownedByAnotherMessage(db, asked.providerMessageId, r.message_id)) ? { found: false as const } : asked;
     if (found.found === true) {
       await recordAccepted(db, {
         recipientId: r.id,

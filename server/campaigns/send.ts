@@ -12,12 +12,18 @@
 //
 // A crash between 3 and 4 leaves the recipient 'sending' with a 'queued' row and no vendor id.
 // reconcileStale() settles it later from what the vendor knows (lookup by key), never by resending blindly.
+//
+// A send that got no answer (timeout, connection lost: SmsSendError.outcomeUnknown) is the same doubt
+// without a crash. With a provider that has `lookup`, the row stays 'queued' marked `unanswered:<code>`
+// and the recipient waits for its retry; the retry first asks the vendor about that row (settlePrevious):
+// found → sent, nothing resent; not found → the row fails and a new attempt goes out; unknown → no send.
 import type { Db } from "../db/client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { smsStatusCallbackUrl } from "../sms/messages.js";
 import { type SmsProvider, SmsSendError } from "../sms/provider.js";
 import { statusesBelow } from "../sms/status.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
+import { applyReceiptToRecipient } from "./receipts.js";
 
 export const CAMPAIGN_PURPOSE = "campaign";
 
@@ -46,6 +52,9 @@ export type SendOutcome =
   | { kind: "failed"; code: string; final: boolean };
 
 export const messageKey = (messageId: number) => `tthc-m${messageId}`;
+
+/** error_code prefix of a message whose send got no answer: maybe accepted, settled before any retry. */
+export const UNANSWERED = "unanswered:";
 
 interface Claimed {
   id: number;
@@ -82,6 +91,8 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
     RETURNING r.id, r.phone, r.contact_id, r.attempts`;
   const recipient = claimed[0];
   if (!recipient) return { kind: "not_claimed" };
+  const previous = await settlePrevious(ctx, recipient);
+  if (previous) return previous;
 
   const decided = await db.$transaction(async (tx) => {
     // Serialises every campaign's decision for this number: the 24-hour count below stays exact.
@@ -155,9 +166,15 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
     const code = failure.code.slice(0, 64);
     const retry = failure.transient && recipient.attempts < ctx.settings.maxAttempts;
     const retryAt = new Date(ctx.now().getTime() + backoffMs(ctx.settings, recipient.attempts));
+    // No answer: the vendor may have the message. With a lookup, the row stays 'queued' (it counts
+    // towards the daily cap, a receipt can still move it) and the next attempt asks before sending.
+    const unanswered = failure.outcomeUnknown && ctx.provider.lookup !== undefined;
     await db.$transaction([
-      db.$executeRaw`UPDATE sms_messages SET status = 'failed', error_code = ${code}, updated_at = ${ctx.now()}
-        WHERE id = ${messageId} AND status = 'queued'`,
+      unanswered
+        ? db.$executeRaw`UPDATE sms_messages SET error_code = ${`${UNANSWERED}${code}`.slice(0, 64)}, updated_at = ${ctx.now()}
+            WHERE id = ${messageId} AND status = 'queued'`
+        : db.$executeRaw`UPDATE sms_messages SET status = 'failed', error_code = ${code}, updated_at = ${ctx.now()}
+            WHERE id = ${messageId} AND status = 'queued'`,
       retry
         ? db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt},
             last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${ctx.now()}
@@ -182,6 +199,85 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
   return { kind: "sent", messageId };
 }
 
+interface Previous {
+  id: number;
+  body: string;
+  status: string;
+  provider_message_id: string | null;
+  error_code: string | null;
+  created_at: Date;
+}
+
+/**
+ * Before a new attempt: if this recipient's latest message got no answer, find out whether the vendor
+ * has it. Returns the outcome when the claim ends here (sent, or no answer to the question either),
+ * null when a new attempt may go out.
+ */
+async function settlePrevious(ctx: SendContext, recipient: Claimed): Promise<SendOutcome | null> {
+  const { db } = ctx;
+  const [prev] = await db.$queryRaw<Previous[]>`
+    SELECT id, body, status, provider_message_id, error_code, created_at FROM sms_messages
+    WHERE recipient_id = ${recipient.id} ORDER BY id DESC LIMIT 1`;
+  if (!prev || prev.status === "failed" || !prev.error_code?.startsWith(UNANSWERED)) return null;
+  const now = ctx.now();
+  let providerMessageId = prev.provider_message_id;
+  // A receipt already found the row (by the id in its callback URL): the vendor had it.
+  if (providerMessageId === null && prev.status === "queued") {
+    const found = ctx.provider.lookup
+      ? await ctx.provider.lookup(messageKey(prev.id), { to: recipient.phone, sentAfter: prev.created_at, body: prev.body })
+      : ({ found: "unknown" } as const);
+    if (found.found === false) {
+      await db.$executeRaw`UPDATE sms_messages SET status = 'failed', updated_at = ${now}
+        WHERE id = ${prev.id} AND status = 'queued' AND provider_message_id IS NULL`;
+      return null;
+    }
+    if (found.found === "unknown") {
+      const retry = recipient.attempts < ctx.settings.maxAttempts;
+      const error = `unknown_outcome: no answer to message ${prev.id} (${prev.error_code}) and the provider cannot tell whether it has it; not resent`;
+      if (retry) {
+        const retryAt = new Date(now.getTime() + backoffMs(ctx.settings, recipient.attempts));
+        await db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt}, last_error = ${error},
+          updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;
+      } else {
+        await db.$executeRaw`UPDATE campaign_recipients SET status = 'failed', last_error = ${error}, updated_at = ${now}
+          WHERE id = ${recipient.id} AND status = 'sending'`;
+      }
+      return { kind: "failed", code: "unknown_outcome", final: !retry };
+    }
+    if (await ownedByAnotherMessage(db, found.providerMessageId, prev.id)) {
+      await db.$executeRaw`UPDATE sms_messages SET status = 'failed', updated_at = ${now}
+        WHERE id = ${prev.id} AND status = 'queued' AND provider_message_id IS NULL`;
+      return null;
+    }
+    providerMessageId = found.providerMessageId;
+  }
+  // The attempt reached the vendor after all: this claim records it instead of sending again.
+  await db.$executeRaw`UPDATE sms_messages SET error_code = NULL, updated_at = ${now} WHERE id = ${prev.id}`;
+  await db.$executeRaw`UPDATE campaign_recipients SET attempts = GREATEST(attempts - 1, 1) WHERE id = ${recipient.id} AND status = 'sending'`;
+  await recordAccepted(db, { recipientId: recipient.id, messageId: prev.id, providerMessageId, status: "sent", at: now });
+  // A final receipt that arrived while the recipient waited for its retry speaks for it now.
+  if (prev.status === "delivered" || prev.status === "undelivered") {
+    await applyReceiptToRecipient(
+      db,
+      prev.id,
+      prev.status,
+      now,
+      prev.status === "undelivered" ? (prev.error_code ?? undefined) : undefined,
+    );
+  }
+  return { kind: "sent", messageId: prev.id };
+}
+
+/**
+ * A vendor id found by a lookup that matches on content (Twilio: number and body) may already be
+ * recorded for another of our messages, when the very same text went to the same number within
+ * minutes: it is then that message, not the one asked about.
+ */
+export async function ownedByAnotherMessage(db: Db, providerMessageId: string, messageId: number): Promise<boolean> {
+  const owner = await db.smsMessage.findUnique({ where: { providerMessageId }, select: { id: true } });
+  return owner !== null && owner.id !== messageId;
+}
+
 /** The vendor took the message: record it at once (the only window where a crash leaves doubt). */
 export async function recordAccepted(
   db: Db,
@@ -193,8 +289,13 @@ export async function recordAccepted(
     // A receipt may have overtaken us and already moved the row on: never backwards.
     db.$executeRaw`UPDATE sms_messages SET provider_message_id = ${r.providerMessageId}, updated_at = ${r.at}
       WHERE id = ${r.messageId} AND provider_message_id IS NULL AND ${r.providerMessageId}::text IS NOT NULL`,
-    db.$executeRaw`UPDATE sms_messages SET status = ${r.status}, sent_at = COALESCE(sent_at, ${sentAt}), updated_at = ${r.at}
-      WHERE id = ${r.messageId} AND status IN (${Prisma.join(below)})`,
+    // "queued" (Twilio's and SNS's first answer) is where the row already is: nothing is below it.
+    ...(below.length > 0
+      ? [
+          db.$executeRaw`UPDATE sms_messages SET status = ${r.status}, sent_at = COALESCE(sent_at, ${sentAt}), updated_at = ${r.at}
+            WHERE id = ${r.messageId} AND status IN (${Prisma.join(below)})`,
+        ]
+      : []),
     db.$executeRaw`UPDATE campaign_recipients SET status = 'sent', sent_at = ${r.at}, last_error = NULL, updated_at = ${r.at}
       WHERE id = ${r.recipientId} AND status = 'sending'`,
   ]);

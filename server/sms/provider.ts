@@ -26,24 +26,45 @@ export interface SmsProvider {
   readonly name: string;
   send(message: OutgoingSms): Promise<SmsSendResult>;
   /**
-   * After a crash between send and record: did the vendor accept the attempt with this key?
-   * "unknown" when the vendor cannot say (then nothing is resent automatically). Optional.
+   * After a crash between send and record, or before retrying an attempt whose send got no answer:
+   * did the vendor accept the attempt with this key? "unknown" when the vendor cannot say (then
+   * nothing is resent automatically). Optional.
    */
-  lookup?(key: string, hint: { to: string; sentAfter: Date }): Promise<SmsLookupResult>;
+  lookup?(key: string, hint: SmsLookupHint): Promise<SmsLookupResult>;
+}
+
+/** What we know of the attempt, for vendors that cannot search by our key. */
+export interface SmsLookupHint {
+  to: string;
+  /** When the attempt was written, just before it was handed to the vendor. */
+  sentAfter: Date;
+  /** The exact text handed to the vendor (vendors without a client reference match on it). */
+  body?: string;
 }
 
 export type SmsLookupResult = { found: true; providerMessageId: string } | { found: false } | { found: "unknown" };
 
 export class SmsSendError extends Error {
+  /** See the constructor's `outcomeUnknown`. */
+  readonly outcomeUnknown: boolean;
+
   constructor(
     message: string,
     /** true: throttling, timeouts, 5xx — a later attempt may succeed. false: the same message will always fail. */
     readonly transient: boolean,
     /** The vendor's error code (Twilio 21610, …) or a short name of the failure. */
     readonly code: string,
-    options?: { cause?: unknown },
+    options?: {
+      cause?: unknown;
+      /**
+       * The request may have reached the vendor and been accepted (timeout, connection lost before
+       * the answer). Before a retry the sender asks `lookup` instead of resending blindly.
+       */
+      outcomeUnknown?: boolean;
+    },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "SmsSendError";
+    this.outcomeUnknown = options?.outcomeUnknown === true;
   }
 }

@@ -3,7 +3,14 @@
 // transient and permanent by Twilio's error codes.
 import twilio from "twilio";
 import type { Config } from "../config.js";
-import { type OutgoingSms, type SmsProvider, SmsSendError, type SmsSendResult } from "./provider.js";
+import {
+  type OutgoingSms,
+  type SmsLookupHint,
+  type SmsLookupResult,
+  type SmsProvider,
+  SmsSendError,
+  type SmsSendResult,
+} from "./provider.js";
 
 export type TwilioClient = ReturnType<typeof twilio>;
 
@@ -43,8 +50,46 @@ export function twilioSmsError(error: unknown): SmsSendError {
         : (code !== undefined && TRANSIENT_CODES.has(code)) || e.status === 429 || e.status >= 500;
     return new SmsSendError(`Twilio refused the message: ${message}`, transient, String(code ?? e.status), { cause: error });
   }
-  // No HTTP status: the request never got an answer (timeout, connection reset, DNS).
-  return new SmsSendError(`Twilio unreachable: ${message}`, true, typeof e?.code === "string" ? e.code : "network", { cause: error });
+  // No HTTP status: the request never got an answer (timeout, connection reset, DNS). Twilio may
+  // still have accepted it: the sender asks lookup() before trying again.
+  return new SmsSendError(`Twilio unreachable: ${message}`, true, typeof e?.code === "string" ? e.code : "network", {
+    cause: error,
+    outcomeUnknown: true,
+  });
+}
+
+/** Clock skew between us and Twilio, and the time between writing our row and Twilio's timestamp. */
+export const LOOKUP_MARGIN_MS = 5 * 60_000;
+/** Messages to one number since the attempt: more than this and the answer would be a guess. */
+export const LOOKUP_LIMIT = 50;
+
+/**
+ * Did Twilio accept this attempt? Twilio keeps no client reference on a Message and does not echo
+ * the status callback URL (where our row id is), so the attempt is found by what it was: messages
+ * to the same number sent since the attempt was written (minus LOOKUP_MARGIN_MS) with exactly the
+ * same body. The body carries the campaign's text and the citizen's name, so two different
+ * attempts match only if the same text went to the same number within minutes (docs/sms-providers.md).
+ * Without the body, on an API error, or with a full page of candidates: "unknown".
+ */
+export async function lookupTwilioMessage(client: TwilioClient, hint: SmsLookupHint): Promise<SmsLookupResult> {
+  if (hint.body === undefined) return { found: "unknown" };
+  const since = new Date(hint.sentAfter.getTime() - LOOKUP_MARGIN_MS);
+  let messages: Awaited<ReturnType<TwilioClient["messages"]["list"]>>;
+  try {
+    messages = await client.messages.list({ to: hint.to, dateSentAfter: since, limit: LOOKUP_LIMIT });
+  } catch {
+    return { found: "unknown" };
+  }
+  const match = messages.find(
+    (m) =>
+      m.body === hint.body &&
+      (m.direction === undefined || m.direction === null || m.direction.startsWith("outbound")) &&
+      m.status !== "failed" &&
+      m.status !== "canceled",
+  );
+  if (match) return { found: true, providerMessageId: match.sid };
+  // A full page may have cut the match off: do not claim it was never sent.
+  return messages.length >= LOOKUP_LIMIT ? { found: "unknown" } : { found: false };
 }
 
 export function createTwilioSmsProvider(options: TwilioSmsOptions): SmsProvider {
@@ -74,6 +119,7 @@ export function createTwilioSmsProvider(options: TwilioSmsOptions): SmsProvider 
         throw twilioSmsError(error);
       }
     },
+    lookup: (_key, hint) => lookupTwilioMessage(client, hint),
   };
 }
 
