@@ -18,8 +18,8 @@ import { campaignSendProcessor, campaignsProcessor, scheduleDispatch } from "../
 import { loadGate } from "../server/campaigns/ports.js";
 import { noRateLimit } from "../server/campaigns/rate-limit.js";
 import { launchCampaign } from "../server/campaigns/service.js";
-import { runContactImport } from "../server/contacts/import.js";
 import { loadConfig } from "../server/config.js";
+import { runContactImport } from "../server/contacts/import.js";
 import { createDb } from "../server/db/client.js";
 import { applyMigrations, readMigrations } from "../server/db/migrate.js";
 import { CAMPAIGN_SEND_QUEUE, CAMPAIGNS_QUEUE, queueOptions } from "../server/jobs/queues.js";
