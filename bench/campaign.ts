@@ -1,6 +1,6 @@
 // `npx tsx bench/campaign.ts [--recipients 1000000] [--dispatch-seconds 120] [--concurrency 4]`
-// A campaign to the sink provider at scale, on a fresh database: time to import the contacts (batched
-// INSERT from Node, 10,000 rows per statement) next to PostgreSQL's COPY of the same rows, time to launch
+// A campaign to the sink provider at scale, on a fresh database: time to import the contacts through the
+// console's import pipeline (streamed CSV) next to PostgreSQL's COPY of the same rows, time to launch
 // (materialise the audience in SQL), peak Redis memory while dispatching, and dispatch throughput with
 // the rate limit off (real BullMQ workers in this process, the sink without receipts).
 import { execFileSync } from "node:child_process";
