@@ -6,115 +6,21 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
-import { isInWindow, validBrandname } from "../compliance/policy.js";
-import { loadPolicy } from "../compliance/settings.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { CampaignStatus } from "../generated/prisma/enums.js";
 import { conflict, forbidden, invalidField, notFound } from "../http/errors.js";
 import { listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage, stringFilter } from "../http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../http/schemas.js";
+import { IdParams } from "../http/schemas.js";
 import { maskPhone } from "../phone/mask.js";
 import { currentUser } from "../plugins/app/authentication.js";
-import { countSegments } from "../sms/segments.js";
-import { composeMessage, renderTemplate } from "../sms/template.js";
 import { countsOf, emptyCounts } from "./counts.js";
+import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
 import { cancelScheduledLaunch, scheduleDispatch, scheduleLaunch } from "./jobs.js";
 import { type CampaignAction, nextStatus } from "./lifecycle.js";
-import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { parseAudience } from "./materialise.js";
+import { Campaign, type CampaignBody, CampaignInput, Estimate, Progress, RECIPIENT_STATUSES, Recipient, STATUSES } from "./schemas.js";
 import { launchCampaign } from "./service.js";
-
-const STATUSES = ["draft", "pending_approval", "scheduled", "running", "paused", "completed", "cancelled"] as const;
-const RECIPIENT_STATUSES = ["pending", "sending", "sent", "delivered", "failed", "skipped"] as const;
-
-const Counts = Type.Object({
-  total: Type.Integer(),
-  pending: Type.Integer(),
-  sending: Type.Integer(),
-  sent: Type.Integer(),
-  delivered: Type.Integer(),
-  failed: Type.Integer(),
-  skipped: Type.Integer(),
-  skippedByReason: Type.Record(Type.String(), Type.Integer()),
-});
-const AudienceSchema = Type.Object(
-  {
-    listIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
-    segmentIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
-  },
-  { additionalProperties: false },
-);
-const Campaign = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  status: Type.String(),
-  templateId: Nullable(Type.Integer()),
-  body: Type.String(),
-  unaccented: Type.Boolean(),
-  senderId: Type.Integer(),
-  audience: AudienceSchema,
-  scheduledAt: Nullable(DateTime),
-  createdById: Type.Integer(),
-  createdByName: Type.String(),
-  approvedById: Nullable(Type.Integer()),
-  approvedByName: Nullable(Type.String()),
-  approvedAt: Nullable(DateTime),
-  launchedAt: Nullable(DateTime),
-  completedAt: Nullable(DateTime),
-  pausedReason: Nullable(Type.String()),
-  counts: Counts,
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const CampaignInput = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    templateId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
-    body: Type.Optional(Type.String({ maxLength: 1600 })),
-    unaccented: Type.Optional(Type.Boolean()),
-    senderId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-    audience: AudienceSchema,
-    scheduledAt: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
-  },
-  // The console sends the whole record back on edit: read-only fields are dropped, not refused.
-  { additionalProperties: true },
-);
-type CampaignBody = Type.Static<typeof CampaignInput>;
-
-const Estimate = Type.Object({
-  audience: Type.Integer(),
-  duplicates: Type.Integer(),
-  suppressed: Type.Integer(),
-  dnc: Type.Integer(),
-  noConsent: Type.Integer(),
-  sendable: Type.Integer(),
-  encoding: Type.String(),
-  segments: Type.Integer(),
-  costVnd: Type.Integer(),
-  compliance: Type.Array(Type.Object({ rule: Type.String(), ok: Type.Boolean(), message: Type.String() })),
-});
-const Progress = Type.Object({
-  status: Type.String(),
-  counts: Counts,
-  sendRatePerSecond: Type.Number(),
-  pausedReason: Nullable(Type.String()),
-  startedAt: Nullable(DateTime),
-  etaSeconds: Nullable(Type.Integer()),
-});
-const Recipient = Type.Object({
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  contactId: Nullable(Type.Integer()),
-  phone: Type.String(),
-  status: Type.String(),
-  skipReason: Nullable(Type.String()),
-  attempts: Type.Integer(),
-  lastError: Nullable(Type.String()),
-  notBefore: Nullable(DateTime),
-  sentAt: Nullable(DateTime),
-  deliveredAt: Nullable(DateTime),
-  updatedAt: DateTime,
-});
 
 const withPeople = { createdBy: { select: { name: true } }, approvedBy: { select: { name: true } } } as const;
 type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof withPeople }>;
@@ -404,68 +310,9 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     return one(id);
   });
 
-  fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) => {
-    const campaign = await load(request.params.id);
-    const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
-    const policy = await loadPolicy(db);
-    const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
-    const [stats] = await db.$queryRaw<
-      { audience: number; uniq: number; suppressed: number; dnc: number; no_consent: number; sendable: number; invalid: number }[]
-    >`
-      WITH a AS (${rows}),
-      u AS (SELECT DISTINCT ON (c.phone) c.phone, ${skipReasonSql(policy)} AS reason FROM a JOIN contacts c ON c.id = a.contact_id ORDER BY c.phone, c.id)
-      SELECT (SELECT count(*) FROM a)::int AS audience, count(*)::int AS uniq,
-        count(*) FILTER (WHERE reason = 'suppressed')::int AS suppressed, count(*) FILTER (WHERE reason = 'dnc')::int AS dnc,
-        count(*) FILTER (WHERE reason IN ('no_consent', 'refused'))::int AS no_consent,
-        count(*) FILTER (WHERE reason IN ('invalid_number', 'not_mobile'))::int AS invalid,
-        count(*) FILTER (WHERE reason IS NULL)::int AS sendable
-      FROM u`;
-    const s = stats as NonNullable<typeof stats>;
-    // Variables are filled per recipient; the estimate measures the message with them empty.
-    const text = composeMessage(renderTemplate(campaign.body, {}).text, policy, { unaccented: campaign.unaccented });
-    const seg = countSegments(text);
-    const now = clock();
-    const compliance = [
-      {
-        rule: "brandname",
-        ok: validBrandname(sender.brandname),
-        message: `Brandname "${sender.brandname}": at most 11 Latin letters, digits, - _ . or space`,
-      },
-      { rule: "sender_active", ok: sender.active, message: sender.active ? "The sender is active" : "The sender is deactivated" },
-      { rule: "label", ok: text.startsWith(policy.label.trim()), message: `Every advertising SMS starts with ${policy.label}` },
-      { rule: "opt_out", ok: text.endsWith(policy.optOutText.trim()), message: "Opt-out instructions at the end of the message" },
-      {
-        rule: "window",
-        ok: isInWindow(now, policy),
-        message: `Sending only ${policy.windowStart}–${policy.windowEnd} (Asia/Ho_Chi_Minh); outside it messages wait for the next opening`,
-      },
-      {
-        rule: "daily_cap",
-        ok: true,
-        message: `At most ${policy.maxPerDay} advertising SMS per number per 24 hours across campaigns, checked before each send`,
-      },
-      {
-        rule: "consent",
-        ok: policy.requireConsent,
-        message: policy.requireConsent ? "Only numbers with recorded consent" : "Consent is not required by the current policy",
-      },
-      { rule: "dnc", ok: true, message: `${s.dnc} numbers on the Do-Not-Call list will be skipped` },
-      { rule: "valid_numbers", ok: s.invalid === 0, message: `${s.invalid} invalid or non-mobile numbers will be skipped` },
-      { rule: "audience", ok: s.sendable > 0, message: `${s.sendable} numbers can receive the campaign` },
-    ];
-    return {
-      audience: s.audience,
-      duplicates: s.audience - s.uniq,
-      suppressed: s.suppressed,
-      dnc: s.dnc,
-      noConsent: s.no_consent,
-      sendable: s.sendable,
-      encoding: seg.encoding,
-      segments: seg.segments,
-      costVnd: s.sendable * seg.segments * sender.pricePerSegment,
-      compliance,
-    };
-  });
+  fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) =>
+    estimateCampaign(db, await load(request.params.id), clock()),
+  );
 
   fastify.get("/:id/progress", { preHandler: readers, schema: { params: IdParams, response: { 200: Progress } } }, async (request) => {
     const { id } = request.params;

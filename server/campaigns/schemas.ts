@@ -1,0 +1,95 @@
+// Request and response schemas of /api/campaigns.
+import Type from "typebox";
+import { DateTime, Nullable } from "../http/schemas.js";
+
+export const STATUSES = ["draft", "pending_approval", "scheduled", "running", "paused", "completed", "cancelled"] as const;
+export const RECIPIENT_STATUSES = ["pending", "sending", "sent", "delivered", "failed", "skipped"] as const;
+
+export const Counts = Type.Object({
+  total: Type.Integer(),
+  pending: Type.Integer(),
+  sending: Type.Integer(),
+  sent: Type.Integer(),
+  delivered: Type.Integer(),
+  failed: Type.Integer(),
+  skipped: Type.Integer(),
+  skippedByReason: Type.Record(Type.String(), Type.Integer()),
+});
+export const AudienceSchema = Type.Object(
+  {
+    listIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
+    segmentIds: Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+export const Campaign = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  status: Type.String(),
+  templateId: Nullable(Type.Integer()),
+  body: Type.String(),
+  unaccented: Type.Boolean(),
+  senderId: Type.Integer(),
+  audience: AudienceSchema,
+  scheduledAt: Nullable(DateTime),
+  createdById: Type.Integer(),
+  createdByName: Type.String(),
+  approvedById: Nullable(Type.Integer()),
+  approvedByName: Nullable(Type.String()),
+  approvedAt: Nullable(DateTime),
+  launchedAt: Nullable(DateTime),
+  completedAt: Nullable(DateTime),
+  pausedReason: Nullable(Type.String()),
+  counts: Counts,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export const CampaignInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    templateId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+    body: Type.Optional(Type.String({ maxLength: 1600 })),
+    unaccented: Type.Optional(Type.Boolean()),
+    senderId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+    audience: AudienceSchema,
+    scheduledAt: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
+  },
+  // The console sends the whole record back on edit: read-only fields are dropped, not refused.
+  { additionalProperties: true },
+);
+export type CampaignBody = Type.Static<typeof CampaignInput>;
+
+export const Estimate = Type.Object({
+  audience: Type.Integer(),
+  duplicates: Type.Integer(),
+  suppressed: Type.Integer(),
+  dnc: Type.Integer(),
+  noConsent: Type.Integer(),
+  sendable: Type.Integer(),
+  encoding: Type.String(),
+  segments: Type.Integer(),
+  costVnd: Type.Integer(),
+  compliance: Type.Array(Type.Object({ rule: Type.String(), ok: Type.Boolean(), message: Type.String() })),
+});
+export const Progress = Type.Object({
+  status: Type.String(),
+  counts: Counts,
+  sendRatePerSecond: Type.Number(),
+  pausedReason: Nullable(Type.String()),
+  startedAt: Nullable(DateTime),
+  etaSeconds: Nullable(Type.Integer()),
+});
+export const Recipient = Type.Object({
+  id: Type.Integer(),
+  campaignId: Type.Integer(),
+  contactId: Nullable(Type.Integer()),
+  phone: Type.String(),
+  status: Type.String(),
+  skipReason: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  notBefore: Nullable(DateTime),
+  sentAt: Nullable(DateTime),
+  deliveredAt: Nullable(DateTime),
+  updatedAt: DateTime,
+});
