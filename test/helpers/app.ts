@@ -42,11 +42,16 @@ export async function clearRedisPrefix(redisUrl: string, prefix: string): Promis
   }
 }
 
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The URL the app reaches its database by (e.g. through a test/helpers/tcp-proxy.ts proxy); the test's own client stays direct. */
+  appDatabaseUrl?: (url: string) => string;
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url, ...overrides });
+  const config = testConfig({ DATABASE_URL: options.appDatabaseUrl?.(database.url) ?? database.url, ...overrides });
   const app = await buildApp(config);
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(database.url);
   return {
     app,
     db,
