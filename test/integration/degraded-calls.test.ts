@@ -1,7 +1,7 @@
 // The database cut in the middle of calls, through a TCP proxy in front of the machine's PostgreSQL
 // (which keeps running for everyone else): the caller must still get valid TwiML within 2 s at every
 // step, Twilio must never see a 5xx, and once the database is back the call is in the log.
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import twilio from "twilio";
@@ -251,8 +251,25 @@ describe("the database stops answering (and Redis is down too), with no operator
     expect((call.callback as { status: string } | null)?.status).toBe("open");
     expect(degradedItems(call).map((item) => item.params.webhook)).toEqual(["gather", "voicemail", "recording-status"]);
 
-    const callbacks = await h.t.app.inject({ method: "GET", url: "/api/callback-requests?range=[0,49]", headers: { cookie: h.cookie } });
-    expect((callbacks.json() as { callId: number }[]).filter((c) => c.callId === call.id)).toHaveLength(1);
+    const { app } = h.t;
+    const cookie = h.cookie;
+    const callbacksOf = async (callId: unknown) => {
+      const response = await app.inject({ method: "GET", url: "/api/callback-requests?range=[0,49]", headers: { cookie } });
+      return (response.json() as { callId: number }[]).filter((c) => c.callId === callId);
+    };
+    expect(await callbacksOf(call.id)).toHaveLength(1);
+
+    // A server killed between writing an entry and deleting it replays it again: nothing twice.
+    await writeFile(join(dir, "voice-journal.jsonl"), `${lines.join("\n")}\n`);
+    const deadline = Date.now() + 20_000;
+    while ((await readdir(dir)).some((name) => name.startsWith("voice-journal.jsonl")) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await readdir(dir)).filter((name) => name.startsWith("voice-journal.jsonl"))).toEqual([]);
+    const again = await loggedCall(h, callSid, () => true);
+    expect(again.timeline).toEqual(call.timeline);
+    expect(again).toMatchObject({ recordingCount: 1, termination: "voicemail" });
+    expect(await callbacksOf(call.id)).toHaveLength(1);
     h.redis.restore();
   }, 60_000);
 });
