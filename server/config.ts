@@ -241,6 +241,26 @@ export const variables = {
     default: "60",
     parse: integer(1, 86_400),
   },
+  DEGRADED_OPERATOR_NUMBER: {
+    doc: "Operators' number (E.164) a caller is connected to when the database is down or too slow. Unset: the caller leaves a voicemail with Twilio instead.",
+    optional: true,
+    parse: pattern(/^\+[1-9]\d{6,14}$/, "an E.164 number such as +842563822478"),
+  },
+  DEGRADED_STEP_BUDGET_MS: {
+    doc: "A voice webhook whose database work has not finished within this many milliseconds answers the degraded TwiML instead (Twilio waits 15 s; the caller should not).",
+    default: "1500",
+    parse: integer(100, 10_000),
+  },
+  DEGRADED_JOURNAL_FILE: {
+    doc: "Local append-only file that keeps what happened to calls answered in degraded mode when Redis is down too; replayed into the call log once the database is back.",
+    default: "var/voice-journal.jsonl",
+    parse: text,
+  },
+  DEGRADED_REPLAY_INTERVAL_MS: {
+    doc: "How often the server tries to write degraded calls from the journal (Redis, then the local file) into the call log.",
+    default: "5000",
+    parse: integer(50, 600_000),
+  },
   AWS_REGION: { doc: "AWS region of SNS for SMS (credentials come from the standard AWS chain).", default: "ap-southeast-1", parse: text },
 } satisfies Record<string, Variable<unknown>>;
 
