@@ -81,6 +81,26 @@ export const variables = {
     default: "postgresql://postgres@127.0.0.1:5432/tthc",
     parse: url("postgresql:", "postgres:"),
   },
+  DATABASE_POOL_SIZE: {
+    doc: "PostgreSQL connections each process (server or worker) keeps at most. A call step holds one for a few milliseconds; keep servers × this below PostgreSQL's max_connections.",
+    default: "10",
+    parse: integer(1, 500),
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    doc: "Longest any one SQL statement may run before PostgreSQL cancels it (0: no limit). Must exceed the slowest legitimate statement, such as a large campaign's audience snapshot at launch.",
+    default: "120000",
+    parse: integer(0, 86_400_000),
+  },
+  DATABASE_LOCK_TIMEOUT_MS: {
+    doc: "Longest a statement waits for a row or advisory lock before failing (0: no limit).",
+    default: "10000",
+    parse: integer(0, 86_400_000),
+  },
+  VOICE_STEP_BUDGET_MS: {
+    doc: "Time a voice webhook may spend on the database (waiting for the call, a connection, locks and queries) before it answers safe TwiML instead. Twilio gives up after 15 s.",
+    default: "3000",
+    parse: integer(100, 14_000),
+  },
   REDIS_URL: {
     doc: "Redis connection URL (BullMQ queues, login rate limits).",
     default: "redis://127.0.0.1:6379",
