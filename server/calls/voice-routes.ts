@@ -53,7 +53,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         deadline.remaining();
         return work(deadline);
       });
-    return xml(reply, await answerBy(deadline, request.log, inTurn, fallback));
+    // The CallSid is Twilio's id, not personal data: it ties the log line to the call's record.
+    return xml(reply, await answerBy(deadline, request.log.child({ callSid }), inTurn, fallback));
   };
 
   fastify.post(
