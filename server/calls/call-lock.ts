@@ -9,6 +9,7 @@
 // connection, lock waits, statements, the whole transaction), so it commits in time or rolls back.
 import type { Db } from "../db/client.js";
 import type { Call, Prisma } from "../generated/prisma/client.js";
+import { serialisedByKey } from "./keyed-queue.js";
 import type { Deadline } from "./step-budget.js";
 
 export type CallWork<T> = (tx: Prisma.TransactionClient, call: Call) => Promise<T>;
@@ -38,24 +39,5 @@ export function callLocks(db: Db): CallLocks {
         { maxWait: budget, timeout: budget },
       );
     },
-  };
-}
-
-/** Runs tasks with the same key one after another (in this process), tasks with different keys freely. */
-function serialisedByKey() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    // Earlier tails never reject (see below), so the task runs once the call's previous step settled.
-    const result = (tails.get(key) ?? Promise.resolve()).then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    tails.set(key, tail);
-    // The map only holds calls with a step in flight.
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return result;
   };
 }
