@@ -9,7 +9,7 @@ import { redisRateLimiter } from "./campaigns/rate-limit.js";
 import { senderProviders } from "./campaigns/senders.js";
 import { campaignsToResume } from "./campaigns/service.js";
 import { loadConfigOrExit } from "./config.js";
-import { createDb } from "./db/client.js";
+import { createDb, poolSettings } from "./db/client.js";
 import { maintenanceProcessor, scheduleMaintenance } from "./jobs/maintenance.js";
 import {
   CAMPAIGN_SEND_QUEUE,
@@ -29,7 +29,7 @@ import { surveysProcessor } from "./surveys/sms-job.js";
 
 const config = loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { process: "worker" } });
-const db = createDb(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL, poolSettings(config));
 const queue = maintenanceQueue(config);
 const twilio = twilioClientFromConfig(config);
 const sms = createSmsProvider(config, { db, log, twilioClient: twilio });
