@@ -113,7 +113,7 @@ const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info("memor
 const baseline = await used();
 let peak = baseline;
 const concurrency = Number(values.concurrency);
-const sink = createSinkSmsProvider({ db, receiptDelayMs: -1 });
+const sink = createSinkSmsProvider({ receiptDelayMs: -1 });
 const deps = {
   db,
   clock,

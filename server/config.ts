@@ -220,7 +220,7 @@ export const variables = {
     parse: fraction,
   },
   SMS_SINK_RECEIPT_DELAY_MS: {
-    doc: "sink provider: delay of the simulated delivery receipt in milliseconds.",
+    doc: "sink provider: delay of the simulated delivery receipt in milliseconds (a delayed queue job the worker applies).",
     default: "1000",
     parse: integer(0, 3_600_000),
   },

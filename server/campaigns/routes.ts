@@ -11,11 +11,13 @@ import type { CampaignStatus } from "../generated/prisma/enums.js";
 import { conflict, forbidden, invalidField, notFound } from "../http/errors.js";
 import { listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage, stringFilter } from "../http/list-query.js";
 import { IdParams } from "../http/schemas.js";
+import { withinDeadline } from "../jobs/deadline.js";
 import { maskPhone } from "../phone/mask.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
+import { handOverToQueue } from "./hand-over.js";
 import { cancelScheduledLaunch, scheduleDispatch, scheduleLaunch } from "./jobs.js";
 import { type CampaignAction, nextStatus } from "./lifecycle.js";
 import { parseAudience } from "./materialise.js";
@@ -46,6 +48,17 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
   const approvers = fastify.allow("campaign_approver");
   const operators = fastify.allow("campaign_manager", "campaign_approver");
   const queue = () => fastify.queues.campaigns;
+  /** The decision is committed: queue its job, or leave it to the worker's reconciler (hand-over.ts). */
+  const handOver = (request: FastifyRequest, id: number, what: string, enqueue: () => Promise<void>) =>
+    handOverToQueue(db, request.log, id, what, enqueue);
+  /**
+   * Best effort: a delayed launch job left behind (Redis unreachable) finds the launch no longer
+   * requested (launchedAt cleared) and does nothing (jobs.ts).
+   */
+  const dropScheduledLaunch = (request: FastifyRequest, id: number) =>
+    withinDeadline("cancel scheduled launch", cancelScheduledLaunch(queue(), id)).catch((error: unknown) =>
+      request.log.warn({ campaignId: id, err: String(error) }, "scheduled launch job not removed; it will find the launch withdrawn"),
+    );
 
   async function present(rows: CampaignRow[]) {
     const counts = await countsOf(
@@ -222,7 +235,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
   });
 
   fastify.post("/:id/reject", { preHandler: approvers, schema: Action }, async (request) => {
-    await cancelScheduledLaunch(queue(), request.params.id);
+    await dropScheduledLaunch(request, request.params.id);
     await act(request, request.params.id, "reject", () => ({ approvedById: null, approvedAt: null, launchedAt: null }));
     return one(request.params.id);
   });
@@ -248,12 +261,13 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
           ip: request.ip,
         });
       });
-      await scheduleLaunch(queue(), id, campaign.scheduledAt.getTime() - now.getTime());
+      const at = campaign.scheduledAt;
+      await handOver(request, id, "scheduled launch", () => scheduleLaunch(queue(), id, at.getTime() - now.getTime()));
       return one(id);
     }
     const result = await launchCampaign(db, now, id, user.id, request.ip);
     if (!result.ok) throw conflict(result.message);
-    await scheduleDispatch(queue(), id);
+    await handOver(request, id, "dispatch", () => scheduleDispatch(queue(), id));
     return one(id);
   });
 
@@ -265,7 +279,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
 
   fastify.post("/:id/resume", { preHandler: operators, schema: Action }, async (request) => {
     await act(request, request.params.id, "resume", () => ({ pausedReason: null }));
-    await scheduleDispatch(queue(), request.params.id);
+    await handOver(request, request.params.id, "dispatch", () => scheduleDispatch(queue(), request.params.id));
     return one(request.params.id);
   });
 
@@ -273,7 +287,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     const { id } = request.params;
     const now = clock();
     await act(request, id, "cancel", () => ({ completedAt: now }));
-    await cancelScheduledLaunch(queue(), id);
+    await dropScheduledLaunch(request, id);
     // Whoever has not been claimed will not be: skipped with the reason. In-flight sends finish.
     await db.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = 'cancelled', updated_at = ${now}
       WHERE campaign_id = ${id} AND status = 'pending'`;
@@ -306,7 +320,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
         ip: request.ip,
       });
     });
-    if (step.to === "running") await scheduleDispatch(queue(), id);
+    if (step.to === "running") await handOver(request, id, "dispatch", () => scheduleDispatch(queue(), id));
     return one(id);
   });
 
@@ -328,6 +342,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
       counts,
       sendRatePerSecond,
       pausedReason: campaign.pausedReason,
+      dispatchPendingSince: campaign.dispatchPendingSince,
       startedAt: campaign.status === "scheduled" ? null : campaign.launchedAt,
       etaSeconds: campaign.status === "running" && sendRatePerSecond > 0 ? Math.ceil(left / sendRatePerSecond) : null,
     };

@@ -40,6 +40,11 @@ export const Campaign = Type.Object({
   launchedAt: Nullable(DateTime),
   completedAt: Nullable(DateTime),
   pausedReason: Nullable(Type.String()),
+  /**
+   * Set while a committed launch (or resume, or resend) waits for the job queue: Redis was
+   * unreachable, and the worker starts the dispatcher as soon as it is back.
+   */
+  dispatchPendingSince: Nullable(DateTime),
   counts: Counts,
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -76,6 +81,7 @@ export const Progress = Type.Object({
   counts: Counts,
   sendRatePerSecond: Type.Number(),
   pausedReason: Nullable(Type.String()),
+  dispatchPendingSince: Nullable(DateTime),
   startedAt: Nullable(DateTime),
   etaSeconds: Nullable(Type.Integer()),
 });

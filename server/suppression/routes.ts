@@ -13,6 +13,7 @@ import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import type { SmsProvider } from "../sms/provider.js";
 import { createSmsProvider } from "../sms/registry.js";
+import { queuedSinkReceipts } from "../sms/sink-receipts.js";
 import { optOutConfirmation } from "./confirmation.js";
 import { SUPPRESSION_SOURCES, type SuppressionSource, suppress } from "./suppress.js";
 
@@ -35,7 +36,8 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
   const readers = fastify.allow(...CONTACT_READERS);
   const writers = fastify.allow(...CONTACT_WRITERS);
   const adminOnly = fastify.allow("admin");
-  const sms = options.sms ?? createSmsProvider(fastify.config, { db, log: fastify.log });
+  const sms =
+    options.sms ?? createSmsProvider(fastify.config, { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) });
   const confirm = optOutConfirmation({ db, sms, publicBaseUrl: fastify.config.PUBLIC_BASE_URL, log: fastify.log });
 
   /** The path id is the number in any written form ("+84912345678", "0912345678"). */

@@ -33,7 +33,13 @@ const SEVERITY: Record<CampaignStatus, "info" | "success" | "warning" | "error">
   cancelled: "error",
 };
 
-const StatusBanner = ({ campaign, pausedReason }: { campaign: Campaign; pausedReason: string | null }) => {
+interface BannerProps {
+  campaign: Campaign;
+  pausedReason: string | null;
+  dispatchPendingSince: string | null;
+}
+
+const StatusBanner = ({ campaign, pausedReason, dispatchPendingSince }: BannerProps) => {
   const translate = useTranslate();
   // An approved campaign whose launch was requested for later has launchedAt set to that moment.
   let help = translate(`tthc.campaigns.status_help.${campaign.status}`);
@@ -42,11 +48,16 @@ const StatusBanner = ({ campaign, pausedReason }: { campaign: Campaign; pausedRe
   else if (campaign.status === "scheduled" && campaign.scheduledAt)
     help = translate("tthc.campaigns.status_help.scheduled_planned", { time: formatDateTime(campaign.scheduledAt) });
   return (
-    <Alert severity={SEVERITY[campaign.status]} data-testid="campaign-status-banner" sx={{ mt: 2 }}>
+    <Alert severity={dispatchPendingSince ? "warning" : SEVERITY[campaign.status]} data-testid="campaign-status-banner" sx={{ mt: 2 }}>
       <strong>{translate(`tthc.campaigns.statuses.${campaign.status}`)}</strong> — {help}
       {pausedReason && (
         <Box component="span" sx={{ display: "block" }}>
           {translate("tthc.campaigns.paused_reason", { reason: pausedReason })}
+        </Box>
+      )}
+      {dispatchPendingSince && (
+        <Box component="span" sx={{ display: "block" }} data-testid="campaign-dispatch-pending">
+          {translate("tthc.campaigns.dispatch_pending", { time: formatDateTime(dispatchPendingSince) })}
         </Box>
       )}
     </Alert>
@@ -127,6 +138,8 @@ const Details = () => {
   const live = LIVE_STATUSES.includes(campaign.status);
   const counts = progress && (live || progress.status === campaign.status) ? progress.counts : campaign.counts;
   const pausedReason = (live ? progress?.pausedReason : null) ?? campaign.pausedReason;
+  // Polled while live: the mark clears as soon as the worker has started the dispatcher.
+  const dispatchPendingSince = live && progress ? progress.dispatchPendingSince : campaign.dispatchPendingSince;
   return (
     <Box sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: "center", flexWrap: "wrap" }}>
@@ -141,7 +154,11 @@ const Details = () => {
           <> · {translate("tthc.campaigns.approved_by", { name: campaign.approvedByName, time: formatDateTime(campaign.approvedAt) })}</>
         )}
       </Typography>
-      <StatusBanner campaign={campaign} pausedReason={campaign.status === "paused" ? pausedReason : null} />
+      <StatusBanner
+        campaign={campaign}
+        pausedReason={campaign.status === "paused" ? pausedReason : null}
+        dispatchPendingSince={dispatchPendingSince}
+      />
       <Actions campaign={campaign} sendable={estimate?.sendable} />
       <Message campaign={campaign} />
       {beforeSending && <EstimatePanel state={estimateState} />}

@@ -44,6 +44,8 @@ export interface Campaign extends RaRecord {
   launchedAt: string | null;
   completedAt: string | null;
   pausedReason: string | null;
+  /** Committed but waiting for the job queue (Redis unreachable); the worker starts it when it is back. */
+  dispatchPendingSince: string | null;
   counts: Counts | null;
   createdAt: string;
   updatedAt: string;
@@ -73,6 +75,7 @@ export interface Progress {
   counts: Counts;
   sendRatePerSecond: number | null;
   pausedReason: string | null;
+  dispatchPendingSince: string | null;
   startedAt: string | null;
   etaSeconds: number | null;
 }

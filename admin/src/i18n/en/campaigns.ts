@@ -24,6 +24,9 @@ export const enCampaigns = {
         cancelled: "Cancelled: nothing more will be sent.",
       },
       paused_reason: "Reason: %{reason}",
+      dispatch_pending:
+        "The sending queue has been unreachable since %{time}: the campaign is recorded and sending starts by itself when the queue is back.",
+      dispatch_pending_notice: "Recorded. The sending queue is unreachable: sending starts by itself when it is back.",
       recipient_statuses: {
         pending: "Waiting",
         sending: "Sending",

@@ -26,6 +26,9 @@ export const viCampaigns: CampaignsMessages = {
         cancelled: "Đã hủy: sẽ không gửi thêm tin nào.",
       },
       paused_reason: "Lý do: %{reason}",
+      dispatch_pending:
+        "Hàng đợi gửi tin tạm thời không kết nối được (từ %{time}): chiến dịch đã được ghi nhận và sẽ tự bắt đầu gửi khi hàng đợi hoạt động trở lại.",
+      dispatch_pending_notice: "Đã ghi nhận. Hàng đợi gửi tin chưa kết nối được: việc gửi sẽ tự bắt đầu khi hàng đợi hoạt động trở lại.",
       recipient_statuses: {
         pending: "Chờ gửi",
         sending: "Đang gửi",
