@@ -22,6 +22,14 @@ export const AudienceSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** What the approver approved: the text, the sender and how many numbers the audience held. */
+export const ApprovalSchema = Type.Object({
+  body: Type.String(),
+  unaccented: Type.Boolean(),
+  senderId: Type.Integer(),
+  brandname: Type.String(),
+  recipients: Type.Integer(),
+});
 export const Campaign = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
@@ -37,6 +45,9 @@ export const Campaign = Type.Object({
   approvedById: Nullable(Type.Integer()),
   approvedByName: Nullable(Type.String()),
   approvedAt: Nullable(DateTime),
+  approval: Nullable(ApprovalSchema),
+  /** Who wrote any of it (created, edited, submitted, or wrote its template): none of them may approve it. */
+  editorIds: Type.Array(Type.Integer()),
   launchedAt: Nullable(DateTime),
   completedAt: Nullable(DateTime),
   pausedReason: Nullable(Type.String()),

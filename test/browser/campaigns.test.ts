@@ -179,6 +179,11 @@ describe("SMS campaign in the console", () => {
     await signInAs(page, MANAGER);
     await page.goto(`${base}/admin/#/campaigns/${campaign.id}/show`);
     await expect.poll(() => page.getByTestId("campaign-status-banner").textContent()).toContain("Đã phê duyệt");
+    // What was approved is on the page: the launch sends exactly that.
+    const approval = page.getByTestId("campaign-approval");
+    await expect.poll(() => approval.textContent()).toContain("Nội dung đã được phê duyệt");
+    expect(await approval.textContent()).toContain("Số người nhận lúc phê duyệt: 6");
+    expect(await page.getByTestId("campaign-approval-changed").count()).toBe(0);
     await confirmAction(page, "Khởi chạy");
     await page.getByTestId("campaign-progress-bar").waitFor();
     await expect.poll(() => page.getByTestId("campaign-status-banner").textContent(), { timeout: 60_000 }).toContain("Hoàn thành");
