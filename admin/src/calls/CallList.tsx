@@ -12,6 +12,7 @@ import {
 import { AgencyInput } from "../agencies/AgencyInput";
 import { DateTimeField } from "../common/DateTimeField";
 import { TranslatedChip } from "../common/TranslatedChip";
+import { CallerField } from "./CallerField";
 import { DurationField } from "./DurationField";
 import { satisfactionChoices, terminationChoices } from "./types";
 
@@ -32,7 +33,7 @@ export const CallList = () => (
   <List filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <DateTimeField source="startedAt" />
-      <TextField source="caller" sortable={false} />
+      <CallerField source="caller" sortable={false} />
       <TextField source="agencyName" sortable={false} emptyText="—" />
       <TextField source="topic" sortable={false} emptyText="—" />
       <TranslatedChip source="termination" prefix="tthc.calls.terminations" sortable={false} />
