@@ -10,6 +10,7 @@ import {
   TextInput,
 } from "react-admin";
 import { AgencyInput } from "../agencies/AgencyInput";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { TranslatedChip } from "../common/TranslatedChip";
 import { CallerField } from "./CallerField";
@@ -30,7 +31,7 @@ const filters = [
 ];
 
 export const CallList = () => (
-  <List filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <DateTimeField source="startedAt" />
       <CallerField source="caller" sortable={false} />
