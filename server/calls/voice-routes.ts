@@ -4,9 +4,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply } from "fastify";
 import Type from "typebox";
+import { IntegerText } from "../http/schemas.js";
 import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
 import type { DialStatus } from "../ivr/types.js";
-import { normalizeVietnamesePhone } from "../phone/normalize.js";
+import { storedCaller } from "../phone/caller-id.js";
 import { twilioWebhooks } from "../twilio/webhooks.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
@@ -64,12 +65,11 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           request.log.error("no published IVR flow version: publish one from the console or run the seed");
           return renderApology();
         }
-        const phone = normalizeVietnamesePhone(from);
         // INSERT … ON CONFLICT DO NOTHING: simultaneous copies of this webhook create one call, none fails.
         await db.call.createMany({
           data: {
             callSid,
-            caller: phone.ok ? phone.e164 : from,
+            caller: storedCaller(from),
             hotline: to,
             status: status ?? "ringing",
             simulated: (request.body as Record<string, string>).Simulated === "true",
@@ -199,7 +199,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
 
   fastify.post(
     "/status",
-    { schema: { body: params({ CallSid, CallStatus: Type.String({ maxLength: 20 }), CallDuration: Type.Optional(Type.String()) }) } },
+    { schema: { body: params({ CallSid, CallStatus: Type.String({ maxLength: 20 }), CallDuration: Type.Optional(IntegerText) }) } },
     async (request, reply) => {
       const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
       const deadline = deadlineOf(reply);
@@ -218,8 +218,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           CallSid,
           RecordingSid: Type.String({ minLength: 2, maxLength: 64 }),
           RecordingStatus: Type.String({ maxLength: 20 }),
-          RecordingDuration: Type.Optional(Type.String()),
-          RecordingChannels: Type.Optional(Type.String()),
+          RecordingDuration: Type.Optional(IntegerText),
+          RecordingChannels: Type.Optional(IntegerText),
           RecordingUrl: Type.Optional(Type.String()),
           RecordingSource: Type.Optional(Type.String()),
         }),

@@ -11,8 +11,10 @@ import {
   usePermissions,
 } from "react-admin";
 import { AgencyInput } from "../agencies/AgencyInput";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { TranslatedChip } from "../common/TranslatedChip";
+import { CallerField } from "./CallerField";
 import { DurationField } from "./DurationField";
 import { satisfactionChoices, terminationChoices } from "./types";
 
@@ -36,10 +38,10 @@ export const CallList = () => {
   const { permissions } = usePermissions();
   const filters = [...dateFilters, ...(handlesCalls(permissions) ? [callerFilter] : []), ...otherFilters];
   return (
-    <List filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateTimeField source="startedAt" />
-        <TextField source="caller" sortable={false} />
+        <CallerField source="caller" sortable={false} />
         <TextField source="agencyName" sortable={false} emptyText="—" />
         <TextField source="topic" sortable={false} emptyText="—" />
         <TranslatedChip source="termination" prefix="tthc.calls.terminations" sortable={false} />

@@ -3,7 +3,7 @@
 // replay interrupted, repeated or run by two processes at once records everything exactly once.
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { normalizeVietnamesePhone } from "../../phone/normalize.js";
+import { storedCaller } from "../../phone/caller-id.js";
 import { recordCallStatus } from "../call-end.js";
 import { callLocks } from "../call-lock.js";
 import { deadlineAt } from "../deadline.js";
@@ -42,8 +42,7 @@ export async function replayEntry(db: Db, entry: JournalEntry): Promise<void> {
 
 /** The call row, created from the journal when the database never saw the call; locked for this entry. */
 async function ensureCall(tx: Tx, entry: JournalEntry, at: Date) {
-  const phone = entry.caller ? normalizeVietnamesePhone(entry.caller) : null;
-  const caller = phone?.ok ? phone.e164 : (entry.caller ?? "");
+  const caller = entry.caller ? storedCaller(entry.caller) : "";
   await tx.call.upsert({
     where: { callSid: entry.callSid },
     create: {
