@@ -1,6 +1,6 @@
 // Builds the real app against this file's own database and Redis key prefix.
 import { randomBytes } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, InjectOptions } from "fastify";
 import { Redis } from "ioredis";
 import { buildApp } from "../../server/app.js";
 import { hashPassword } from "../../server/auth/password.js";
@@ -42,10 +42,25 @@ export async function clearRedisPrefix(redisUrl: string, prefix: string): Promis
   }
 }
 
+/**
+ * Makes app.inject send `Origin: <PUBLIC_BASE_URL>` like the console's browser does on every
+ * state-changing request (the API refuses those without it: server/plugins/app/same-origin.ts).
+ * A test states another origin in its headers, or none with `origin: undefined`.
+ */
+export function injectFromConsole(app: FastifyInstance, origin: string): void {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
+  app.inject = ((options: InjectOptions | string) => {
+    const request = typeof options === "string" ? { url: options } : options;
+    const headers = Object.fromEntries(Object.entries({ origin, ...request.headers }).filter(([, value]) => value !== undefined));
+    return inject({ ...request, headers });
+  }) as FastifyInstance["inject"];
+}
+
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig({ DATABASE_URL: database.url, ...overrides });
   const app = await buildApp(config);
+  injectFromConsole(app, config.PUBLIC_BASE_URL);
   const db = createDb(config.DATABASE_URL);
   return {
     app,
