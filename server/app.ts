@@ -35,6 +35,7 @@ import corsPlugin from "./plugins/external/cors.js";
 import dbPlugin from "./plugins/external/db.js";
 import queuesPlugin from "./plugins/external/queues.js";
 import redisPlugin from "./plugins/external/redis.js";
+import securityHeaders from "./plugins/external/security-headers.js";
 import reportRoutes from "./reports/routes.js";
 import retentionRoutes from "./retention/routes.js";
 import segmentRoutes from "./segments/routes.js";
@@ -58,6 +59,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(redisPlugin);
   await fastify.register(queuesPlugin);
   await fastify.register(cookie);
+  await fastify.register(securityHeaders);
   await fastify.register(corsPlugin);
   await fastify.register(errorHandler);
   await fastify.register(drainOnClose);
