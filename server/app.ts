@@ -28,6 +28,7 @@ import callRouting from "./plugins/app/call-routing.js";
 import declaredContentTypes from "./plugins/app/declared-content-types.js";
 import drainOnClose from "./plugins/app/drain-on-close.js";
 import errorHandler from "./plugins/app/error-handler.js";
+import inputGuard from "./plugins/app/input-guard.js";
 import sameOrigin from "./plugins/app/same-origin.js";
 import configPlugin from "./plugins/external/config.js";
 import consolePlugin from "./plugins/external/console.js";
@@ -63,6 +64,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(corsPlugin);
   await fastify.register(errorHandler);
   await fastify.register(drainOnClose);
+  await fastify.register(inputGuard);
   await fastify.register(authentication);
   await fastify.register(callRouting);
 
@@ -130,8 +132,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
     },
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
-    // Behind the province's reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-* is believed only from the configured proxies: from anyone else it is a claim the
+    // client makes about itself, and the login limits and the audit log key on the client address.
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
     bodyLimit: 1024 * 1024,

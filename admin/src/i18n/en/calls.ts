@@ -3,6 +3,7 @@
 export const enCalls = {
   tthc: {
     calls: {
+      withheld_caller: "Withheld number",
       terminations: {
         hung_up_in_ivr: "Hung up in IVR",
         abandoned_ringing: "Abandoned while ringing",
@@ -66,6 +67,16 @@ export const enCalls = {
         "whisper-accept": "%{staff} accepted the call",
         status: "Call status: %{status}",
         recording: "Recording: %{status}",
+        degraded: "System busy (database unreachable): %{answer}",
+      },
+      degraded_answers: {
+        operators: "connected to the operators",
+        voicemail: "voicemail",
+        goodbye: "call ended",
+        whisper: "staff whisper",
+        accepted: "staff accepted",
+        declined: "staff declined",
+        none: "recorded",
       },
       sections: {
         timeline: "Timeline",

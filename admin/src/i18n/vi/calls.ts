@@ -5,6 +5,7 @@ import type { CallsMessages } from "../en/calls";
 export const viCalls: CallsMessages = {
   tthc: {
     calls: {
+      withheld_caller: "Số ẩn",
       terminations: {
         hung_up_in_ivr: "Gác máy khi nghe hướng dẫn",
         abandoned_ringing: "Gác máy khi đang đổ chuông",
@@ -68,6 +69,16 @@ export const viCalls: CallsMessages = {
         "whisper-accept": "%{staff} nhận cuộc gọi",
         status: "Trạng thái cuộc gọi: %{status}",
         recording: "Ghi âm: %{status}",
+        degraded: "Hệ thống bận (mất kết nối cơ sở dữ liệu): %{answer}",
+      },
+      degraded_answers: {
+        operators: "chuyển đến tổng đài viên",
+        voicemail: "để lại lời nhắn",
+        goodbye: "kết thúc cuộc gọi",
+        whisper: "lời nhắc cho cán bộ",
+        accepted: "cán bộ nhận cuộc gọi",
+        declined: "cán bộ không nhận",
+        none: "đã ghi nhận",
       },
       sections: {
         timeline: "Diễn biến cuộc gọi",
