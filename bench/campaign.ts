@@ -13,18 +13,18 @@ import { parseArgs } from "node:util";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { audienceFingerprint, termsOf } from "../server/campaigns/approval.js";
-import { DEFAULT_SETTINGS } from "../server/campaigns/dispatch.js";
-import { campaignSendProcessor, campaignsProcessor, scheduleDispatch } from "../server/campaigns/jobs.js";
-import { loadGate } from "../server/campaigns/ports.js";
-import { noRateLimit } from "../server/campaigns/rate-limit.js";
-import { launchCampaign } from "../server/campaigns/service.js";
 import { loadConfig } from "../server/config.js";
-import { runContactImport } from "../server/contacts/import.js";
-import { createDb } from "../server/db/client.js";
-import { applyMigrations, readMigrations } from "../server/db/migrate.js";
-import { CAMPAIGN_SEND_QUEUE, CAMPAIGNS_QUEUE, queueOptions } from "../server/jobs/queues.js";
-import { createSinkSmsProvider } from "../server/sms/sink.js";
+import { createSinkSmsProvider } from "../server/messaging/vendors/sink.js";
+import { audienceFingerprint, termsOf } from "../server/outreach/campaigns/approval.js";
+import { DEFAULT_SETTINGS } from "../server/outreach/campaigns/dispatch.js";
+import { campaignSendProcessor, campaignsProcessor, scheduleDispatch } from "../server/outreach/campaigns/jobs.js";
+import { loadGate } from "../server/outreach/campaigns/ports.js";
+import { noRateLimit } from "../server/outreach/campaigns/rate-limit.js";
+import { launchCampaign } from "../server/outreach/campaigns/service.js";
+import { runContactImport } from "../server/outreach/contacts/import.js";
+import { createDb } from "../server/platform/db/client.js";
+import { applyMigrations, readMigrations } from "../server/platform/db/migrate.js";
+import { CAMPAIGN_SEND_QUEUE, CAMPAIGNS_QUEUE, queueOptions } from "../server/platform/jobs/queues.js";
 
 const { values } = parseArgs({
   options: {

@@ -11,9 +11,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildApp } from "../server/app.js";
 import { loadConfig } from "../server/config.js";
-import { applyMigrations, readMigrations } from "../server/db/migrate.js";
-import { type SimulatorTransport, simulateCall } from "../server/simulator/simulated-call.js";
-import { webhookSigningKey } from "../server/twilio/signing-key.js";
+import { type SimulatorTransport, simulateCall } from "../server/hotline/simulator/simulated-call.js";
+import { applyMigrations, readMigrations } from "../server/platform/db/migrate.js";
+import { webhookSigningKey } from "../server/platform/twilio/signing-key.js";
 
 const { values } = parseArgs({
   options: {

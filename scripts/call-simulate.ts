@@ -6,11 +6,11 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../server/config.js";
-import { createDb, type Db } from "../server/db/client.js";
-import { type CallOutcome, callOutcome, maskNumbers } from "../server/simulator/report.js";
-import { DEMO_CALLER, DEMO_HOTLINE } from "../server/simulator/routes.js";
-import { type SimulationStep, type SimulatorTransport, simulateCall } from "../server/simulator/simulated-call.js";
-import { webhookSigningKey } from "../server/twilio/signing-key.js";
+import { type CallOutcome, callOutcome, maskNumbers } from "../server/hotline/simulator/report.js";
+import { DEMO_CALLER, DEMO_HOTLINE } from "../server/hotline/simulator/routes.js";
+import { type SimulationStep, type SimulatorTransport, simulateCall } from "../server/hotline/simulator/simulated-call.js";
+import { createDb, type Db } from "../server/platform/db/client.js";
+import { webhookSigningKey } from "../server/platform/twilio/signing-key.js";
 
 const USAGE = `Cách dùng: npm run call:simulate -- --digits 2,1 [--no-answer] [--from 0912345678] [--url http://localhost:3000] [--twiml]
 

@@ -5,7 +5,7 @@ import "dotenv/config";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { loadConfigOrExit } from "../server/config.js";
-import { applyMigrations, ensureDatabase, MigrationError, readMigrations } from "../server/db/migrate.js";
+import { applyMigrations, ensureDatabase, MigrationError, readMigrations } from "../server/platform/db/migrate.js";
 import { schemaEngineAvailable } from "./prisma-engine.mjs";
 
 const migrationsDir = fileURLToPath(new URL("../prisma/migrations", import.meta.url));

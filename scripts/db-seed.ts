@@ -6,13 +6,13 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { SEED_AGENCIES } from "../prisma/seed/agencies.js";
 import { demoName, demoPhone } from "../prisma/seed/people.js";
-import { hashPassword } from "../server/auth/password.js";
-import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../server/auth/password-policy.js";
-import { activeFlowVersion, publishFlowVersion } from "../server/calls/flow-versions.js";
+import { hashPassword } from "../server/access/auth/password.js";
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../server/access/auth/password-policy.js";
 import { loadConfigOrExit } from "../server/config.js";
-import { createDb } from "../server/db/client.js";
 import type { Role } from "../server/generated/prisma/enums.js";
-import { loadFlowFiles } from "../server/ivr/load.js";
+import { activeFlowVersion, publishFlowVersion } from "../server/hotline/flows/versions.js";
+import { loadFlowFiles } from "../server/hotline/ivr/load.js";
+import { createDb } from "../server/platform/db/client.js";
 
 const config = loadConfigOrExit();
 const db = createDb(config.DATABASE_URL);

@@ -2,8 +2,8 @@
 // Prints each problem as "file: node: message" and exits 1, or prints a one-line summary and exits 0.
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadFlowFiles } from "../server/ivr/load.js";
-import { BUNDLE_FILE, formatProblem, validateBundle } from "../server/ivr/validate.js";
+import { loadFlowFiles } from "../server/hotline/ivr/load.js";
+import { BUNDLE_FILE, formatProblem, validateBundle } from "../server/hotline/ivr/validate.js";
 
 const dir = process.argv[2] ?? fileURLToPath(new URL("../ivr-flows/", import.meta.url));
 const shown = relative(process.cwd(), dir) || ".";

@@ -177,7 +177,7 @@ export const variables = {
   ADMIN_PASSWORD: {
     doc: "Password of that administrator: at least 12 characters and hard to guess (the seed refuses a weak one). Unset in development: a generated one is printed once. Required in production.",
     optional: true,
-    // Length only here; the seed checks its strength against the administrator's name (server/auth/password-policy.ts).
+    // Length only here; the seed checks its strength against the administrator's name (server/access/auth/password-policy.ts).
     parse: pattern(/^.{12,}$/, "at least 12 characters"),
   },
   TWILIO_ACCOUNT_SID: {

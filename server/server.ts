@@ -2,7 +2,7 @@
 import "dotenv/config";
 import { buildApp } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
-import { onShutdown } from "./lifecycle.js";
+import { onShutdown } from "./platform/lifecycle.js";
 
 const config = loadConfigOrExit();
 const app = await buildApp(config);

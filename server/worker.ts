@@ -2,15 +2,19 @@
 import "dotenv/config";
 import { Worker } from "bullmq";
 import pino from "pino";
-import { settingsFromConfig } from "./campaigns/dispatch.js";
-import { campaignSendProcessor, campaignsProcessor } from "./campaigns/jobs.js";
-import { loadGate } from "./campaigns/ports.js";
-import { redisRateLimiter } from "./campaigns/rate-limit.js";
-import { reconcileCampaigns } from "./campaigns/reconcile.js";
-import { senderProviders } from "./campaigns/senders.js";
 import { loadConfigOrExit } from "./config.js";
-import { createDb, poolSettings } from "./db/client.js";
-import { maintenanceProcessor, scheduleMaintenance } from "./jobs/maintenance.js";
+import { maintenanceProcessor, scheduleMaintenance } from "./hotline/retention/maintenance.js";
+import { surveysProcessor } from "./hotline/surveys/sms-job.js";
+import { createSmsProvider } from "./messaging/registry.js";
+import { queuedSinkReceipts, sinkReceiptProcessor } from "./messaging/sink-receipts.js";
+import { twilioClientFromConfig } from "./messaging/vendors/twilio.js";
+import { settingsFromConfig } from "./outreach/campaigns/dispatch.js";
+import { campaignSendProcessor, campaignsProcessor } from "./outreach/campaigns/jobs.js";
+import { loadGate } from "./outreach/campaigns/ports.js";
+import { redisRateLimiter } from "./outreach/campaigns/rate-limit.js";
+import { reconcileCampaigns } from "./outreach/campaigns/reconcile.js";
+import { senderProviders } from "./outreach/campaigns/senders.js";
+import { createDb, poolSettings } from "./platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
   CAMPAIGNS_QUEUE,
@@ -22,13 +26,9 @@ import {
   SINK_RECEIPTS_QUEUE,
   SURVEYS_QUEUE,
   sinkReceiptsQueue,
-} from "./jobs/queues.js";
-import { onShutdown } from "./lifecycle.js";
-import { createCommandRedis } from "./redis.js";
-import { createSmsProvider } from "./sms/registry.js";
-import { queuedSinkReceipts, sinkReceiptProcessor } from "./sms/sink-receipts.js";
-import { twilioClientFromConfig } from "./sms/twilio.js";
-import { surveysProcessor } from "./surveys/sms-job.js";
+} from "./platform/jobs/queues.js";
+import { onShutdown } from "./platform/lifecycle.js";
+import { createCommandRedis } from "./platform/redis.js";
 
 const config = loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { process: "worker" } });
@@ -101,7 +101,7 @@ onShutdown(log, async () => {
 });
 
 await scheduleMaintenance(queue);
-// The reconciler (server/campaigns/reconcile.ts): at start, every 30 s as a watchdog, and as soon as
+// The reconciler (server/outreach/campaigns/reconcile.ts): at start, every 30 s as a watchdog, and as soon as
 // Redis is reachable again after an outage, so a launch committed meanwhile starts within seconds.
 // One pass at a time: while Redis is down a pass waits for it, and ticks must not pile up.
 let reconciling = false;

@@ -3,7 +3,7 @@
 // HTTP stub: the browser only ever talks to /api/recordings/:id/audio.
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../server/db/client.js";
+import type { Db } from "../../server/platform/db/client.js";
 import { PASSWORD, seedSmallProvince } from "../helpers/app.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";

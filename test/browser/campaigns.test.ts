@@ -7,15 +7,16 @@
 import { type Queue, Worker } from "bullmq";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
-import { type CampaignDeps, DEFAULT_SETTINGS } from "../../server/campaigns/dispatch.js";
-import { campaignSendProcessor, campaignsProcessor } from "../../server/campaigns/jobs.js";
-import { loadGate } from "../../server/campaigns/ports.js";
-import { noRateLimit } from "../../server/campaigns/rate-limit.js";
-import { senderProviders } from "../../server/campaigns/senders.js";
-import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
-import { savePolicy } from "../../server/compliance/settings.js";
-import type { Db } from "../../server/db/client.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import { queuedSinkReceipts, sinkReceiptProcessor } from "../../server/messaging/sink-receipts.js";
+import { type CampaignDeps, DEFAULT_SETTINGS } from "../../server/outreach/campaigns/dispatch.js";
+import { campaignSendProcessor, campaignsProcessor } from "../../server/outreach/campaigns/jobs.js";
+import { loadGate } from "../../server/outreach/campaigns/ports.js";
+import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
+import { senderProviders } from "../../server/outreach/campaigns/senders.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import { savePolicy } from "../../server/outreach/compliance/settings.js";
+import type { Db } from "../../server/platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
   CAMPAIGNS_QUEUE,
@@ -24,8 +25,7 @@ import {
   queueOptions,
   SINK_RECEIPTS_QUEUE,
   sinkReceiptsQueue,
-} from "../../server/jobs/queues.js";
-import { queuedSinkReceipts, sinkReceiptProcessor } from "../../server/sms/sink-receipts.js";
+} from "../../server/platform/jobs/queues.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { type ConsoleServer, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
 import { ROOT } from "../helpers/processes.js";

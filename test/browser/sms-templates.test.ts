@@ -4,8 +4,8 @@
 // the template saved and listed.
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
-import type { Db } from "../../server/db/client.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import type { Db } from "../../server/platform/db/client.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
 

@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { Redis } from "ioredis";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { buildApp } from "../../server/app.js";
-import { hashPassword } from "../../server/auth/password.js";
 import { type Config, loadConfig } from "../../server/config.js";
-import { createDb, type Db } from "../../server/db/client.js";
 import type { AgencyKind, Role } from "../../server/generated/prisma/enums.js";
+import { createDb, type Db } from "../../server/platform/db/client.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -51,7 +51,7 @@ export async function clearRedisPrefix(redisUrl: string, prefix: string): Promis
 
 /**
  * Makes app.inject send `Origin: <PUBLIC_BASE_URL>` like the console's browser does on every
- * state-changing request (the API refuses those without it: server/plugins/app/same-origin.ts).
+ * state-changing request (the API refuses those without it: server/platform/plugins/app/same-origin.ts).
  * A test states another origin in its headers, or none with `origin: undefined`.
  */
 export function injectFromConsole(app: FastifyInstance, origin: string): void {

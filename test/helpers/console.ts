@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import type { Page } from "playwright-core";
 import { buildApp } from "../../server/app.js";
 import type { Config } from "../../server/config.js";
-import { createDb, type Db } from "../../server/db/client.js";
+import { createDb, type Db } from "../../server/platform/db/client.js";
 import { clearRedisPrefix, testConfig } from "./app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { freePort, ROOT } from "./processes.js";

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { applyMigrations, readMigrations } from "../../server/db/migrate.js";
+import { applyMigrations, readMigrations } from "../../server/platform/db/migrate.js";
 import { databaseUrl, testDatabaseName, withMaintenanceClient } from "./database.js";
 
 const STALE_AFTER_SECONDS = 6 * 3600;

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
 import type { Config } from "../../server/config.js";
-import type { Db } from "../../server/db/client.js";
-import { type CallScript, injectTransport, simulateCall } from "../../server/simulator/simulated-call.js";
-import { webhookSigningKey } from "../../server/twilio/signing-key.js";
+import { type CallScript, injectTransport, simulateCall } from "../../server/hotline/simulator/simulated-call.js";
+import type { Db } from "../../server/platform/db/client.js";
+import { webhookSigningKey } from "../../server/platform/twilio/signing-key.js";
 
 /** One webhook as Twilio would send it, signed with the deployment's key. */
 export async function signedPost(app: FastifyInstance, config: Config, db: Db, path: string, params: Record<string, string>) {

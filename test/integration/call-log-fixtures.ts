@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Db } from "../../server/db/client.js";
 import type { Prisma } from "../../server/generated/prisma/client.js";
 import type { CallTermination } from "../../server/generated/prisma/enums.js";
+import type { Db } from "../../server/platform/db/client.js";
 
 export interface CallFixture {
   agencyId?: number | null;

@@ -2,8 +2,8 @@
 // detail, staff notes with their permissions, and recording playback through the server with Twilio
 // replaced by a local HTTP stub at the network boundary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { buildApp } from "../../server/app.js";
-import { hashPassword } from "../../server/auth/password.js";
 import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 import { createCall, type MediaStub, startMediaStub } from "./call-log-fixtures.js";
 

@@ -1,8 +1,8 @@
 // Whole calls through the real app: signed Twilio webhooks that follow the URLs of each TwiML
 // answer, the real seed (agencies, staff on duty, the shipped flow) and the real database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSmsProvider } from "../../server/sms/registry.js";
-import { sendSurveySms } from "../../server/surveys/sms-job.js";
+import { sendSurveySms } from "../../server/hotline/surveys/sms-job.js";
+import { createSmsProvider } from "../../server/messaging/registry.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { seedDemo } from "../helpers/console.js";
 import { signedPost, simulate } from "../helpers/twilio.js";

@@ -3,7 +3,7 @@
 // lock, as a stuck transaction or a slow process elsewhere would hold it.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseXml } from "../../server/simulator/xml.js";
+import { parseXml } from "../../server/hotline/simulator/xml.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { openAllWeek, seedDemo } from "../helpers/console.js";
 import { signedPost, simulate } from "../helpers/twilio.js";

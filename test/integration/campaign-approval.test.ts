@@ -3,7 +3,7 @@
 // a launch sends only what was approved: text, sender and the audience as it stood at approval.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { login, PASSWORD, startTestApp, type TestApp } from "../helpers/app.js";
 import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "./campaign-helpers.js";
 

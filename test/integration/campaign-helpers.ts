@@ -2,7 +2,9 @@
 // in SQL (thousands in one statement), and an in-process runner that drives the dispatcher with a
 // fake clock — hours of sending window pass without sleeping.
 import type { FastifyInstance } from "fastify";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import type { Role } from "../../server/generated/prisma/enums.js";
+import type { OutgoingSms, SmsProvider } from "../../server/messaging/provider.js";
 import {
   type BatchQueue,
   type CampaignDeps,
@@ -10,12 +12,10 @@ import {
   DEFAULT_SETTINGS,
   dispatchStep,
   processBatch,
-} from "../../server/campaigns/dispatch.js";
-import { loadGate } from "../../server/campaigns/ports.js";
-import { noRateLimit } from "../../server/campaigns/rate-limit.js";
-import type { Db } from "../../server/db/client.js";
-import type { Role } from "../../server/generated/prisma/enums.js";
-import type { OutgoingSms, SmsProvider } from "../../server/sms/provider.js";
+} from "../../server/outreach/campaigns/dispatch.js";
+import { loadGate } from "../../server/outreach/campaigns/ports.js";
+import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
+import type { Db } from "../../server/platform/db/client.js";
 import { login, PASSWORD } from "../helpers/app.js";
 
 export async function seedCampaignPeople(db: Db, app: FastifyInstance) {

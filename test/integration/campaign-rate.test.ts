@@ -1,7 +1,7 @@
 // The per-sender rate limit holds across limiter instances (as across worker processes): one Redis bucket.
 import { Redis } from "ioredis";
 import { afterAll, expect, it } from "vitest";
-import { redisRateLimiter } from "../../server/campaigns/rate-limit.js";
+import { redisRateLimiter } from "../../server/outreach/campaigns/rate-limit.js";
 import { clearRedisPrefix, testConfig } from "../helpers/app.js";
 
 const config = testConfig();

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
-import { savePolicy } from "../../server/compliance/settings.js";
-import { readSinkJournal } from "../../server/sms/sink.js";
+import { readSinkJournal } from "../../server/messaging/vendors/sink.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import { savePolicy } from "../../server/outreach/compliance/settings.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { type Proc, startEntry, startPrivateRedis } from "../helpers/processes.js";
 import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "./campaign-helpers.js";
@@ -79,7 +79,7 @@ it("completes a campaign after Redis lost every job, each recipient exactly once
   await sleep(1500);
   redis = await startPrivateRedis(redis.port);
 
-  // The worker's reconciler (server/campaigns/reconcile.ts: when Redis is reachable again, and every
+  // The worker's reconciler (server/outreach/campaigns/reconcile.ts: when Redis is reachable again, and every
   // 30 s as a watchdog) brings the dispatcher back; the campaign then finishes. The budget allows four
   // watchdog ticks.
   await until(

@@ -3,11 +3,11 @@
 // listing messages to the number since the attempt and matching the body — through the real SDK,
 // against a local stand-in for Twilio's REST API — and never sent a second time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CampaignDeps } from "../../server/campaigns/dispatch.js";
-import { processBatch } from "../../server/campaigns/dispatch.js";
-import { launchCampaign } from "../../server/campaigns/service.js";
-import type { SmsProvider } from "../../server/sms/provider.js";
-import { createTwilioSmsProvider } from "../../server/sms/twilio.js";
+import type { SmsProvider } from "../../server/messaging/provider.js";
+import { createTwilioSmsProvider } from "../../server/messaging/vendors/twilio.js";
+import type { CampaignDeps } from "../../server/outreach/campaigns/dispatch.js";
+import { processBatch } from "../../server/outreach/campaigns/dispatch.js";
+import { launchCampaign } from "../../server/outreach/campaigns/service.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { type StubRequest, startTwilioRestStub, type TwilioRestStub } from "../helpers/twilio-rest-stub.js";
 import {

@@ -1,11 +1,11 @@
 // Campaign lifecycle and dispatch against real PostgreSQL and Redis, the dispatcher driven in this
 // process with a fake clock (the crash test with real worker processes is campaign-crash.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchCampaign } from "../../server/campaigns/service.js";
-import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
-import { savePolicy } from "../../server/compliance/settings.js";
-import { applyMessageStatus } from "../../server/sms/messages.js";
-import { SmsSendError } from "../../server/sms/provider.js";
+import { applyMessageStatus } from "../../server/messaging/messages.js";
+import { SmsSendError } from "../../server/messaging/provider.js";
+import { launchCampaign } from "../../server/outreach/campaigns/service.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import { savePolicy } from "../../server/outreach/compliance/settings.js";
 import { listUrl, startTestApp, type TestApp } from "../helpers/app.js";
 import {
   approvedCampaign,

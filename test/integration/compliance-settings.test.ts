@@ -1,8 +1,8 @@
 // GET/PUT /api/settings/sms-policy: defaults, validation naming the field, audit, and roles.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
-import { DEFAULT_POLICY, decide, type RecipientFacts } from "../../server/compliance/policy.js";
-import { loadPolicy, POLICY_KEY } from "../../server/compliance/settings.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import { DEFAULT_POLICY, decide, type RecipientFacts } from "../../server/outreach/compliance/policy.js";
+import { loadPolicy, POLICY_KEY } from "../../server/outreach/compliance/settings.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 // Segments as SQL against real contacts: the filter's conditions, the agency subtree, and the
 // audience query the campaign engine materialises recipients with.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audienceContactsSql, segmentWhereSql } from "../../server/segments/audience.js";
+import { audienceContactsSql, segmentWhereSql } from "../../server/outreach/segments/audience.js";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

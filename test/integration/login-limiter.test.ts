@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLoginLimiter, loginAccount } from "../../server/auth/login-limiter.js";
+import { createLoginLimiter, loginAccount } from "../../server/access/auth/login-limiter.js";
 import { clearRedisPrefix, testConfig } from "../helpers/app.js";
 
 const config = testConfig();

@@ -2,7 +2,7 @@
 // address, per address and per account, but a stranger cannot lock an official out, and the
 // username and e-mail of one account share its counters. Addresses vary through the socket address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

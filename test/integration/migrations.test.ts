@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { getDMMF } from "@prisma/get-dmmf";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "../../server/db/migrate.js";
+import { applyMigrations, readMigrations } from "../../server/platform/db/migrate.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { ROOT } from "../helpers/processes.js";
 

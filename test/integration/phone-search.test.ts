@@ -3,8 +3,8 @@
 // (approvers on contacts) → a complete number only, audited and rate-limited; masked report readers
 // (viewers on the call log) → no filter by number at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PHONE_LOOKUPS_PER_HOUR } from "../../server/audit/phone-lookups.js";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import { PHONE_LOOKUPS_PER_HOUR } from "../../server/platform/audit/phone-lookups.js";
 import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 import { createCall } from "./call-log-fixtures.js";
 

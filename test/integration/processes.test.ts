@@ -2,7 +2,7 @@
 import { request } from "node:http";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAINTENANCE_QUEUE } from "../../server/jobs/queues.js";
+import { MAINTENANCE_QUEUE } from "../../server/platform/jobs/queues.js";
 import { clearRedisPrefix, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort, startEntry, startPrivateRedis } from "../helpers/processes.js";

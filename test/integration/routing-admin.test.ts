@@ -2,7 +2,7 @@
 // hours (with inheritance, overrides and Tết in the calendar preview), dated overrides, staff phones
 // and duty. Supervisors change these only inside their own subtree; every change is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

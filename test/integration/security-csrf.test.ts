@@ -5,8 +5,8 @@
 // route declares; the same requests from the console still work.
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeFlowVersion } from "../../server/calls/flow-versions.js";
-import { hashSurveyToken, newSurveyToken } from "../../server/surveys/links.js";
+import { activeFlowVersion } from "../../server/hotline/flows/versions.js";
+import { hashSurveyToken, newSurveyToken } from "../../server/hotline/surveys/links.js";
 import { login, startTestApp, type TestApp } from "../helpers/app.js";
 import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/console.js";
 import { createList, createSender, seedCampaignPeople } from "./campaign-helpers.js";

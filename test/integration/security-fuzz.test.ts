@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import type { InjectOptions } from "light-my-request";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
-import { webhookSigningKey } from "../../server/twilio/signing-key.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import { webhookSigningKey } from "../../server/platform/twilio/signing-key.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 import { type RegisteredRoute, registeredRoutes } from "../helpers/routes.js";
 

@@ -50,7 +50,7 @@ describe("security headers", () => {
     expect(policy["script-src"]).toEqual(["'self'"]);
     expect(policy["object-src"]).toEqual(["'none'"]);
     expect(policy["base-uri"]).toEqual(["'none'"]);
-    // Inline styles only (emotion's <style> elements); see server/plugins/external/security-headers.ts.
+    // Inline styles only (emotion's <style> elements); see server/platform/plugins/external/security-headers.ts.
     expect(policy["style-src"]).toEqual(["'self'", "'unsafe-inline'"]);
     expect(response.headers["referrer-policy"]).toBe("same-origin");
     expect(response.headers["strict-transport-security"]).toBeUndefined();

@@ -3,7 +3,7 @@
 // prompts, keys, dials and the summary; and a clear exit 1 when no server answers.
 import { execFileSync, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../server/db/client.js";
+import { createDb } from "../../server/platform/db/client.js";
 import { clearRedisPrefix, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort, type Proc, ROOT, startEntry } from "../helpers/processes.js";

@@ -2,8 +2,8 @@
 // with Twilio's published segment calculator (npm sms-segments-calculator) on encoding and parts.
 import { SegmentedMessage } from "sms-segments-calculator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
-import { countSegments } from "../../server/sms/segments.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import { countSegments } from "../../server/messaging/segments.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

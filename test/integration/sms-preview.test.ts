@@ -1,7 +1,7 @@
 // POST /api/sms/preview: counting as typed, the composed message with the policy's label and opt-out
 // text, cost per sender, validation and who may call it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 // SMS templates (campaign managers write, approvers read) and senders (admins write, campaign staff
 // read): validation, variables, audit and permissions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
+import { hashPassword } from "../../server/access/auth/password.js";
 import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;

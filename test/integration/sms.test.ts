@@ -2,18 +2,18 @@
 // the real SDK talks to, and delivery receipts posted to the app signed like Twilio's.
 import { type Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { queueOptions, SINK_RECEIPTS_QUEUE, sinkReceiptsQueue } from "../../server/jobs/queues.js";
-import { applyMessageStatus, sendSms } from "../../server/sms/messages.js";
-import { SmsSendError } from "../../server/sms/provider.js";
-import { createSinkSmsProvider } from "../../server/sms/sink.js";
+import { applyMessageStatus, sendSms } from "../../server/messaging/messages.js";
+import { SmsSendError } from "../../server/messaging/provider.js";
 import {
   queuedSinkReceipts,
   type SinkReceiptJobData,
   type SinkReceipts,
   sinkReceiptJobId,
   sinkReceiptProcessor,
-} from "../../server/sms/sink-receipts.js";
-import { createTwilioSmsProvider } from "../../server/sms/twilio.js";
+} from "../../server/messaging/sink-receipts.js";
+import { createSinkSmsProvider } from "../../server/messaging/vendors/sink.js";
+import { createTwilioSmsProvider } from "../../server/messaging/vendors/twilio.js";
+import { queueOptions, SINK_RECEIPTS_QUEUE, sinkReceiptsQueue } from "../../server/platform/jobs/queues.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { signedPost } from "../helpers/twilio.js";
 import { STUB_ACCOUNT_SID, STUB_AUTH_TOKEN, startTwilioRestStub, type TwilioRestStub } from "../helpers/twilio-rest-stub.js";

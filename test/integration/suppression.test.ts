@@ -2,13 +2,13 @@
 // through the sink provider, console opt-outs, Twilio 21610, and the DNC list's replace semantics.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/auth/password.js";
-import { replaceDncList } from "../../server/dnc/dnc.js";
-import { parseXml } from "../../server/simulator/xml.js";
-import { applyMessageStatus, sendSms } from "../../server/sms/messages.js";
-import { createTwilioSmsProvider } from "../../server/sms/twilio.js";
-import { confirmationText } from "../../server/suppression/confirmation.js";
-import { isSuppressed } from "../../server/suppression/suppress.js";
+import { hashPassword } from "../../server/access/auth/password.js";
+import { parseXml } from "../../server/hotline/simulator/xml.js";
+import { applyMessageStatus, sendSms } from "../../server/messaging/messages.js";
+import { createTwilioSmsProvider } from "../../server/messaging/vendors/twilio.js";
+import { replaceDncList } from "../../server/outreach/consent/dnc/dnc.js";
+import { confirmationText } from "../../server/outreach/consent/opt-outs/confirmation.js";
+import { isSuppressed } from "../../server/outreach/consent/opt-outs/suppress.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 import { signedPost } from "../helpers/twilio.js";
 import { startTwilioRestStub, type TwilioRestStub } from "../helpers/twilio-rest-stub.js";

@@ -2,10 +2,10 @@
 // and the one-page survey it links to.
 import { QueueEvents, Worker } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { queueOptions, SURVEYS_QUEUE } from "../../server/jobs/queues.js";
-import { createTwilioSmsProvider } from "../../server/sms/twilio.js";
-import { hashSurveyToken } from "../../server/surveys/links.js";
-import { scheduleSurveySms, sendSurveySms, surveysProcessor } from "../../server/surveys/sms-job.js";
+import { hashSurveyToken } from "../../server/hotline/surveys/links.js";
+import { scheduleSurveySms, sendSurveySms, surveysProcessor } from "../../server/hotline/surveys/sms-job.js";
+import { createTwilioSmsProvider } from "../../server/messaging/vendors/twilio.js";
+import { queueOptions, SURVEYS_QUEUE } from "../../server/platform/jobs/queues.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { startTwilioRestStub, type TwilioRestStub } from "../helpers/twilio-rest-stub.js";
 

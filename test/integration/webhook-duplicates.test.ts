@@ -4,7 +4,7 @@
 // voicemail, one survey SMS job, one opt-out confirmation.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseXml, type XmlElement } from "../../server/simulator/xml.js";
+import { parseXml, type XmlElement } from "../../server/hotline/simulator/xml.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { openAllWeek, seedDemo } from "../helpers/console.js";
 import { signedPost } from "../helpers/twilio.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey } from "../../server/http/address-key.js";
+import { addressKey } from "../../server/platform/http/address-key.js";
 
 describe("addressKey", () => {
   it("keeps an IPv4 address as it is, also when it reaches an IPv6 socket", () => {

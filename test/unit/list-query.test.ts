@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HttpError } from "../../server/http/errors.js";
-import { contentRange, parseListQuery } from "../../server/http/list-query.js";
+import { HttpError } from "../../server/platform/http/errors.js";
+import { contentRange, parseListQuery } from "../../server/platform/http/list-query.js";
 
 const options = { sortable: ["id", "name"], defaultSort: ["name", "ASC"] } as const;
 

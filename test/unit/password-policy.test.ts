@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "../../server/auth/password-policy.js";
+import { passwordProblem } from "../../server/access/auth/password-policy.js";
 import { PASSWORD } from "../helpers/app.js";
 import { DEMO_ADMIN_PASSWORD } from "../helpers/console.js";
 

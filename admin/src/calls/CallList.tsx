@@ -20,7 +20,7 @@ import { satisfactionChoices, terminationChoices } from "./types";
 
 // Dates are Vietnam days; the server includes the whole `to` day. The phone number may be typed in
 // any form (0912 345 678, 84912345678…) or in part: the server normalises it. Only staff handling
-// calls see callers in full and may filter by them (server/calls-api/access.ts callerPhoneAccess).
+// calls see callers in full and may filter by them (server/hotline/call-log/access.ts callerPhoneAccess).
 const callerFilter = <TextInput key="caller" source="caller" alwaysOn resettable />;
 const handlesCalls = (permissions: unknown) =>
   Array.isArray(permissions) && ["admin", "supervisor", "agent"].some((role) => permissions.includes(role));

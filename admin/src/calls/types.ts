@@ -1,4 +1,4 @@
-// Call records as /api/calls returns them (server/calls-api/routes.ts).
+// Call records as /api/calls returns them (server/hotline/call-log/routes.ts).
 export const TERMINATIONS = [
   "hung_up_in_ivr",
   "abandoned_ringing",

@@ -1,4 +1,4 @@
-// Who may do what with campaigns, mirroring server/campaigns/routes.ts: managers prepare, submit and
+// Who may do what with campaigns, mirroring server/outreach/campaigns/routes.ts: managers prepare, submit and
 // resend; approvers approve or reject (never their own: two-person rule); both may launch, pause,
 // resume and cancel an approved campaign (campaigns:send); others see nothing.
 import type { AuthProvider } from "react-admin";

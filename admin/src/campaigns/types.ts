@@ -1,4 +1,4 @@
-// Shapes of the campaigns API (server/campaigns), as the console reads them.
+// Shapes of the campaigns API (server/outreach/campaigns), as the console reads them.
 import type { RaRecord } from "react-admin";
 
 export const CAMPAIGN_STATUSES = ["draft", "pending_approval", "scheduled", "running", "paused", "completed", "cancelled"] as const;

@@ -3,7 +3,7 @@
 // server's own csv-cell module (formulas neutralised, RFC 4180 quoting) and a BOM so Excel reads
 // Vietnamese as UTF-8. Nested objects become dotted columns, arrays one cell joined by ", ".
 import { downloadCSV, type Exporter } from "react-admin";
-import { csvLine } from "../../../server/http/csv-cell";
+import { csvLine } from "../../../server/platform/http/csv-cell";
 
 type Cell = string | number | boolean | null;
 

@@ -1,4 +1,4 @@
-// The report endpoints (server/reports/routes.ts).
+// The report endpoints (server/hotline/reports/routes.ts).
 import { API_URL, httpClient } from "../dataProvider";
 
 export interface Figures {

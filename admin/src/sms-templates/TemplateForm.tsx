@@ -3,7 +3,7 @@ import { BooleanInput, maxLength, required, SimpleForm, TextInput } from "react-
 import { useWatch } from "react-hook-form";
 import { PreviewPanel } from "./PreviewPanel";
 
-/** The same rule as the server (server/sms/template.ts): {{ name }} with letters, digits and _. */
+/** The same rule as the server (server/outreach/templates/template.ts): {{ name }} with letters, digits and _. */
 const VARIABLE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 export const variablesOf = (body: string) => [...new Set(Array.from(body.matchAll(VARIABLE), (match) => match[1] as string))];
 

@@ -1,6 +1,6 @@
 // A voice step's deadline: the time left, and no work started once it has passed.
 import { describe, expect, it } from "vitest";
-import { deadlineAt, StepBudgetExceeded } from "../../../server/calls/deadline.js";
+import { deadlineAt, StepBudgetExceeded } from "../../../server/hotline/voice/deadline.js";
 
 describe("a deadline", () => {
   it("tells the time left, and refuses to start work once none is", () => {

@@ -1,7 +1,7 @@
 // The per-call queue: one call's steps one after another, different calls side by side, and a failed
 // step never blocks the next.
 import { describe, expect, it } from "vitest";
-import { serialisedByKey } from "../../../server/calls/keyed-queue.js";
+import { serialisedByKey } from "../../../server/hotline/voice/keyed-queue.js";
 
 function deferred() {
   let resolve = () => {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextStatus } from "../../../server/campaigns/lifecycle.js";
+import { nextStatus } from "../../../server/outreach/campaigns/lifecycle.js";
 
 describe("campaign lifecycle", () => {
   it("follows draft → pending_approval → scheduled → running ⇄ paused → completed | cancelled", () => {

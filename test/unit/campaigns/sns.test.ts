@@ -1,8 +1,8 @@
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { SmsSendError } from "../../../server/sms/provider.js";
-import { createSnsSmsProvider } from "../../../server/sms/sns.js";
+import { SmsSendError } from "../../../server/messaging/provider.js";
+import { createSnsSmsProvider } from "../../../server/messaging/vendors/sns.js";
 
 const sns = mockClient(SNSClient);
 afterEach(() => sns.reset());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { csvEvents, detectDelimiter } from "../../../server/contacts/csv-source.js";
-import { mergeContact } from "../../../server/contacts/import.js";
-import { guessMapping, parseConsent } from "../../../server/contacts/mapping.js";
-import { PhoneSet } from "../../../server/contacts/phone-set.js";
-import { optOutKeyword } from "../../../server/suppression/keywords.js";
+import { optOutKeyword } from "../../../server/outreach/consent/opt-outs/keywords.js";
+import { csvEvents, detectDelimiter } from "../../../server/outreach/contacts/csv-source.js";
+import { mergeContact } from "../../../server/outreach/contacts/import.js";
+import { guessMapping, parseConsent } from "../../../server/outreach/contacts/mapping.js";
+import { PhoneSet } from "../../../server/outreach/contacts/phone-set.js";
 
 describe("opt-out keywords", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/hours/default-schedule.js";
-import { statutoryHolidays } from "../../../server/hours/holidays.js";
-import { describeDay, isOpen } from "../../../server/hours/schedule.js";
-import type { HoursOverride, Schedule } from "../../../server/hours/types.js";
+import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/agencies/hours/default-schedule.js";
+import { statutoryHolidays } from "../../../server/agencies/hours/holidays.js";
+import { describeDay, isOpen } from "../../../server/agencies/hours/schedule.js";
+import type { HoursOverride, Schedule } from "../../../server/agencies/hours/types.js";
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const closedOn = (schedule: Schedule, date: string) => !isOpen(schedule, vn(`${date}T09:00:00`));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/hours/default-schedule.js";
-import { describeDay, isOpen } from "../../../server/hours/schedule.js";
-import type { Schedule } from "../../../server/hours/types.js";
+import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/agencies/hours/default-schedule.js";
+import { describeDay, isOpen } from "../../../server/agencies/hours/schedule.js";
+import type { Schedule } from "../../../server/agencies/hours/types.js";
 
 /** An instant given as Vietnam wall-clock time, whatever the machine's own time zone. */
 const vn = (local: string) => new Date(`${local}+07:00`);

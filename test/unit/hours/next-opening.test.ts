@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/hours/default-schedule.js";
-import { nextOpening } from "../../../server/hours/schedule.js";
-import type { Schedule } from "../../../server/hours/types.js";
+import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/agencies/hours/default-schedule.js";
+import { nextOpening } from "../../../server/agencies/hours/schedule.js";
+import type { Schedule } from "../../../server/agencies/hours/types.js";
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const NEVER: Schedule = { weekly: { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] }, overrides: [], observeHolidays: true };

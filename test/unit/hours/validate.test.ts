@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/hours/default-schedule.js";
-import { parseHHMM, validateOverrides, validateRanges, validateSchedule, validateWeeklyHours } from "../../../server/hours/validate.js";
+import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/agencies/hours/default-schedule.js";
+import {
+  parseHHMM,
+  validateOverrides,
+  validateRanges,
+  validateSchedule,
+  validateWeeklyHours,
+} from "../../../server/agencies/hours/validate.js";
 
 describe("parseHHMM", () => {
   it.each([

@@ -1,10 +1,10 @@
 // Shared test data for the IVR: the shipped flow, the broken fixtures, a demo province's agencies
 // and a driver that threads the call state through interpreter steps as the webhook layer would.
 import { readdirSync, readFileSync } from "node:fs";
-import type { Bundle } from "../../../server/ivr/flow.js";
-import { step } from "../../../server/ivr/interpreter.js";
-import type { AgencySnapshot, CallState, IvrEnv, IvrEvent, StaffSnapshot, StepResult } from "../../../server/ivr/types.js";
-import { type FlowFile, validateBundle } from "../../../server/ivr/validate.js";
+import type { Bundle } from "../../../server/hotline/ivr/flow.js";
+import { step } from "../../../server/hotline/ivr/interpreter.js";
+import type { AgencySnapshot, CallState, IvrEnv, IvrEvent, StaffSnapshot, StepResult } from "../../../server/hotline/ivr/types.js";
+import { type FlowFile, validateBundle } from "../../../server/hotline/ivr/validate.js";
 
 const SHIPPED = new URL("../../../ivr-flows/", import.meta.url);
 const FIXTURES = new URL("./fixtures/", import.meta.url);

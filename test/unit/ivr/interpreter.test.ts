@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { step } from "../../../server/ivr/interpreter.js";
-import type { Action, CallState, Effect } from "../../../server/ivr/types.js";
+import { step } from "../../../server/hotline/ivr/interpreter.js";
+import type { Action, CallState, Effect } from "../../../server/hotline/ivr/types.js";
 import { answeredBy, call, noAnswer, press, province, shippedBundle, silence, staff } from "./helpers.js";
 
 const bundle = shippedBundle();

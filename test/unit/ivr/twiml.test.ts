@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { renderAccepted, renderApology, renderDeclined, renderTwiml, renderWhisper, type TwimlUrls } from "../../../server/ivr/twiml.js";
-import type { Action } from "../../../server/ivr/types.js";
-import { parseXml, verbs } from "../../../server/simulator/xml.js";
+import {
+  renderAccepted,
+  renderApology,
+  renderDeclined,
+  renderTwiml,
+  renderWhisper,
+  type TwimlUrls,
+} from "../../../server/hotline/ivr/twiml.js";
+import type { Action } from "../../../server/hotline/ivr/types.js";
+import { parseXml, verbs } from "../../../server/hotline/simulator/xml.js";
 import { call, press, province, shippedBundle } from "./helpers.js";
 
 const urls: TwimlUrls = {

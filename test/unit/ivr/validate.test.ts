@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, validateBundle } from "../../../server/ivr/validate.js";
+import { formatProblem, validateBundle } from "../../../server/hotline/ivr/validate.js";
 import { fixture, shippedFiles } from "./helpers.js";
 
 function problemsOf(files: { file: string; text: string }[]) {

@@ -8,7 +8,7 @@ import {
   type RecipientFacts,
   validBrandname,
   windowClosesAt,
-} from "../../../server/compliance/policy.js";
+} from "../../../server/outreach/compliance/policy.js";
 
 /** An instant given in Vietnam time (UTC+7). */
 const vn = (local: string) => new Date(`${local}+07:00`);

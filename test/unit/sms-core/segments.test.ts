@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countSegments, isGsm7, nonGsm7Characters } from "../../../server/sms/segments.js";
-import { unaccent } from "../../../server/sms/unaccent.js";
+import { countSegments, isGsm7, nonGsm7Characters } from "../../../server/messaging/segments.js";
+import { unaccent } from "../../../server/messaging/unaccent.js";
 
 describe("countSegments", () => {
   it("counts an empty message as one part", () => {

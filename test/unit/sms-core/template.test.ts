@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../../../server/compliance/policy.js";
-import { composeMessage, renderTemplate, templateVariables } from "../../../server/sms/template.js";
+import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
+import { composeMessage, renderTemplate, templateVariables } from "../../../server/outreach/templates/template.js";
 
 describe("renderTemplate", () => {
   it("fills variables, with spaces allowed inside the braces", () => {

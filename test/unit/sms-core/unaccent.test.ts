@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unaccent } from "../../../server/sms/unaccent.js";
+import { unaccent } from "../../../server/messaging/unaccent.js";
 
 describe("unaccent", () => {
   it("strips every Vietnamese diacritic, including đ and Đ", () => {

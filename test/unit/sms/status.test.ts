@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SmsSendError } from "../../../server/sms/provider.js";
-import { messageStatusRank, normalizeMessageStatus, statusesBelow } from "../../../server/sms/status.js";
-import { twilioSmsError } from "../../../server/sms/twilio.js";
+import { SmsSendError } from "../../../server/messaging/provider.js";
+import { messageStatusRank, normalizeMessageStatus, statusesBelow } from "../../../server/messaging/status.js";
+import { twilioSmsError } from "../../../server/messaging/vendors/twilio.js";
 
 describe("message statuses", () => {
   it("rank queued < sending < sent < final", () => {

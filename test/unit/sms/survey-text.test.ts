@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newSurveyToken, SURVEY_TOKEN_PATTERN, surveySmsText, surveyUrl } from "../../../server/surveys/links.js";
+import { newSurveyToken, SURVEY_TOKEN_PATTERN, surveySmsText, surveyUrl } from "../../../server/hotline/surveys/links.js";
 
 // GSM 03.38 basic character set (no extension table characters are used by the survey text).
 const GSM7 = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà]*$/;

@@ -1,0 +1,233 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
+import {
+  booleanFilter,
+  idsFilter,
+  integerFilter,
+  listQuerystring,
+  pageArgs,
+  parseListQuery,
+  searchFilter,
+  sendPage,
+  stringFilter,
+} from "../../platform/http/list-query.js";
+import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { currentUser } from "../auth/authentication.js";
+import { hashPassword } from "../auth/password.js";
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../auth/password-policy.js";
+import { ROLES, type Role } from "./roles.js";
+import { staffPhone } from "./staff-phone.js";
+
+const RoleSchema = Type.Enum(ROLES);
+
+const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  email: Nullable(Type.String()),
+  name: Type.String(),
+  roles: Type.Array(Type.String()),
+  agencyId: Type.Integer(),
+  active: Type.Boolean(),
+  phone: Nullable(Type.String()),
+  clientIdentity: Nullable(Type.String()),
+  onDuty: Type.Boolean(),
+  lastLoginAt: Nullable(DateTime),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+const editable = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 200 }))),
+  roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+  agencyId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  active: Type.Optional(Type.Boolean()),
+  /** The desk or mobile number the hotline rings; normalised to E.164. */
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  /** Twilio Client identity for answering in a browser or softphone. */
+  clientIdentity: Type.Optional(Nullable(Type.String({ pattern: "^([A-Za-z0-9_.-]{1,100})?$" }))),
+  onDuty: Type.Optional(Type.Boolean()),
+};
+const UserCreate = Type.Object(
+  {
+    username: Type.String({ minLength: 2, maxLength: 100, pattern: "^[A-Za-z0-9._@-]+$" }),
+    password: Type.String({ maxLength: 1000 }),
+    ...editable,
+  },
+  { additionalProperties: false },
+);
+const UserUpdate = Type.Object(editable, { additionalProperties: false });
+const PasswordReset = Type.Object({ password: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+
+const SORTABLE = ["id", "username", "name", "createdAt", "lastLoginAt"] as const;
+const publicFields = {
+  id: true,
+  username: true,
+  email: true,
+  name: true,
+  roles: true,
+  agencyId: true,
+  active: true,
+  phone: true,
+  clientIdentity: true,
+  onDuty: true,
+  lastLoginAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** Refuses, as a 400 on `password`, a password the policy does not accept for this user. */
+async function checkPassword(password: string, owner: PasswordOwner) {
+  const problem = await passwordProblem(password, owner);
+  if (problem) throw invalidField("password", problem, PASSWORD_PROBLEM_MESSAGES[problem]);
+}
+
+const emptyToNull = (email: string | null | undefined) => (email === "" ? null : email);
+
+/** Staff fields as stored: the phone in E.164 (landlines allowed for desk phones), empty texts as none. */
+function staffFields(body: { phone?: string | null; clientIdentity?: string | null }) {
+  return {
+    ...(body.phone !== undefined && { phone: staffPhone(body.phone) }),
+    ...(body.clientIdentity !== undefined && { clientIdentity: emptyToNull(body.clientIdentity) }),
+  };
+}
+
+const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  fastify.addHook("preHandler", fastify.allow("admin"));
+
+  async function checkAgency(agencyId: number) {
+    if (!(await db.agency.findUnique({ where: { id: agencyId }, select: { id: true } }))) {
+      throw invalidField("agencyId", "not_found", "agencyId: no such agency");
+    }
+  }
+
+  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(User) } } }, async (request, reply) => {
+    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["username", "ASC"] });
+    const q = searchFilter(query.filter);
+    const role = stringFilter(query.filter, "role");
+    if (role && !(ROLES as readonly string[]).includes(role))
+      throw invalidField("role", "filter", `filter role must be one of ${ROLES.join(", ")}`);
+    const ids = idsFilter(query.filter.id);
+    const where: Prisma.UserWhereInput = {
+      AND: [
+        ids ? { id: { in: ids } } : {},
+        q
+          ? {
+              OR: [
+                { username: { contains: q, mode: "insensitive" } },
+                { name: { contains: q, mode: "insensitive" } },
+                { email: { contains: q, mode: "insensitive" } },
+              ],
+            }
+          : {},
+        { agencyId: integerFilter(query.filter, "agencyId") },
+        role ? { roles: { has: role as Role } } : {},
+        { active: booleanFilter(query.filter, "active") },
+      ],
+    };
+    const rows = await sendPage(
+      reply,
+      "users",
+      query,
+      db.user.count({ where }),
+      db.user.findMany({ where, select: publicFields, ...pageArgs(query) }),
+    );
+    return rows;
+  });
+
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: User } } }, async (request) => {
+    const user = await db.user.findUnique({ where: { id: request.params.id }, select: publicFields });
+    if (!user) throw notFound("No such user");
+    return user;
+  });
+
+  fastify.post("/", { schema: { body: UserCreate, response: { 200: User } } }, async (request) => {
+    const actor = currentUser(request);
+    const { password, ...fields } = request.body;
+    await checkPassword(password, fields);
+    await checkAgency(fields.agencyId);
+    const staff = staffFields(fields);
+    const passwordHash = await hashPassword(password);
+    const created = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { ...fields, email: emptyToNull(fields.email), ...staff, passwordHash },
+        select: publicFields,
+      });
+      await writeAudit(tx, { actorId: actor.id, action: "create", resource: "users", resourceId: user.id, after: user, ip: request.ip });
+      return user;
+    });
+    fastify.callRouting.invalidate();
+    return created;
+  });
+
+  fastify.put("/:id", { schema: { params: IdParams, body: UserUpdate, response: { 200: User } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    const before = await db.user.findUnique({ where: { id }, select: publicFields });
+    if (!before) throw notFound("No such user");
+    const body = request.body;
+    // An administrator cannot lock themselves out: someone must always be able to manage users.
+    if (id === actor.id && (body.active === false || !body.roles.includes("admin"))) {
+      throw invalidField(
+        body.active === false ? "active" : "roles",
+        "self_lockout",
+        "You cannot deactivate yourself or remove your own admin role",
+      );
+    }
+    await checkAgency(body.agencyId);
+    const staff = staffFields(body);
+    const updated = await db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id },
+        data: { ...body, email: emptyToNull(body.email), ...staff },
+        select: publicFields,
+      });
+      // Deactivation ends every open session of that user at once.
+      if (user.active === false) await tx.session.deleteMany({ where: { userId: id } });
+      await writeAudit(tx, { actorId: actor.id, action: "update", resource: "users", resourceId: id, before, after: user, ip: request.ip });
+      return user;
+    });
+    // Phones and duty feed call routing; apply them to the next call.
+    fastify.callRouting.invalidate();
+    return updated;
+  });
+
+  fastify.post("/:id/password", { schema: { params: IdParams, body: PasswordReset } }, async (request, reply) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    const owner = await db.user.findUnique({ where: { id }, select: { username: true, name: true, email: true } });
+    if (!owner) throw notFound("No such user");
+    await checkPassword(request.body.password, owner);
+    const passwordHash = await hashPassword(request.body.password);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id }, data: { passwordHash } });
+      await tx.session.deleteMany({ where: { userId: id } });
+      await writeAudit(tx, { actorId: actor.id, action: "password_reset", resource: "users", resourceId: id, ip: request.ip });
+    });
+    return reply.status(204).send();
+  });
+
+  fastify.delete("/:id", { schema: { params: IdParams, response: { 200: User } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    if (id === actor.id) throw invalidField("id", "self_lockout", "You cannot delete yourself");
+    const before = await db.user.findUnique({ where: { id }, select: publicFields });
+    if (!before) throw notFound("No such user");
+    // The audit trail must keep naming who did what, so a user with any history is deactivated instead.
+    if ((await db.auditLog.count({ where: { actorId: id, action: { not: "login_failed" } } })) > 0) {
+      throw conflict("This user has activity in the audit log; deactivate the account instead", { id: "tthc.validation.in_use" });
+    }
+    await db.$transaction(async (tx) => {
+      await tx.auditLog.updateMany({ where: { actorId: id }, data: { actorId: null } });
+      await tx.user.delete({ where: { id } });
+      await writeAudit(tx, { actorId: actor.id, action: "delete", resource: "users", resourceId: id, before, ip: request.ip });
+    });
+    return before;
+  });
+};
+
+export default userRoutes;

@@ -1,0 +1,323 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietnam-time.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { AgencyKind } from "../../generated/prisma/enums.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
+import {
+  booleanFilter,
+  idsFilter,
+  integerFilter,
+  listQuerystring,
+  pageArgs,
+  parseListQuery,
+  searchFilter,
+  sendPage,
+  stringFilter,
+} from "../../platform/http/list-query.js";
+import { DateTime, IdParams, Nullable, PhoneText } from "../../platform/http/schemas.js";
+import { scheduleOf } from "../hours/agency-schedule.js";
+import { describeDay } from "../hours/schedule.js";
+import { checkWeeklyHours, completeWeek, routingInput, routingOutput, TimeRangeSchema, type WeeklyHoursInput } from "./call-settings.js";
+import { ancestorsOf, subtreeIds, visibleAgencyIds } from "./scope.js";
+
+const KINDS = Object.values(AgencyKind);
+const Kind = Type.Enum(KINDS);
+
+const Agency = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  parentId: Nullable(Type.Integer()),
+  phone: Nullable(Type.String()),
+  active: Type.Boolean(),
+  ...routingOutput,
+  childCount: Type.Integer(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+const AgencyWithAncestors = Type.Intersect([
+  Agency,
+  Type.Object({ ancestors: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })) }),
+]);
+
+const AgencyInput = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 50, pattern: "^[A-Za-z0-9._-]+$" }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: Kind,
+    parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+    phone: Type.Optional(Nullable(PhoneText)),
+    active: Type.Optional(Type.Boolean()),
+    ...routingInput,
+  },
+  { additionalProperties: false },
+);
+type AgencyBody = Type.Static<typeof AgencyInput>;
+
+/** Fields only administrators change; supervisors may send them back unchanged with the whole record. */
+const IDENTITY_FIELDS = ["code", "name", "kind", "parentId", "phone", "active"] as const;
+
+const CalendarQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 62 })),
+  },
+  { additionalProperties: false },
+);
+const CalendarDay = Type.Object({
+  date: Type.String(),
+  weekday: Type.Integer(),
+  open: Type.Boolean(),
+  ranges: Type.Array(TimeRangeSchema),
+  reason: Type.String(),
+  holidayName: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String()),
+});
+const Calendar = Type.Object({
+  agencyId: Type.Integer(),
+  from: Type.String(),
+  /** The agency whose weekly hours apply (itself or the nearest ancestor), null for the default office hours. */
+  hoursFrom: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  observeHolidays: Type.Boolean(),
+  days: Type.Array(CalendarDay),
+});
+
+const SORTABLE = ["id", "code", "name", "kind", "createdAt"] as const;
+const withChildCount = { _count: { select: { children: true } } } as const;
+
+type AgencyRow = Prisma.AgencyGetPayload<{ include: typeof withChildCount }>;
+const present = ({ _count, ...agency }: AgencyRow) => ({
+  ...agency,
+  weeklyHours: agency.weeklyHours as WeeklyHoursInput | null,
+  childCount: _count.children,
+});
+/** What the audit log keeps of an agency: its own fields, without counts and timestamps. */
+const auditable = (agency: Prisma.AgencyGetPayload<object>) => {
+  const { id, code, name, kind, parentId, phone, active } = agency;
+  const { dialCode, ringStrategy, ringTimeoutSeconds, fallbackId, weeklyHours, observeHolidays } = agency;
+  return {
+    id,
+    code,
+    name,
+    kind,
+    parentId,
+    phone,
+    active,
+    dialCode,
+    ringStrategy,
+    ringTimeoutSeconds,
+    fallbackId,
+    weeklyHours,
+    observeHolidays,
+  };
+};
+
+/** The body as Prisma data: empty dial codes are none, weekly hours complete and validated, null stored as SQL NULL. */
+function agencyData(body: AgencyBody) {
+  const { weeklyHours, dialCode, ...rest } = body;
+  const week = weeklyHours === undefined || weeklyHours === null ? weeklyHours : completeWeek(weeklyHours);
+  checkWeeklyHours(week ?? null);
+  return {
+    ...rest,
+    ...(dialCode !== undefined && { dialCode: dialCode === "" ? null : dialCode }),
+    ...(week !== undefined && { weeklyHours: week === null ? Prisma.DbNull : (week as unknown as Prisma.InputJsonValue) }),
+  };
+}
+
+const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  const adminOnly = fastify.allow("admin");
+  const supervisors = fastify.allow("supervisor");
+
+  async function assertVisible(request: Parameters<typeof currentUser>[0], id: number) {
+    const visible = await visibleAgencyIds(db, currentUser(request));
+    if (visible && !visible.includes(id)) throw forbidden("This agency is outside your agency");
+  }
+
+  /** A parent must exist and must not be the agency itself or one of its descendants. */
+  async function checkParent(id: number | null, parentId: number | null | undefined) {
+    if (parentId == null) return;
+    if (!(await db.agency.findUnique({ where: { id: parentId }, select: { id: true } }))) {
+      throw invalidField("parentId", "not_found", "parentId: no such agency");
+    }
+    if (id !== null && (await subtreeIds(db, id)).includes(parentId)) {
+      throw invalidField("parentId", "parent_cycle", "parentId: an agency cannot be placed under itself or its own sub-agency");
+    }
+  }
+
+  /** A fallback must exist and must be another agency. */
+  async function checkFallback(id: number | null, fallbackId: number | null | undefined) {
+    if (fallbackId == null) return;
+    if (fallbackId === id) throw invalidField("fallbackId", "invalid", "fallbackId: an agency cannot fall back to itself");
+    if (!(await db.agency.findUnique({ where: { id: fallbackId }, select: { id: true } }))) {
+      throw invalidField("fallbackId", "not_found", "fallbackId: no such agency");
+    }
+  }
+
+  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Agency) } } }, async (request, reply) => {
+    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
+    const q = searchFilter(query.filter);
+    const kind = stringFilter(query.filter, "kind");
+    if (kind && !(KINDS as string[]).includes(kind)) throw invalidField("kind", "filter", `filter kind must be one of ${KINDS.join(", ")}`);
+    const visible = await visibleAgencyIds(db, currentUser(request));
+    const ids = idsFilter(query.filter.id);
+    const where: Prisma.AgencyWhereInput = {
+      AND: [
+        visible ? { id: { in: visible } } : {},
+        ids ? { id: { in: ids } } : {},
+        q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { code: { contains: q, mode: "insensitive" } }] } : {},
+        { parentId: integerFilter(query.filter, "parentId") },
+        { kind: kind as AgencyKind | undefined },
+        { active: booleanFilter(query.filter, "active") },
+      ],
+    };
+    const rows = await sendPage(
+      reply,
+      "agencies",
+      query,
+      db.agency.count({ where }),
+      db.agency.findMany({ where, include: withChildCount, ...pageArgs(query) }),
+    );
+    return rows.map(present);
+  });
+
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: AgencyWithAncestors } } }, async (request) => {
+    const { id } = request.params;
+    await assertVisible(request, id);
+    const agency = await db.agency.findUnique({ where: { id }, include: withChildCount });
+    if (!agency) throw notFound("No such agency");
+    return { ...present(agency), ancestors: await ancestorsOf(db, id) };
+  });
+
+  fastify.post("/", { preHandler: adminOnly, schema: { body: AgencyInput, response: { 200: Agency } } }, async (request) => {
+    const user = currentUser(request);
+    await checkParent(null, request.body.parentId);
+    await checkFallback(null, request.body.fallbackId);
+    const data = agencyData(request.body);
+    const agency = await db.$transaction(async (tx) => {
+      const agency = await tx.agency.create({ data, include: withChildCount });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "create",
+        resource: "agencies",
+        resourceId: agency.id,
+        after: auditable(agency),
+        ip: request.ip,
+      });
+      return present(agency);
+    });
+    fastify.callRouting.invalidate();
+    return agency;
+  });
+
+  fastify.put(
+    "/:id",
+    { preHandler: supervisors, schema: { params: IdParams, body: AgencyInput, response: { 200: Agency } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      // Supervisors set routing and hours of their own subtree; identity and place in the tree stay the administrators'.
+      if (!user.roles.includes("admin")) await assertVisible(request, id);
+      const before = await db.agency.findUnique({ where: { id } });
+      if (!before) throw notFound("No such agency");
+      if (!user.roles.includes("admin")) {
+        const changed = IDENTITY_FIELDS.filter((field) => request.body[field] !== undefined && request.body[field] !== before[field]);
+        if (changed.length > 0) throw forbidden(`Only administrators change ${changed.join(", ")}`);
+      }
+      await checkParent(id, request.body.parentId);
+      await checkFallback(id, request.body.fallbackId);
+      const data = agencyData(request.body);
+      const updated = await db.$transaction(async (tx) => {
+        const agency = await tx.agency.update({ where: { id }, data, include: withChildCount });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: "update",
+          resource: "agencies",
+          resourceId: id,
+          before: auditable(before),
+          after: auditable(agency),
+          ip: request.ip,
+        });
+        return present(agency);
+      });
+      fastify.callRouting.invalidate();
+      return updated;
+    },
+  );
+
+  fastify.get(
+    "/:id/calendar",
+    { schema: { params: IdParams, querystring: CalendarQuery, response: { 200: Calendar } } },
+    async (request) => {
+      const { id } = request.params;
+      await assertVisible(request, id);
+      const from = request.query.from ?? vietnamClock(new Date()).date;
+      if (!isRealDate(from)) throw badRequest(`from: ${from} is not a real date`, { from: "tthc.validation.format" });
+      const days = request.query.days ?? 14;
+      const last = addDays(from, days - 1);
+      const [agencies, overrides] = await Promise.all([
+        db.agency.findMany({ select: { id: true, name: true, parentId: true, weeklyHours: true, observeHolidays: true } }),
+        db.hoursOverride.findMany({
+          where: {
+            OR: [{ agencyId: null }, { agencyId: id }],
+            date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${last}T00:00:00Z`) },
+          },
+        }),
+      ]);
+      const byId = new Map(agencies.map((agency) => [agency.id, agency]));
+      if (!byId.has(id)) throw notFound("No such agency");
+      const schedule = scheduleOf(id, byId, overrides);
+      // The same walk as scheduleOf, to tell the console whose hours these are.
+      let hoursFrom: { id: number; name: string } | null = null;
+      const seen = new Set<number>();
+      for (let a = byId.get(id); a && !seen.has(a.id); a = a.parentId ? byId.get(a.parentId) : undefined) {
+        seen.add(a.id);
+        if (a.weeklyHours) {
+          hoursFrom = { id: a.id, name: a.name };
+          break;
+        }
+      }
+      return {
+        agencyId: id,
+        from,
+        hoursFrom,
+        observeHolidays: schedule.observeHolidays,
+        days: Array.from({ length: days }, (_, i) => {
+          const date = addDays(from, i);
+          return { ...describeDay(schedule, date), weekday: weekdayOf(date) };
+        }),
+      };
+    },
+  );
+
+  fastify.delete("/:id", { preHandler: adminOnly, schema: { params: IdParams, response: { 200: Agency } } }, async (request) => {
+    const user = currentUser(request);
+    const { id } = request.params;
+    const agency = await db.agency.findUnique({
+      where: { id },
+      include: { ...withChildCount, _count: { select: { children: true, users: true } } },
+    });
+    if (!agency) throw notFound("No such agency");
+    if (agency._count.children > 0 || agency._count.users > 0) {
+      throw conflict("The agency still has sub-agencies or users; move or deactivate them first", { id: "tthc.validation.in_use" });
+    }
+    await db.$transaction(async (tx) => {
+      await tx.agency.delete({ where: { id } });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "delete",
+        resource: "agencies",
+        resourceId: id,
+        before: auditable(agency),
+        ip: request.ip,
+      });
+    });
+    return present(agency);
+  });
+};
+
+export default agencyRoutes;

@@ -1,0 +1,54 @@
+import type { Weekday } from "../agencies/hours/types.js";
+
+// Vietnam has kept UTC+7 all year since 1975 (no daylight saving), so a fixed offset is exact and
+// keeps Intl time-zone lookups out of the hot path. Calendar days are handled as "YYYY-MM-DD" strings
+// and computed with UTC arithmetic, which has no DST surprises either.
+const OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The Vietnam calendar day, weekday and minute of the day at an instant. */
+export interface VietnamClock {
+  date: string;
+  weekday: Weekday;
+  minutes: number;
+}
+
+export function vietnamClock(instant: Date): VietnamClock {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
+  const local = new Date(ms + OFFSET_MS);
+  return {
+    date: local.toISOString().slice(0, 10),
+    weekday: local.getUTCDay() as Weekday,
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
+}
+
+/** The instant at `minutes` past midnight, Vietnam time, on `date`. */
+export function vietnamInstant(date: string, minutes: number): Date {
+  return new Date(utcMidnight(date) + minutes * 60_000 - OFFSET_MS);
+}
+
+export function weekdayOf(date: string): Weekday {
+  return new Date(utcMidnight(date)).getUTCDay() as Weekday;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether `text` is a "YYYY-MM-DD" day that exists (2026-02-29 does not). */
+export function isRealDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function utcMidnight(date: string): number {
+  const match = DATE_PATTERN.exec(date);
+  if (!match) throw new RangeError(`"${date}" is not a date in YYYY-MM-DD form`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}

@@ -1,0 +1,55 @@
+// Who may see, annotate and listen to a call. Administrators and province-wide roles (viewers,
+// campaign staff) see every call; supervisors and agents only calls that reached an agency of their
+// subtree, plus any call they answered themselves. Calls with no agency (hung up in the IVR) are
+// province-wide only.
+
+import type { SessionUser } from "../../access/auth/sessions.js";
+import { isScoped, visibleAgencyIds } from "../../agencies/tree/scope.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { type PhoneAccess, phoneAccess } from "../../phone/access.js";
+import type { Db } from "../../platform/db/client.js";
+import { forbidden } from "../../platform/http/errors.js";
+
+interface CallScopeRow {
+  agencyId: number | null;
+  staffId: number | null;
+}
+
+/** The where-clause limiting calls to what the user may see ({} for everyone). */
+export async function callScope(db: Db, user: SessionUser): Promise<Prisma.CallWhereInput> {
+  const visible = await visibleAgencyIds(db, user);
+  return visible ? { OR: [{ agencyId: { in: visible } }, { staffId: user.id }] } : {};
+}
+
+export async function canSeeCall(db: Db, user: SessionUser, call: CallScopeRow): Promise<boolean> {
+  if (call.staffId === user.id) return true;
+  const visible = await visibleAgencyIds(db, user);
+  return visible === null || (call.agencyId !== null && visible.includes(call.agencyId));
+}
+
+export async function assertCanSeeCall(db: Db, user: SessionUser, call: CallScopeRow): Promise<void> {
+  if (!(await canSeeCall(db, user, call))) throw forbidden("This call is outside your agency");
+}
+
+/** Notes: the staff member who answered, supervisors of the call's agency subtree, administrators. */
+export async function canAddNote(db: Db, user: SessionUser, call: CallScopeRow): Promise<boolean> {
+  if (user.roles.includes("admin")) return true;
+  if (call.staffId === user.id) return true;
+  if (!user.roles.includes("supervisor") || call.agencyId === null) return false;
+  const visible = await visibleAgencyIds(db, user);
+  return visible?.includes(call.agencyId) ?? false;
+}
+
+/** Whether the user handles calls (and may see callers' numbers in full) rather than only reading reports. */
+export function handlesCalls(user: SessionUser): boolean {
+  return user.roles.includes("admin") || isScoped(user);
+}
+
+/**
+ * Callers' numbers: in full, and searchable, for staff handling calls (they call back); masked for
+ * report readers, who may not filter by caller either: a filter by a whole number would tell them
+ * whether that person called.
+ */
+export function callerPhoneAccess(user: SessionUser): PhoneAccess {
+  return phoneAccess(handlesCalls(user) ? "full" : "masked");
+}

@@ -1,0 +1,322 @@
+// The call log for the console (ra-data-simple-rest): list with filters, one call with its timeline,
+// recordings (never Twilio's media URL), survey answers, notes and callback; staff notes.
+// Viewing is not audited (it would drown the log); adding a note is, and so are playback and exports.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import type { SessionUser } from "../../access/auth/sessions.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { CallTermination } from "../../generated/prisma/enums.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
+import { badRequest, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
+import {
+  booleanFilter,
+  idsFilter,
+  integerFilter,
+  listQuerystring,
+  pageArgs,
+  parseListQuery,
+  sendPage,
+  stringFilter,
+} from "../../platform/http/list-query.js";
+import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { boundOf } from "../reports/period.js";
+import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
+import { NOTE_CATEGORIES } from "./note-categories.js";
+import { buildTimeline, referencedIds } from "./timeline.js";
+
+const TERMINATIONS = Object.values(CallTermination) as string[];
+const SORTABLE = ["startedAt", "id"] as const;
+
+const CallSummary = Type.Object({
+  id: Type.Integer(),
+  callSid: Type.String(),
+  caller: Type.String(),
+  hotline: Type.String(),
+  simulated: Type.Boolean(),
+  status: Type.String(),
+  topic: Nullable(Type.String()),
+  agencyId: Nullable(Type.Integer()),
+  agencyName: Nullable(Type.String()),
+  staffId: Nullable(Type.Integer()),
+  staffName: Nullable(Type.String()),
+  startedAt: DateTime,
+  answeredAt: Nullable(DateTime),
+  endedAt: Nullable(DateTime),
+  ivrSeconds: Nullable(Type.Integer()),
+  ringSeconds: Nullable(Type.Integer()),
+  talkSeconds: Nullable(Type.Integer()),
+  termination: Nullable(Type.String()),
+  satisfaction: Nullable(Type.Integer()),
+  resolved: Nullable(Type.Integer()),
+  recordingCount: Type.Integer(),
+});
+
+const Primitive = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+const CallDetail = Type.Intersect([
+  CallSummary,
+  Type.Object({
+    flowVersion: Nullable(Type.Integer()),
+    ringStartedAt: Nullable(DateTime),
+    bridgeEndedAt: Nullable(DateTime),
+    canAddNote: Type.Boolean(),
+    timeline: Type.Array(
+      Type.Object({
+        at: DateTime,
+        event: Type.String(),
+        type: Type.String(),
+        params: Type.Record(Type.String(), Primitive),
+        text: Type.String(),
+      }),
+    ),
+    recordings: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        kind: Type.String(),
+        status: Type.String(),
+        durationSeconds: Nullable(Type.Integer()),
+        channels: Nullable(Type.Integer()),
+        /** Retention removed the audio; the record stays. */
+        deleted: Type.Boolean(),
+        createdAt: DateTime,
+      }),
+    ),
+    surveyAnswers: Type.Array(Type.Object({ question: Type.String(), value: Type.Integer(), channel: Type.String(), createdAt: DateTime })),
+    notes: Type.Array(Note()),
+    callback: Nullable(
+      Type.Object({
+        id: Type.Integer(),
+        status: Type.String(),
+        dueAt: DateTime,
+        agencyId: Type.Integer(),
+        agencyName: Type.String(),
+        attempts: Type.Integer(),
+      }),
+    ),
+  }),
+]);
+
+function Note() {
+  return Type.Object({
+    id: Type.Integer(),
+    callId: Type.Integer(),
+    category: Type.String(),
+    summary: Type.String(),
+    authorId: Type.Integer(),
+    authorName: Type.String(),
+    createdAt: DateTime,
+  });
+}
+
+const NoteInput = Type.Object(
+  {
+    category: Type.Enum([...NOTE_CATEGORIES]),
+    summary: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+
+const summaryInclude = {
+  agency: { select: { name: true } },
+  staff: { select: { name: true } },
+  surveyAnswers: { select: { question: true, value: true } },
+  _count: { select: { recordings: true } },
+} as const;
+type SummaryRow = Prisma.CallGetPayload<{ include: typeof summaryInclude }>;
+
+function present(row: SummaryRow, user: SessionUser) {
+  const answer = (question: string) => row.surveyAnswers.find((a) => a.question === question)?.value ?? null;
+  return {
+    id: row.id,
+    callSid: row.callSid,
+    // Report readers (viewers) see a masked number; staff handling calls need it to call back.
+    caller: callerPhoneAccess(user).show(row.caller),
+    hotline: row.hotline,
+    simulated: row.simulated,
+    status: row.status,
+    topic: row.topic,
+    agencyId: row.agencyId,
+    agencyName: row.agency?.name ?? null,
+    staffId: row.staffId,
+    staffName: row.staff?.name ?? null,
+    startedAt: row.startedAt,
+    answeredAt: row.answeredAt,
+    endedAt: row.endedAt,
+    ivrSeconds: row.ivrSeconds,
+    ringSeconds: row.ringSeconds,
+    talkSeconds: row.talkSeconds,
+    termination: row.termination,
+    satisfaction: answer("satisfaction"),
+    resolved: answer("resolved"),
+    recordingCount: row._count.recordings,
+  };
+}
+
+/** 1, "1" or a list of them, each one of `allowed`. */
+function valuesFilter(filter: Record<string, unknown>, key: string, allowed: number[]): number[] | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "string" && /^\d$/.test(v) ? Number(v) : v));
+  if (list.length === 0 || !list.every((v): v is number => typeof v === "number" && allowed.includes(v))) {
+    throw badRequest(`filter ${key} must be one of ${allowed.join(", ")} or a list of them`, { [key]: "tthc.validation.filter" });
+  }
+  return list;
+}
+
+function dateFilter(filter: Record<string, unknown>, key: "from" | "to") {
+  const value = stringFilter(filter, key);
+  if (value === undefined) return undefined;
+  const bound = boundOf(value, key);
+  if (!bound) throw invalidField(key, "filter", `filter ${key} must be a date YYYY-MM-DD or an ISO 8601 time`);
+  return bound;
+}
+
+/**
+ * Callers are stored in E.164: any way of writing the number finds them, and staff may give part of
+ * one. Who may filter by caller at all is decided with who sees the number (callerPhoneAccess).
+ */
+async function callerWhere(ctx: PhoneSearchContext, user: SessionUser, filter: Record<string, unknown>): Promise<Prisma.CallWhereInput> {
+  const value = stringFilter(filter, "caller");
+  if (value === undefined) return {};
+  const search = await checkedPhoneSearch(ctx, callerPhoneAccess(user), "caller", value, { alsoText: false });
+  if (search.kind === "exact") return { caller: search.e164 };
+  if (search.kind === "digits") return { caller: { contains: search.digits } };
+  return { caller: value.trim() };
+}
+
+export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInput[] {
+  const termination = stringFilter(filter, "termination");
+  if (termination && !TERMINATIONS.includes(termination)) {
+    throw invalidField("termination", "filter", `filter termination must be one of ${TERMINATIONS.join(", ")}`);
+  }
+  const satisfaction = valuesFilter(filter, "satisfaction", [1, 2, 3]);
+  const resolved = valuesFilter(filter, "resolved", [1, 2]);
+  const answered = booleanFilter(filter, "answered");
+  const ids = idsFilter(filter.id);
+  return [
+    ids ? { id: { in: ids } } : {},
+    { startedAt: dateFilter(filter, "from") },
+    { startedAt: dateFilter(filter, "to") },
+    { agencyId: integerFilter(filter, "agencyId") },
+    { staffId: integerFilter(filter, "staffId") },
+    { termination: termination as CallTermination | undefined },
+    { simulated: booleanFilter(filter, "simulated") },
+    { topic: stringFilter(filter, "topic") },
+    answered === undefined ? {} : answered ? { answeredAt: { not: null } } : { answeredAt: null },
+    satisfaction ? { surveyAnswers: { some: { question: "satisfaction", value: { in: satisfaction } } } } : {},
+    resolved ? { surveyAnswers: { some: { question: "resolved", value: { in: resolved } } } } : {},
+  ];
+}
+
+const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+
+  async function loadVisibleCall(request: Parameters<typeof currentUser>[0], id: number) {
+    const call = await db.call.findUnique({ where: { id }, select: { id: true, agencyId: true, staffId: true } });
+    if (!call) throw notFound("No such call");
+    await assertCanSeeCall(db, currentUser(request), call);
+    return call;
+  }
+
+  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallSummary) } } }, async (request, reply) => {
+    const user = currentUser(request);
+    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["startedAt", "DESC"] });
+    const ctx = { db, redis: fastify.redis, redisPrefix: fastify.config.REDIS_PREFIX, actorId: user.id, ip: request.ip, resource: "calls" };
+    const where: Prisma.CallWhereInput = {
+      AND: [await callScope(db, user), await callerWhere(ctx, user, query.filter), ...callWhere(query.filter)],
+    };
+    const rows = await sendPage(
+      reply,
+      "calls",
+      query,
+      db.call.count({ where }),
+      db.call.findMany({ where, include: summaryInclude, ...pageArgs(query) }),
+    );
+    return rows.map((row) => present(row, user));
+  });
+
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: CallDetail } } }, async (request) => {
+    const user = currentUser(request);
+    await loadVisibleCall(request, request.params.id);
+    const call = await db.call.findUniqueOrThrow({
+      where: { id: request.params.id },
+      include: {
+        ...summaryInclude,
+        flowVersion: { select: { version: true } },
+        events: { select: { id: true, kind: true, at: true, data: true }, orderBy: { id: "asc" } },
+        recordings: { orderBy: { id: "asc" } },
+        surveyAnswers: { orderBy: { id: "asc" } },
+        notes: { include: { author: { select: { name: true } } }, orderBy: { id: "asc" } },
+        callbackRequest: { include: { agency: { select: { name: true } }, _count: { select: { attempts: true } } } },
+      },
+    });
+    const ids = referencedIds(call.events);
+    const [agencies, staff] = await Promise.all([
+      db.agency.findMany({ where: { id: { in: ids.agencies } }, select: { id: true, name: true } }),
+      db.user.findMany({ where: { id: { in: ids.staff } }, select: { id: true, name: true } }),
+    ]);
+    const agencyNames = new Map(agencies.map((a) => [a.id, a.name]));
+    const staffNames = new Map(staff.map((s) => [s.id, s.name]));
+    const timeline = buildTimeline(call.events, {
+      agency: (id) => (id == null ? null : (agencyNames.get(id) ?? null)),
+      staff: (id) => (id == null ? null : (staffNames.get(id) ?? null)),
+    });
+    const callback = call.callbackRequest;
+    return {
+      ...present(call, user),
+      flowVersion: call.flowVersion?.version ?? null,
+      ringStartedAt: call.ringStartedAt,
+      bridgeEndedAt: call.bridgeEndedAt,
+      canAddNote: await canAddNote(db, user, call),
+      timeline,
+      recordings: call.recordings.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        durationSeconds: r.durationSeconds,
+        channels: r.channels,
+        deleted: r.deletedAt !== null,
+        createdAt: r.createdAt,
+      })),
+      surveyAnswers: call.surveyAnswers.map(({ question, value, channel, createdAt }) => ({ question, value, channel, createdAt })),
+      notes: call.notes.map(({ author, ...note }) => ({ ...note, authorName: author.name })),
+      callback: callback
+        ? {
+            id: callback.id,
+            status: callback.status,
+            dueAt: callback.dueAt,
+            agencyId: callback.agencyId,
+            agencyName: callback.agency.name,
+            attempts: callback._count.attempts,
+          }
+        : null,
+    };
+  });
+
+  fastify.post("/:id/notes", { schema: { params: IdParams, body: NoteInput, response: { 200: Note() } } }, async (request) => {
+    const user = currentUser(request);
+    const call = await loadVisibleCall(request, request.params.id);
+    if (!(await canAddNote(db, user, call))) {
+      throw forbidden("Only the staff member who answered, supervisors of the agency and administrators may add notes");
+    }
+    return db.$transaction(async (tx) => {
+      const note = await tx.callNote.create({
+        data: { callId: call.id, authorId: user.id, category: request.body.category, summary: request.body.summary },
+        include: { author: { select: { name: true } } },
+      });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "create",
+        resource: "call-notes",
+        resourceId: note.id,
+        after: { callId: call.id, category: note.category, summary: note.summary },
+        ip: request.ip,
+      });
+      const { author, ...rest } = note;
+      return { ...rest, authorName: author.name };
+    });
+  });
+};
+
+export default callRoutes;

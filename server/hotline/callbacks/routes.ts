@@ -1,0 +1,208 @@
+// Callback requests left by callers through the IVR voicemail, worked by the agency's staff: due
+// first, each attempt recorded, and a bounded number of tries (Amazon Connect's "maximum attempts"
+// with a retry gap). Staff see and work the requests of the agencies they can see; the number to call
+// is personal data, so it never leaves this scope.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import type { SessionUser } from "../../access/auth/sessions.js";
+import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
+import { visibleAgencyIds } from "../../agencies/tree/scope.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { CallbackStatus } from "../../generated/prisma/enums.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import type { Db } from "../../platform/db/client.js";
+import { conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
+import {
+  idsFilter,
+  integerFilter,
+  listQuerystring,
+  pageArgs,
+  parseListQuery,
+  sendPage,
+  stringFilter,
+} from "../../platform/http/list-query.js";
+import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { nextAfterAttempt } from "./attempts.js";
+
+const STATUSES = Object.values(CallbackStatus);
+export const OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;
+
+const Attempt = Type.Object({
+  id: Type.Integer(),
+  userId: Type.Integer(),
+  userName: Type.String(),
+  outcome: Type.String(),
+  note: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+const CallbackRequest = Type.Object({
+  id: Type.Integer(),
+  callId: Nullable(Type.Integer()),
+  agencyId: Type.Integer(),
+  phone: Type.String(),
+  status: Type.String(),
+  dueAt: DateTime,
+  attemptCount: Type.Integer(),
+  lastAttemptAt: Nullable(DateTime),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+const CallbackRequestWithAttempts = Type.Intersect([
+  CallbackRequest,
+  Type.Object({ agency: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), attempts: Type.Array(Attempt) }),
+]);
+
+const AttemptInput = Type.Object(
+  { outcome: Type.Enum(OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
+  { additionalProperties: false },
+);
+const StatusInput = Type.Object({ status: Type.Enum(STATUSES) }, { additionalProperties: false });
+
+const SORTABLE = ["dueAt", "id", "createdAt", "status", "agencyId"] as const;
+
+const withAttempts = {
+  agency: { select: { id: true, code: true, name: true } },
+  attempts: { orderBy: { id: "asc" }, include: { user: { select: { name: true } } } },
+} as const satisfies Prisma.CallbackRequestInclude;
+type Row = Prisma.CallbackRequestGetPayload<{ include: typeof withAttempts }>;
+
+const presentAttempts = (row: Row) =>
+  row.attempts.map((a) => ({
+    id: a.id,
+    userId: a.userId,
+    userName: a.user.name,
+    outcome: a.outcome,
+    note: a.note,
+    createdAt: a.createdAt,
+  }));
+const present = (row: Row) => ({
+  id: row.id,
+  callId: row.callId,
+  agencyId: row.agencyId,
+  phone: row.phone,
+  status: row.status,
+  dueAt: row.dueAt,
+  attemptCount: row.attempts.length,
+  lastAttemptAt: row.attempts.at(-1)?.createdAt ?? null,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+const presentFull = (row: Row) => ({ ...present(row), agency: row.agency, attempts: presentAttempts(row) });
+/** The audit keeps the state of the request, not the caller's number. */
+const auditable = (row: { id: number; agencyId: number; status: string; dueAt: Date; attempts: unknown[] }) => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  status: row.status,
+  dueAt: row.dueAt,
+  attemptCount: row.attempts.length,
+});
+
+async function findVisible(db: Db, user: SessionUser, id: number): Promise<Row> {
+  const row = await db.callbackRequest.findUnique({ where: { id }, include: withAttempts });
+  if (!row) throw notFound("No such callback request");
+  const visible = await visibleAgencyIds(db, user);
+  if (visible && !visible.includes(row.agencyId)) throw forbidden("This callback request is outside your agency");
+  return row;
+}
+
+const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  // Those who return calls: staff of the agencies and their supervisors (and administrators).
+  fastify.addHook("preHandler", fastify.allow("supervisor", "agent"));
+
+  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallbackRequest) } } }, async (request, reply) => {
+    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["dueAt", "ASC"] });
+    const visible = await visibleAgencyIds(db, currentUser(request));
+    const status = stringFilter(query.filter, "status");
+    if (status && !(STATUSES as string[]).includes(status)) {
+      throw invalidField("status", "filter", `filter status must be one of ${STATUSES.join(", ")}`);
+    }
+    const ids = idsFilter(query.filter.id);
+    const where: Prisma.CallbackRequestWhereInput = {
+      AND: [
+        visible ? { agencyId: { in: visible } } : {},
+        ids ? { id: { in: ids } } : {},
+        { agencyId: integerFilter(query.filter, "agencyId") },
+        { status: status as CallbackStatus | undefined },
+      ],
+    };
+    const rows = await sendPage(
+      reply,
+      "callback-requests",
+      query,
+      db.callbackRequest.count({ where }),
+      db.callbackRequest.findMany({ where, include: withAttempts, ...pageArgs(query) }),
+    );
+    return rows.map(present);
+  });
+
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: CallbackRequestWithAttempts } } }, async (request) =>
+    presentFull(await findVisible(db, currentUser(request), request.params.id)),
+  );
+
+  fastify.post(
+    "/:id/attempts",
+    { schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestWithAttempts } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      await findVisible(db, user, id);
+      const { outcome } = request.body;
+      const note = request.body.note?.trim() || null;
+      return db.$transaction(async (tx) => {
+        // One attempt at a time per request, so two staff recording at once cannot both count as the third.
+        await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${id} FOR UPDATE`;
+        const before = await tx.callbackRequest.findUniqueOrThrow({ where: { id }, include: withAttempts });
+        if (before.status !== "open") {
+          throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
+        }
+        const now = new Date();
+        const next = nextAfterAttempt(
+          before.attempts.map((a) => a.outcome),
+          outcome,
+          now,
+        );
+        // A retry falls due in the agency's opening hours, not at night or on a holiday.
+        if (next.dueAt) next.dueAt = (await nextOpeningOf(tx, before.agencyId, next.dueAt)) ?? next.dueAt;
+        await tx.callbackAttempt.create({ data: { requestId: id, userId: user.id, outcome, note } });
+        const after = await tx.callbackRequest.update({ where: { id }, data: next, include: withAttempts });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: "callback_attempt",
+          resource: "callback-requests",
+          resourceId: id,
+          before: auditable(before),
+          after: { ...auditable(after), outcome },
+          ip: request.ip,
+        });
+        return presentFull(after);
+      });
+    },
+  );
+
+  fastify.put(
+    "/:id",
+    { schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestWithAttempts } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      const before = await findVisible(db, user, id);
+      return db.$transaction(async (tx) => {
+        const after = await tx.callbackRequest.update({ where: { id }, data: { status: request.body.status }, include: withAttempts });
+        await writeAudit(tx, {
+          actorId: user.id,
+          action: "update",
+          resource: "callback-requests",
+          resourceId: id,
+          before: auditable(before),
+          after: auditable(after),
+          ip: request.ip,
+        });
+        return presentFull(after);
+      });
+    },
+  );
+};
+
+export default callbackRoutes;

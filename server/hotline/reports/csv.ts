@@ -1,0 +1,48 @@
+// CSV for Excel: UTF-8 with a byte-order mark (otherwise Excel reads Vietnamese as Windows-1252),
+// cells written by the shared csv-cell module (CRLF, quoting, formulas neutralised).
+import { csvLine } from "../../platform/http/csv-cell.js";
+import type { Figures, SatisfactionReport } from "./satisfaction.js";
+
+const BOM = "\uFEFF";
+
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+const seconds = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+export const SATISFACTION_CSV_HEADER = [
+  "Hạng",
+  "Mã cơ quan",
+  "Cơ quan",
+  "Số cuộc gọi",
+  "Đã trả lời",
+  "Tỷ lệ trả lời (%)",
+  "Thời gian chờ trung bình (giây)",
+  "Số lượt đánh giá",
+  "Rất hài lòng",
+  "Hài lòng",
+  "Không hài lòng",
+  "Tỷ lệ hài lòng (%)",
+  "Tỷ lệ được giải đáp (%)",
+];
+
+const numbers = (f: Figures) => [
+  f.calls,
+  f.answered,
+  percent(f.answerRate),
+  seconds(f.averageWaitSeconds),
+  f.answers,
+  f.verySatisfied,
+  f.satisfied,
+  f.dissatisfied,
+  percent(f.satisfactionRate),
+  percent(f.resolvedRate),
+];
+
+export function satisfactionCsv(report: SatisfactionReport): string {
+  const lines: (string | number | null)[][] = [SATISFACTION_CSV_HEADER];
+  for (const row of report.rows) {
+    lines.push([row.rank ?? "Chưa đủ lượt đánh giá", row.agencyCode, row.agencyName, ...numbers(row)]);
+  }
+  if (report.unrouted) lines.push(["", "", "Chưa đến cơ quan nào (gác máy trong tổng đài tự động)", ...numbers(report.unrouted)]);
+  lines.push(["", "", `Toàn tỉnh (${report.from} – ${report.to})`, ...numbers(report.total)]);
+  return `${BOM}${lines.map(csvLine).join("")}`;
+}

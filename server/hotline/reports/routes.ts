@@ -1,0 +1,115 @@
+// Reports for the console, scoped like the call log: supervisors and agents see their agency's
+// subtree, everyone else the province. Exports are audited (who took which personal-data-derived figures).
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import { visibleAgencyIds } from "../../agencies/tree/scope.js";
+import { addDays } from "../../clock/vietnam-time.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { Nullable } from "../../platform/http/schemas.js";
+import { satisfactionCsv } from "./csv.js";
+import { periodOf, today } from "./period.js";
+import { satisfactionReport } from "./satisfaction.js";
+
+const Day = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+
+const FiguresSchema = Type.Object({
+  calls: Type.Integer(),
+  answered: Type.Integer(),
+  answerRate: Nullable(Type.Number()),
+  averageWaitSeconds: Nullable(Type.Number()),
+  answers: Type.Integer(),
+  verySatisfied: Type.Integer(),
+  satisfied: Type.Integer(),
+  dissatisfied: Type.Integer(),
+  satisfactionRate: Nullable(Type.Number()),
+  resolvedAnswers: Type.Integer(),
+  resolvedRate: Nullable(Type.Number()),
+});
+
+const AgencyRowSchema = Type.Intersect([
+  Type.Object({ agencyId: Type.Integer(), agencyCode: Type.String(), agencyName: Type.String(), rank: Nullable(Type.Integer()) }),
+  FiguresSchema,
+]);
+
+const ReportSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  minAnswers: Type.Integer(),
+  target: Type.Number(),
+  rows: Type.Array(AgencyRowSchema),
+  unrouted: Nullable(FiguresSchema),
+  total: FiguresSchema,
+});
+
+const SatisfactionQuery = Type.Object(
+  {
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    minAnswers: Type.Integer({ minimum: 1, maximum: 100000, default: 10 }),
+    format: Type.Enum(["json", "csv"], { default: "json" }),
+  },
+  { additionalProperties: false },
+);
+
+const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+
+  fastify.get(
+    "/satisfaction",
+    {
+      schema: {
+        querystring: SatisfactionQuery,
+        response: {
+          200: {
+            content: {
+              "application/json": { schema: ReportSchema },
+              "text/csv": { schema: Type.String() },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const { from, to, minAnswers, format } = request.query;
+      const period = periodOf(from, to);
+      const report = await satisfactionReport(db, period, minAnswers, await visibleAgencyIds(db, user));
+      if (format !== "csv") return report;
+      await writeAudit(db, {
+        actorId: user.id,
+        action: "export",
+        resource: "reports",
+        resourceId: "satisfaction",
+        after: { format: "csv", from: period.from, to: period.to, minAnswers, agencies: report.rows.length },
+        ip: request.ip,
+      });
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="bao-cao-hai-long_${period.from}_${period.to}.csv"`)
+        .header("Cache-Control", "private, no-store")
+        .send(satisfactionCsv(report));
+    },
+  );
+
+  /** The dashboard's cards: today and the last 30 days, province or the user's subtree. */
+  fastify.get(
+    "/today",
+    {
+      schema: {
+        response: { 200: Type.Object({ date: Type.String(), today: FiguresSchema, last30Days: FiguresSchema, target: Type.Number() }) },
+      },
+    },
+    async (request) => {
+      const visible = await visibleAgencyIds(db, currentUser(request));
+      const day = today();
+      const [todayReport, monthReport] = await Promise.all([
+        satisfactionReport(db, periodOf(day, day), 1, visible),
+        satisfactionReport(db, periodOf(addDays(day, -29), day), 1, visible),
+      ]);
+      return { date: day, today: todayReport.total, last30Days: monthReport.total, target: todayReport.target };
+    },
+  );
+};
+
+export default reportRoutes;

@@ -1,0 +1,163 @@
+// The satisfaction report: per agency reached, calls, answer rate, waiting time and the survey's
+// three levels, ranked by satisfaction among agencies with enough answers, plus the province total.
+// One grouped SQL statement (GROUPING SETS gives the agency rows and the total together); simulated
+// calls (training, demos) are left out.
+
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../../platform/db/client.js";
+import type { Period } from "./period.js";
+
+/** The province's goal: at least 90% of citizens satisfied (plan 2025–2030). */
+export const SATISFACTION_TARGET = 0.9;
+
+export interface Figures {
+  calls: number;
+  answered: number;
+  /** answered / calls; null without calls. */
+  answerRate: number | null;
+  /** Mean ring time of answered calls, in seconds. */
+  averageWaitSeconds: number | null;
+  /** Calls with an answer to the satisfaction question. */
+  answers: number;
+  verySatisfied: number;
+  satisfied: number;
+  dissatisfied: number;
+  /** (verySatisfied + satisfied) / answers; null without answers. */
+  satisfactionRate: number | null;
+  /** Calls with an answer to "was your question answered". */
+  resolvedAnswers: number;
+  /** Share of those answering 1 (yes). */
+  resolvedRate: number | null;
+}
+
+export interface AgencyRow extends Figures {
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  /** 1 = best satisfaction rate (ties: more answers first); null with fewer than minAnswers answers. */
+  rank: number | null;
+}
+
+export interface SatisfactionReport {
+  from: string;
+  to: string;
+  minAnswers: number;
+  target: number;
+  rows: AgencyRow[];
+  /** Calls that reached no agency (hung up in the IVR), only in the total. */
+  unrouted: Figures | null;
+  total: Figures;
+}
+
+interface SqlRow {
+  is_total: boolean;
+  agency_id: number | null;
+  agency_code: string | null;
+  agency_name: string | null;
+  calls: number;
+  answered: number;
+  answer_rate: number | null;
+  average_wait_seconds: number | null;
+  answers: number;
+  very_satisfied: number;
+  satisfied: number;
+  dissatisfied: number;
+  satisfaction_rate: number | null;
+  resolved_answers: number;
+  resolved: number;
+  resolved_rate: number | null;
+  rank: number | null;
+}
+
+const EMPTY: Figures = {
+  calls: 0,
+  answered: 0,
+  answerRate: null,
+  averageWaitSeconds: null,
+  answers: 0,
+  verySatisfied: 0,
+  satisfied: 0,
+  dissatisfied: 0,
+  satisfactionRate: null,
+  resolvedAnswers: 0,
+  resolvedRate: null,
+};
+
+const figures = (row: SqlRow): Figures => ({
+  calls: row.calls,
+  answered: row.answered,
+  answerRate: row.answer_rate,
+  averageWaitSeconds: row.average_wait_seconds,
+  answers: row.answers,
+  verySatisfied: row.very_satisfied,
+  satisfied: row.satisfied,
+  dissatisfied: row.dissatisfied,
+  satisfactionRate: row.satisfaction_rate,
+  resolvedAnswers: row.resolved_answers,
+  resolvedRate: row.resolved_rate,
+});
+
+/**
+ * @param visible agency ids the reader may see, or null for the whole province (then calls that
+ *   reached no agency count in the total too).
+ */
+export async function satisfactionReport(
+  db: Db,
+  period: Period,
+  minAnswers: number,
+  visible: number[] | null,
+): Promise<SatisfactionReport> {
+  const scope = visible ? Prisma.sql`AND c.agency_id = ANY(${visible}::int[])` : Prisma.empty;
+  const rows = await db.$queryRaw<SqlRow[]>`
+    WITH per AS (
+      SELECT
+        GROUPING(c.agency_id) = 1 AS is_total,
+        c.agency_id,
+        count(*)::int AS calls,
+        count(*) FILTER (WHERE c.answered_at IS NOT NULL)::int AS answered,
+        (avg(COALESCE(c.ring_seconds, EXTRACT(EPOCH FROM c.answered_at - c.ring_started_at)))
+          FILTER (WHERE c.answered_at IS NOT NULL))::float8 AS average_wait_seconds,
+        count(s.value)::int AS answers,
+        count(*) FILTER (WHERE s.value = 1)::int AS very_satisfied,
+        count(*) FILTER (WHERE s.value = 2)::int AS satisfied,
+        count(*) FILTER (WHERE s.value = 3)::int AS dissatisfied,
+        count(r.value)::int AS resolved_answers,
+        count(*) FILTER (WHERE r.value = 1)::int AS resolved
+      FROM calls c
+      LEFT JOIN survey_answers s ON s.call_id = c.id AND s.question = 'satisfaction'
+      LEFT JOIN survey_answers r ON r.call_id = c.id AND r.question = 'resolved'
+      WHERE c.started_at >= ${period.start} AND c.started_at < ${period.end} AND NOT c.simulated ${scope}
+      GROUP BY GROUPING SETS ((c.agency_id), ())
+    ), rated AS (
+      SELECT per.*,
+        answered::float8 / NULLIF(calls, 0) AS answer_rate,
+        (very_satisfied + satisfied)::float8 / NULLIF(answers, 0) AS satisfaction_rate,
+        resolved::float8 / NULLIF(resolved_answers, 0) AS resolved_rate,
+        (NOT is_total AND agency_id IS NOT NULL AND answers >= ${minAnswers}) AS rankable
+      FROM per
+    )
+    SELECT rated.*, a.code AS agency_code, a.name AS agency_name,
+      CASE WHEN rankable THEN (rank() OVER (PARTITION BY rankable ORDER BY satisfaction_rate DESC, answers DESC))::int END AS rank
+    FROM rated LEFT JOIN agencies a ON a.id = rated.agency_id
+    ORDER BY is_total, rank ASC NULLS LAST, answers DESC, calls DESC, a.name`;
+
+  const total = rows.find((row) => row.is_total);
+  const unrouted = rows.find((row) => !row.is_total && row.agency_id === null);
+  return {
+    from: period.from,
+    to: period.to,
+    minAnswers,
+    target: SATISFACTION_TARGET,
+    rows: rows
+      .filter((row) => !row.is_total && row.agency_id !== null)
+      .map((row) => ({
+        agencyId: row.agency_id as number,
+        agencyCode: row.agency_code ?? "",
+        agencyName: row.agency_name ?? "",
+        rank: row.rank,
+        ...figures(row),
+      })),
+    unrouted: unrouted ? figures(unrouted) : null,
+    total: total ? figures(total) : EMPTY,
+  };
+}

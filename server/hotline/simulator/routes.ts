@@ -1,0 +1,118 @@
+// POST /api/simulator/calls: a whole call through the app's own Twilio webhooks, driven with
+// fastify.inject and signed with the deployment's key, so it takes exactly Twilio's path (signature
+// check included) without any network. The call is recorded like any other, marked simulated.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import { maskPhone } from "../../phone/mask.js";
+import { normalizeVietnamesePhone } from "../../phone/normalize.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { HttpError, tooManyRequests } from "../../platform/http/errors.js";
+import { Nullable } from "../../platform/http/schemas.js";
+import { webhookSigningKey } from "../../platform/twilio/signing-key.js";
+import { callOutcome, maskedSteps } from "./report.js";
+import { injectTransport, simulateCall } from "./simulated-call.js";
+
+/** A demo caller (a VinaPhone-format number no one owns in the seed) and the hotline's landline. */
+export const DEMO_CALLER = "0912 000 111";
+export const DEMO_HOTLINE = "+842563822478";
+/** One simulation at a time per user; the lock expires on its own if a process dies mid-call. */
+const LOCK_SECONDS = 60;
+
+const Body = Type.Object(
+  {
+    digits: Type.Array(Type.String({ pattern: "^[0-9*#]{0,20}$" }), { maxItems: 20 }),
+    staff: Type.Union([Type.Literal("answer"), Type.Literal("no-answer")]),
+    from: Type.Optional(Type.String({ pattern: "^\\+?[0-9][0-9 .()-]{2,19}$" })),
+  },
+  { additionalProperties: false },
+);
+
+const Step = Type.Union([
+  Type.Object({
+    type: Type.Literal("request"),
+    path: Type.String(),
+    params: Type.Record(Type.String(), Type.String()),
+    status: Type.Integer(),
+    twiml: Type.String(),
+  }),
+  Type.Object({ type: Type.Literal("say"), text: Type.String() }),
+  Type.Object({ type: Type.Literal("play"), url: Type.String() }),
+  Type.Object({ type: Type.Literal("gather"), digits: Type.String() }),
+  Type.Object({ type: Type.Literal("dial"), targets: Type.Array(Type.String()) }),
+  Type.Object({ type: Type.Literal("staff"), action: Type.String() }),
+  Type.Object({ type: Type.Literal("record"), seconds: Type.Number() }),
+  Type.Object({ type: Type.Literal("hangup"), by: Type.String() }),
+]);
+
+const Result = Type.Object({
+  callSid: Type.String(),
+  callId: Nullable(Type.Integer()),
+  steps: Type.Array(Step),
+  outcome: Nullable(
+    Type.Object({
+      callId: Type.Integer(),
+      flowVersionId: Nullable(Type.Integer()),
+      flowVersion: Nullable(Type.Integer()),
+      status: Type.String(),
+      termination: Nullable(Type.String()),
+      topic: Nullable(Type.String()),
+      agency: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
+      routing: Type.Array(Type.Object({ agencyCode: Type.String(), decision: Type.String(), dialStatus: Type.Optional(Type.String()) })),
+    }),
+  ),
+});
+
+const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db, config, redis } = fastify;
+
+  // The same router that serves Twilio: every step goes through signature check, schema and handler.
+  const transport = injectTransport(fastify);
+
+  fastify.post(
+    "/calls",
+    { preHandler: fastify.allow("supervisor"), schema: { body: Body, response: { 200: Result } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { digits, staff } = request.body;
+      const from = request.body.from ?? DEMO_CALLER;
+      const lock = `${config.REDIS_PREFIX}:simulator:running:${user.id}`;
+      if ((await redis.set(lock, request.id, "EX", LOCK_SECONDS, "NX")) !== "OK") {
+        throw tooManyRequests("A simulated call of yours is still running; wait for it to end", 5);
+      }
+      try {
+        const key = await webhookSigningKey(config, db);
+        let result: Awaited<ReturnType<typeof simulateCall>>;
+        try {
+          result = await simulateCall(transport, key, config.PUBLIC_BASE_URL, { from, to: DEMO_HOTLINE, digits, staff });
+        } catch (error) {
+          request.log.warn({ err: (error as Error).message }, "simulated call failed");
+          throw new HttpError(502, `The simulated call failed: ${(error as Error).message}`, { code: "simulation_failed" });
+        }
+        const outcome = await callOutcome(db, result.callSid);
+        const phone = normalizeVietnamesePhone(from);
+        await writeAudit(db, {
+          actorId: user.id,
+          action: "simulate",
+          resource: "calls",
+          resourceId: outcome?.callId ?? null,
+          after: {
+            callSid: result.callSid,
+            digits,
+            staff,
+            from: phone.ok ? maskPhone(phone.e164) : "[invalid phone]",
+            termination: outcome?.termination ?? null,
+            flowVersionId: outcome?.flowVersionId ?? null,
+          },
+          ip: request.ip,
+        });
+        return { callSid: result.callSid, callId: outcome?.callId ?? null, steps: maskedSteps(result.steps), outcome };
+      } finally {
+        // Only our own lock: a lock that expired and was taken by a later request stays.
+        if ((await redis.get(lock)) === request.id) await redis.del(lock);
+      }
+    },
+  );
+};
+
+export default simulatorRoutes;

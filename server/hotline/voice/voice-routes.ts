@@ -1,0 +1,260 @@
+// Twilio Voice webhooks. /incoming is the hotline number's Voice URL and /status its status
+// callback; every other URL reaches Twilio through the TwiML we return. All are signature-checked
+// (server/platform/twilio/webhooks.ts) and idempotent (server/hotline/voice/call-steps.ts).
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyReply } from "fastify";
+import Type from "typebox";
+import { storedCaller } from "../../phone/caller-id.js";
+import { IntegerText } from "../../platform/http/schemas.js";
+import { twilioWebhooks } from "../../platform/twilio/webhooks.js";
+import { activeFlowVersion } from "../flows/versions.js";
+import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
+import type { DialStatus } from "../ivr/types.js";
+import { recordCallStatus } from "./call-end.js";
+import { callLocks } from "./call-lock.js";
+import { storedState } from "./call-state.js";
+import { runCallStep, type StepDeps } from "./call-steps.js";
+import { type Deadline, deadlineAt } from "./deadline.js";
+import { degradedMode } from "./degraded/mode.js";
+
+// Twilio sends many more parameters than a route reads; they stay (the signature covers them).
+const params = <T extends Type.TProperties>(properties: T) => Type.Object(properties, { additionalProperties: true });
+const CallSid = Type.String({ minLength: 2, maxLength: 64 });
+const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
+const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
+
+const xml = (reply: FastifyReply, twiml: string) => reply.type("text/xml; charset=utf-8").send(twiml);
+
+export interface VoiceRoutesOptions {
+  /** Called once when a call ends answered but without survey answers (the SMS survey hook). */
+  onSurveyMissed?: (callId: number) => Promise<void>;
+}
+
+const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastify, options) => {
+  await twilioWebhooks(fastify);
+  // Before the routes: the step budget wraps each of them as it is declared, and answers the degraded
+  // TwiML when a step fails or runs out of time (server/hotline/voice/degraded/).
+  await degradedMode(fastify);
+  const { db, config } = fastify;
+  const locks = callLocks(db);
+  const steps: StepDeps = { db, locks, snapshots: fastify.callRouting, baseUrl: config.PUBLIC_BASE_URL, log: fastify.log };
+  // The budget counts from the request's arrival, so time spent before the handler counts too.
+  const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
+  /**
+   * Answers the work's TwiML. The work waits for the call's earlier webhooks in this process; one whose
+   * budget is spent by then does nothing. A failure or a spent budget is answered by degraded mode.
+   */
+  const answer = async (reply: FastifyReply, callSid: string, work: (deadline: Deadline) => Promise<string>) => {
+    const deadline = deadlineOf(reply);
+    const twiml = await locks.inOrder(callSid, async () => {
+      deadline.remaining();
+      return work(deadline);
+    });
+    return xml(reply, twiml);
+  };
+
+  fastify.post(
+    "/incoming",
+    { schema: { body: params({ CallSid, From: Type.String(), To: Type.String(), CallStatus: Type.Optional(Type.String()) }) } },
+    async (request, reply) => {
+      const { CallSid: callSid, From: from, To: to, CallStatus: status } = request.body;
+      return answer(reply, callSid, async (deadline) => {
+        const flow = await activeFlowVersion(db);
+        if (!flow) {
+          request.log.error("no published IVR flow version: publish one from the console or run the seed");
+          return renderApology();
+        }
+        // INSERT … ON CONFLICT DO NOTHING: simultaneous copies of this webhook create one call, none fails.
+        await db.call.createMany({
+          data: {
+            callSid,
+            caller: storedCaller(from),
+            hotline: to,
+            status: status ?? "ringing",
+            simulated: (request.body as Record<string, string>).Simulated === "true",
+            flowVersionId: flow.id,
+            state: { step: 0, ivr: null },
+          },
+          skipDuplicates: true,
+        });
+        const step = { callSid, kind: "incoming", step: 0, event: { type: "start" }, data: {}, now: new Date() } as const;
+        return runCallStep(steps, step, deadline);
+      });
+    },
+  );
+
+  fastify.post(
+    "/gather",
+    { schema: { querystring: Step, body: params({ CallSid, Digits: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+    async (request, reply) => {
+      const digits = request.body.Digits ?? "";
+      const step = {
+        callSid: request.body.CallSid,
+        kind: "gather",
+        step: request.query.s,
+        event: { type: "gather", digits },
+        data: { Digits: digits },
+        now: new Date(),
+      } as const;
+      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
+    },
+  );
+
+  fastify.post(
+    "/dial",
+    {
+      schema: {
+        querystring: Step,
+        body: params({ CallSid, DialCallStatus: Type.String(), DialCallDuration: Type.Optional(Type.String({ pattern: "^[0-9]{1,6}$" })) }),
+      },
+    },
+    async (request, reply) => {
+      const { DialCallStatus: status, DialCallDuration: duration } = request.body;
+      // "answered" is reported while the bridge is up; the leg ended normally when the action fires.
+      const dialStatus = (status === "answered" ? "completed" : DIAL_STATUSES.includes(status) ? status : "failed") as DialStatus;
+      const step = {
+        callSid: request.body.CallSid,
+        kind: "dial",
+        step: request.query.s,
+        event: { type: "dial-ended", status: dialStatus, acceptedStaffId: null, durationSeconds: Number(duration ?? 0) },
+        data: { DialCallStatus: status, DialCallDuration: Number(duration ?? 0) },
+        now: new Date(),
+      } as const;
+      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
+    },
+  );
+
+  fastify.post(
+    "/record",
+    {
+      schema: {
+        querystring: Step,
+        body: params({ CallSid, RecordingDuration: Type.Optional(Type.String({ pattern: "^-?[0-9]{1,6}$" })) }),
+      },
+    },
+    async (request, reply) => {
+      const duration = Math.max(0, Number(request.body.RecordingDuration ?? 0));
+      const step = {
+        callSid: request.body.CallSid,
+        kind: "record",
+        step: request.query.s,
+        event: { type: "recorded", durationSeconds: duration },
+        data: { RecordingDuration: duration },
+        now: new Date(),
+      } as const;
+      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
+    },
+  );
+
+  // The staff member's leg: a whisper naming the topic; only a key press connects the caller, so a
+  // personal voicemail answering the phone never takes the call.
+  fastify.post(
+    "/whisper",
+    { schema: { querystring: WhisperQuery, body: params({ ParentCallSid: Type.Optional(CallSid) }) } },
+    async (request, reply) => {
+      const parent = request.body.ParentCallSid;
+      const accept = `${config.PUBLIC_BASE_URL}/twilio/voice/whisper/accept?s=${request.query.s}&staff=${request.query.staff}`;
+      if (!parent) return xml(reply, renderDeclined());
+      return answer(reply, parent, async () => {
+        const call = await db.call.findUnique({ where: { callSid: parent }, select: { topic: true, endedAt: true } });
+        if (!call || call.endedAt) return renderDeclined();
+        return renderWhisper(call.topic ?? "thủ tục hành chính", accept);
+      });
+    },
+  );
+
+  fastify.post(
+    "/whisper/accept",
+    {
+      schema: {
+        querystring: WhisperQuery,
+        body: params({ ParentCallSid: Type.Optional(CallSid), Digits: Type.Optional(Type.String({ maxLength: 10 })) }),
+      },
+    },
+    async (request, reply) => {
+      const { s: step, staff } = request.query;
+      const parent = request.body.ParentCallSid;
+      if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
+      const accepted = async (deadline: Deadline) => {
+        const won = await locks.withCall(parent, deadline, async (tx, call) => {
+          if (call.endedAt) return false;
+          const state = storedState(call.state);
+          // With simultaneous ringing the first to press wins; the others are let go.
+          if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return false;
+          // A copy of this webhook (or this staff member pressing again) gets the same answer.
+          if (call.answeredAt) return call.staffId === staff;
+          const now = new Date();
+          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: now } });
+          await tx.callEvent.create({
+            data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at: now },
+          });
+          return true;
+        });
+        return won ? renderAccepted() : renderDeclined();
+      };
+      return answer(reply, parent, accepted);
+    },
+  );
+
+  fastify.post(
+    "/status",
+    { schema: { body: params({ CallSid, CallStatus: Type.String({ maxLength: 20 }), CallDuration: Type.Optional(IntegerText) }) } },
+    async (request, reply) => {
+      const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
+      const deadline = deadlineOf(reply);
+      const data = { CallStatus: status, CallDuration: duration ?? null };
+      const ended = await locks.inOrder(callSid, () => recordCallStatus(locks, { callSid, status, data }, new Date(), deadline));
+      if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
+      return reply.status(204).send();
+    },
+  );
+
+  fastify.post(
+    "/recording-status",
+    {
+      schema: {
+        body: params({
+          CallSid,
+          RecordingSid: Type.String({ minLength: 2, maxLength: 64 }),
+          RecordingStatus: Type.String({ maxLength: 20 }),
+          RecordingDuration: Type.Optional(IntegerText),
+          RecordingChannels: Type.Optional(IntegerText),
+          RecordingUrl: Type.Optional(Type.String()),
+          RecordingSource: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const call = await db.call.findUnique({ where: { callSid: body.CallSid }, select: { id: true } });
+      if (!call) return reply.status(204).send();
+      const duration = body.RecordingDuration ? Number(body.RecordingDuration) : null;
+      const channels = body.RecordingChannels ? Number(body.RecordingChannels) : null;
+      const fields = {
+        status: body.RecordingStatus,
+        durationSeconds: Number.isFinite(duration) ? duration : null,
+        channels: Number.isFinite(channels) ? channels : null,
+        mediaUrl: body.RecordingUrl ?? null,
+      };
+      // INSERT … ON CONFLICT DO NOTHING: simultaneous copies leave one row, then all apply the same update.
+      await db.recording.createMany({
+        data: {
+          recordingSid: body.RecordingSid,
+          callId: call.id,
+          kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
+          ...fields,
+        },
+        skipDuplicates: true,
+      });
+      // completed, absent and failed are final: a late in-progress never overwrites them.
+      await db.recording.updateMany({
+        where: { recordingSid: body.RecordingSid, status: { notIn: ["completed", "absent", "failed"] } },
+        data: fields,
+      });
+      return reply.status(204).send();
+    },
+  );
+};
+
+export default voiceRoutes;

@@ -1,0 +1,132 @@
+// Sending one SMS with its record in sms_messages, and applying delivery receipts to that record.
+import { applyReceiptToRecipient } from "../outreach/campaigns/receipts.js";
+import { suppress } from "../outreach/consent/opt-outs/suppress.js";
+import type { Db } from "../platform/db/client.js";
+import type { SmsProvider } from "./provider.js";
+import { SmsSendError } from "./provider.js";
+import { type MessageStatus, normalizeMessageStatus, statusesBelow } from "./status.js";
+
+export interface SmsRequest {
+  /** E.164. */
+  to: string;
+  body: string;
+  /** Why the message exists (survey_link, campaign, opt_out_confirmation, …), for reports and retention. */
+  purpose: string;
+  callId?: number;
+  validUntil?: Date;
+}
+
+/** Twilio's "attempt to send to unsubscribed recipient". */
+const UNSUBSCRIBED = "21610";
+
+export interface SentSms {
+  id: number;
+  providerMessageId: string;
+  status: "queued" | "sent";
+}
+
+/** The delivery-receipt URL of one message; the id lets a receipt find its row even before the send was recorded. */
+export function smsStatusCallbackUrl(publicBaseUrl: string, messageId: number): string {
+  return `${publicBaseUrl}/twilio/sms/status?m=${messageId}`;
+}
+
+/**
+ * Writes the message row first (status "queued"), sends, then records the provider's id and status.
+ *
+ * Crash between send and record: the row stays "queued" without providerMessageId. Nothing resends it
+ * by itself: callers decide from the row's existence (the survey job treats any non-failed row as
+ * "maybe sent" and never sends again, so a citizen gets at most one message). The status callback URL
+ * carries the row id, so Twilio's receipts still find the row and fill in the provider id and status.
+ * A failed send marks the row "failed" with the error code and rethrows the SmsSendError.
+ */
+export async function sendSms(
+  db: Db,
+  provider: SmsProvider,
+  request: SmsRequest,
+  options: { publicBaseUrl?: string; now?: () => Date } = {},
+): Promise<SentSms> {
+  const now = options.now ?? (() => new Date());
+  const row = await db.smsMessage.create({
+    data: {
+      provider: provider.name,
+      recipient: request.to,
+      body: request.body,
+      purpose: request.purpose,
+      status: "queued",
+      callId: request.callId ?? null,
+    },
+  });
+  let result: Awaited<ReturnType<SmsProvider["send"]>>;
+  try {
+    result = await provider.send({
+      to: request.to,
+      body: request.body,
+      statusCallbackUrl: options.publicBaseUrl ? smsStatusCallbackUrl(options.publicBaseUrl, row.id) : undefined,
+      validUntil: request.validUntil,
+    });
+  } catch (error) {
+    const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
+    await db.smsMessage.update({ where: { id: row.id }, data: { status: "failed", errorCode: failure.code.slice(0, 64) } });
+    // Twilio 21610: the recipient unsubscribed at the carrier; record it as an opt-out (no confirmation).
+    if (failure.code === UNSUBSCRIBED) await suppress(db, request.to, "provider", UNSUBSCRIBED);
+    throw failure;
+  }
+  // A receipt may already have moved the row on (and set the id): never go backwards.
+  await db.smsMessage.updateMany({ where: { id: row.id, providerMessageId: null }, data: { providerMessageId: result.providerMessageId } });
+  await db.smsMessage.updateMany({
+    where: { id: row.id, status: { in: statusesBelow(result.status) } },
+    data: { status: result.status, ...(result.status === "sent" ? { sentAt: now() } : {}) },
+  });
+  return { id: row.id, providerMessageId: result.providerMessageId, status: result.status };
+}
+
+export interface StatusReceipt {
+  /** Our row id, from the callback URL, when known. */
+  messageId?: number;
+  providerMessageId: string;
+  status: string;
+  errorCode?: string;
+  at: Date;
+}
+
+/**
+ * Applies one delivery receipt. The update is conditional on the row's current status being lower,
+ * so concurrent or late receipts can only move a message forward. Returns whether anything changed.
+ * One transaction: a receipt cut short (database lost midway) leaves nothing half-applied, so its
+ * retry moves the message and its campaign recipient together.
+ */
+export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promise<boolean> {
+  const status: MessageStatus | undefined = normalizeMessageStatus(receipt.status);
+  if (!status || status === "queued") return false;
+  const row = await db.smsMessage.findFirst({
+    where:
+      receipt.messageId !== undefined
+        ? { id: receipt.messageId, OR: [{ providerMessageId: null }, { providerMessageId: receipt.providerMessageId }] }
+        : { providerMessageId: receipt.providerMessageId },
+    select: { id: true, providerMessageId: true, recipient: true },
+  });
+  if (!row) return false;
+  // Idempotent, and its own transaction: before the changes below.
+  if (receipt.errorCode === UNSUBSCRIBED) await suppress(db, row.recipient, "provider", UNSUBSCRIBED, receipt.at);
+  return db.$transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (row.providerMessageId === null) {
+      await tx.smsMessage.updateMany({
+        where: { id: row.id, providerMessageId: null },
+        data: { providerMessageId: receipt.providerMessageId },
+      });
+    }
+    const { count } = await tx.smsMessage.updateMany({
+      where: { id: row.id, status: { in: statusesBelow(status) } },
+      data: {
+        status,
+        ...(status === "sent" ? { sentAt: receipt.at } : {}),
+        ...(status === "delivered" ? { deliveredAt: receipt.at } : {}),
+        ...(receipt.errorCode && (status === "failed" || status === "undelivered") ? { errorCode: receipt.errorCode.slice(0, 64) } : {}),
+      },
+    });
+    // A campaign message also moves its recipient (delivered, or failed when undelivered).
+    if (count > 0) await applyReceiptToRecipient(tx, row.id, status, receipt.at, receipt.errorCode);
+    return count > 0;
+  });
+}

@@ -1,0 +1,315 @@
+// Sending to one campaign recipient, exactly once. The order of steps is the design:
+//
+//  1. claim    UPDATE … SET status='sending', attempts+1 WHERE status='pending' AND the campaign runs.
+//              One worker wins; a duplicated job, a retried batch or a second worker finds nothing.
+//  2. decide   Under a per-number advisory lock: the compliance policy with fresh facts (consent,
+//              suppression, DNC, sends in the last 24 h across campaigns), then — still in the same
+//              transaction — the sms_messages row of this attempt. The cap count and the row commit
+//              together, so two campaigns cannot both take a number's third message.
+//  3. send     The provider gets the row's key (tthc-m<row id>) and a status callback URL naming the row.
+//  4. record   Right after the answer, one transaction: message → sent/queued with the vendor's id,
+//              recipient → sent.
+//
+// A crash between 3 and 4 leaves the recipient 'sending' with a 'queued' row and no vendor id.
+// reconcileStale() settles it later from what the vendor knows (lookup by key), never by resending blindly.
+//
+// A send that got no answer (timeout, connection lost: SmsSendError.outcomeUnknown) is the same doubt
+// without a crash. With a provider that has `lookup`, the row stays 'queued' marked `unanswered:<code>`
+// and the recipient waits for its retry; the retry first asks the vendor about that row (settlePrevious):
+// found → sent, nothing resent; not found → the row fails and a new attempt goes out; unknown → no send.
+
+import { Prisma } from "../../generated/prisma/client.js";
+import { smsStatusCallbackUrl } from "../../messaging/messages.js";
+import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
+import { statusesBelow } from "../../messaging/status.js";
+import type { Db } from "../../platform/db/client.js";
+import { type ComplianceGate, suppressNumber } from "./ports.js";
+import { applyReceiptToRecipient } from "./receipts.js";
+
+export const CAMPAIGN_PURPOSE = "campaign";
+
+export interface SendSettings {
+  /** Attempts per recipient before a transient error becomes final. */
+  maxAttempts: number;
+  /** First retry delay; doubled at each further attempt. */
+  retryBaseMs: number;
+}
+
+export interface SendContext {
+  db: Db;
+  now: () => Date;
+  provider: SmsProvider;
+  gate: ComplianceGate;
+  campaign: { id: number; body: string; unaccented: boolean; brandname: string };
+  settings: SendSettings;
+  publicBaseUrl?: string;
+}
+
+export type SendOutcome =
+  | { kind: "not_claimed" }
+  | { kind: "sent"; messageId: number }
+  | { kind: "skipped"; reason: string }
+  | { kind: "deferred"; until: Date; reason: string }
+  | { kind: "failed"; code: string; final: boolean };
+
+export const messageKey = (messageId: number) => `tthc-m${messageId}`;
+
+/** error_code prefix of a message whose send got no answer: maybe accepted, settled before any retry. */
+export const UNANSWERED = "unanswered:";
+
+interface Claimed {
+  id: number;
+  phone: string;
+  contact_id: number | null;
+  attempts: number;
+}
+
+interface Facts {
+  consent: "unknown" | "granted" | "refused" | null;
+  name: string | null;
+  attributes: unknown;
+  suppressed: boolean;
+  dnc: boolean;
+  recent: Date[] | null;
+}
+
+/** Mobile numbers Vietnam allocates: +84 then 3, 5, 7, 8 or 9 and eight digits. */
+export const VN_MOBILE_SQL = "^\\+84[35789][0-9]{8}$";
+const VN_MOBILE = new RegExp(VN_MOBILE_SQL);
+
+export function backoffMs(settings: SendSettings, attempts: number): number {
+  return settings.retryBaseMs * 2 ** Math.max(0, attempts - 1);
+}
+
+export async function sendToRecipient(ctx: SendContext, recipientId: number): Promise<SendOutcome> {
+  const { db, campaign } = ctx;
+  const now = ctx.now();
+  const claimed = await db.$queryRaw<Claimed[]>`
+    UPDATE campaign_recipients r SET status = 'sending', attempts = r.attempts + 1, updated_at = ${now}
+    FROM campaigns c
+    WHERE r.id = ${recipientId} AND r.status = 'pending' AND (r.not_before IS NULL OR r.not_before <= ${now})
+      AND c.id = r.campaign_id AND c.status = 'running'
+    RETURNING r.id, r.phone, r.contact_id, r.attempts`;
+  const recipient = claimed[0];
+  if (!recipient) return { kind: "not_claimed" };
+  const previous = await settlePrevious(ctx, recipient);
+  if (previous) return previous;
+
+  const decided = await db.$transaction(async (tx) => {
+    // Serialises every campaign's decision for this number: the 24-hour count below stays exact.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${recipient.phone}))`;
+    const since = new Date(now.getTime() - 24 * 3_600_000);
+    const [facts] = await tx.$queryRaw<Facts[]>`
+      SELECT c.consent_status::text AS consent, c.name, c.attributes,
+        EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = ${recipient.phone}) AS suppressed,
+        EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = ${recipient.phone}) AS dnc,
+        (SELECT array_agg(m.created_at) FROM sms_messages m
+          WHERE m.recipient = ${recipient.phone} AND m.purpose = ${CAMPAIGN_PURPOSE} AND m.status <> 'failed'
+            AND m.created_at > ${since}) AS recent
+      FROM (SELECT 1) one LEFT JOIN contacts c ON c.id = ${recipient.contact_id}`;
+    const f = facts as Facts;
+    const decision = ctx.gate.decide(
+      now,
+      {
+        consent: f.consent ?? "unknown",
+        suppressed: f.suppressed,
+        dnc: f.dnc,
+        sentInLast24h: f.recent ?? [],
+        mobile: VN_MOBILE.test(recipient.phone),
+      },
+      campaign.brandname,
+    );
+    if (decision.action === "skip") {
+      await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
+        attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;
+      return { kind: "skipped", reason: decision.reason } as const;
+    }
+    if (decision.action === "defer") {
+      // Not an attempt: the recipient waits, and the dispatcher comes back for it at `until`.
+      await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${decision.until},
+        attempts = attempts - 1, last_error = ${`deferred: ${decision.reason}`}, updated_at = ${now}
+        WHERE id = ${recipient.id} AND status = 'sending'`;
+      return { kind: "deferred", until: decision.until, reason: decision.reason } as const;
+    }
+    const vars = contactVariables(f);
+    const body = ctx.gate.compose(campaign.body, vars, campaign.unaccented);
+    const message = await tx.smsMessage.create({
+      data: {
+        provider: ctx.provider.name,
+        recipient: recipient.phone,
+        body,
+        purpose: CAMPAIGN_PURPOSE,
+        status: "queued",
+        campaignId: campaign.id,
+        recipientId: recipient.id,
+        segments: ctx.gate.segments(body),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    return { kind: "send", messageId: message.id, body } as const;
+  });
+  if (decided.kind !== "send") return decided;
+
+  const { messageId, body } = decided;
+  const validUntil = ctx.gate.windowClosesAt(now) ?? undefined;
+  let result: Awaited<ReturnType<SmsProvider["send"]>>;
+  try {
+    result = await ctx.provider.send({
+      to: recipient.phone,
+      body,
+      statusCallbackUrl: ctx.publicBaseUrl ? smsStatusCallbackUrl(ctx.publicBaseUrl, messageId) : undefined,
+      validUntil,
+      idempotencyKey: messageKey(messageId),
+    });
+  } catch (error) {
+    const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
+    const code = failure.code.slice(0, 64);
+    const retry = failure.transient && recipient.attempts < ctx.settings.maxAttempts;
+    const retryAt = new Date(ctx.now().getTime() + backoffMs(ctx.settings, recipient.attempts));
+    // No answer: the vendor may have the message. With a lookup, the row stays 'queued' (it counts
+    // towards the daily cap, a receipt can still move it) and the next attempt asks before sending.
+    const unanswered = failure.outcomeUnknown && ctx.provider.lookup !== undefined;
+    await db.$transaction([
+      unanswered
+        ? db.$executeRaw`UPDATE sms_messages SET error_code = ${`${UNANSWERED}${code}`.slice(0, 64)}, updated_at = ${ctx.now()}
+            WHERE id = ${messageId} AND status = 'queued'`
+        : db.$executeRaw`UPDATE sms_messages SET status = 'failed', error_code = ${code}, updated_at = ${ctx.now()}
+            WHERE id = ${messageId} AND status = 'queued'`,
+      retry
+        ? db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt},
+            last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${ctx.now()}
+            WHERE id = ${recipient.id} AND status = 'sending'`
+        : db.$executeRaw`UPDATE campaign_recipients SET status = 'failed',
+            last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${ctx.now()}
+            WHERE id = ${recipient.id} AND status = 'sending'`,
+    ]);
+    // Twilio 21610: the citizen replied STOP. Nobody sends to the number again (Spoke's rule).
+    if (code === "21610") await suppressNumber(db, recipient.phone, "provider", "21610");
+    return { kind: "failed", code, final: !retry };
+  }
+  // Outside the try: a database error here must not count as a refused message. The recipient then
+  // stays 'sending' and reconcileStale settles it from the row and the vendor.
+  await recordAccepted(db, {
+    recipientId: recipient.id,
+    messageId,
+    providerMessageId: result.providerMessageId,
+    status: result.status,
+    at: ctx.now(),
+  });
+  return { kind: "sent", messageId };
+}
+
+interface Previous {
+  id: number;
+  body: string;
+  status: string;
+  provider_message_id: string | null;
+  error_code: string | null;
+  created_at: Date;
+}
+
+/**
+ * Before a new attempt: if this recipient's latest message got no answer, find out whether the vendor
+ * has it. Returns the outcome when the claim ends here (sent, or no answer to the question either),
+ * null when a new attempt may go out.
+ */
+async function settlePrevious(ctx: SendContext, recipient: Claimed): Promise<SendOutcome | null> {
+  const { db } = ctx;
+  const [prev] = await db.$queryRaw<Previous[]>`
+    SELECT id, body, status, provider_message_id, error_code, created_at FROM sms_messages
+    WHERE recipient_id = ${recipient.id} ORDER BY id DESC LIMIT 1`;
+  if (!prev || prev.status === "failed" || !prev.error_code?.startsWith(UNANSWERED)) return null;
+  const now = ctx.now();
+  let providerMessageId = prev.provider_message_id;
+  // A receipt already found the row (by the id in its callback URL): the vendor had it.
+  if (providerMessageId === null && prev.status === "queued") {
+    const found = ctx.provider.lookup
+      ? await ctx.provider.lookup(messageKey(prev.id), { to: recipient.phone, sentAfter: prev.created_at, body: prev.body })
+      : ({ found: "unknown" } as const);
+    if (found.found === false) {
+      await db.$executeRaw`UPDATE sms_messages SET status = 'failed', updated_at = ${now}
+        WHERE id = ${prev.id} AND status = 'queued' AND provider_message_id IS NULL`;
+      return null;
+    }
+    if (found.found === "unknown") {
+      const retry = recipient.attempts < ctx.settings.maxAttempts;
+      const error = `unknown_outcome: no answer to message ${prev.id} (${prev.error_code}) and the provider cannot tell whether it has it; not resent`;
+      if (retry) {
+        const retryAt = new Date(now.getTime() + backoffMs(ctx.settings, recipient.attempts));
+        await db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt}, last_error = ${error},
+          updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;
+      } else {
+        await db.$executeRaw`UPDATE campaign_recipients SET status = 'failed', last_error = ${error}, updated_at = ${now}
+          WHERE id = ${recipient.id} AND status = 'sending'`;
+      }
+      return { kind: "failed", code: "unknown_outcome", final: !retry };
+    }
+    if (await ownedByAnotherMessage(db, found.providerMessageId, prev.id)) {
+      await db.$executeRaw`UPDATE sms_messages SET status = 'failed', updated_at = ${now}
+        WHERE id = ${prev.id} AND status = 'queued' AND provider_message_id IS NULL`;
+      return null;
+    }
+    providerMessageId = found.providerMessageId;
+  }
+  // The attempt reached the vendor after all: this claim records it instead of sending again.
+  await db.$executeRaw`UPDATE sms_messages SET error_code = NULL, updated_at = ${now} WHERE id = ${prev.id}`;
+  await db.$executeRaw`UPDATE campaign_recipients SET attempts = GREATEST(attempts - 1, 1) WHERE id = ${recipient.id} AND status = 'sending'`;
+  await recordAccepted(db, { recipientId: recipient.id, messageId: prev.id, providerMessageId, status: "sent", at: now });
+  // A final receipt that arrived while the recipient waited for its retry speaks for it now.
+  if (prev.status === "delivered" || prev.status === "undelivered") {
+    await applyReceiptToRecipient(
+      db,
+      prev.id,
+      prev.status,
+      now,
+      prev.status === "undelivered" ? (prev.error_code ?? undefined) : undefined,
+    );
+  }
+  return { kind: "sent", messageId: prev.id };
+}
+
+/**
+ * A vendor id found by a lookup that matches on content (Twilio: number and body) may already be
+ * recorded for another of our messages, when the very same text went to the same number within
+ * minutes: it is then that message, not the one asked about.
+ */
+export async function ownedByAnotherMessage(db: Db, providerMessageId: string, messageId: number): Promise<boolean> {
+  const owner = await db.smsMessage.findUnique({ where: { providerMessageId }, select: { id: true } });
+  return owner !== null && owner.id !== messageId;
+}
+
+/** The vendor took the message: record it at once (the only window where a crash leaves doubt). */
+export async function recordAccepted(
+  db: Db,
+  r: { recipientId: number; messageId: number; providerMessageId: string | null; status: "queued" | "sent"; at: Date },
+): Promise<void> {
+  const below = statusesBelow(r.status);
+  const sentAt = r.status === "sent" ? r.at : null;
+  await db.$transaction([
+    // A receipt may have overtaken us and already moved the row on: never backwards.
+    db.$executeRaw`UPDATE sms_messages SET provider_message_id = ${r.providerMessageId}, updated_at = ${r.at}
+      WHERE id = ${r.messageId} AND provider_message_id IS NULL AND ${r.providerMessageId}::text IS NOT NULL`,
+    // "queued" (Twilio's and SNS's first answer) is where the row already is: nothing is below it.
+    ...(below.length > 0
+      ? [
+          db.$executeRaw`UPDATE sms_messages SET status = ${r.status}, sent_at = COALESCE(sent_at, ${sentAt}), updated_at = ${r.at}
+            WHERE id = ${r.messageId} AND status IN (${Prisma.join(below)})`,
+        ]
+      : []),
+    db.$executeRaw`UPDATE campaign_recipients SET status = 'sent', sent_at = ${r.at}, last_error = NULL, updated_at = ${r.at}
+      WHERE id = ${r.recipientId} AND status = 'sending'`,
+  ]);
+}
+
+function contactVariables(f: Facts): Record<string, string | null | undefined> {
+  const vars: Record<string, string | null | undefined> = {};
+  if (f.attributes && typeof f.attributes === "object" && !Array.isArray(f.attributes)) {
+    for (const [key, value] of Object.entries(f.attributes as Record<string, unknown>)) {
+      if (typeof value === "string" || typeof value === "number") vars[key] = String(value);
+    }
+  }
+  vars.ten = f.name;
+  vars.name = f.name;
+  return vars;
+}

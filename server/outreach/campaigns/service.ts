@@ -1,0 +1,69 @@
+// Actions on campaigns that both the API and the worker perform.
+
+import type { Db } from "../../platform/db/client.js";
+import type { SmsPolicy } from "../compliance/policy.js";
+import { loadPolicy } from "../compliance/settings.js";
+import { ApprovalNoLongerHolds, assertSnapshotApproved, returnForApproval } from "./approval.js";
+import { materialise, parseAudience } from "./materialise.js";
+
+export type LaunchResult = { ok: true; recipients: number } | { ok: false; message: string };
+
+/**
+ * scheduled → running, with the audience snapshot written in the same transaction: a crash leaves
+ * either an approved campaign with no recipients or a running one with all of them. A snapshot that
+ * is not what was approved (approval.ts) is rolled back and the campaign goes back for approval.
+ */
+export async function launchCampaign(
+  db: Db,
+  now: Date,
+  campaignId: number,
+  actorId: number | null,
+  ip: string | null,
+): Promise<LaunchResult> {
+  const policy = await loadPolicy(db);
+  try {
+    return await launchApproved(db, now, campaignId, actorId, ip, policy);
+  } catch (error) {
+    if (!(error instanceof ApprovalNoLongerHolds)) throw error;
+    await returnForApproval(db, campaignId, error.differences, actorId, ip, now);
+    return { ok: false, message: error.message };
+  }
+}
+
+function launchApproved(
+  db: Db,
+  now: Date,
+  campaignId: number,
+  actorId: number | null,
+  ip: string | null,
+  policy: SmsPolicy,
+): Promise<LaunchResult> {
+  return db.$transaction(
+    async (tx) => {
+      const claimed = await tx.$queryRaw<{ audience: unknown }[]>`
+        UPDATE campaigns SET status = 'running', launched_at = ${now}, checkpoint = 0, paused_reason = NULL, updated_at = ${now}
+        WHERE id = ${campaignId} AND status = 'scheduled' RETURNING audience`;
+      const row = claimed[0];
+      if (!row) return { ok: false, message: "Only an approved (scheduled) campaign can be launched" } as const;
+      const recipients = await materialise(tx as unknown as Db, campaignId, parseAudience(row.audience), policy, now);
+      await assertSnapshotApproved(tx, campaignId);
+      await tx.auditLog.create({
+        data: { actorId, action: "launch", resource: "campaigns", resourceId: String(campaignId), after: { recipients }, ip },
+      });
+      return { ok: true, recipients } as const;
+    },
+    // A million-number snapshot takes a while; the default 5 s would abort it.
+    { timeout: 30 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Running campaigns and requested launches, for a worker that starts (after a crash or a Redis loss). */
+export async function campaignsToResume(db: Db): Promise<{ running: number[]; launches: { id: number; at: Date }[] }> {
+  const running = await db.campaign.findMany({ where: { status: "running" }, select: { id: true } });
+  // A requested launch is an approved campaign with launchedAt set to when it should start.
+  const launches = await db.campaign.findMany({
+    where: { status: "scheduled", launchedAt: { not: null } },
+    select: { id: true, launchedAt: true },
+  });
+  return { running: running.map((c) => c.id), launches: launches.map((c) => ({ id: c.id, at: c.launchedAt as Date })) };
+}

@@ -1,0 +1,203 @@
+// /api/contact-imports: preview an upload, import it streamed end to end, follow progress, download
+// the per-row error report.
+//
+// POST / answers when the whole file has been read (201, the finished import). The upload is the
+// request body, so the work cannot outlive the request; the import row is created first and its counts
+// are updated after every batch, so GET /:id (or the list) shows progress meanwhile, and the console
+// shows the upload's own progress. Multipart fields (mapping, listId) must come before the file.
+import { Readable } from "node:stream";
+import multipart from "@fastify/multipart";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { Value } from "typebox/value";
+import { currentUser } from "../../access/auth/authentication.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { csvLine } from "../../platform/http/csv-cell.js";
+import { badRequest, notFound } from "../../platform/http/errors.js";
+import { assertValidValue } from "../../platform/http/input-values.js";
+import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../../platform/http/list-query.js";
+import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { MULTIPART_ONLY } from "../../platform/plugins/app/declared-content-types.js";
+import { CONTACT_WRITERS } from "./access.js";
+import { csvEvents } from "./csv-source.js";
+import { runContactImport } from "./import.js";
+import { ColumnMapping, guessMapping } from "./mapping.js";
+
+/** 1,000,000 rows of a dozen columns stay well under this. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const PREVIEW_BYTES = 256 * 1024;
+const PREVIEW_ROWS = 10;
+
+const ContactImport = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  status: Type.String(),
+  mapping: Type.Unknown(),
+  listId: Nullable(Type.Integer()),
+  totalRows: Type.Integer(),
+  importedRows: Type.Integer(),
+  duplicateRows: Type.Integer(),
+  errorRows: Type.Integer(),
+  createdById: Nullable(Type.Integer()),
+  createdAt: DateTime,
+  finishedAt: Nullable(DateTime),
+});
+
+const Preview = Type.Object({
+  delimiter: Type.String(),
+  header: Type.Array(Type.String()),
+  rows: Type.Array(Type.Object({ row: Type.Integer(), fields: Type.Array(Type.String()), malformed: Type.Boolean() })),
+  suggested: Type.Record(Type.String(), Type.String()),
+});
+
+const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  const writers = fastify.allow(...CONTACT_WRITERS);
+  await fastify.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024 } });
+
+  fastify.post(
+    "/preview",
+    { preHandler: writers, config: { accepts: MULTIPART_ONLY }, schema: { response: { 200: Preview } } },
+    async (request) => {
+      const file = await request.file({ limits: { fileSize: PREVIEW_BYTES }, throwFileSizeLimit: false });
+      if (!file) throw badRequest("No file uploaded", { file: "ra.validation.required" });
+      // The console sends only the beginning of the file; a longer upload is cut, and its cut last line ignored.
+      const rows: { row: number; fields: string[]; malformed: boolean }[] = [];
+      let header: string[] = [];
+      let delimiter = ",";
+      for await (const event of csvEvents(file.file)) {
+        if (event.kind === "header") {
+          header = event.columns;
+          delimiter = event.delimiter;
+        } else if (rows.length < PREVIEW_ROWS) {
+          rows.push(
+            event.kind === "row"
+              ? { row: event.row, fields: event.fields, malformed: event.fields.length !== header.length }
+              : { row: event.row, fields: [event.raw], malformed: true },
+          );
+        }
+      }
+      return { delimiter, header, rows, suggested: guessMapping(header) as Record<string, string> };
+    },
+  );
+
+  fastify.post(
+    "/",
+    { preHandler: writers, config: { accepts: MULTIPART_ONLY }, schema: { response: { 201: ContactImport } } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const fields: Record<string, string> = {};
+      let result: Awaited<ReturnType<typeof db.contactImport.findUniqueOrThrow>> | undefined;
+      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES } })) {
+        if (part.type === "field") {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (result) throw badRequest("One file per import", { file: "tthc.validation.invalid" });
+        let mapping: unknown;
+        try {
+          mapping = JSON.parse(fields.mapping ?? "");
+        } catch {
+          throw badRequest("mapping must be JSON sent before the file", { mapping: "tthc.validation.json" });
+        }
+        // Multipart fields bypass the input guard's hook: the same rule, applied here.
+        assertValidValue(mapping, "mapping");
+        assertValidValue(part.filename, "file");
+        if (!Value.Check(ColumnMapping, mapping))
+          throw badRequest("mapping is not a valid column mapping", { mapping: "tthc.validation.invalid" });
+        const listId = fields.listId ? Number(fields.listId) : null;
+        if (listId !== null) {
+          if (!Number.isInteger(listId) || listId < 1 || listId > 2147483647)
+            throw badRequest("listId", { listId: "tthc.validation.invalid" });
+          if (!(await db.contactList.findUnique({ where: { id: listId }, select: { id: true } }))) {
+            throw badRequest("No such list", { listId: "tthc.validation.not_found" });
+          }
+        }
+        const created = await db.contactImport.create({
+          data: { fileName: part.filename.slice(0, 255) || "upload.csv", status: "running", mapping, listId, createdById: user.id },
+        });
+        request.log.info({ importId: created.id }, "contact import started");
+        try {
+          const counts = await runContactImport(db, part.file, { importId: created.id, mapping, listId });
+          if (part.file.truncated) throw badRequest("The file is larger than the import limit", { file: "tthc.validation.too_large" });
+          result = await db.contactImport.update({
+            where: { id: created.id },
+            data: { ...counts, status: "completed", finishedAt: new Date() },
+          });
+        } catch (error) {
+          await db.contactImport.update({ where: { id: created.id }, data: { status: "failed", finishedAt: new Date() } });
+          request.log.warn({ importId: created.id, err: error instanceof Error ? error.message : String(error) }, "contact import failed");
+          throw error;
+        }
+        await writeAudit(db, {
+          actorId: user.id,
+          action: "import",
+          resource: "contact-imports",
+          resourceId: created.id,
+          after: { fileName: result.fileName, listId, totalRows: result.totalRows, importedRows: result.importedRows },
+          ip: request.ip,
+        });
+      }
+      if (!result) throw badRequest("No file uploaded", { file: "ra.validation.required" });
+      return reply.status(201).send(result);
+    },
+  );
+
+  fastify.get(
+    "/",
+    { preHandler: writers, schema: { querystring: listQuerystring, response: { 200: Type.Array(ContactImport) } } },
+    async (request, reply) => {
+      const query = parseListQuery(request.query, { sortable: ["id", "createdAt", "status"], defaultSort: ["id", "DESC"] });
+      const status = stringFilter(query.filter, "status");
+      const where = status ? { status } : {};
+      return sendPage(
+        reply,
+        "contact-imports",
+        query,
+        db.contactImport.count({ where }),
+        db.contactImport.findMany({ where, ...pageArgs(query) }),
+      );
+    },
+  );
+
+  fastify.get("/:id", { preHandler: writers, schema: { params: IdParams, response: { 200: ContactImport } } }, async (request) => {
+    const found = await db.contactImport.findUnique({ where: { id: request.params.id } });
+    if (!found) throw notFound("No such import");
+    return found;
+  });
+
+  // The report holds the phone numbers as written in the file: an export of personal data, audited.
+  fastify.get("/:id/errors.csv", { preHandler: writers, schema: { params: IdParams } }, async (request, reply) => {
+    const { id } = request.params;
+    if (!(await db.contactImport.findUnique({ where: { id }, select: { id: true } }))) throw notFound("No such import");
+    await writeAudit(db, {
+      actorId: currentUser(request).id,
+      action: "export",
+      resource: "contact-imports",
+      resourceId: id,
+      ip: request.ip,
+    });
+    async function* lines() {
+      yield `\ufeff${csvLine(["row", "value", "reason"])}`;
+      // Keyset pages in row order: the report of a million-row file is never held whole.
+      let after = { rowNumber: 0, id: 0 };
+      for (;;) {
+        const page = await db.contactImportError.findMany({
+          where: { importId: id, OR: [{ rowNumber: { gt: after.rowNumber } }, { rowNumber: after.rowNumber, id: { gt: after.id } }] },
+          orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
+          take: 5000,
+        });
+        if (page.length === 0) return;
+        yield page.map((e) => csvLine([e.rowNumber, e.value, e.reason])).join("");
+        const last = page[page.length - 1];
+        if (last) after = { rowNumber: last.rowNumber, id: last.id };
+      }
+    }
+    return reply
+      .header("Content-Type", "text/csv; charset=utf-8")
+      .header("Content-Disposition", `attachment; filename="contact-import-${id}-errors.csv"`)
+      .send(Readable.from(lines()));
+  });
+};
+
+export default importRoutes;

@@ -1,0 +1,190 @@
+// /api/sms-senders: registered brandnames and the provider that sends for each, with the price per
+// segment (cost estimates) and the send rate. Administrators write; campaign staff read.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
+import {
+  booleanFilter,
+  idsFilter,
+  listQuerystring,
+  pageArgs,
+  parseListQuery,
+  searchFilter,
+  sendPage,
+  stringFilter,
+} from "../../platform/http/list-query.js";
+import { DateTime, IdParams } from "../../platform/http/schemas.js";
+import { validBrandname } from "../compliance/policy.js";
+
+export const PROVIDERS = ["sink", "twilio", "sns"] as const;
+
+const Settings = Type.Record(Type.String(), Type.Unknown());
+
+const Sender = Type.Object({
+  id: Type.Integer(),
+  brandname: Type.String(),
+  provider: Type.String(),
+  settings: Settings,
+  pricePerSegment: Type.Integer(),
+  messagesPerSecond: Type.Integer(),
+  active: Type.Boolean(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+const SenderInput = Type.Object(
+  {
+    brandname: Type.String({ minLength: 1, maxLength: 11 }),
+    provider: Type.Enum([...PROVIDERS]),
+    settings: Type.Optional(Settings),
+    pricePerSegment: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    messagesPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+type SenderBody = Type.Static<typeof SenderInput>;
+
+const SORTABLE = ["id", "brandname", "provider", "pricePerSegment", "messagesPerSecond", "active", "createdAt"] as const;
+/** Settings are stored in clear and shown to every campaign user: secrets belong in the environment. */
+const SECRET_KEY = /secret|token|password|passwd|api[-_]?key|private|credential/i;
+const MAX_SETTINGS_CHARS = 4000;
+
+function secretKeyIn(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.map(secretKeyIn).find(Boolean);
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (SECRET_KEY.test(key)) return key;
+    const nested = secretKeyIn(inner);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function senderData(body: SenderBody) {
+  if (!validBrandname(body.brandname)) {
+    throw invalidField(
+      "brandname",
+      "brandname",
+      "brandname: at most 11 Latin letters, digits, -, _, . or spaces, with at least one letter and no space at either end",
+    );
+  }
+  const settings = body.settings ?? {};
+  const secret = secretKeyIn(settings);
+  if (secret)
+    throw invalidField("settings", "secret_setting", `settings: "${secret}" looks like a secret; keep secrets in the environment`);
+  if (JSON.stringify(settings).length > MAX_SETTINGS_CHARS) throw invalidField("settings", "invalid", "settings: too large");
+  return { ...body, settings: settings as Prisma.InputJsonValue };
+}
+
+type SenderRow = Prisma.SmsSenderGetPayload<object>;
+const present = (sender: SenderRow) => ({ ...sender, settings: (sender.settings ?? {}) as Record<string, unknown> });
+const auditable = ({ createdAt: _c, updatedAt: _u, ...sender }: SenderRow) => sender;
+
+const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  const readers = fastify.allow("campaign_manager", "campaign_approver");
+  const adminOnly = fastify.allow("admin");
+
+  fastify.get(
+    "/",
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Sender) } } },
+    async (request, reply) => {
+      const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["brandname", "ASC"] });
+      const q = searchFilter(query.filter);
+      const provider = stringFilter(query.filter, "provider");
+      const ids = idsFilter(query.filter.id);
+      const where: Prisma.SmsSenderWhereInput = {
+        AND: [
+          ids ? { id: { in: ids } } : {},
+          q ? { brandname: { contains: q, mode: "insensitive" } } : {},
+          provider ? { provider } : {},
+          { active: booleanFilter(query.filter, "active") },
+        ],
+      };
+      const rows = await sendPage(
+        reply,
+        "sms-senders",
+        query,
+        db.smsSender.count({ where }),
+        db.smsSender.findMany({ where, ...pageArgs(query) }),
+      );
+      return rows.map(present);
+    },
+  );
+
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Sender } } }, async (request) => {
+    const sender = await db.smsSender.findUnique({ where: { id: request.params.id } });
+    if (!sender) throw notFound("No such sender");
+    return present(sender);
+  });
+
+  fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: Sender } } }, async (request) => {
+    const actor = currentUser(request);
+    const data = senderData(request.body);
+    return db.$transaction(async (tx) => {
+      const sender = await tx.smsSender.create({ data });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "create",
+        resource: "sms-senders",
+        resourceId: sender.id,
+        after: auditable(sender),
+        ip: request.ip,
+      });
+      return present(sender);
+    });
+  });
+
+  fastify.put(
+    "/:id",
+    { preHandler: adminOnly, schema: { params: IdParams, body: SenderInput, response: { 200: Sender } } },
+    async (request) => {
+      const actor = currentUser(request);
+      const { id } = request.params;
+      const data = senderData(request.body);
+      const before = await db.smsSender.findUnique({ where: { id } });
+      if (!before) throw notFound("No such sender");
+      return db.$transaction(async (tx) => {
+        const sender = await tx.smsSender.update({ where: { id }, data });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          action: "update",
+          resource: "sms-senders",
+          resourceId: id,
+          before: auditable(before),
+          after: auditable(sender),
+          ip: request.ip,
+        });
+        return present(sender);
+      });
+    },
+  );
+
+  fastify.delete("/:id", { preHandler: adminOnly, schema: { params: IdParams, response: { 200: Sender } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    const sender = await db.smsSender.findUnique({ where: { id }, include: { _count: { select: { campaigns: true } } } });
+    if (!sender) throw notFound("No such sender");
+    const { _count, ...row } = sender;
+    // Campaigns keep the sender they were sent with; retire a used sender with `active: false`.
+    if (_count.campaigns > 0) throw conflict("Campaigns use this sender; deactivate it instead", { id: "tthc.validation.in_use" });
+    await db.$transaction(async (tx) => {
+      await tx.smsSender.delete({ where: { id } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "delete",
+        resource: "sms-senders",
+        resourceId: id,
+        before: auditable(row),
+        ip: request.ip,
+      });
+    });
+    return present(row);
+  });
+};
+
+export default senderRoutes;

@@ -1,0 +1,150 @@
+// /api/sms-templates: reusable message bodies with {{variables}}. Campaign managers write, approvers
+// read. Each record lists the variables its body uses, so the console can ask for sample values.
+// Whoever writes a template's text is recorded (editorIds): campaigns taking the text count them among
+// their authors, who may not approve them (two-person rule, server/outreach/campaigns/approval.ts).
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { writeAudit } from "../../platform/audit/audit.js";
+import { notFound } from "../../platform/http/errors.js";
+import {
+  booleanFilter,
+  idsFilter,
+  listQuerystring,
+  pageArgs,
+  parseListQuery,
+  searchFilter,
+  sendPage,
+} from "../../platform/http/list-query.js";
+import { DateTime, IdParams } from "../../platform/http/schemas.js";
+import { MAX_BODY_CHARS, templateVariables } from "./template.js";
+
+const Template = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  body: Type.String(),
+  unaccented: Type.Boolean(),
+  variables: Type.Array(Type.String()),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+const TemplateInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" }),
+    body: Type.String({ minLength: 1, maxLength: MAX_BODY_CHARS, pattern: "\\S" }),
+    unaccented: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const SORTABLE = ["id", "name", "unaccented", "createdAt", "updatedAt"] as const;
+
+type TemplateRow = Prisma.SmsTemplateGetPayload<object>;
+const present = (template: TemplateRow) => ({ ...template, variables: templateVariables(template.body) });
+const auditable = ({ id, name, body, unaccented }: TemplateRow) => ({ id, name, body, unaccented });
+
+const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  const readers = fastify.allow("campaign_manager", "campaign_approver");
+  const writers = fastify.allow("campaign_manager");
+
+  fastify.get(
+    "/",
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Template) } } },
+    async (request, reply) => {
+      const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
+      const q = searchFilter(query.filter);
+      const ids = idsFilter(query.filter.id);
+      const where: Prisma.SmsTemplateWhereInput = {
+        AND: [
+          ids ? { id: { in: ids } } : {},
+          q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }] } : {},
+          { unaccented: booleanFilter(query.filter, "unaccented") },
+        ],
+      };
+      const rows = await sendPage(
+        reply,
+        "sms-templates",
+        query,
+        db.smsTemplate.count({ where }),
+        db.smsTemplate.findMany({ where, ...pageArgs(query) }),
+      );
+      return rows.map(present);
+    },
+  );
+
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+    const template = await db.smsTemplate.findUnique({ where: { id: request.params.id } });
+    if (!template) throw notFound("No such template");
+    return present(template);
+  });
+
+  fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: Template } } }, async (request) => {
+    const actor = currentUser(request);
+    return db.$transaction(async (tx) => {
+      const template = await tx.smsTemplate.create({ data: { ...request.body, name: request.body.name.trim(), editorIds: [actor.id] } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "create",
+        resource: "sms-templates",
+        resourceId: template.id,
+        after: auditable(template),
+        ip: request.ip,
+      });
+      return present(template);
+    });
+  });
+
+  fastify.put(
+    "/:id",
+    { preHandler: writers, schema: { params: IdParams, body: TemplateInput, response: { 200: Template } } },
+    async (request) => {
+      const actor = currentUser(request);
+      const { id } = request.params;
+      const before = await db.smsTemplate.findUnique({ where: { id } });
+      if (!before) throw notFound("No such template");
+      return db.$transaction(async (tx) => {
+        const textChanged = request.body.body !== before.body || (request.body.unaccented ?? before.unaccented) !== before.unaccented;
+        const newEditor = textChanged && !before.editorIds.includes(actor.id);
+        const template = await tx.smsTemplate.update({
+          where: { id },
+          data: { ...request.body, name: request.body.name.trim(), ...(newEditor ? { editorIds: { push: actor.id } } : {}) },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          action: "update",
+          resource: "sms-templates",
+          resourceId: id,
+          before: auditable(before),
+          after: auditable(template),
+          ip: request.ip,
+        });
+        return present(template);
+      });
+    },
+  );
+
+  // Campaigns keep their own copy of the body (the template link becomes null), so deleting is safe.
+  fastify.delete("/:id", { preHandler: writers, schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    const template = await db.smsTemplate.findUnique({ where: { id } });
+    if (!template) throw notFound("No such template");
+    await db.$transaction(async (tx) => {
+      await tx.smsTemplate.delete({ where: { id } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "delete",
+        resource: "sms-templates",
+        resourceId: id,
+        before: auditable(template),
+        ip: request.ip,
+      });
+    });
+    return present(template);
+  });
+};
+
+export default templateRoutes;

@@ -1,0 +1,32 @@
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../db/client.js";
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  resource: string;
+  resourceId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+type AuditWriter = Pick<Db, "auditLog"> | Prisma.TransactionClient;
+
+const json = (value: unknown) =>
+  value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+
+/** Appends one entry; pass the transaction client so the change and its audit commit together. */
+export async function writeAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      resource: entry.resource,
+      resourceId: entry.resourceId == null ? null : String(entry.resourceId),
+      before: json(entry.before),
+      after: json(entry.after),
+      ip: entry.ip ?? null,
+    },
+  });
+}
