@@ -8,7 +8,7 @@ import { PASSWORD, seedSmallProvince } from "../helpers/app.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
 import { ROOT } from "../helpers/processes.js";
-import { createCall, type MediaStub, startMediaStub } from "../integration/call-log-fixtures.js";
+import { createCall, type MediaStub, startMediaStub } from "../integration/hotline/call-log-fixtures.js";
 
 const ACCOUNT_SID = `AC${"2".repeat(32)}`;
 const AUDIO = Buffer.from("ID3 not really an mp3");

@@ -1,0 +1,105 @@
+// `npm run call:simulate` against the real server process over real HTTP: signed with the local key
+// from the database against PUBLIC_BASE_URL (deliberately not the address it sends to), printing
+// prompts, keys, dials and the summary; and a clear exit 1 when no server answers.
+import { execFileSync, spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../../server/platform/db/client.js";
+import { clearRedisPrefix, testConfig } from "../../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { freePort, type Proc, ROOT, startEntry } from "../../helpers/processes.js";
+
+let database: TestDatabase;
+let server: Proc;
+let url: string;
+const prefix = `test-cli-${process.pid}`;
+const redisUrl = testConfig().REDIS_URL;
+const ALWAYS = { opens: "00:00", closes: "24:00" };
+const OPEN_ALL_WEEK = { 0: [ALWAYS], 1: [ALWAYS], 2: [ALWAYS], 3: [ALWAYS], 4: [ALWAYS], 5: [ALWAYS], 6: [ALWAYS] };
+
+const env = () => ({
+  NODE_ENV: "test",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: database.url,
+  REDIS_PREFIX: prefix,
+  PUBLIC_BASE_URL: "https://tongdai.example.gov.vn",
+  TWILIO_AUTH_TOKEN: "",
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npm", ["run", "--silent", "call:simulate", "--", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env() },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: database.url, ADMIN_PASSWORD: "quan-tri-thu-nghiem", NODE_ENV: "test" },
+  });
+  const db = createDb(database.url);
+  await db.agency.update({ where: { code: "GL" }, data: { weeklyHours: OPEN_ALL_WEEK } });
+  await db.agency.updateMany({ data: { observeHolidays: false } });
+  await db.$disconnect();
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = startEntry("server/server.ts", { ...env(), LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1" });
+  await server.waitFor("Server listening");
+}, 120_000);
+
+afterAll(async () => {
+  server?.child.kill("SIGTERM");
+  await server?.exited().catch(() => {});
+  await clearRedisPrefix(redisUrl, prefix);
+  await database?.drop();
+});
+
+describe("npm run call:simulate", () => {
+  it("calls the running server, prints the prompts, keys, dial and summary, and leaves a simulated call", async () => {
+    const { code, output } = await runCli(["--digits", "1,1", "--url", url, "--twiml"]);
+    expect(output).toContain("xin kính chào ông bà");
+    expect(output).toContain("Người gọi bấm: 1");
+    expect(output).toMatch(/Đổ chuông: \+84 \d\dx/);
+    expect(output).toContain("Cán bộ: pressed 1 and answered");
+    expect(output).toContain("Định tuyến: STP → dialing");
+    expect(output).toMatch(/Cơ quan: .*\(STP\)/);
+    expect(output).toContain("POST /twilio/voice/incoming → 200");
+    expect(output).toContain("<Gather");
+    expect(output).not.toMatch(/\+84\d{9}/);
+    expect(code, output).toBe(0);
+
+    const callId = Number(/Mã cuộc gọi: (\d+)/.exec(output)?.[1]);
+    const db = createDb(database.url);
+    try {
+      const call = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { agency: true } });
+      expect(call).toMatchObject({ simulated: true, agency: { code: "STP" } });
+      expect(call.flowVersionId).not.toBeNull();
+    } finally {
+      await db.$disconnect();
+    }
+  }, 60_000);
+
+  it("exits 1 with a clear message when no server answers", async () => {
+    const port = await freePort();
+    const { code, output } = await runCli(["--digits", "1", "--url", `http://127.0.0.1:${port}`]);
+    expect(code).toBe(1);
+    expect(output).toContain(`Không kết nối được máy chủ tại http://127.0.0.1:${port}`);
+  }, 30_000);
+
+  it("refuses keys that are not phone keys", async () => {
+    const { code, output } = await runCli(["--digits", "1,x", "--url", url]);
+    expect(code).toBe(1);
+    expect(output).toContain('"x" không phải phím điện thoại');
+  }, 30_000);
+});

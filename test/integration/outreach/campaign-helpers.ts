@@ -1,0 +1,168 @@
+// Fixtures of the campaign tests: people with campaign roles, a sink sender, contacts and lists made
+// in SQL (thousands in one statement), and an in-process runner that drives the dispatcher with a
+// fake clock — hours of sending window pass without sleeping.
+import type { FastifyInstance } from "fastify";
+import { hashPassword } from "../../../server/access/auth/password.js";
+import type { Role } from "../../../server/generated/prisma/enums.js";
+import type { OutgoingSms, SmsProvider } from "../../../server/messaging/provider.js";
+import {
+  type BatchQueue,
+  type CampaignDeps,
+  type CampaignSettings,
+  DEFAULT_SETTINGS,
+  dispatchStep,
+  processBatch,
+} from "../../../server/outreach/campaigns/dispatch.js";
+import { loadGate } from "../../../server/outreach/campaigns/ports.js";
+import { noRateLimit } from "../../../server/outreach/campaigns/rate-limit.js";
+import type { Db } from "../../../server/platform/db/client.js";
+import { login, PASSWORD } from "../../helpers/app.js";
+
+export async function seedCampaignPeople(db: Db, app: FastifyInstance) {
+  const agency = await db.agency.create({ data: { code: `GL${Date.now()}`, name: "UBND tỉnh Gia Lai", kind: "province" } });
+  const passwordHash = await hashPassword(PASSWORD);
+  const user = (username: string, roles: Role[]) =>
+    db.user.create({ data: { username, name: username, roles, agencyId: agency.id, passwordHash } });
+  const people = {
+    // The author holds both roles: only the two-person rule stops them approving their own campaign.
+    manager: await user("qc.soanthao", ["campaign_manager", "campaign_approver"]),
+    approver: await user("qc.duyet", ["campaign_approver"]),
+    viewer: await user("qc.xem", ["viewer"]),
+  };
+  const cookies = {
+    manager: await login(app, "qc.soanthao"),
+    approver: await login(app, "qc.duyet"),
+    viewer: await login(app, "qc.xem"),
+  };
+  return { people, cookies };
+}
+
+export async function createSender(db: Db, overrides: { provider?: string; messagesPerSecond?: number; brandname?: string } = {}) {
+  return db.smsSender.create({
+    data: {
+      brandname: overrides.brandname ?? "UBND GiaLai",
+      provider: overrides.provider ?? "sink",
+      messagesPerSecond: overrides.messagesPerSecond ?? 0,
+      pricePerSegment: 500,
+    },
+  });
+}
+
+/** `count` contacts +849<start…> with consent, in a new list; returns the list id. */
+export async function createList(db: Db, name: string, start: number, count: number, consent = "granted"): Promise<number> {
+  const list = await db.contactList.create({ data: { name } });
+  await db.$executeRawUnsafe(
+    `INSERT INTO contacts (phone, name, consent_status, consent_source, consent_at, updated_at)
+     SELECT '+849' || lpad(i::text, 8, '0'), 'Công dân ' || i, '${consent}'::"ConsentStatus", 'test', now(), now()
+     FROM generate_series(${start}, ${start + count - 1}) i ON CONFLICT (phone) DO NOTHING`,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO contact_list_members (list_id, contact_id)
+     SELECT ${list.id}, c.id FROM contacts c WHERE c.phone BETWEEN '+849' || lpad('${start}', 8, '0') AND '+849' || lpad('${start + count - 1}', 8, '0')
+     ON CONFLICT DO NOTHING`,
+  );
+  return list.id;
+}
+
+export const phoneOf = (i: number) => `+849${String(i).padStart(8, "0")}`;
+
+/** Draft → approved by someone else, through the real API. Returns the campaign id. */
+export async function approvedCampaign(
+  app: FastifyInstance,
+  cookies: { manager: string; approver: string },
+  body: { name: string; senderId: number; listIds: number[]; body?: string; scheduledAt?: string },
+): Promise<number> {
+  const created = await app.inject({
+    method: "POST",
+    url: "/api/campaigns",
+    headers: { cookie: cookies.manager },
+    payload: {
+      name: body.name,
+      body: body.body ?? "Moi {{ten}} dung dich vu cong truc tuyen tai dichvucong.gov.vn",
+      unaccented: true,
+      senderId: body.senderId,
+      audience: { listIds: body.listIds, segmentIds: [] },
+      scheduledAt: body.scheduledAt ?? null,
+    },
+  });
+  if (created.statusCode !== 200) throw new Error(`create: ${created.statusCode} ${created.body}`);
+  const id = created.json().id as number;
+  for (const [action, cookie] of [
+    ["submit", cookies.manager],
+    ["approve", cookies.approver],
+  ] as const) {
+    const r = await app.inject({ method: "POST", url: `/api/campaigns/${id}/${action}`, headers: { cookie } });
+    if (r.statusCode !== 200) throw new Error(`${action}: ${r.statusCode} ${r.body}`);
+  }
+  return id;
+}
+
+export interface FakeClock {
+  now(): Date;
+  set(at: Date): void;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start: Date): FakeClock {
+  let t = start.getTime();
+  return { now: () => new Date(t), set: (at) => (t = at.getTime()), advance: (ms) => (t += ms) };
+}
+
+/** A provider that records what it receives and may fail or advance the clock. */
+export function scriptedProvider(script: (message: OutgoingSms, n: number) => void | Promise<void> = () => {}) {
+  const sent: OutgoingSms[] = [];
+  let n = 0;
+  const prefix = `SCRIPT${Math.random().toString(36).slice(2, 10)}`;
+  const provider: SmsProvider = {
+    name: "sink",
+    async send(message) {
+      n += 1;
+      await script(message, n);
+      sent.push(message);
+      return { providerMessageId: `${prefix}-${n}`, status: "sent" };
+    },
+    async lookup(key) {
+      const found = sent.findIndex((m) => m.idempotencyKey === key);
+      return found >= 0 ? { found: true, providerMessageId: `${prefix}-${key}` } : { found: false };
+    },
+  };
+  return { provider, sent };
+}
+
+export function inProcessDeps(db: Db, clock: FakeClock, provider: SmsProvider, settings: Partial<CampaignSettings> = {}): CampaignDeps {
+  return {
+    db,
+    clock: clock.now,
+    providers: () => provider,
+    loadGate,
+    rateLimiter: noRateLimit,
+    settings: { ...DEFAULT_SETTINGS, batchSize: 50, ...settings },
+  };
+}
+
+/**
+ * Drives the dispatcher in this process: batches run at once, and every wait advances the fake clock
+ * instead of sleeping. `onWait` sees each wait (to check what happens meanwhile). Stops when the
+ * campaign is done or not running, or after `maxSteps`.
+ */
+export async function runCampaign(
+  deps: CampaignDeps,
+  campaignId: number,
+  options: { maxSteps?: number; onWait?: (ms: number) => void | Promise<void>; advance?: (ms: number) => void } = {},
+): Promise<string> {
+  const queue: BatchQueue = {
+    enqueue: async (id, ids) => {
+      await processBatch(deps, id, ids);
+    },
+    inFlight: async () => 0,
+  };
+  for (let i = 0; i < (options.maxSteps ?? 10_000); i++) {
+    const step = await dispatchStep(deps, campaignId, queue);
+    if (step.done) return step.reason;
+    if (step.delayMs > 0) {
+      await options.onWait?.(step.delayMs);
+      options.advance?.(step.delayMs);
+    }
+  }
+  return "max_steps";
+}
