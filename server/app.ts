@@ -23,6 +23,7 @@ import surveyRoutes from "./hotline/surveys/routes.js";
 import { scheduleSurveySms } from "./hotline/surveys/sms-job.js";
 import callRouting from "./hotline/voice/routing-plugin.js";
 import voiceRoutes from "./hotline/voice/voice-routes.js";
+import { registerMessagingHooks } from "./messaging/hooks.js";
 import smsStatusRoutes from "./messaging/status-routes.js";
 import campaignRoutes from "./outreach/campaigns/routes.js";
 import smsPolicyRoutes from "./outreach/compliance/routes.js";
@@ -32,6 +33,7 @@ import suppressionRoutes from "./outreach/consent/opt-outs/routes.js";
 import contactListRoutes from "./outreach/contact-lists/routes.js";
 import contactImportRoutes from "./outreach/contacts/import-routes.js";
 import contactRoutes from "./outreach/contacts/routes.js";
+import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import segmentRoutes from "./outreach/segments/routes.js";
 import smsSenderRoutes from "./outreach/senders/routes.js";
 import smsPreviewRoutes from "./outreach/templates/preview-routes.js";
@@ -55,6 +57,8 @@ import securityHeaders from "./platform/plugins/external/security-headers.js";
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.
 export const app = fp<{ config: Config }>(async (fastify, { config }) => {
+  // Receipts and carrier unsubscribes reach campaigns and the opt-out list (messaging knows neither).
+  registerMessagingHooks(outreachMessagingHooks);
   await fastify.register(configPlugin, { config });
   await fastify.register(dbPlugin);
   await fastify.register(redisPlugin);

@@ -5,6 +5,7 @@ import pino from "pino";
 import { loadConfigOrExit } from "./config.js";
 import { maintenanceProcessor, scheduleMaintenance } from "./hotline/retention/maintenance.js";
 import { surveysProcessor } from "./hotline/surveys/sms-job.js";
+import { registerMessagingHooks } from "./messaging/hooks.js";
 import { createSmsProvider } from "./messaging/registry.js";
 import { queuedSinkReceipts, sinkReceiptProcessor } from "./messaging/sink-receipts.js";
 import { twilioClientFromConfig } from "./messaging/vendors/twilio.js";
@@ -14,6 +15,7 @@ import { loadGate } from "./outreach/campaigns/ports.js";
 import { redisRateLimiter } from "./outreach/campaigns/rate-limit.js";
 import { reconcileCampaigns } from "./outreach/campaigns/reconcile.js";
 import { senderProviders } from "./outreach/campaigns/senders.js";
+import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import { createDb, poolSettings } from "./platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
@@ -31,6 +33,8 @@ import { onShutdown } from "./platform/lifecycle.js";
 import { createCommandRedis } from "./platform/redis.js";
 
 const config = loadConfigOrExit();
+// The sink's receipts move campaign recipients; carrier unsubscribes become opt-outs.
+registerMessagingHooks(outreachMessagingHooks);
 const log = pino({ level: config.LOG_LEVEL, base: { process: "worker" } });
 const db = createDb(config.DATABASE_URL, poolSettings(config));
 const queue = maintenanceQueue(config);

@@ -1,11 +1,12 @@
-import type { Weekday } from "../agencies/hours/types.js";
-
 // Vietnam has kept UTC+7 all year since 1975 (no daylight saving), so a fixed offset is exact and
 // keeps Intl time-zone lookups out of the hot path. Calendar days are handled as "YYYY-MM-DD" strings
 // and computed with UTC arithmetic, which has no DST surprises either.
 const OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day of the week as JavaScript numbers it: Sunday = 0 … Saturday = 6. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The Vietnam calendar day, weekday and minute of the day at an instant. */
 export interface VietnamClock {

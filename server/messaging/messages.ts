@@ -1,8 +1,7 @@
 // Sending one SMS with its record in sms_messages, and applying delivery receipts to that record.
-import { applyReceiptToRecipient } from "../outreach/campaigns/receipts.js";
-import { suppress } from "../outreach/consent/opt-outs/suppress.js";
 import type { Db } from "../platform/db/client.js";
-import type { SmsProvider } from "./provider.js";
+import { announceMessageMoved, announceUnsubscribed } from "./hooks.js";
+import type { SmsFailureKind, SmsProvider } from "./provider.js";
 import { SmsSendError } from "./provider.js";
 import { type MessageStatus, normalizeMessageStatus, statusesBelow } from "./status.js";
 
@@ -15,9 +14,6 @@ export interface SmsRequest {
   callId?: number;
   validUntil?: Date;
 }
-
-/** Twilio's "attempt to send to unsubscribed recipient". */
-const UNSUBSCRIBED = "21610";
 
 export interface SentSms {
   id: number;
@@ -67,8 +63,8 @@ export async function sendSms(
   } catch (error) {
     const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
     await db.smsMessage.update({ where: { id: row.id }, data: { status: "failed", errorCode: failure.code.slice(0, 64) } });
-    // Twilio 21610: the recipient unsubscribed at the carrier; record it as an opt-out (no confirmation).
-    if (failure.code === UNSUBSCRIBED) await suppress(db, request.to, "provider", UNSUBSCRIBED);
+    // The recipient unsubscribed at the carrier: the wings above record it as an opt-out.
+    if (failure.kind === "unsubscribed") await announceUnsubscribed(db, request.to, failure.code, now());
     throw failure;
   }
   // A receipt may already have moved the row on (and set the id): never go backwards.
@@ -86,6 +82,8 @@ export interface StatusReceipt {
   providerMessageId: string;
   status: string;
   errorCode?: string;
+  /** The neutral meaning of errorCode, from the vendor that sent the receipt. */
+  errorKind?: SmsFailureKind;
   at: Date;
 }
 
@@ -107,7 +105,9 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
   });
   if (!row) return false;
   // Idempotent, and its own transaction: before the changes below.
-  if (receipt.errorCode === UNSUBSCRIBED) await suppress(db, row.recipient, "provider", UNSUBSCRIBED, receipt.at);
+  if (receipt.errorKind === "unsubscribed") {
+    await announceUnsubscribed(db, row.recipient, receipt.errorCode ?? "unsubscribed", receipt.at);
+  }
   return db.$transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     if (row.providerMessageId === null) {
@@ -125,8 +125,8 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
         ...(receipt.errorCode && (status === "failed" || status === "undelivered") ? { errorCode: receipt.errorCode.slice(0, 64) } : {}),
       },
     });
-    // A campaign message also moves its recipient (delivered, or failed when undelivered).
-    if (count > 0) await applyReceiptToRecipient(tx, row.id, status, receipt.at, receipt.errorCode);
+    // Whoever sent the message (a campaign) moves with it, in the same transaction.
+    if (count > 0) await announceMessageMoved(tx, row.id, status, receipt.at, receipt.errorCode);
     return count > 0;
   });
 }

@@ -44,15 +44,28 @@ export interface SmsLookupHint {
 
 export type SmsLookupResult = { found: true; providerMessageId: string } | { found: false } | { found: "unknown" };
 
+/**
+ * What a refusal means, whichever vendor said it. Each vendor's file maps its own error codes to
+ * these, so no code above the vendors has to know which of a vendor's codes means a STOP.
+ * - unsubscribed: the recipient opted out at the carrier; never send to the number again.
+ * - invalid_number: not a number that can receive SMS.
+ * - throttled: the vendor is full or rate-limiting us; later will work.
+ * - transient: a passing failure (timeout, 5xx).
+ * - rejected: any other refusal that will repeat.
+ */
+export type SmsFailureKind = "unsubscribed" | "invalid_number" | "throttled" | "transient" | "rejected";
+
 export class SmsSendError extends Error {
   /** See the constructor's `outcomeUnknown`. */
   readonly outcomeUnknown: boolean;
+  /** The vendor-neutral meaning of `code`. */
+  readonly kind: SmsFailureKind;
 
   constructor(
     message: string,
     /** true: throttling, timeouts, 5xx — a later attempt may succeed. false: the same message will always fail. */
     readonly transient: boolean,
-    /** The vendor's error code (Twilio 21610, …) or a short name of the failure. */
+    /** The vendor's own error code or a short name of the failure, kept as evidence; `kind` says what it means. */
     readonly code: string,
     options?: {
       cause?: unknown;
@@ -61,10 +74,13 @@ export class SmsSendError extends Error {
        * the answer). Before a retry the sender asks `lookup` instead of resending blindly.
        */
       outcomeUnknown?: boolean;
+      /** Defaults to "transient" or "rejected" as `transient` says. */
+      kind?: SmsFailureKind;
     },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "SmsSendError";
     this.outcomeUnknown = options?.outcomeUnknown === true;
+    this.kind = options?.kind ?? (transient ? "transient" : "rejected");
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { twilioWebhooks } from "../platform/twilio/webhooks.js";
 import { applyMessageStatus } from "./messages.js";
+import { twilioFailureKind } from "./vendors/twilio.js";
 
 const StatusBody = Type.Object(
   {
@@ -25,6 +26,7 @@ const smsStatusRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       providerMessageId: MessageSid,
       status: MessageStatus,
       errorCode: ErrorCode || undefined,
+      errorKind: twilioFailureKind(ErrorCode || undefined),
       at: new Date(),
     });
     request.log.info({ messageId: request.query.m, providerMessageId: MessageSid, status: MessageStatus, changed }, "SMS status");

@@ -44,7 +44,7 @@ function floorOf(wing: string): number {
   return floor;
 }
 
-function sourceFiles(dir: string): string[] {
+export function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === "generated" ? [] : sourceFiles(path);

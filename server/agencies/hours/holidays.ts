@@ -1,6 +1,6 @@
 import Holidays from "date-holidays";
+import type { Weekday } from "../../clock/vietnam-time.js";
 import { addDays, weekdayOf } from "../../clock/vietnam-time.js";
-import type { Weekday } from "./types.js";
 
 // Vietnamese public holidays (Labour Code 2019, art. 112) from date-holidays, country VN, type
 // "public" only (its many "observance" days such as 3/2 or 20/11 are working days).

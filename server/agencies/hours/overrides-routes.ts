@@ -21,8 +21,8 @@ import {
   stringFilter,
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
-import { hoursError, TimeRangeSchema } from "../tree/call-settings.js";
-import { visibleAgencyIds } from "../tree/scope.js";
+import { visibleAgencyIds } from "../scope.js";
+import { hoursError, TimeRangeSchema } from "./schemas.js";
 import type { HoursOverride as Override, TimeRange } from "./types.js";
 import { validateOverrides } from "./validate.js";
 

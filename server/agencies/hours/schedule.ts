@@ -1,6 +1,7 @@
+import type { Weekday } from "../../clock/vietnam-time.js";
 import { addDays, isRealDate, vietnamClock, vietnamInstant, weekdayOf } from "../../clock/vietnam-time.js";
 import { holidayOn } from "./holidays.js";
-import type { DayDescription, Schedule, TimeRange, Weekday } from "./types.js";
+import type { DayDescription, Schedule, TimeRange } from "./types.js";
 import { minutesOf } from "./validate.js";
 
 // Evaluation of a validated schedule (see validate.ts); a malformed time throws rather than guessing.

@@ -1,8 +1,7 @@
 // The hours model copies Amazon Connect's: one time zone (always Asia/Ho_Chi_Minh here), weekly
 // hours, and dated overrides on top; Vietnamese public holidays sit between the two.
 
-/** Day of the week as JavaScript numbers it: Sunday = 0 … Saturday = 6. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+import type { Weekday } from "../../clock/vietnam-time.js";
 
 /** Local Vietnam time, "HH:MM". `closes` may be "24:00" for a range that runs to midnight. */
 export interface TimeRange {

@@ -18,7 +18,7 @@ import {
   sendPage,
 } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
-import { visibleAgencyIds } from "../tree/scope.js";
+import { visibleAgencyIds } from "../scope.js";
 
 const Staff = Type.Object({
   id: Type.Integer(),

@@ -20,8 +20,9 @@ import {
 import { DateTime, IdParams, Nullable, PhoneText } from "../../platform/http/schemas.js";
 import { scheduleOf } from "../hours/agency-schedule.js";
 import { describeDay } from "../hours/schedule.js";
-import { checkWeeklyHours, completeWeek, routingInput, routingOutput, TimeRangeSchema, type WeeklyHoursInput } from "./call-settings.js";
-import { ancestorsOf, subtreeIds, visibleAgencyIds } from "./scope.js";
+import { checkWeeklyHours, completeWeek, TimeRangeSchema, type WeeklyHoursInput } from "../hours/schemas.js";
+import { ancestorsOf, subtreeIds, visibleAgencyIds } from "../scope.js";
+import { routingInput, routingOutput } from "./call-settings.js";
 
 const KINDS = Object.values(AgencyKind);
 const Kind = Type.Enum(KINDS);

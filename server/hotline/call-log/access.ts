@@ -4,7 +4,7 @@
 // province-wide only.
 
 import type { SessionUser } from "../../access/auth/sessions.js";
-import { isScoped, visibleAgencyIds } from "../../agencies/tree/scope.js";
+import { isScoped, visibleAgencyIds } from "../../agencies/scope.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type PhoneAccess, phoneAccess } from "../../phone/access.js";
 import type { Db } from "../../platform/db/client.js";

@@ -7,7 +7,7 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
-import { visibleAgencyIds } from "../../agencies/tree/scope.js";
+import { visibleAgencyIds } from "../../agencies/scope.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { CallbackStatus } from "../../generated/prisma/enums.js";
 import { writeAudit } from "../../platform/audit/audit.js";

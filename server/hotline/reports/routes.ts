@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { visibleAgencyIds } from "../../agencies/tree/scope.js";
+import { visibleAgencyIds } from "../../agencies/scope.js";
 import { addDays } from "../../clock/vietnam-time.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { Nullable } from "../../platform/http/schemas.js";

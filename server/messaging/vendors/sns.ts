@@ -38,7 +38,8 @@ export function snsSmsError(error: unknown): SmsSendError {
     (status !== undefined && status >= 500) ||
     // No HTTP answer at all: a network failure.
     (status === undefined && ["ECONNRESET", "ETIMEDOUT", "ECONNREFUSED", "EPIPE", "NetworkingError"].includes(name));
-  return new SmsSendError(`SNS refused the message: ${e?.message ?? String(error)}`, transient, name, { cause: error });
+  const kind = name.includes("Throttl") || status === 429 ? "throttled" : undefined;
+  return new SmsSendError(`SNS refused the message: ${e?.message ?? String(error)}`, transient, name, { cause: error, kind });
 }
 
 export function createSnsSmsProvider(options: SnsSmsOptions): SmsProvider {

@@ -5,6 +5,7 @@ import twilio from "twilio";
 import type { Config } from "../../config.js";
 import {
   type OutgoingSms,
+  type SmsFailureKind,
   type SmsLookupHint,
   type SmsLookupResult,
   type SmsProvider,
@@ -34,6 +35,17 @@ const PERMANENT_CODES = new Set([
 ]);
 /** Twilio is full or throttling: try again later. */
 const TRANSIENT_CODES = new Set([20429, 21611, 30001]);
+const UNSUBSCRIBED_CODES = new Set([21610]);
+const INVALID_NUMBER_CODES = new Set([21211, 21614]);
+
+/** The neutral meaning of a Twilio error code, on a refused send or a delivery receipt. */
+export function twilioFailureKind(code: number | string | undefined): SmsFailureKind | undefined {
+  const n = Number(code);
+  if (UNSUBSCRIBED_CODES.has(n)) return "unsubscribed";
+  if (INVALID_NUMBER_CODES.has(n)) return "invalid_number";
+  if (TRANSIENT_CODES.has(n)) return "throttled";
+  return undefined;
+}
 
 // Twilio accepts 1 to 36,000 seconds (10 hours).
 const MAX_VALIDITY_SECONDS = 36_000;
@@ -48,7 +60,8 @@ export function twilioSmsError(error: unknown): SmsSendError {
       code !== undefined && PERMANENT_CODES.has(code)
         ? false
         : (code !== undefined && TRANSIENT_CODES.has(code)) || e.status === 429 || e.status >= 500;
-    return new SmsSendError(`Twilio refused the message: ${message}`, transient, String(code ?? e.status), { cause: error });
+    const kind = twilioFailureKind(code) ?? (e.status === 429 ? "throttled" : undefined);
+    return new SmsSendError(`Twilio refused the message: ${message}`, transient, String(code ?? e.status), { cause: error, kind });
   }
   // No HTTP status: the request never got an answer (timeout, connection reset, DNS). Twilio may
   // still have accepted it: the sender asks lookup() before trying again.

@@ -32,7 +32,7 @@ export async function loadGate(db: Db): Promise<ComplianceGate> {
   return complianceGate(await loadPolicy(db));
 }
 
-/** Twilio 21610: the citizen replied STOP; the suppression domain records it (idempotent). */
+/** The vendor says the citizen unsubscribed at the carrier; the suppression domain records it (idempotent). */
 export async function suppressNumber(db: Db, phone: string, source: "provider", detail: string): Promise<void> {
   await suppress(db, phone, source, detail);
 }

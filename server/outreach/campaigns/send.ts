@@ -184,8 +184,8 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
             last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${ctx.now()}
             WHERE id = ${recipient.id} AND status = 'sending'`,
     ]);
-    // Twilio 21610: the citizen replied STOP. Nobody sends to the number again (Spoke's rule).
-    if (code === "21610") await suppressNumber(db, recipient.phone, "provider", "21610");
+    // The citizen replied STOP at the carrier. Nobody sends to the number again (Spoke's rule).
+    if (failure.kind === "unsubscribed") await suppressNumber(db, recipient.phone, "provider", code);
     return { kind: "failed", code, final: !retry };
   }
   // Outside the try: a database error here must not count as a refused message. The recipient then

@@ -19,8 +19,8 @@ import {
   stringFilter,
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
-import { CONSENT_STATUSES } from "../segments/audience.js";
 import { CONTACT_READERS, CONTACT_WRITERS, contactPhoneAccess } from "./access.js";
+import { CONSENT_STATUSES } from "./consent.js";
 import { rejectionOf } from "./import.js";
 
 const Consent = Type.Union(CONSENT_STATUSES.map((s) => Type.Literal(s)));

@@ -5,8 +5,7 @@
 import Type from "typebox";
 import { Value } from "typebox/value";
 import { Prisma } from "../../generated/prisma/client.js";
-
-export const CONSENT_STATUSES = ["unknown", "granted", "refused"] as const;
+import { CONSENT_STATUSES } from "../contacts/consent.js";
 
 export const SegmentFilterSchema = Type.Object(
   {

@@ -82,16 +82,18 @@ describe("Twilio provider", () => {
   });
 
   it.each([
-    [400, 21610, false],
-    [400, 21614, false],
-    [400, 21211, false],
-    [429, 20429, true],
-    [503, 20503, true],
-  ])("HTTP %i with code %i: transient=%s, row marked failed with the code", async (status, code, transient) => {
+    [400, 21610, false, "unsubscribed"],
+    [400, 21614, false, "invalid_number"],
+    [400, 21211, false, "invalid_number"],
+    [400, 21606, false, "rejected"],
+    [429, 20429, true, "throttled"],
+    [503, 20503, true, "transient"],
+  ])("HTTP %i with code %i: transient=%s, kind %s, row marked failed with the code", async (status, code, transient, kind) => {
     stub.handle(() => ({ status, body: { code, message: `error ${code}`, status } }));
     const error = await sendSms(t.db, twilioProvider(), { to: TO, body: "b", purpose: `err-${code}` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmsSendError);
-    expect(error).toMatchObject({ transient, code: String(code) });
+    // Callers above the vendor read the neutral kind, never Twilio's code.
+    expect(error).toMatchObject({ transient, code: String(code), kind });
     const row = await t.db.smsMessage.findFirstOrThrow({ where: { purpose: `err-${code}` } });
     expect(row).toMatchObject({ status: "failed", errorCode: String(code), providerMessageId: null });
   });

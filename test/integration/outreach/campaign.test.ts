@@ -226,7 +226,7 @@ describe("pause, resume, errors, receipts", () => {
       const tries = (seen.get(m.to) ?? 0) + 1;
       seen.set(m.to, tries);
       if (m.to === phoneOf(5001)) throw new SmsSendError("invalid To", false, "21211");
-      if (m.to === phoneOf(5002)) throw new SmsSendError("unsubscribed", false, "21610");
+      if (m.to === phoneOf(5002)) throw new SmsSendError("unsubscribed", false, "21610", { kind: "unsubscribed" });
       if (m.to === phoneOf(5003) && tries < 3) throw new SmsSendError("Too many requests", true, "20429");
       if (m.to === phoneOf(5004)) throw new SmsSendError("Service unavailable", true, "503");
     });

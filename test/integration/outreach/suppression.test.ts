@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../../server/access/auth/password.js";
 import { parseXml } from "../../../server/hotline/simulator/xml.js";
-import { applyMessageStatus, sendSms } from "../../../server/messaging/messages.js";
+import { sendSms } from "../../../server/messaging/messages.js";
 import { createTwilioSmsProvider } from "../../../server/messaging/vendors/twilio.js";
 import { replaceDncList } from "../../../server/outreach/consent/dnc/dnc.js";
 import { confirmationText } from "../../../server/outreach/consent/opt-outs/confirmation.js";
@@ -163,13 +163,12 @@ describe("opt-outs from the console and from Twilio", () => {
     stub.handle(undefined);
 
     const sent = await sendSms(t.db, twilio, { to: "+84912345673", body: "[QC] y", purpose: "campaign" });
-    await applyMessageStatus(t.db, {
-      messageId: sent.id,
-      providerMessageId: sent.providerMessageId,
-      status: "failed",
-      errorCode: "21610",
-      at: new Date(),
+    const receipt = await signedPost(t.app, t.config, t.db, `/twilio/sms/status?m=${sent.id}`, {
+      MessageSid: sent.providerMessageId,
+      MessageStatus: "failed",
+      ErrorCode: "21610",
     });
+    expect(receipt.status).toBe(204);
     expect(await isSuppressed(t.db, "+84912345673")).toBe(true);
     expect(await t.db.smsMessage.count({ where: { purpose: "opt_out_confirmation" } })).toBe(0);
   });

@@ -11,7 +11,7 @@ export const SUPPRESSION_SOURCES: readonly SuppressionSource[] = ["keyword", "co
 export interface SuppressOptions {
   /**
    * Sends the one confirmation SMS (server/outreach/consent/opt-outs/confirmation.ts). Omitted: none is sent. The
-   * "provider" source never sends one: Twilio's 21610 means the carrier already blocks the number.
+   * "provider" source never sends one: the carrier reported the unsubscribe and already blocks the number.
    */
   confirm?: (phone: string, receivedAt: Date) => Promise<void>;
 }
@@ -19,7 +19,7 @@ export interface SuppressOptions {
 const METHOD: Record<SuppressionSource, string> = {
   keyword: "SMS từ chối",
   console: "Ghi nhận trên bảng điều khiển",
-  provider: "Nhà mạng báo đã hủy đăng ký (21610)",
+  provider: "Nhà mạng báo đã hủy đăng ký",
   call: "Từ chối qua cuộc gọi",
 };
 

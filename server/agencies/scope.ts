@@ -1,7 +1,7 @@
 // Which agencies a console user may see: supervisors and agents only their own agency's subtree,
 // everyone else (administrators, campaign staff, viewers) the whole province.
-import type { SessionUser } from "../../access/auth/sessions.js";
-import type { Db } from "../../platform/db/client.js";
+import type { SessionUser } from "../access/auth/sessions.js";
+import type { Db } from "../platform/db/client.js";
 
 export function isScoped(user: SessionUser): boolean {
   return !user.roles.includes("admin") && (user.roles.includes("supervisor") || user.roles.includes("agent"));
