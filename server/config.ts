@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { SMS_PROVIDER_NAMES } from "./contract/sms-providers.js";
 
 // Configuration is read once at start from the environment and validated into one typed object.
 // Every variable is declared here with its default and meaning; .env.example is checked against
@@ -207,7 +208,7 @@ export const variables = {
   SMS_PROVIDER: {
     doc: "Who delivers SMS that are not campaign SMS (survey links): sink (development: recorded and logged, never sent), twilio or sns. Campaigns use the provider of their sender.",
     default: "sink",
-    parse: oneOf("sink", "twilio", "sns"),
+    parse: oneOf(...SMS_PROVIDER_NAMES),
   },
   SMS_SINK_FAILURE_RATE: {
     doc: "sink provider: share of sends refused, 0 to 1, to exercise failure paths.",

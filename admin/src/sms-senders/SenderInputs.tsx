@@ -1,6 +1,7 @@
 import { BooleanInput, maxLength, maxValue, minValue, NumberInput, required, SelectInput, TextInput, useTranslate } from "react-admin";
+import { SMS_PROVIDER_NAMES } from "../../../server/contract/sms-providers";
 
-export const PROVIDER_CHOICES = ["sink", "twilio", "sns"].map((id) => ({ id, name: `tthc.sms.providers.${id}` }));
+export const PROVIDER_CHOICES = SMS_PROVIDER_NAMES.map((id) => ({ id, name: `tthc.sms.providers.${id}` }));
 
 /** The server's rule (validBrandname), checked here too so the form answers at once. */
 const BRANDNAME = /^[A-Za-z0-9._ -]{1,11}$/;

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { SMS_PROVIDER_NAMES } from "../../contract/sms-providers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
@@ -18,8 +19,6 @@ import {
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
 import { validBrandname } from "../compliance/policy.js";
-
-export const PROVIDERS = ["sink", "twilio", "sns"] as const;
 
 const Settings = Type.Record(Type.String(), Type.Unknown());
 
@@ -38,7 +37,7 @@ const Sender = Type.Object({
 const SenderInput = Type.Object(
   {
     brandname: Type.String({ minLength: 1, maxLength: 11 }),
-    provider: Type.Enum([...PROVIDERS]),
+    provider: Type.Enum([...SMS_PROVIDER_NAMES]),
     settings: Type.Optional(Settings),
     pricePerSegment: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     messagesPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
