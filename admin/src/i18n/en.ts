@@ -13,6 +13,12 @@ export const enApp = {
     app: {
       subtitle: "Administrative procedures hotline, Gia Lai province",
     },
+    menu: {
+      hotline: "Hotline",
+      outreach: "Messaging",
+      agencies: "Agencies and users",
+      system: "System",
+    },
     auth: {
       invalid_credentials: "Wrong username or password",
       too_many_attempts: "Too many failed sign-in attempts. Try again in %{minutes} minute(s).",

@@ -13,6 +13,12 @@ export const viApp: AppMessages = {
     app: {
       subtitle: "Tổng đài giải đáp thủ tục hành chính tỉnh Gia Lai",
     },
+    menu: {
+      hotline: "Tổng đài",
+      outreach: "Nhắn tin",
+      agencies: "Cơ quan và người dùng",
+      system: "Hệ thống",
+    },
     auth: {
       invalid_credentials: "Sai tên đăng nhập hoặc mật khẩu",
       too_many_attempts: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %{minutes} phút.",
