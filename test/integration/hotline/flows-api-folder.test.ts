@@ -9,7 +9,7 @@ const FOLDER = join(ROOT, "ivr-flows");
 
 describe("flowsFolder", () => {
   it("uses the working directory when it is the project root", () => {
-    expect(flowsFolder(ROOT, "/nowhere/server/flows-api/folder.ts")).toBe(FOLDER);
+    expect(flowsFolder(ROOT, "/nowhere/server/hotline/flows/folder.ts")).toBe(FOLDER);
   });
 
   it("walks up from the module, in the sources and in dist, when run from elsewhere", () => {
