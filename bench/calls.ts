@@ -26,19 +26,27 @@ import { TWILIO_TIMEOUT_MS } from "./calls/twilio-client.js";
 
 const USAGE =
   "npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS]";
-const { values } = parseArgs({
-  options: {
-    callers: { type: "string", default: "200" },
-    think: { type: "string", default: "0" },
-    duration: { type: "string" },
-    calls: { type: "string" },
-    servers: { type: "string", default: "1" },
-    generators: { type: "string", default: "1" },
-    soak: { type: "string" },
-    "warmup-calls": { type: "string", default: "20" },
-    "skip-ceiling": { type: "boolean", default: false },
-  },
-});
+const args = () =>
+  parseArgs({
+    options: {
+      callers: { type: "string", default: "200" },
+      think: { type: "string", default: "0" },
+      duration: { type: "string" },
+      calls: { type: "string" },
+      servers: { type: "string", default: "1" },
+      generators: { type: "string", default: "1" },
+      soak: { type: "string" },
+      "warmup-calls": { type: "string", default: "20" },
+      "skip-ceiling": { type: "boolean", default: false },
+    },
+  });
+let values: ReturnType<typeof args>["values"];
+try {
+  values = args().values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 const whole = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -127,6 +135,9 @@ try {
   if (result.warmup.failed > 0) console.log(`warm-up: ${result.warmup.failed} of ${result.warmup.calls} calls failed`);
   printLogProblems(hotline.logProblems());
 
+  const warmupSecond = soak === undefined ? 0 : Math.min(60, Math.max(10, Math.round(soak / 10)));
+  const flat = soak === undefined ? true : printMemory(memory, warmupSecond);
+
   console.log("\ntargets:");
   const verdict = (ok: boolean, text: string) => console.log(`  ${ok ? "met " : "MISSED"}  ${text}`);
   verdict(measured.errors === 0, `0 failed webhooks (${measured.errors})`);
@@ -134,16 +145,11 @@ try {
     check.missing === 0 && check.complete === check.placed,
     `every call in the log once and complete (${check.complete} of ${check.placed})`,
   );
-  verdict(measured.p99 < 100, `p99 < 100 ms (${measured.p99.toFixed(1)} ms; the target applies at 100 callers with 1 s think time)`);
+  verdict(measured.p99 < 100, `p99 < 100 ms (${measured.p99.toFixed(1)} ms; the target is set for 100 callers with 1 s think time)`);
   if (bare)
     verdict(measured.perSecond >= 0.2 * bare.perSecond, `throughput ≥ 0.2 × bare (${(measured.perSecond / bare.perSecond).toFixed(2)})`);
-  if (soak !== undefined) {
-    const warmupSecond = Math.min(60, Math.max(10, Math.round(soak / 10)));
-    const flat = printMemory(memory, warmupSecond);
-    verdict(flat, "server memory flat: RSS at the end within 10 % of RSS after warm-up");
-    failed ||= !flat;
-  }
-  failed ||= measured.errors > 0 || check.missing > 0 || check.complete !== check.placed;
+  if (soak !== undefined) verdict(flat, "server memory flat: RSS at the end within 10 % of RSS after warm-up");
+  failed ||= !flat || measured.errors > 0 || check.missing > 0 || check.complete !== check.placed;
 } finally {
   await database.drop();
   await dropRedisKeys(base.REDIS_URL, redisPrefix);

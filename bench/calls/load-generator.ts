@@ -4,7 +4,7 @@
 // nothing with it but the machine. Protocol over the IPC channel:
 //   parent → {type:"run", plan}    child → {type:"ready"} after the unmeasured warm-up
 //   parent → {type:"go"}           child → {type:"progress", …} now and then, then {type:"done", result}
-import { type CallRecord, type ClientOptions, placeCall, type Sample } from "./twilio-client.js";
+import { type CallRecord, type ClientOptions, closeClient, placeCall, type Sample } from "./twilio-client.js";
 
 export interface LoadPlan {
   client: ClientOptions;
@@ -28,6 +28,8 @@ export interface CallSummary {
 
 export interface LoadResult {
   seconds: number;
+  /** CPU time the generator itself used while measuring: it shares the machine with the server. */
+  cpuMs: number;
   kinds: string[];
   /** Per measured webhook: index into kinds, milliseconds, index into errors or -1. */
   samples: [number, number, number][];
@@ -84,6 +86,7 @@ async function run(plan: LoadPlan, go: Promise<void>): Promise<LoadResult> {
     samples.push([kind, sample.ms, error]);
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = plan.durationSeconds === undefined ? Number.POSITIVE_INFINITY : started + plan.durationSeconds * 1000;
   let budget = plan.calls ?? Number.POSITIVE_INFINITY;
   const measured = calls.length;
@@ -99,7 +102,16 @@ async function run(plan: LoadPlan, go: Promise<void>): Promise<LoadResult> {
     },
   );
   clearInterval(progress);
-  return { seconds: (performance.now() - started) / 1000, kinds: [...kinds.keys()], samples, errors: [...errors.keys()], calls, warmup };
+  const used = process.cpuUsage(cpu);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuMs: (used.user + used.system) / 1000,
+    kinds: [...kinds.keys()],
+    samples,
+    errors: [...errors.keys()],
+    calls,
+    warmup,
+  };
 }
 
 function send(message: ChildMessage): void {
@@ -116,8 +128,11 @@ if (process.send) {
     if (message.type === "run") {
       run(message.plan, go).then(
         (result) => {
-          send({ type: "done", result });
-          process.disconnect();
+          // Disconnect only once the (large) result has gone through the channel.
+          process.send?.({ type: "done", result } satisfies ChildMessage, () => {
+            closeClient();
+            process.disconnect();
+          });
         },
         (error: unknown) => {
           console.error(error);

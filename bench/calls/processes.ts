@@ -75,8 +75,12 @@ function problems(output: string): Map<string, number> {
   for (const line of output.split("\n")) {
     if (!line.startsWith("{")) continue;
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string };
-      if ((entry.level ?? 0) >= 40) counts.set(entry.msg ?? "?", (counts.get(entry.msg ?? "?") ?? 0) + 1);
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { code?: string; type?: string } };
+      if ((entry.level ?? 0) < 40) continue;
+      // The error's code (P2028, ECONNREFUSED…) tells one failure from another; its message may be long.
+      const cause = entry.err ? ` (${entry.err.code ?? entry.err.type ?? "error"})` : "";
+      const key = `${entry.msg ?? "?"}${cause}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     } catch {
       // Not a log line.
     }
@@ -126,9 +130,11 @@ export async function runLoad(
           }
           if (message.type === "progress") {
             latest[k] = message;
-            onProgress(
-              latest.reduce((a, b) => ({ webhooks: a.webhooks + b.webhooks, errors: a.errors + b.errors, calls: a.calls + b.calls })),
-            );
+            // Generators report on the same beat: one line per beat, when the first one reports.
+            if (k === 0)
+              onProgress(
+                latest.reduce((a, b) => ({ webhooks: a.webhooks + b.webhooks, errors: a.errors + b.errors, calls: a.calls + b.calls })),
+              );
           }
           if (message.type === "done") resolve(message.result);
         });
@@ -160,6 +166,7 @@ function merge(parts: LoadResult[]): LoadResult {
   }
   return {
     seconds: Math.max(...parts.map((p) => p.seconds)),
+    cpuMs: parts.reduce((sum, p) => sum + p.cpuMs, 0),
     kinds,
     errors,
     samples,

@@ -13,6 +13,8 @@ export interface Figures {
   p99: number;
   max: number;
   errors: number;
+  /** The load generators' CPU per webhook, in ms. */
+  clientCpuMs: number;
   /** Failed webhooks by cause ("HTTP 500 /twilio/voice/gather": 3). */
   causes: Map<string, number>;
 }
@@ -40,6 +42,7 @@ export function figures(result: LoadResult): Figures {
     perSecond: webhooks / result.seconds,
     ...latency(result.samples.map(([, ms]) => ms)),
     errors: [...causes.values()].reduce((a, b) => a + b, 0),
+    clientCpuMs: webhooks > 0 ? result.cpuMs / webhooks : 0,
     causes,
   };
 }
@@ -55,6 +58,8 @@ export function printComparison(bare: Figures | null, hotline: Figures, hotlineL
   console.log(HEADER);
   if (bare) console.log(row("bare http.Server (ceiling)", bare));
   console.log(row(hotlineLabel, hotline));
+  const cpu = [bare, hotline].flatMap((f) => (f ? [f.clientCpuMs.toFixed(2)] : [])).join(" and ");
+  console.log(`load generator CPU per webhook: ${cpu} ms`);
   if (bare) console.log(`throughput ratio to the ceiling: ${(hotline.perSecond / bare.perSecond).toFixed(2)}`);
   for (const [cause, count] of hotline.causes) console.log(`  error: ${cause} × ${count}`);
 }
@@ -100,6 +105,7 @@ export function printMemory(samples: MemorySample[], warmupSecond: number): bool
     console.log("server memory: no samples");
     return false;
   }
+  console.log("");
   let flat = true;
   end.bytes.forEach((bytes, k) => {
     const base = afterWarmup.bytes[k] ?? 0;
