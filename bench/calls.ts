@@ -1,4 +1,5 @@
-// `npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS]`
+// `npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS]
+//                        [--warmup-calls 20] [--skip-ceiling]`
 // The hotline under load from outside, as Twilio would deliver it: load generator process(es) place
 // signed calls that follow the TwiML (a new CallSid each), against real server processes started as in
 // production (NODE_ENV=production, an auth token, signature checks) on a fresh database with the demo
