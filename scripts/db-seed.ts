@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { SEED_AGENCIES } from "../prisma/seed/agencies.js";
 import { demoName, demoPhone } from "../prisma/seed/people.js";
 import { hashPassword } from "../server/auth/password.js";
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../server/auth/password-policy.js";
 import { activeFlowVersion, publishFlowVersion } from "../server/calls/flow-versions.js";
 import { loadConfigOrExit } from "../server/config.js";
 import { createDb } from "../server/db/client.js";
@@ -15,6 +16,18 @@ import { loadFlowFiles } from "../server/ivr/load.js";
 
 const config = loadConfigOrExit();
 const db = createDb(config.DATABASE_URL);
+
+const ADMIN_NAME = "Quản trị hệ thống";
+
+/** The seed sets passwords under the console's rule; a weak one stops it before anything is written. */
+async function checkedPassword(password: string, owner: PasswordOwner, source: string): Promise<string> {
+  const problem = await passwordProblem(password, owner);
+  if (problem) throw new Error(`${source} is refused: ${PASSWORD_PROBLEM_MESSAGES[problem]}`);
+  return password;
+}
+
+// 16 random base64url characters (96 bits), which the policy accepts; checked all the same.
+const generatedPassword = (owner: PasswordOwner) => checkedPassword(randomBytes(12).toString("base64url"), owner, "the generated password");
 
 async function seedAgencies(): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
@@ -34,13 +47,13 @@ async function seedAgencies(): Promise<Map<string, number>> {
   return ids;
 }
 
-async function seedAdmin(agencyId: number): Promise<void> {
+async function seedAdmin(agencyId: number, givenPassword: string | undefined): Promise<void> {
   const username = config.ADMIN_USERNAME;
   const existing = await db.user.findUnique({ where: { username } });
-  let password = config.ADMIN_PASSWORD;
+  let password = givenPassword;
   if (!existing && !password) {
     if (config.NODE_ENV === "production") throw new Error("ADMIN_PASSWORD must be set to create the administrator in production");
-    password = randomBytes(12).toString("base64url");
+    password = await generatedPassword({ username, name: ADMIN_NAME });
     console.log(
       `\n  Administrator "${username}" created with the generated password: ${password}\n  (shown once; set ADMIN_PASSWORD to choose it)\n`,
     );
@@ -51,14 +64,13 @@ async function seedAdmin(agencyId: number): Promise<void> {
     await db.user.update({ where: { username }, data: { roles, active: true, ...(passwordHash ? { passwordHash } : {}) } });
   } else {
     await db.user.create({
-      data: { username, name: "Quản trị hệ thống", roles: ["admin"], agencyId, passwordHash: passwordHash as string },
+      data: { username, name: ADMIN_NAME, roles: ["admin"], agencyId, passwordHash: passwordHash as string },
     });
   }
 }
 
-async function seedStaff(agencyIds: Map<string, number>): Promise<number> {
-  // Demo staff get an unguessable password unless SEED_STAFF_PASSWORD is set; an admin can reset it.
-  const staffHash = await hashPassword(process.env.SEED_STAFF_PASSWORD || randomBytes(18).toString("base64url"));
+async function seedStaff(agencyIds: Map<string, number>, staffPassword: string): Promise<number> {
+  const staffHash = await hashPassword(staffPassword);
   const staff: { username: string; roles: Role[]; agencyCode: string }[] = [];
   for (const { code } of SEED_AGENCIES) {
     const slug = code.toLowerCase();
@@ -94,9 +106,16 @@ async function seedFlow(): Promise<string> {
 }
 
 try {
+  const adminPassword =
+    config.ADMIN_PASSWORD &&
+    (await checkedPassword(config.ADMIN_PASSWORD, { username: config.ADMIN_USERNAME, name: ADMIN_NAME }, "ADMIN_PASSWORD"));
+  // Demo staff share one password: SEED_STAFF_PASSWORD, or an unguessable one an admin can reset.
+  const staffPassword = process.env.SEED_STAFF_PASSWORD
+    ? await checkedPassword(process.env.SEED_STAFF_PASSWORD, { username: "" }, "SEED_STAFF_PASSWORD")
+    : await generatedPassword({ username: "" });
   const agencyIds = await seedAgencies();
-  await seedAdmin(agencyIds.get("TTPVHCC") as number);
-  const staffCount = await seedStaff(agencyIds);
+  await seedAdmin(agencyIds.get("TTPVHCC") as number, adminPassword);
+  const staffCount = await seedStaff(agencyIds, staffPassword);
   const flow = await seedFlow();
   console.log(`seeded ${agencyIds.size} agencies, ${staffCount} staff, the administrator "${config.ADMIN_USERNAME}"; ${flow}`);
 } finally {

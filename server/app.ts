@@ -119,8 +119,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
     },
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
-    // Behind the province's reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-* is believed only from the configured proxies: from anyone else it is a claim the
+    // client makes about itself, and the login limits and the audit log key on the client address.
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
     bodyLimit: 1024 * 1024,

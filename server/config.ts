@@ -1,3 +1,5 @@
+import { isIP } from "node:net";
+
 // Configuration is read once at start from the environment and validated into one typed object.
 // Every variable is declared here with its default and meaning; .env.example is checked against
 // this list by a test, so the two cannot drift apart.
@@ -49,6 +51,33 @@ const fraction: Parser<number> = (raw) => {
   return n;
 };
 
+/** proxy-addr's names for whole ranges, which fastify's trustProxy accepts next to addresses and CIDRs. */
+const ADDRESS_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+function isAddressOrCidr(entry: string): boolean {
+  if (ADDRESS_RANGE_NAMES.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const commaList: Parser<string[]> = (raw) =>
+  raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const addressList: Parser<string[]> = (raw) => {
+  const entries = commaList(raw);
+  const wrong = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (wrong.length > 0) {
+    throw new InvalidValue(`must list IP addresses or CIDRs (or loopback, linklocal, uniquelocal); not: ${wrong.join(", ")}`);
+  }
+  return entries;
+};
+
 const oneOf =
   <const T extends string>(...values: T[]): Parser<T> =>
   (raw) => {
@@ -76,6 +105,11 @@ export const variables = {
     default: "http://localhost:3000",
     parse: url("http:", "https:"),
   },
+  TRUST_PROXY: {
+    doc: "Comma-separated addresses or CIDRs of the reverse proxies in front of the server (e.g. 172.18.0.0/16); X-Forwarded-For/-Proto/-Host are believed only from them. Empty: no proxy, the client is the TCP peer and forwarded headers are ignored.",
+    default: "",
+    parse: addressList,
+  },
   DATABASE_URL: {
     doc: "PostgreSQL connection URL.",
     default: "postgresql://postgres@127.0.0.1:5432/tthc",
@@ -94,25 +128,37 @@ export const variables = {
   LOG_LEVEL: { doc: "pino log level.", default: "info", parse: oneOf("fatal", "error", "warn", "info", "debug", "trace", "silent") },
   SESSION_TTL_HOURS: { doc: "How long a console session lasts without activity.", default: "12", parse: integer(1, 24 * 30) },
   LOGIN_MAX_FAILURES: {
-    doc: "Failed logins allowed per account and per address within LOGIN_WINDOW_MINUTES before further attempts are refused.",
+    doc: "Failed logins one address may make on one account within LOGIN_WINDOW_MINUTES; then that address (only) is refused for that account until the window ends.",
     default: "5",
     parse: integer(1, 1000),
   },
-  LOGIN_WINDOW_MINUTES: { doc: "Window of the failed-login limit.", default: "15", parse: integer(1, 24 * 60) },
+  LOGIN_ADDRESS_MAX_FAILURES: {
+    doc: "Failed logins one address may make across all accounts within the window (an office behind one NAT shares it, so keep it generous).",
+    default: "50",
+    parse: integer(1, 100_000),
+  },
+  LOGIN_ACCOUNT_MAX_FAILURES: {
+    doc: "Failed logins on one account from all addresses within the window before every further failure closes the account for a doubling delay (1 s, 2 s, 4 s… up to the window), answered 429 with Retry-After.",
+    default: "100",
+    parse: integer(1, 100_000),
+  },
+  LOGIN_WINDOW_MINUTES: { doc: "Window of the failed-login limits.", default: "15", parse: integer(1, 24 * 60) },
+  SURVEY_LINK_MAX_MISSES: {
+    doc: "Unknown survey links (/s/<token>) one address may open within 15 minutes before its further misses are answered 429. Valid links always open, so citizens behind one carrier address never block each other.",
+    default: "100",
+    parse: integer(1, 1_000_000),
+  },
   CORS_ORIGINS: {
     doc: "Comma-separated browser origins allowed to call the API with credentials (the Vite dev server in development). Empty: same origin only.",
     default: "",
-    parse: (raw) =>
-      raw
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
+    parse: commaList,
   },
   ADMIN_USERNAME: { doc: "Username of the administrator created by `npm run db:seed`.", default: "admin", parse: text },
   ADMIN_PASSWORD: {
-    doc: "Password of that administrator. Unset in development: a generated one is printed once. Required in production.",
+    doc: "Password of that administrator: at least 12 characters and hard to guess (the seed refuses a weak one). Unset in development: a generated one is printed once. Required in production.",
     optional: true,
-    parse: pattern(/^.{10,}$/, "at least 10 characters"),
+    // Length only here; the seed checks its strength against the administrator's name (server/auth/password-policy.ts).
+    parse: pattern(/^.{12,}$/, "at least 12 characters"),
   },
   TWILIO_ACCOUNT_SID: {
     doc: "Twilio account SID (voice and SMS).",
@@ -194,6 +240,26 @@ export const variables = {
     doc: "A recipient left 'sending' this long belongs to a worker that died; it is then settled by asking the provider. Keep above the providers' request timeout (15 s).",
     default: "60",
     parse: integer(1, 86_400),
+  },
+  DEGRADED_OPERATOR_NUMBER: {
+    doc: "Operators' number (E.164) a caller is connected to when the database is down or too slow. Unset: the caller leaves a voicemail with Twilio instead.",
+    optional: true,
+    parse: pattern(/^\+[1-9]\d{6,14}$/, "an E.164 number such as +842563822478"),
+  },
+  DEGRADED_STEP_BUDGET_MS: {
+    doc: "A voice webhook whose database work has not finished within this many milliseconds answers the degraded TwiML instead (Twilio waits 15 s; the caller should not).",
+    default: "1500",
+    parse: integer(100, 10_000),
+  },
+  DEGRADED_JOURNAL_FILE: {
+    doc: "Local append-only file that keeps what happened to calls answered in degraded mode when Redis is down too; replayed into the call log once the database is back.",
+    default: "var/voice-journal.jsonl",
+    parse: text,
+  },
+  DEGRADED_REPLAY_INTERVAL_MS: {
+    doc: "How often the server tries to write degraded calls from the journal (Redis, then the local file) into the call log.",
+    default: "5000",
+    parse: integer(50, 600_000),
   },
   AWS_REGION: { doc: "AWS region of SNS for SMS (credentials come from the standard AWS chain).", default: "ap-southeast-1", parse: text },
 } satisfies Record<string, Variable<unknown>>;

@@ -1,7 +1,5 @@
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 // Algorithm.Argon2id is an ambient const enum, which isolated modules cannot read: its value is 2.
 const options = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

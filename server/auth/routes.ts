@@ -3,9 +3,14 @@ import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
 import { tooManyRequests, unauthorized, unavailable } from "../http/errors.js";
 import { currentUser } from "../plugins/app/authentication.js";
-import { createLoginLimiter } from "./login-limiter.js";
+import { createLoginLimiter, loginAccount } from "./login-limiter.js";
 import { verifyPassword } from "./password.js";
 import { createSession, endSession, findSessionUser, SESSION_COOKIE } from "./sessions.js";
+
+// PostgreSQL text cannot hold NUL or a lone surrogate, so no user is named with one: such an
+// identifier is an unknown account (counted and audited in a storable spelling), never a query.
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (text: string) => text.replace(UNSTORABLE, "\uFFFD");
 
 export const SessionUserSchema = Type.Object({
   id: Type.Integer(),
@@ -18,7 +23,12 @@ export const SessionUserSchema = Type.Object({
 
 const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { config, db } = fastify;
-  const limiter = createLoginLimiter(fastify.redis, config.REDIS_PREFIX, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_MINUTES * 60);
+  const limiter = createLoginLimiter(fastify.redis, config.REDIS_PREFIX, {
+    perAccountAndAddress: config.LOGIN_MAX_FAILURES,
+    perAddress: config.LOGIN_ADDRESS_MAX_FAILURES,
+    perAccount: config.LOGIN_ACCOUNT_MAX_FAILURES,
+    windowSeconds: config.LOGIN_WINDOW_MINUTES * 60,
+  });
   const secureCookie = config.PUBLIC_BASE_URL.startsWith("https:");
 
   fastify.post(
@@ -34,33 +44,39 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const username = request.body.username.trim();
-      const wait = await limiter.retryAfter(username, request.ip).catch(() => {
+      const identifier = request.body.username.trim();
+      const printable = storable(identifier);
+      const user =
+        printable === identifier
+          ? await db.user.findFirst({
+              where: { OR: [{ username: identifier }, { email: identifier }] },
+              include: { agency: { select: { id: true, code: true, name: true } } },
+            })
+          : null;
+      // Failures count against the user whichever identifier named them (username or e-mail).
+      const account = loginAccount(user?.id, identifier);
+      const wait = await limiter.retryAfter(account, request.ip).catch(() => {
         throw unavailable("Login is temporarily unavailable; try again shortly");
       });
       if (wait > 0) {
         throw tooManyRequests(`Too many failed logins; try again in ${Math.ceil(wait / 60)} minute(s)`, wait);
       }
 
-      const user = await db.user.findFirst({
-        where: { OR: [{ username }, { email: username }] },
-        include: { agency: { select: { id: true, code: true, name: true } } },
-      });
       const passwordOk = await verifyPassword(user?.passwordHash, request.body.password);
       if (!user || !passwordOk || !user.active) {
-        await limiter.recordFailure(username, request.ip).catch(() => {});
+        await limiter.recordFailure(account, request.ip).catch(() => {});
         await writeAudit(db, {
           actorId: user?.id ?? null,
           action: "login_failed",
           resource: "auth",
           resourceId: user?.id ?? null,
-          after: { username, reason: !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive" },
+          after: { username: printable, reason: !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive" },
           ip: request.ip,
         });
         throw unauthorized("Wrong username or password", "invalid_credentials");
       }
 
-      await limiter.recordSuccess(username).catch(() => {});
+      await limiter.recordSuccess(account, request.ip).catch(() => {});
       const token = await createSession(db, user.id, fastify.sessionTtlMs);
       await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
       await writeAudit(db, { actorId: user.id, action: "login", resource: "auth", resourceId: user.id, ip: request.ip });

@@ -17,7 +17,7 @@ export interface TimelineItem {
   at: Date;
   /** The webhook that produced it: incoming, gather, dial, record, whisper-accept, status, recording. */
   event: string;
-  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request, termination, error, whisper-accept, status, recording. */
+  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request, termination, error, whisper-accept, status, recording, degraded. */
   type: string;
   params: TimelineParams;
   text: string;
@@ -105,6 +105,16 @@ function eventItem(event: TimelineEvent, data: Record<string, unknown>, names: N
     case "whisper-accept": {
       const staff = names.staff(typeof data.staffId === "number" ? data.staffId : null);
       return { type: "whisper-accept", params: { staff }, text: `Accepted by ${staff ?? "staff"}` };
+    }
+    case "degraded": {
+      // A webhook answered without the database (server/calls/degraded/), written here on its return.
+      const webhook = str(data.webhook) ?? "webhook";
+      const answer = str(data.answer) ?? "none";
+      return {
+        type: "degraded",
+        params: { webhook, answer, reason: str(data.reason) },
+        text: `Answered without the database at ${webhook}: ${answer}`,
+      };
     }
     case "status": {
       const status = str(data.CallStatus);

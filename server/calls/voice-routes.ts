@@ -11,6 +11,7 @@ import { twilioWebhooks } from "../twilio/webhooks.js";
 import { recordCallStatus } from "./call-end.js";
 import { storedState } from "./call-state.js";
 import { lockCall, runCallStep } from "./call-steps.js";
+import { degradedMode } from "./degraded/mode.js";
 import { activeFlowVersion } from "./flow-versions.js";
 
 // Twilio sends many more parameters than a route reads; they stay (the signature covers them).
@@ -29,6 +30,8 @@ export interface VoiceRoutesOptions {
 
 const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastify, options) => {
   await twilioWebhooks(fastify);
+  // Before the routes: the step budget wraps each of them as it is declared (server/calls/degraded/).
+  await degradedMode(fastify);
   const snapshots = fastify.callRouting;
   const { db, config } = fastify;
 

@@ -3,7 +3,7 @@
 import type { Flow } from "./flow.js";
 import type { ResolvedPrompt } from "./types.js";
 
-const DEFAULT_VOICE = { voice: "Google.vi-VN-Standard-A", language: "vi-VN" };
+export const DEFAULT_VOICE = { voice: "Google.vi-VN-Standard-A", language: "vi-VN" };
 
 export const BUILTIN_APOLOGY: ResolvedPrompt = {
   say: "Xin lỗi, hệ thống đang gặp sự cố. Xin ông bà vui lòng gọi lại sau.",

@@ -5,6 +5,7 @@ import formbody from "@fastify/formbody";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
+import { addressKey } from "../http/address-key.js";
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from "./links.js";
 import { type LinkProblem, problemPage, surveyFormPage, thankYouPage } from "./page.js";
 
@@ -14,8 +15,7 @@ const Answers = Type.Object({
   resolved: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
 });
 
-/** Unknown tokens an address may try per window before being told to wait. Real tokens are 256-bit. */
-const MAX_MISSES = 20;
+/** Misses are counted per address over this window (SURVEY_LINK_MAX_MISSES in the configuration). */
 const MISS_WINDOW_SECONDS = 15 * 60;
 
 const STATUS: Record<LinkProblem, number> = { unknown: 404, used: 410, expired: 410, too_many: 429 };
@@ -23,7 +23,8 @@ const STATUS: Record<LinkProblem, number> = { unknown: 404, used: 410, expired: 
 const surveyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   await fastify.register(formbody, { bodyLimit: 2048 });
   const { db, redis } = fastify;
-  const missKey = (ip: string) => `${fastify.config.REDIS_PREFIX}:survey-link-misses:${ip}`;
+  const maxMisses = fastify.config.SURVEY_LINK_MAX_MISSES;
+  const missKey = (ip: string) => `${fastify.config.REDIS_PREFIX}:survey-link-misses:${addressKey(ip)}`;
 
   fastify.addHook("onSend", async (_request, reply) => {
     // The token is in the URL: keep it out of caches, referrers and search engines.
@@ -39,32 +40,27 @@ const surveyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return html(reply, STATUS[problem], problemPage(problem));
   };
 
+  // Records a miss and says whether this address is now over its limit. Only misses are limited,
+  // and generously: many citizens share one carrier address (CGNAT), and a valid link must open
+  // for each of them whatever a neighbour mistyped. Tokens are 256-bit, so the limit is not what
+  // protects them: it turns a scanner away early.
   // Redis trouble must not stop citizens answering: the limit then simply does not apply.
-  async function tooManyMisses(request: FastifyRequest): Promise<boolean> {
+  async function missLimitReached(request: FastifyRequest): Promise<boolean> {
     try {
-      return Number(await redis.get(missKey(request.ip))) >= MAX_MISSES;
+      const key = missKey(request.ip);
+      const [[, misses] = []] = (await redis.pipeline().incr(key).expire(key, MISS_WINDOW_SECONDS, "NX").exec()) ?? [];
+      return Number(misses) > maxMisses;
     } catch {
       return false;
-    }
-  }
-  async function recordMiss(request: FastifyRequest): Promise<void> {
-    try {
-      await redis.pipeline().incr(missKey(request.ip)).expire(missKey(request.ip), MISS_WINDOW_SECONDS, "NX").exec();
-    } catch {
-      // see tooManyMisses
     }
   }
 
   /** Why a link cannot be answered now, or null when it can. */
   async function linkProblem(request: FastifyRequest, token: string, now: Date): Promise<LinkProblem | null> {
-    if (await tooManyMisses(request)) return "too_many";
     const link = new RegExp(SURVEY_TOKEN_PATTERN).test(token)
       ? await db.surveyLink.findUnique({ where: { id: hashSurveyToken(token) }, select: { usedAt: true, expiresAt: true } })
       : null;
-    if (!link) {
-      await recordMiss(request);
-      return "unknown";
-    }
+    if (!link) return (await missLimitReached(request)) ? "too_many" : "unknown";
     if (link.usedAt) return "used";
     if (link.expiresAt <= now) return "expired";
     return null;

@@ -12,8 +12,9 @@ export async function webhookSigningKey(config: Config, db: Db): Promise<string>
   const existing = await db.setting.findUnique({ where: { key: LOCAL_KEY } });
   if (typeof existing?.value === "string") return existing.value;
   const key = randomBytes(24).toString("hex");
-  // Two processes starting together must end up with the same key: the first insert wins.
-  await db.setting.upsert({ where: { key: LOCAL_KEY }, create: { key: LOCAL_KEY, value: key }, update: {} });
+  // Two processes (or the voice and SMS webhooks of one) starting together must end up with the same
+  // key: the first insert wins. ON CONFLICT DO NOTHING, as an upsert's select-then-insert can race.
+  await db.setting.createMany({ data: [{ key: LOCAL_KEY, value: key }], skipDuplicates: true });
   const stored = await db.setting.findUniqueOrThrow({ where: { key: LOCAL_KEY } });
   return stored.value as string;
 }

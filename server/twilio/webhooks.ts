@@ -24,6 +24,11 @@ export async function twilioWebhooks(fastify: FastifyInstance): Promise<void> {
     });
     return key;
   };
+  // Fetched once the app is up and kept in memory, so checking a signature never needs the database
+  // afterwards: the voice webhooks must still answer (in degraded mode) while PostgreSQL is down.
+  fastify.addHook("onReady", async () => {
+    signingKey().catch((error: unknown) => fastify.log.warn({ err: String(error) }, "webhook signing key not loaded yet"));
+  });
 
   // preValidation: the signature covers every parameter Twilio sent, so it is checked before schema
   // validation strips the ones a route does not declare.

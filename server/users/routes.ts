@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.js";
+import { hashPassword } from "../auth/password.js";
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../auth/password-policy.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { conflict, invalidField, notFound } from "../http/errors.js";
 import {
@@ -78,10 +79,10 @@ const publicFields = {
   updatedAt: true,
 } as const;
 
-function checkPassword(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidField("password", "password_too_short", `password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+/** Refuses, as a 400 on `password`, a password the policy does not accept for this user. */
+async function checkPassword(password: string, owner: PasswordOwner) {
+  const problem = await passwordProblem(password, owner);
+  if (problem) throw invalidField("password", problem, PASSWORD_PROBLEM_MESSAGES[problem]);
 }
 
 const emptyToNull = (email: string | null | undefined) => (email === "" ? null : email);
@@ -147,7 +148,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post("/", { schema: { body: UserCreate, response: { 200: User } } }, async (request) => {
     const actor = currentUser(request);
     const { password, ...fields } = request.body;
-    checkPassword(password);
+    await checkPassword(password, fields);
     await checkAgency(fields.agencyId);
     const staff = staffFields(fields);
     const passwordHash = await hashPassword(password);
@@ -198,8 +199,9 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post("/:id/password", { schema: { params: IdParams, body: PasswordReset } }, async (request, reply) => {
     const actor = currentUser(request);
     const { id } = request.params;
-    checkPassword(request.body.password);
-    if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) throw notFound("No such user");
+    const owner = await db.user.findUnique({ where: { id }, select: { username: true, name: true, email: true } });
+    if (!owner) throw notFound("No such user");
+    await checkPassword(request.body.password, owner);
     const passwordHash = await hashPassword(request.body.password);
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id }, data: { passwordHash } });

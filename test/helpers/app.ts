@@ -1,5 +1,7 @@
 // Builds the real app against this file's own database and Redis key prefix.
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { buildApp } from "../../server/app.js";
@@ -10,11 +12,16 @@ import type { AgencyKind, Role } from "../../server/generated/prisma/enums.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
+  const prefix = `test-${randomBytes(5).toString("hex")}`;
   return loadConfig({
     ...process.env,
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
-    REDIS_PREFIX: `test-${randomBytes(5).toString("hex")}`,
+    REDIS_PREFIX: prefix,
+    // A loaded test machine must not turn slow steps into degraded answers in tests about other
+    // things; test/integration/degraded-calls.test.ts sets the production budget itself.
+    DEGRADED_STEP_BUDGET_MS: "10000",
+    DEGRADED_JOURNAL_FILE: join(tmpdir(), `tthc-${prefix}`, "voice-journal.jsonl"),
     ...overrides,
   });
 }
@@ -42,11 +49,16 @@ export async function clearRedisPrefix(redisUrl: string, prefix: string): Promis
   }
 }
 
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The URL the app reaches its database by (e.g. through a test/helpers/tcp-proxy.ts proxy); the test's own client stays direct. */
+  appDatabaseUrl?: (url: string) => string;
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url, ...overrides });
+  const config = testConfig({ DATABASE_URL: options.appDatabaseUrl?.(database.url) ?? database.url, ...overrides });
   const app = await buildApp(config);
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(database.url);
   return {
     app,
     db,

@@ -16,7 +16,7 @@ let callSeq = 0;
 
 beforeAll(async () => {
   stub = await startTwilioRestStub();
-  t = await startTestApp({ PUBLIC_BASE_URL: "https://tongdai-tthc.gialai.gov.vn" });
+  t = await startTestApp({ PUBLIC_BASE_URL: "https://tongdai-tthc.gialai.gov.vn", SURVEY_LINK_MAX_MISSES: "20" });
 });
 afterAll(async () => {
   await t?.close();
@@ -231,5 +231,27 @@ describe("survey page", () => {
     // Another address is unaffected.
     const { token } = await surveyedCall();
     expect((await t.app.inject({ method: "GET", url: `/s/${token}`, remoteAddress: "10.1.1.1" })).statusCode).toBe(200);
+  });
+
+  it("opens and takes valid links for citizens behind one carrier address, whatever misses it had (CGNAT)", async () => {
+    const carrier = "100.64.0.1";
+    const unknown = "B".repeat(43);
+    for (let i = 0; i < 25; i++) await t.app.inject({ method: "GET", url: `/s/${unknown}`, remoteAddress: carrier });
+    expect((await t.app.inject({ method: "GET", url: `/s/${unknown}`, remoteAddress: carrier })).statusCode).toBe(429);
+
+    for (let citizen = 0; citizen < 3; citizen++) {
+      const { call, token } = await surveyedCall();
+      const page = await t.app.inject({ method: "GET", url: `/s/${token}`, remoteAddress: carrier });
+      expect(page.statusCode).toBe(200);
+      const answer = await t.app.inject({
+        method: "POST",
+        url: `/s/${token}`,
+        remoteAddress: carrier,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "satisfaction=1",
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(await t.db.surveyAnswer.count({ where: { callId: call.id } })).toBe(1);
+    }
   });
 });

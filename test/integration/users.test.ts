@@ -9,7 +9,7 @@ let admin: string;
 
 beforeAll(async () => {
   // A few deliberate failed logins below must not trip the failed-login limit.
-  t = await startTestApp({ LOGIN_MAX_FAILURES: "100" });
+  t = await startTestApp({ LOGIN_MAX_FAILURES: "100", LOGIN_ADDRESS_MAX_FAILURES: "1000" });
   seeded = await seedSmallProvince(t.db);
   admin = await login(t.app, "admin");
 });
@@ -66,10 +66,10 @@ describe("creating users", () => {
     expect(JSON.stringify(entry.after)).not.toMatch(/password/i);
   });
 
-  it("refuses a password shorter than 10 characters", async () => {
+  it("refuses a password shorter than 12 characters", async () => {
     const response = await call(admin, "POST", "/api/users", {
       username: "ngan",
-      password: "123456789",
+      password: "12345678901",
       name: "Ngắn",
       roles: ["agent"],
       agencyId: seeded.agencies.wardA.id,
@@ -77,6 +77,48 @@ describe("creating users", () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual({ password: "tthc.validation.password_too_short" });
     expect(await t.db.user.count({ where: { username: "ngan" } })).toBe(0);
+  });
+
+  it("refuses guessable passwords and ones made of the user's own username, name or e-mail, naming the reason", async () => {
+    const person = {
+      username: "thanhtra.vien01",
+      name: "Nguyễn Văn Mạnh",
+      email: "manh.nv@gialai.gov.vn",
+      roles: ["agent"],
+      agencyId: seeded.agencies.wardA.id,
+    };
+    const refused: [string, string][] = [
+      // What the issue found accepted.
+      ["1234567890", "password_too_short"],
+      ["aaaaaaaaaa", "password_too_short"],
+      ["password12", "password_too_short"],
+      [" ".repeat(10), "password_too_short"],
+      // The same mistakes at the minimum length.
+      ["123456789012", "password_too_weak"],
+      ["aaaaaaaaaaaa", "password_too_weak"],
+      ["password1234", "password_too_weak"],
+      [" ".repeat(12), "password_too_weak"],
+      ["qwertyuiop[]", "password_too_weak"],
+      ["thanhtra.vien01", "password_personal"],
+      ["Thanhtra.Vien01!", "password_personal"],
+      ["NguyenVanManh-2026", "password_personal"],
+      ["manh.nv@gialai.gov.vn", "password_personal"],
+    ];
+    for (const [password, reason] of refused) {
+      const response = await call(admin, "POST", "/api/users", { ...person, password });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().errors, password).toEqual({ password: `tthc.validation.${reason}` });
+    }
+    expect(await t.db.user.count({ where: { username: person.username } })).toBe(0);
+
+    const created = await call(admin, "POST", "/api/users", { ...person, password: "dong-lua-chin-vang" });
+    expect(created.statusCode, created.body).toBe(200);
+    for (const [password, reason] of refused) {
+      const reset = await call(admin, "POST", `/api/users/${created.json().id}/password`, { password });
+      expect(reset.statusCode, password).toBe(400);
+      expect(reset.json().errors, password).toEqual({ password: `tthc.validation.${reason}` });
+    }
+    expect(await tryLogin(person.username, "dong-lua-chin-vang")).toBe(200);
   });
 
   it("refuses unknown or missing roles and an agency that does not exist, naming the field", async () => {

@@ -32,6 +32,19 @@ describe("configuration", () => {
     );
   });
 
+  it("trusts no proxy by default and takes a list of addresses and CIDRs in TRUST_PROXY", () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.1, 172.18.0.0/16,::1,fd00::/8,loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.1",
+      "172.18.0.0/16",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY must list IP addresses or CIDRs.*not: true/);
+    expect(() => loadConfig({ TRUST_PROXY: "10.0.0.0/33,*" })).toThrow(/not: 10\.0\.0\.0\/33, \*/);
+  });
+
   it("documents every variable in .env.example", () => {
     expect(readFileSync(new URL("../../.env.example", import.meta.url), "utf8")).toBe(renderEnvExample());
   });

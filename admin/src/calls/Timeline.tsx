@@ -31,6 +31,8 @@ function describe(item: TimelineItem, translate: Translate): string {
       return key("termination", { reason: translate(`tthc.calls.terminations.${String(p.reason)}`, { _: String(p.reason) }) });
     case "whisper-accept":
       return key("whisper-accept", { staff: p.staff ?? "—" });
+    case "degraded":
+      return key("degraded", { answer: translate(`tthc.calls.degraded_answers.${String(p.answer)}`, { _: String(p.answer) }) });
     case "incoming":
     case "node":
     case "topic":

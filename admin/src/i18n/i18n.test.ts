@@ -47,6 +47,8 @@ describe("translations", () => {
       "not_found",
       "parent_cycle",
       "password_too_short",
+      "password_personal",
+      "password_too_weak",
       "in_use",
       "self_lockout",
       "invalid",

@@ -1,7 +1,11 @@
 import { minLength, required } from "react-admin";
 
-/** Mirrors the server's rule; the server still checks (tthc.validation.password_too_short). */
-export const PASSWORD_MIN_LENGTH = 10;
+/**
+ * The server's minimum length, checked before sending. Strength and the user's own name are checked by
+ * the server only (its estimator's dictionaries are too large for the console) and come back as
+ * tthc.validation.password_too_weak / password_personal next to the field.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
 
 export const validatePassword = [required(), minLength(PASSWORD_MIN_LENGTH)];
 

@@ -66,6 +66,16 @@ export const enCalls = {
         "whisper-accept": "%{staff} accepted the call",
         status: "Call status: %{status}",
         recording: "Recording: %{status}",
+        degraded: "System busy (database unreachable): %{answer}",
+      },
+      degraded_answers: {
+        operators: "connected to the operators",
+        voicemail: "voicemail",
+        goodbye: "call ended",
+        whisper: "staff whisper",
+        accepted: "staff accepted",
+        declined: "staff declined",
+        none: "recorded",
       },
       sections: {
         timeline: "Timeline",

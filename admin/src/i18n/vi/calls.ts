@@ -68,6 +68,16 @@ export const viCalls: CallsMessages = {
         "whisper-accept": "%{staff} nhận cuộc gọi",
         status: "Trạng thái cuộc gọi: %{status}",
         recording: "Ghi âm: %{status}",
+        degraded: "Hệ thống bận (mất kết nối cơ sở dữ liệu): %{answer}",
+      },
+      degraded_answers: {
+        operators: "chuyển đến tổng đài viên",
+        voicemail: "để lại lời nhắn",
+        goodbye: "kết thúc cuộc gọi",
+        whisper: "lời nhắc cho cán bộ",
+        accepted: "cán bộ nhận cuộc gọi",
+        declined: "cán bộ không nhận",
+        none: "đã ghi nhận",
       },
       sections: {
         timeline: "Diễn biến cuộc gọi",
