@@ -8,6 +8,9 @@
 // K server processes, like a load balancer. Afterwards the call log is counted: every call present once
 // and complete. --soak SECONDS runs the load that long and watches the servers' resident memory.
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { loadConfig } from "../server/config.js";
@@ -95,6 +98,8 @@ try {
     REDIS_PREFIX: redisPrefix,
     TWILIO_AUTH_TOKEN: signingKey,
     SMS_PROVIDER: "sink",
+    // Degraded calls are journaled in Redis first, this file only when Redis is down too.
+    DEGRADED_JOURNAL_FILE: join(tmpdir(), `${redisPrefix}-voice-journal.jsonl`),
     LOG_LEVEL: "warn",
   });
   const memory: MemorySample[] = [];
@@ -154,6 +159,7 @@ try {
 } finally {
   await database.drop();
   await dropRedisKeys(base.REDIS_URL, redisPrefix);
+  rmSync(join(tmpdir(), `${redisPrefix}-voice-journal.jsonl`), { force: true });
 }
 process.exit(failed ? 1 : 0);
 

@@ -22,6 +22,8 @@ export const BENCH_SCRIPT: CallScript = {
 
 /** Callbacks whose answer Twilio ignores: an empty 2xx is right there; every other webhook must answer TwiML. */
 const CALLBACKS = new Set(["/twilio/voice/status", "/twilio/voice/recording-status"]);
+/** Where the server's degraded TwiML leads (server/calls/degraded/twiml.ts). */
+const DEGRADED_ROUTES = "/twilio/voice/degraded/";
 
 export interface Sample {
   /** The webhook's path without the query string. */
@@ -53,12 +55,16 @@ class WebhookFailed extends Error {}
 export function answerProblem(kind: string, status: number, body: string): string | null {
   if (status < 200 || status >= 300) return `HTTP ${status}`;
   if (body.trim() === "") return CALLBACKS.has(kind) ? null : "empty answer";
+  let root: ReturnType<typeof parseXml>;
   try {
-    const root = parseXml(body);
-    return root.name === "Response" ? null : `TwiML root is <${root.name}>`;
+    root = parseXml(body);
   } catch {
     return "invalid TwiML";
   }
+  if (root.name !== "Response") return `TwiML root is <${root.name}>`;
+  // Valid TwiML, yet the caller hears "the system is busy" instead of the hotline: a failure under load.
+  if (body.includes(DEGRADED_ROUTES)) return "degraded answer (database too slow or down)";
+  return null;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
