@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { audienceFingerprint, termsOf } from "../server/campaigns/approval.js";
 import { DEFAULT_SETTINGS } from "../server/campaigns/dispatch.js";
 import { campaignSendProcessor, campaignsProcessor, scheduleDispatch } from "../server/campaigns/jobs.js";
 import { loadGate } from "../server/campaigns/ports.js";
@@ -100,6 +101,9 @@ const campaign = await db.campaign.create({
     approvedById: user.id,
   },
 });
+// What an approver would have approved: launch sends only a snapshot that matches it.
+const approval = await termsOf(db, campaign, await audienceFingerprint(db, campaign.audience));
+await db.campaign.update({ where: { id: campaign.id }, data: { approval: { ...approval } } });
 // A weekday at 10:00 in Vietnam: inside the sending window whatever time the bench runs.
 const clock = () => new Date(Date.UTC(2026, 2, 10, 3, 0, 0) + (Date.now() % 3_600_000));
 t0 = Date.now();
@@ -113,7 +117,7 @@ const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info("memor
 const baseline = await used();
 let peak = baseline;
 const concurrency = Number(values.concurrency);
-const sink = createSinkSmsProvider({ db, receiptDelayMs: -1 });
+const sink = createSinkSmsProvider({ receiptDelayMs: -1 });
 const deps = {
   db,
   clock,

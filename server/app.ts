@@ -26,6 +26,7 @@ import authentication from "./plugins/app/authentication.js";
 import callRouting from "./plugins/app/call-routing.js";
 import drainOnClose from "./plugins/app/drain-on-close.js";
 import errorHandler from "./plugins/app/error-handler.js";
+import inputGuard from "./plugins/app/input-guard.js";
 import configPlugin from "./plugins/external/config.js";
 import consolePlugin from "./plugins/external/console.js";
 import corsPlugin from "./plugins/external/cors.js";
@@ -58,6 +59,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(corsPlugin);
   await fastify.register(errorHandler);
   await fastify.register(drainOnClose);
+  await fastify.register(inputGuard);
   await fastify.register(authentication);
   await fastify.register(callRouting);
 

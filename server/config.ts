@@ -115,6 +115,26 @@ export const variables = {
     default: "postgresql://postgres@127.0.0.1:5432/tthc",
     parse: url("postgresql:", "postgres:"),
   },
+  DATABASE_POOL_SIZE: {
+    doc: "PostgreSQL connections each process (server or worker) keeps at most. A call step holds one for a few milliseconds; keep servers × this below PostgreSQL's max_connections.",
+    default: "10",
+    parse: integer(1, 500),
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    doc: "Longest any one SQL statement may run before PostgreSQL cancels it (0: no limit). Must exceed the slowest legitimate statement, such as a large campaign's audience snapshot at launch.",
+    default: "120000",
+    parse: integer(0, 86_400_000),
+  },
+  DATABASE_LOCK_TIMEOUT_MS: {
+    doc: "Longest a statement waits for a row or advisory lock before failing (0: no limit).",
+    default: "10000",
+    parse: integer(0, 86_400_000),
+  },
+  VOICE_STEP_BUDGET_MS: {
+    doc: "Time a voice webhook may spend on the database (waiting for the call, a connection, locks and queries) before it answers the degraded TwiML instead (busy message, then the operators or a voicemail). Twilio gives up after 15 s; a caller should not wait 2 s.",
+    default: "1500",
+    parse: integer(100, 14_000),
+  },
   REDIS_URL: {
     doc: "Redis connection URL (BullMQ queues, login rate limits).",
     default: "redis://127.0.0.1:6379",
@@ -200,7 +220,7 @@ export const variables = {
     parse: fraction,
   },
   SMS_SINK_RECEIPT_DELAY_MS: {
-    doc: "sink provider: delay of the simulated delivery receipt in milliseconds.",
+    doc: "sink provider: delay of the simulated delivery receipt in milliseconds (a delayed queue job the worker applies).",
     default: "1000",
     parse: integer(0, 3_600_000),
   },
@@ -245,11 +265,6 @@ export const variables = {
     doc: "Operators' number (E.164) a caller is connected to when the database is down or too slow. Unset: the caller leaves a voicemail with Twilio instead.",
     optional: true,
     parse: pattern(/^\+[1-9]\d{6,14}$/, "an E.164 number such as +842563822478"),
-  },
-  DEGRADED_STEP_BUDGET_MS: {
-    doc: "A voice webhook whose database work has not finished within this many milliseconds answers the degraded TwiML instead (Twilio waits 15 s; the caller should not).",
-    default: "1500",
-    parse: integer(100, 10_000),
   },
   DEGRADED_JOURNAL_FILE: {
     doc: "Local append-only file that keeps what happened to calls answered in degraded mode when Redis is down too; replayed into the call log once the database is back.",

@@ -11,6 +11,14 @@ export function createCommandRedis(url: string): Redis {
   return new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
 }
 
+/**
+ * For queues the HTTP process adds jobs to: while Redis is unreachable a call fails at once instead
+ * of waiting in ioredis' offline queue for the whole outage (a request must never hang on Redis).
+ */
+export function failFastConnectionOptions(url: string): ConnectionOptions {
+  return { url, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy };
+}
+
 /** What BullMQ workers require: blocking commands must never give up while Redis restarts. */
 export function bullConnectionOptions(url: string): ConnectionOptions {
   return { url, maxRetriesPerRequest: null, retryStrategy };

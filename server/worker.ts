@@ -3,13 +3,13 @@ import "dotenv/config";
 import { Worker } from "bullmq";
 import pino from "pino";
 import { settingsFromConfig } from "./campaigns/dispatch.js";
-import { campaignSendProcessor, campaignsProcessor, scheduleDispatch, scheduleLaunch } from "./campaigns/jobs.js";
+import { campaignSendProcessor, campaignsProcessor } from "./campaigns/jobs.js";
 import { loadGate } from "./campaigns/ports.js";
 import { redisRateLimiter } from "./campaigns/rate-limit.js";
+import { reconcileCampaigns } from "./campaigns/reconcile.js";
 import { senderProviders } from "./campaigns/senders.js";
-import { campaignsToResume } from "./campaigns/service.js";
 import { loadConfigOrExit } from "./config.js";
-import { createDb } from "./db/client.js";
+import { createDb, poolSettings } from "./db/client.js";
 import { maintenanceProcessor, scheduleMaintenance } from "./jobs/maintenance.js";
 import {
   CAMPAIGN_SEND_QUEUE,
@@ -19,20 +19,25 @@ import {
   MAINTENANCE_QUEUE,
   maintenanceQueue,
   queueOptions,
+  SINK_RECEIPTS_QUEUE,
   SURVEYS_QUEUE,
+  sinkReceiptsQueue,
 } from "./jobs/queues.js";
 import { onShutdown } from "./lifecycle.js";
 import { createCommandRedis } from "./redis.js";
 import { createSmsProvider } from "./sms/registry.js";
+import { queuedSinkReceipts, sinkReceiptProcessor } from "./sms/sink-receipts.js";
 import { twilioClientFromConfig } from "./sms/twilio.js";
 import { surveysProcessor } from "./surveys/sms-job.js";
 
 const config = loadConfigOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { process: "worker" } });
-const db = createDb(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL, poolSettings(config));
 const queue = maintenanceQueue(config);
 const twilio = twilioClientFromConfig(config);
-const sms = createSmsProvider(config, { db, log, twilioClient: twilio });
+const receipts = sinkReceiptsQueue(config);
+const sinkReceipts = queuedSinkReceipts(receipts);
+const sms = createSmsProvider(config, { sinkReceipts, log, twilioClient: twilio });
 if (config.NODE_ENV === "production" && sms.name === "sink") log.warn("SMS_PROVIDER=sink: SMS are recorded but never sent");
 
 const campaigns = campaignsQueue(config);
@@ -43,7 +48,7 @@ await rateRedis.connect().catch(() => {});
 const campaignDeps = {
   db,
   clock: () => new Date(),
-  providers: senderProviders(config, { db, log, twilioClient: twilio }),
+  providers: senderProviders(config, { sinkReceipts, log, twilioClient: twilio }),
   loadGate,
   rateLimiter: redisRateLimiter(rateRedis, config.REDIS_PREFIX),
   settings: settingsFromConfig(config),
@@ -75,6 +80,7 @@ const workers = [
     // Claims make a re-run batch harmless (claimed recipients are skipped).
     maxStalledCount: 1000,
   }),
+  new Worker(SINK_RECEIPTS_QUEUE, sinkReceiptProcessor(db), { ...queueOptions(config), concurrency: 20 }),
 ];
 for (const worker of workers) {
   worker.on("completed", (job, result) => log.info({ queue: worker.name, jobId: job.id, job: job.name, result }, "job completed"));
@@ -89,22 +95,40 @@ onShutdown(log, async () => {
   await queue.close();
   await campaigns.close();
   await campaignSend.close();
+  await receipts.close();
   rateRedis.disconnect();
   await db.$disconnect();
 });
 
 await scheduleMaintenance(queue);
-// After a crash or a Redis loss: every running campaign gets its dispatcher back, every requested
-// launch its delayed job (both idempotent by job id); the recipients themselves are in PostgreSQL.
-// The same every 30 s as a watchdog: a dispatcher lost with Redis or failed for good comes back.
-async function resumeCampaigns() {
-  const resume = await campaignsToResume(db);
-  for (const id of resume.running) await scheduleDispatch(campaigns, id);
-  for (const { id, at } of resume.launches) await scheduleLaunch(campaigns, id, at.getTime() - Date.now());
+// The reconciler (server/campaigns/reconcile.ts): at start, every 30 s as a watchdog, and as soon as
+// Redis is reachable again after an outage, so a launch committed meanwhile starts within seconds.
+// One pass at a time: while Redis is down a pass waits for it, and ticks must not pile up.
+let reconciling = false;
+async function reconcile(why: string) {
+  if (reconciling) return;
+  reconciling = true;
+  try {
+    const result = await reconcileCampaigns(db, campaigns);
+    if (result.pendingStarted.length > 0) log.info({ why, campaignIds: result.pendingStarted }, "pending campaign dispatch started");
+  } catch (error) {
+    log.warn({ why, err: String(error) }, "campaign reconciler failed");
+  } finally {
+    reconciling = false;
+  }
 }
-await resumeCampaigns();
-watchdog = setInterval(() => {
-  resumeCampaigns().catch((error: unknown) => log.warn({ err: String(error) }, "campaign watchdog failed"));
-}, 30_000);
+await reconcile("start");
+watchdog = setInterval(() => void reconcile("watchdog"), 30_000);
 watchdog.unref();
+// The rate limiter's connection is the worker's plain command connection: its "ready" after an
+// outage is the moment the queue is reachable again.
+let redisWasDown = false;
+rateRedis.on("close", () => {
+  redisWasDown = true;
+});
+rateRedis.on("ready", () => {
+  if (!redisWasDown) return;
+  redisWasDown = false;
+  void reconcile("redis back");
+});
 log.info({ queues: workers.map((w) => w.name) }, "worker ready");

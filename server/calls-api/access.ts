@@ -7,6 +7,7 @@ import type { SessionUser } from "../auth/sessions.js";
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { forbidden } from "../http/errors.js";
+import { type PhoneAccess, phoneAccess } from "../phone/access.js";
 
 interface CallScopeRow {
   agencyId: number | null;
@@ -41,4 +42,13 @@ export async function canAddNote(db: Db, user: SessionUser, call: CallScopeRow):
 /** Whether the user handles calls (and may see callers' numbers in full) rather than only reading reports. */
 export function handlesCalls(user: SessionUser): boolean {
   return user.roles.includes("admin") || isScoped(user);
+}
+
+/**
+ * Callers' numbers: in full, and searchable, for staff handling calls (they call back); masked for
+ * report readers, who may not filter by caller either: a filter by a whole number would tell them
+ * whether that person called.
+ */
+export function callerPhoneAccess(user: SessionUser): PhoneAccess {
+  return phoneAccess(handlesCalls(user) ? "full" : "masked");
 }

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
+import { checkedPhoneSearch, type PhoneSearchContext } from "../audit/phone-lookups.js";
 import type { SessionUser } from "../auth/sessions.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { CallTermination } from "../generated/prisma/enums.js";
@@ -19,11 +20,9 @@ import {
   stringFilter,
 } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
-import { maskPhone } from "../phone/mask.js";
-import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import { boundOf } from "../reports/period.js";
-import { assertCanSeeCall, callScope, canAddNote, handlesCalls } from "./access.js";
+import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
 import { NOTE_CATEGORIES } from "./note-categories.js";
 import { buildTimeline, referencedIds } from "./timeline.js";
 
@@ -132,7 +131,7 @@ function present(row: SummaryRow, user: SessionUser) {
     id: row.id,
     callSid: row.callSid,
     // Report readers (viewers) see a masked number; staff handling calls need it to call back.
-    caller: handlesCalls(user) ? row.caller : maskPhone(row.caller),
+    caller: callerPhoneAccess(user).show(row.caller),
     hotline: row.hotline,
     simulated: row.simulated,
     status: row.status,
@@ -173,12 +172,17 @@ function dateFilter(filter: Record<string, unknown>, key: "from" | "to") {
   return bound;
 }
 
-/** Callers are stored in E.164: any way of writing the number finds them. */
-function callerFilter(filter: Record<string, unknown>): string | undefined {
+/**
+ * Callers are stored in E.164: any way of writing the number finds them, and staff may give part of
+ * one. Who may filter by caller at all is decided with who sees the number (callerPhoneAccess).
+ */
+async function callerWhere(ctx: PhoneSearchContext, user: SessionUser, filter: Record<string, unknown>): Promise<Prisma.CallWhereInput> {
   const value = stringFilter(filter, "caller");
-  if (value === undefined) return undefined;
-  const normalized = normalizeVietnamesePhone(value);
-  return normalized.ok ? normalized.e164 : value.trim();
+  if (value === undefined) return {};
+  const search = await checkedPhoneSearch(ctx, callerPhoneAccess(user), "caller", value, { alsoText: false });
+  if (search.kind === "exact") return { caller: search.e164 };
+  if (search.kind === "digits") return { caller: { contains: search.digits } };
+  return { caller: value.trim() };
 }
 
 export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInput[] {
@@ -194,7 +198,6 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
     ids ? { id: { in: ids } } : {},
     { startedAt: dateFilter(filter, "from") },
     { startedAt: dateFilter(filter, "to") },
-    { caller: callerFilter(filter) },
     { agencyId: integerFilter(filter, "agencyId") },
     { staffId: integerFilter(filter, "staffId") },
     { termination: termination as CallTermination | undefined },
@@ -219,7 +222,10 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallSummary) } } }, async (request, reply) => {
     const user = currentUser(request);
     const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["startedAt", "DESC"] });
-    const where: Prisma.CallWhereInput = { AND: [await callScope(db, user), ...callWhere(query.filter)] };
+    const ctx = { db, redis: fastify.redis, redisPrefix: fastify.config.REDIS_PREFIX, actorId: user.id, ip: request.ip, resource: "calls" };
+    const where: Prisma.CallWhereInput = {
+      AND: [await callScope(db, user), await callerWhere(ctx, user, query.filter), ...callWhere(query.filter)],
+    };
     const rows = await sendPage(
       reply,
       "calls",

@@ -3,8 +3,9 @@
 // closed call is never reopened.
 import type { Prisma } from "../generated/prisma/client.js";
 import type { CallTermination } from "../generated/prisma/enums.js";
+import type { CallLocks } from "./call-lock.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
-import { lockCall } from "./call-steps.js";
+import type { Deadline } from "./deadline.js";
 
 const STATUS_RANK: Record<string, number> = { queued: 0, initiated: 0, ringing: 1, "in-progress": 2 };
 const rank = (status: string) => (FINAL_CALL_STATUSES.has(status) ? 3 : (STATUS_RANK[status] ?? 0));
@@ -19,14 +20,14 @@ export interface CallEnd {
   surveyMissed: boolean;
 }
 
+/** Under the call's lock, so concurrent copies of a callback record one event and close the call once. */
 export async function recordCallStatus(
-  db: { $transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T> },
+  locks: CallLocks,
   params: { callSid: string; status: string; data: Record<string, unknown> },
   now: Date,
+  deadline: Deadline,
 ): Promise<CallEnd | null> {
-  return db.$transaction(async (tx) => {
-    const call = await lockCall(tx, params.callSid);
-    if (!call) return null;
+  const ended = await locks.withCall(params.callSid, deadline, async (tx, call) => {
     const dedupeKey = `status:${params.status}`;
     if (await tx.callEvent.findUnique({ where: { callId_dedupeKey: { callId: call.id, dedupeKey } } })) return null;
     await tx.callEvent.create({
@@ -57,4 +58,5 @@ export async function recordCallStatus(
     const answers = await tx.surveyAnswer.count({ where: { callId: call.id } });
     return { callId: call.id, termination, surveyMissed: termination === "answered" && answers === 0 };
   });
+  return ended ?? null;
 }

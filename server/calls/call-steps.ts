@@ -1,12 +1,15 @@
 // One IVR step per webhook, atomically: lock the call, replay the stored answer if Twilio is
 // retrying, otherwise run the interpreter, persist its effects and the new state, and keep the
 // TwiML returned with the event so any retry gets exactly the same answer.
-import type { FastifyInstance } from "fastify";
+import type { FastifyBaseLogger } from "fastify";
+import type { Db } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { IvrEvent } from "../ivr/types.js";
+import type { CallLocks } from "./call-lock.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
+import type { Deadline } from "./deadline.js";
 import { applyEffects } from "./effects.js";
 import { flowVersion } from "./flow-versions.js";
 import type { RoutingSnapshots } from "./routing-snapshot.js";
@@ -23,6 +26,14 @@ export interface StepRequest {
   now: Date;
 }
 
+export interface StepDeps {
+  db: Db;
+  locks: CallLocks;
+  snapshots: RoutingSnapshots;
+  baseUrl: string;
+  log: FastifyBaseLogger;
+}
+
 export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
   const voice = `${baseUrl}/twilio/voice`;
   return {
@@ -34,30 +45,39 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
   };
 }
 
-export async function runCallStep(app: FastifyInstance, snapshots: RoutingSnapshots, request: StepRequest): Promise<string> {
-  const { db, config } = app;
-  return db.$transaction(async (tx) => {
-    const call = await lockCall(tx, request.callSid);
-    if (!call) return renderApology();
-    const dedupeKey = `${request.kind}:${request.step}`;
+export async function runCallStep(deps: StepDeps, request: StepRequest, deadline: Deadline): Promise<string> {
+  const { db, log } = deps;
+  const dedupeKey = `${request.kind}:${request.step}`;
+  // Before any lock: a retry of a finished step is answered from its event, and the flow version and
+  // routing snapshot are loaded now (both cached), so the transaction never needs a second connection.
+  const known = await db.call.findUnique({
+    where: { callSid: request.callSid },
+    select: { id: true, flowVersionId: true, events: { where: { dedupeKey }, select: { response: true } } },
+  });
+  if (!known) return renderApology();
+  const replay = known.events[0];
+  if (replay) return replay.response ?? renderApology();
+  const [flow, env] = await Promise.all([
+    known.flowVersionId ? flowVersion(db, known.flowVersionId) : null,
+    deps.snapshots.env(request.now),
+  ]);
+
+  const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
+    // A copy of this webhook may have run while this one waited for the lock.
     const previous = await tx.callEvent.findUnique({ where: { callId_dedupeKey: { callId: call.id, dedupeKey } } });
     if (previous) return previous.response ?? renderApology();
 
     const stored = storedState(call.state);
-    const flow = call.flowVersionId ? await flowVersion(db, call.flowVersionId) : null;
     if (!flow || stored.step !== request.step || call.endedAt || FINAL_CALL_STATUSES.has(call.status)) {
-      app.log.warn(
-        { callId: call.id, kind: request.kind, step: request.step, expected: stored.step },
-        "webhook for a call not waiting for it",
-      );
+      log.warn({ callId: call.id, kind: request.kind, step: request.step, expected: stored.step }, "webhook for a call not waiting for it");
       return renderApology();
     }
 
     const event =
       request.event.type === "dial-ended" ? withAcceptedStaff(request.event, call.staffId, call.answeredAt, stored) : request.event;
-    const result = runInterpreter(flow.bundle, stored.ivr, event, await snapshots.env(request.now));
+    const result = runInterpreter(flow.bundle, stored.ivr, event, env);
     const next = request.step + 1;
-    const twiml = renderTwiml(result.actions, twimlUrls(config.PUBLIC_BASE_URL, next));
+    const twiml = renderTwiml(result.actions, twimlUrls(deps.baseUrl, next));
     const update = await applyEffects(tx, call, result.effects, request.now);
     if (event.type === "dial-ended" && event.acceptedStaffId !== null) {
       update.talkSeconds = event.durationSeconds;
@@ -79,6 +99,7 @@ export async function runCallStep(app: FastifyInstance, snapshots: RoutingSnapsh
     });
     return twiml;
   });
+  return answer ?? renderApology();
 }
 
 /** The staff member who accepted in the whisper, if they were one of those this dial rang. */
@@ -91,11 +112,4 @@ function withAcceptedStaff(
   const rung = stored.ivr?.route?.dialing ?? [];
   const accepted = staffId !== null && answeredAt !== null && rung.includes(staffId) ? staffId : null;
   return { ...event, acceptedStaffId: accepted };
-}
-
-/** Row lock on the call, so Twilio's concurrent retries are handled one after the other. */
-export async function lockCall(tx: Prisma.TransactionClient, callSid: string) {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM calls WHERE call_sid = ${callSid} FOR UPDATE`;
-  const id = locked[0]?.id;
-  return id === undefined ? null : tx.call.findUnique({ where: { id } });
 }

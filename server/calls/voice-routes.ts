@@ -4,13 +4,16 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply } from "fastify";
 import Type from "typebox";
+import { IntegerText } from "../http/schemas.js";
 import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
 import type { DialStatus } from "../ivr/types.js";
-import { normalizeVietnamesePhone } from "../phone/normalize.js";
+import { storedCaller } from "../phone/caller-id.js";
 import { twilioWebhooks } from "../twilio/webhooks.js";
 import { recordCallStatus } from "./call-end.js";
+import { callLocks } from "./call-lock.js";
 import { storedState } from "./call-state.js";
-import { lockCall, runCallStep } from "./call-steps.js";
+import { runCallStep, type StepDeps } from "./call-steps.js";
+import { type Deadline, deadlineAt } from "./deadline.js";
 import { degradedMode } from "./degraded/mode.js";
 import { activeFlowVersion } from "./flow-versions.js";
 
@@ -30,44 +33,54 @@ export interface VoiceRoutesOptions {
 
 const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastify, options) => {
   await twilioWebhooks(fastify);
-  // Before the routes: the step budget wraps each of them as it is declared (server/calls/degraded/).
+  // Before the routes: the step budget wraps each of them as it is declared, and answers the degraded
+  // TwiML when a step fails or runs out of time (server/calls/degraded/).
   await degradedMode(fastify);
-  const snapshots = fastify.callRouting;
   const { db, config } = fastify;
+  const locks = callLocks(db);
+  const steps: StepDeps = { db, locks, snapshots: fastify.callRouting, baseUrl: config.PUBLIC_BASE_URL, log: fastify.log };
+  // The budget counts from the request's arrival, so time spent before the handler counts too.
+  const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
+  /**
+   * Answers the work's TwiML. The work waits for the call's earlier webhooks in this process; one whose
+   * budget is spent by then does nothing. A failure or a spent budget is answered by degraded mode.
+   */
+  const answer = async (reply: FastifyReply, callSid: string, work: (deadline: Deadline) => Promise<string>) => {
+    const deadline = deadlineOf(reply);
+    const twiml = await locks.inOrder(callSid, async () => {
+      deadline.remaining();
+      return work(deadline);
+    });
+    return xml(reply, twiml);
+  };
 
   fastify.post(
     "/incoming",
     { schema: { body: params({ CallSid, From: Type.String(), To: Type.String(), CallStatus: Type.Optional(Type.String()) }) } },
     async (request, reply) => {
       const { CallSid: callSid, From: from, To: to, CallStatus: status } = request.body;
-      const flow = await activeFlowVersion(db);
-      if (!flow) {
-        request.log.error("no published IVR flow version: publish one from the console or run the seed");
-        return xml(reply, renderApology());
-      }
-      const phone = normalizeVietnamesePhone(from);
-      await db.call.upsert({
-        where: { callSid },
-        create: {
-          callSid,
-          caller: phone.ok ? phone.e164 : from,
-          hotline: to,
-          status: status ?? "ringing",
-          simulated: (request.body as Record<string, string>).Simulated === "true",
-          flowVersionId: flow.id,
-          state: { step: 0, ivr: null },
-        },
-        update: {},
+      return answer(reply, callSid, async (deadline) => {
+        const flow = await activeFlowVersion(db);
+        if (!flow) {
+          request.log.error("no published IVR flow version: publish one from the console or run the seed");
+          return renderApology();
+        }
+        // INSERT … ON CONFLICT DO NOTHING: simultaneous copies of this webhook create one call, none fails.
+        await db.call.createMany({
+          data: {
+            callSid,
+            caller: storedCaller(from),
+            hotline: to,
+            status: status ?? "ringing",
+            simulated: (request.body as Record<string, string>).Simulated === "true",
+            flowVersionId: flow.id,
+            state: { step: 0, ivr: null },
+          },
+          skipDuplicates: true,
+        });
+        const step = { callSid, kind: "incoming", step: 0, event: { type: "start" }, data: {}, now: new Date() } as const;
+        return runCallStep(steps, step, deadline);
       });
-      const twiml = await runCallStep(fastify, snapshots, {
-        callSid,
-        kind: "incoming",
-        step: 0,
-        event: { type: "start" },
-        data: {},
-        now: new Date(),
-      });
-      return xml(reply, twiml);
     },
   );
 
@@ -76,15 +89,15 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     { schema: { querystring: Step, body: params({ CallSid, Digits: Type.Optional(Type.String({ maxLength: 40 })) }) } },
     async (request, reply) => {
       const digits = request.body.Digits ?? "";
-      const twiml = await runCallStep(fastify, snapshots, {
+      const step = {
         callSid: request.body.CallSid,
         kind: "gather",
         step: request.query.s,
         event: { type: "gather", digits },
         data: { Digits: digits },
         now: new Date(),
-      });
-      return xml(reply, twiml);
+      } as const;
+      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
     },
   );
 
@@ -100,15 +113,15 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const { DialCallStatus: status, DialCallDuration: duration } = request.body;
       // "answered" is reported while the bridge is up; the leg ended normally when the action fires.
       const dialStatus = (status === "answered" ? "completed" : DIAL_STATUSES.includes(status) ? status : "failed") as DialStatus;
-      const twiml = await runCallStep(fastify, snapshots, {
+      const step = {
         callSid: request.body.CallSid,
         kind: "dial",
         step: request.query.s,
         event: { type: "dial-ended", status: dialStatus, acceptedStaffId: null, durationSeconds: Number(duration ?? 0) },
         data: { DialCallStatus: status, DialCallDuration: Number(duration ?? 0) },
         now: new Date(),
-      });
-      return xml(reply, twiml);
+      } as const;
+      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
     },
   );
 
@@ -122,15 +135,15 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     },
     async (request, reply) => {
       const duration = Math.max(0, Number(request.body.RecordingDuration ?? 0));
-      const twiml = await runCallStep(fastify, snapshots, {
+      const step = {
         callSid: request.body.CallSid,
         kind: "record",
         step: request.query.s,
         event: { type: "recorded", durationSeconds: duration },
         data: { RecordingDuration: duration },
         now: new Date(),
-      });
-      return xml(reply, twiml);
+      } as const;
+      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
     },
   );
 
@@ -141,10 +154,13 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     { schema: { querystring: WhisperQuery, body: params({ ParentCallSid: Type.Optional(CallSid) }) } },
     async (request, reply) => {
       const parent = request.body.ParentCallSid;
-      const call = parent ? await db.call.findUnique({ where: { callSid: parent }, select: { topic: true, endedAt: true } }) : null;
-      if (!call || call.endedAt) return xml(reply, renderDeclined());
       const accept = `${config.PUBLIC_BASE_URL}/twilio/voice/whisper/accept?s=${request.query.s}&staff=${request.query.staff}`;
-      return xml(reply, renderWhisper(call.topic ?? "thủ tục hành chính", accept));
+      if (!parent) return xml(reply, renderDeclined());
+      return answer(reply, parent, async () => {
+        const call = await db.call.findUnique({ where: { callSid: parent }, select: { topic: true, endedAt: true } });
+        if (!call || call.endedAt) return renderDeclined();
+        return renderWhisper(call.topic ?? "thủ tục hành chính", accept);
+      });
     },
   );
 
@@ -160,34 +176,35 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const { s: step, staff } = request.query;
       const parent = request.body.ParentCallSid;
       if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
-      const accepted = await db.$transaction(async (tx) => {
-        const call = await lockCall(tx, parent);
-        if (!call || call.endedAt) return false;
-        const state = storedState(call.state);
-        // With simultaneous ringing the first to press wins; the others are let go.
-        if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return false;
-        if (call.answeredAt) return call.staffId === staff;
-        const now = new Date();
-        await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: now } });
-        await tx.callEvent.create({
-          data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at: now },
+      const accepted = async (deadline: Deadline) => {
+        const won = await locks.withCall(parent, deadline, async (tx, call) => {
+          if (call.endedAt) return false;
+          const state = storedState(call.state);
+          // With simultaneous ringing the first to press wins; the others are let go.
+          if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return false;
+          // A copy of this webhook (or this staff member pressing again) gets the same answer.
+          if (call.answeredAt) return call.staffId === staff;
+          const now = new Date();
+          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: now } });
+          await tx.callEvent.create({
+            data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at: now },
+          });
+          return true;
         });
-        return true;
-      });
-      return xml(reply, accepted ? renderAccepted() : renderDeclined());
+        return won ? renderAccepted() : renderDeclined();
+      };
+      return answer(reply, parent, accepted);
     },
   );
 
   fastify.post(
     "/status",
-    { schema: { body: params({ CallSid, CallStatus: Type.String({ maxLength: 20 }), CallDuration: Type.Optional(Type.String()) }) } },
+    { schema: { body: params({ CallSid, CallStatus: Type.String({ maxLength: 20 }), CallDuration: Type.Optional(IntegerText) }) } },
     async (request, reply) => {
       const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
-      const ended = await recordCallStatus(
-        db,
-        { callSid, status, data: { CallStatus: status, CallDuration: duration ?? null } },
-        new Date(),
-      );
+      const deadline = deadlineOf(reply);
+      const data = { CallStatus: status, CallDuration: duration ?? null };
+      const ended = await locks.inOrder(callSid, () => recordCallStatus(locks, { callSid, status, data }, new Date(), deadline));
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       return reply.status(204).send();
     },
@@ -201,8 +218,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           CallSid,
           RecordingSid: Type.String({ minLength: 2, maxLength: 64 }),
           RecordingStatus: Type.String({ maxLength: 20 }),
-          RecordingDuration: Type.Optional(Type.String()),
-          RecordingChannels: Type.Optional(Type.String()),
+          RecordingDuration: Type.Optional(IntegerText),
+          RecordingChannels: Type.Optional(IntegerText),
           RecordingUrl: Type.Optional(Type.String()),
           RecordingSource: Type.Optional(Type.String()),
         }),
@@ -220,21 +237,16 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         channels: Number.isFinite(channels) ? channels : null,
         mediaUrl: body.RecordingUrl ?? null,
       };
-      const existing = await db.recording.findUnique({ where: { recordingSid: body.RecordingSid } });
-      if (!existing) {
-        await db.recording
-          .create({
-            data: {
-              recordingSid: body.RecordingSid,
-              callId: call.id,
-              kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
-              ...fields,
-            },
-          })
-          .catch(async () => {
-            // A concurrent duplicate won the insert; fall through to the update below.
-          });
-      }
+      // INSERT … ON CONFLICT DO NOTHING: simultaneous copies leave one row, then all apply the same update.
+      await db.recording.createMany({
+        data: {
+          recordingSid: body.RecordingSid,
+          callId: call.id,
+          kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
+          ...fields,
+        },
+        skipDuplicates: true,
+      });
       // completed, absent and failed are final: a late in-progress never overwrites them.
       await db.recording.updateMany({
         where: { recordingSid: body.RecordingSid, status: { notIn: ["completed", "absent", "failed"] } },

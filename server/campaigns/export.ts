@@ -1,19 +1,13 @@
 // Per-recipient results as CSV for Excel (UTF-8 with BOM, CRLF, formula-safe cells), read in pages
 // by id so a million-recipient campaign never sits in memory at once.
 import type { Db } from "../db/client.js";
+import { csvLine } from "../http/csv-cell.js";
 
 const BOM = "\uFEFF";
 export const RESULTS_HEADER = ["Số điện thoại", "Trạng thái", "Lý do bỏ qua", "Số lần gửi", "Lỗi cuối", "Gửi lúc", "Nhận lúc"];
 
-function cell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export async function* resultsCsv(db: Db, campaignId: number, mask: (phone: string) => string, pageSize = 5000): AsyncGenerator<string> {
-  yield `${BOM}${RESULTS_HEADER.map(cell).join(",")}\r\n`;
+  yield `${BOM}${csvLine(RESULTS_HEADER)}`;
   let after = 0;
   for (;;) {
     const rows = await db.campaignRecipient.findMany({
@@ -25,7 +19,7 @@ export async function* resultsCsv(db: Db, campaignId: number, mask: (phone: stri
     if (rows.length === 0) return;
     let chunk = "";
     for (const r of rows) {
-      chunk += `${[
+      chunk += csvLine([
         mask(r.phone),
         r.status,
         r.skipReason,
@@ -33,9 +27,7 @@ export async function* resultsCsv(db: Db, campaignId: number, mask: (phone: stri
         r.lastError,
         r.sentAt?.toISOString() ?? null,
         r.deliveredAt?.toISOString() ?? null,
-      ]
-        .map(cell)
-        .join(",")}\r\n`;
+      ]);
     }
     yield chunk;
     after = rows[rows.length - 1]?.id as number;

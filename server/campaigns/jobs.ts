@@ -65,6 +65,11 @@ export function campaignsProcessor(deps: CampaignDeps, sendQueue: Queue, campaig
   return async (job: Job, token?: string) => {
     const campaignId = Number((job.data as DispatchJobData).campaignId);
     if (job.name === LAUNCH_JOB) {
+      // A job left behind when Redis could not take its removal: the launch was withdrawn (rejected,
+      // launchedAt cleared) or moved later; the reconciler plans a moved one again.
+      const requested = await deps.db.campaign.findUnique({ where: { id: campaignId }, select: { launchedAt: true } });
+      const early = requested?.launchedAt ? requested.launchedAt.getTime() - deps.clock().getTime() : Number.POSITIVE_INFINITY;
+      if (early > 60_000) return { ok: false, message: "launch not requested now" };
       const result = await launchCampaign(deps.db, deps.clock(), campaignId, null, null);
       if (result.ok) await scheduleDispatch(campaignsQueue, campaignId);
       return result;

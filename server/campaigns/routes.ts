@@ -1,21 +1,32 @@
 // /api/campaigns: the campaign resource (ra-data-simple-rest) and its lifecycle actions. Every action
 // is a conditional UPDATE on the state it expects (409 otherwise) with its audit entry in the same
-// transaction. Approval follows the two-person rule: the author never approves their own campaign.
+// transaction. Approval follows the two-person rule and records what it covers (approval.ts).
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { CampaignStatus } from "../generated/prisma/enums.js";
-import { conflict, forbidden, invalidField, notFound } from "../http/errors.js";
+import { conflict, invalidField, notFound } from "../http/errors.js";
 import { listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage, stringFilter } from "../http/list-query.js";
 import { IdParams } from "../http/schemas.js";
+import { withinDeadline } from "../jobs/deadline.js";
 import { maskPhone } from "../phone/mask.js";
 import { currentUser } from "../plugins/app/authentication.js";
+import {
+  approveCampaign,
+  launchRefusal,
+  liveDifferences,
+  parseApproval,
+  returnForApproval,
+  shownApproval,
+  withEditors,
+} from "./approval.js";
 import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
+import { handOverToQueue } from "./hand-over.js";
 import { cancelScheduledLaunch, scheduleDispatch, scheduleLaunch } from "./jobs.js";
 import { type CampaignAction, nextStatus } from "./lifecycle.js";
 import { parseAudience } from "./materialise.js";
@@ -46,6 +57,17 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
   const approvers = fastify.allow("campaign_approver");
   const operators = fastify.allow("campaign_manager", "campaign_approver");
   const queue = () => fastify.queues.campaigns;
+  /** The decision is committed: queue its job, or leave it to the worker's reconciler (hand-over.ts). */
+  const handOver = (request: FastifyRequest, id: number, what: string, enqueue: () => Promise<void>) =>
+    handOverToQueue(db, request.log, id, what, enqueue);
+  /**
+   * Best effort: a delayed launch job left behind (Redis unreachable) finds the launch no longer
+   * requested (launchedAt cleared) and does nothing (jobs.ts).
+   */
+  const dropScheduledLaunch = (request: FastifyRequest, id: number) =>
+    withinDeadline("cancel scheduled launch", cancelScheduledLaunch(queue(), id)).catch((error: unknown) =>
+      request.log.warn({ campaignId: id, err: String(error) }, "scheduled launch job not removed; it will find the launch withdrawn"),
+    );
 
   async function present(rows: CampaignRow[]) {
     const counts = await countsOf(
@@ -54,6 +76,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     );
     return rows.map(({ createdBy, approvedBy, checkpoint: _checkpoint, ...c }) => ({
       ...c,
+      approval: shownApproval(parseApproval(c.approval)),
       audience: parseAudience(c.audience),
       createdByName: createdBy.name,
       approvedByName: approvedBy?.name ?? null,
@@ -67,16 +90,19 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
   }
   const one = async (id: number) => (await present([await load(id)]))[0];
 
-  async function checkReferences(body: CampaignBody): Promise<{ body: string; unaccented: boolean }> {
+  /** The text to send and, when it comes from a template, the template's authors (they wrote it too). */
+  async function checkReferences(body: CampaignBody): Promise<{ body: string; unaccented: boolean; templateEditors: number[] }> {
     const sender = await db.smsSender.findUnique({ where: { id: body.senderId } });
     if (!sender) throw invalidField("senderId", "not_found", "senderId: no such sender");
     let text = body.body;
     let unaccented = body.unaccented;
+    let templateEditors: number[] = [];
     if (body.templateId) {
       const template = await db.smsTemplate.findUnique({ where: { id: body.templateId } });
       if (!template) throw invalidField("templateId", "not_found", "templateId: no such template");
       if (!text) text = template.body;
       if (unaccented === undefined) unaccented = template.unaccented;
+      templateEditors = template.editorIds;
     }
     if (!text || text.trim() === "") throw invalidField("body", "required", "body: a message or a template is required");
     const { listIds, segmentIds } = body.audience;
@@ -86,25 +112,31 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     if (lists !== new Set(listIds).size) throw invalidField("audience", "not_found", "audience: a list does not exist");
     const segments = await db.segment.count({ where: { id: { in: segmentIds } } });
     if (segments !== new Set(segmentIds).size) throw invalidField("audience", "not_found", "audience: a segment does not exist");
-    return { body: text, unaccented: unaccented ?? true };
+    return { body: text, unaccented: unaccented ?? true, templateEditors };
   }
 
-  /** A conditional state change with its audit entry; 409 with the lifecycle's explanation otherwise. */
+  /**
+   * A conditional state change with its audit entry; 409 with the lifecycle's explanation otherwise.
+   * `editors` join the campaign's authors in the same statement (no lost update between two editors).
+   */
   async function act(
     request: FastifyRequest,
     id: number,
     action: CampaignAction,
     extra: (from: CampaignStatus) => Prisma.CampaignUpdateManyMutationInput = () => ({}),
-    check?: (campaign: CampaignRow) => void,
+    editors: number[] = [],
   ) {
     const user = currentUser(request);
     const before = await load(id);
-    check?.(before);
     const step = nextStatus(before.status, action);
     if (!step.ok) throw conflict(step.message);
     await db.$transaction(async (tx) => {
       const { count } = await tx.campaign.updateMany({ where: { id, status: step.from }, data: { status: step.to, ...extra(step.from) } });
       if (count === 0) throw conflict("The campaign changed meanwhile; reload and try again");
+      if (editors.length > 0) {
+        await tx.$executeRaw`UPDATE campaigns SET editor_ids = ARRAY(SELECT DISTINCT e FROM unnest(editor_ids || ${editors}::int[]) e ORDER BY 1)
+          WHERE id = ${id}`;
+      }
       const after = await tx.campaign.findUniqueOrThrow({ where: { id } });
       await writeAudit(tx, {
         actorId: user.id,
@@ -149,7 +181,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
 
   fastify.post("/", { preHandler: managers, schema: { body: CampaignInput, response: { 200: Campaign } } }, async (request) => {
     const user = currentUser(request);
-    const { body, unaccented } = await checkReferences(request.body);
+    const { body, unaccented, templateEditors } = await checkReferences(request.body);
     const { name, templateId, senderId, audience, scheduledAt } = request.body;
     const created = await db.$transaction(async (tx) => {
       const campaign = await tx.campaign.create({
@@ -162,6 +194,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
           audience: audience as unknown as Prisma.InputJsonValue,
           scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
           createdById: user.id,
+          editorIds: withEditors([user.id], templateEditors),
         },
       });
       await writeAudit(tx, {
@@ -182,17 +215,24 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     { preHandler: managers, schema: { params: IdParams, body: CampaignInput, response: { 200: Campaign } } },
     async (request) => {
       const { id } = request.params;
-      const { body, unaccented } = await checkReferences(request.body);
+      const { body, unaccented, templateEditors } = await checkReferences(request.body);
       const { name, templateId, senderId, audience, scheduledAt } = request.body;
-      await act(request, id, "update", () => ({
-        name,
-        body,
-        unaccented,
-        senderId,
-        templateId: templateId ?? null,
-        audience: audience as unknown as Prisma.InputJsonValue,
-        scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
-      }));
+      const editors = withEditors([currentUser(request).id], templateEditors);
+      await act(
+        request,
+        id,
+        "update",
+        () => ({
+          name,
+          body,
+          unaccented,
+          senderId,
+          templateId: templateId ?? null,
+          audience: audience as unknown as Prisma.InputJsonValue,
+          scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
+        }),
+        editors,
+      );
       return one(id);
     },
   );
@@ -200,30 +240,24 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
   const Action = { params: IdParams, response: { 200: Campaign } };
 
   fastify.post("/:id/submit", { preHandler: managers, schema: Action }, async (request) => {
-    await act(request, request.params.id, "submit");
+    // Asking for approval makes one an author too: the approver must be someone else.
+    await act(request, request.params.id, "submit", undefined, [currentUser(request).id]);
     return one(request.params.id);
   });
 
   fastify.post("/:id/approve", { preHandler: approvers, schema: Action }, async (request) => {
-    const user = currentUser(request);
-    const now = clock();
-    await act(
-      request,
-      request.params.id,
-      "approve",
-      () => ({ approvedById: user.id, approvedAt: now }),
-      (campaign) => {
-        if (campaign.createdById === user.id) {
-          throw forbidden("Two-person rule: the author of a campaign cannot approve it; another campaign approver must");
-        }
-      },
-    );
+    await approveCampaign(db, request.params.id, currentUser(request).id, request.ip, clock());
     return one(request.params.id);
   });
 
   fastify.post("/:id/reject", { preHandler: approvers, schema: Action }, async (request) => {
-    await cancelScheduledLaunch(queue(), request.params.id);
-    await act(request, request.params.id, "reject", () => ({ approvedById: null, approvedAt: null, launchedAt: null }));
+    await dropScheduledLaunch(request, request.params.id);
+    await act(request, request.params.id, "reject", () => ({
+      approvedById: null,
+      approvedAt: null,
+      approval: Prisma.DbNull,
+      launchedAt: null,
+    }));
     return one(request.params.id);
   });
 
@@ -236,6 +270,12 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     if (!campaign.approvedById) throw conflict("The campaign has not been approved");
     const now = clock();
     if (campaign.scheduledAt && campaign.scheduledAt > now) {
+      // The launch itself checks again; checking now tells whoever asks, rather than nobody later.
+      const changed = await liveDifferences(db, campaign);
+      if (changed.length > 0) {
+        await returnForApproval(db, id, changed, user.id, request.ip, now);
+        throw conflict(launchRefusal(changed));
+      }
       // Stays 'scheduled'; launchedAt records the requested start so a restarted worker re-plans it.
       await db.$transaction(async (tx) => {
         await tx.campaign.update({ where: { id }, data: { launchedAt: campaign.scheduledAt } });
@@ -248,12 +288,13 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
           ip: request.ip,
         });
       });
-      await scheduleLaunch(queue(), id, campaign.scheduledAt.getTime() - now.getTime());
+      const at = campaign.scheduledAt;
+      await handOver(request, id, "scheduled launch", () => scheduleLaunch(queue(), id, at.getTime() - now.getTime()));
       return one(id);
     }
     const result = await launchCampaign(db, now, id, user.id, request.ip);
     if (!result.ok) throw conflict(result.message);
-    await scheduleDispatch(queue(), id);
+    await handOver(request, id, "dispatch", () => scheduleDispatch(queue(), id));
     return one(id);
   });
 
@@ -265,7 +306,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
 
   fastify.post("/:id/resume", { preHandler: operators, schema: Action }, async (request) => {
     await act(request, request.params.id, "resume", () => ({ pausedReason: null }));
-    await scheduleDispatch(queue(), request.params.id);
+    await handOver(request, request.params.id, "dispatch", () => scheduleDispatch(queue(), request.params.id));
     return one(request.params.id);
   });
 
@@ -273,7 +314,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     const { id } = request.params;
     const now = clock();
     await act(request, id, "cancel", () => ({ completedAt: now }));
-    await cancelScheduledLaunch(queue(), id);
+    await dropScheduledLaunch(request, id);
     // Whoever has not been claimed will not be: skipped with the reason. In-flight sends finish.
     await db.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = 'cancelled', updated_at = ${now}
       WHERE campaign_id = ${id} AND status = 'pending'`;
@@ -306,7 +347,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
         ip: request.ip,
       });
     });
-    if (step.to === "running") await scheduleDispatch(queue(), id);
+    if (step.to === "running") await handOver(request, id, "dispatch", () => scheduleDispatch(queue(), id));
     return one(id);
   });
 
@@ -328,6 +369,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
       counts,
       sendRatePerSecond,
       pausedReason: campaign.pausedReason,
+      dispatchPendingSince: campaign.dispatchPendingSince,
       startedAt: campaign.status === "scheduled" ? null : campaign.launchedAt,
       etaSeconds: campaign.status === "running" && sendRatePerSecond > 0 ? Math.ceil(left / sendRatePerSecond) : null,
     };

@@ -22,6 +22,14 @@ export const AudienceSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** What the approver approved: the text, the sender and how many numbers the audience held. */
+export const ApprovalSchema = Type.Object({
+  body: Type.String(),
+  unaccented: Type.Boolean(),
+  senderId: Type.Integer(),
+  brandname: Type.String(),
+  recipients: Type.Integer(),
+});
 export const Campaign = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
@@ -37,9 +45,17 @@ export const Campaign = Type.Object({
   approvedById: Nullable(Type.Integer()),
   approvedByName: Nullable(Type.String()),
   approvedAt: Nullable(DateTime),
+  approval: Nullable(ApprovalSchema),
+  /** Who wrote any of it (created, edited, submitted, or wrote its template): none of them may approve it. */
+  editorIds: Type.Array(Type.Integer()),
   launchedAt: Nullable(DateTime),
   completedAt: Nullable(DateTime),
   pausedReason: Nullable(Type.String()),
+  /**
+   * Set while a committed launch (or resume, or resend) waits for the job queue: Redis was
+   * unreachable, and the worker starts the dispatcher as soon as it is back.
+   */
+  dispatchPendingSince: Nullable(DateTime),
   counts: Counts,
   createdAt: DateTime,
   updatedAt: DateTime,
@@ -76,6 +92,7 @@ export const Progress = Type.Object({
   counts: Counts,
   sendRatePerSecond: Type.Number(),
   pausedReason: Nullable(Type.String()),
+  dispatchPendingSince: Nullable(DateTime),
   startedAt: Nullable(DateTime),
   etaSeconds: Nullable(Type.Integer()),
 });

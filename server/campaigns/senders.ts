@@ -43,7 +43,7 @@ export function senderProviders(config: Config, deps: SmsProviderDeps & { overri
           break;
         case "sink":
           provider = createSinkSmsProvider({
-            db: deps.db,
+            receipts: deps.sinkReceipts,
             log: deps.log,
             failureRate: config.SMS_SINK_FAILURE_RATE,
             undeliveredRate: config.SMS_SINK_UNDELIVERED_RATE,

@@ -1,13 +1,16 @@
 // Actions on campaigns that both the API and the worker perform.
+import type { SmsPolicy } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
 import type { Db } from "../db/client.js";
+import { ApprovalNoLongerHolds, assertSnapshotApproved, returnForApproval } from "./approval.js";
 import { materialise, parseAudience } from "./materialise.js";
 
 export type LaunchResult = { ok: true; recipients: number } | { ok: false; message: string };
 
 /**
  * scheduled → running, with the audience snapshot written in the same transaction: a crash leaves
- * either an approved campaign with no recipients or a running one with all of them.
+ * either an approved campaign with no recipients or a running one with all of them. A snapshot that
+ * is not what was approved (approval.ts) is rolled back and the campaign goes back for approval.
  */
 export async function launchCampaign(
   db: Db,
@@ -17,6 +20,23 @@ export async function launchCampaign(
   ip: string | null,
 ): Promise<LaunchResult> {
   const policy = await loadPolicy(db);
+  try {
+    return await launchApproved(db, now, campaignId, actorId, ip, policy);
+  } catch (error) {
+    if (!(error instanceof ApprovalNoLongerHolds)) throw error;
+    await returnForApproval(db, campaignId, error.differences, actorId, ip, now);
+    return { ok: false, message: error.message };
+  }
+}
+
+function launchApproved(
+  db: Db,
+  now: Date,
+  campaignId: number,
+  actorId: number | null,
+  ip: string | null,
+  policy: SmsPolicy,
+): Promise<LaunchResult> {
   return db.$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<{ audience: unknown }[]>`
@@ -25,6 +45,7 @@ export async function launchCampaign(
       const row = claimed[0];
       if (!row) return { ok: false, message: "Only an approved (scheduled) campaign can be launched" } as const;
       const recipients = await materialise(tx as unknown as Db, campaignId, parseAudience(row.audience), policy, now);
+      await assertSnapshotApproved(tx, campaignId);
       await tx.auditLog.create({
         data: { actorId, action: "launch", resource: "campaigns", resourceId: String(campaignId), after: { recipients }, ip },
       });

@@ -9,13 +9,15 @@ import { policyProblem } from "./policy.js";
 import { loadPolicy, savePolicy } from "./settings.js";
 
 const Hhmm = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$" });
+/** The end of the window may be midnight, "24:00": sending round the clock (00:00–24:00). */
+const HhmmOrMidnight = Type.String({ pattern: "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$" });
 /** Not empty once trimmed. */
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: "\\S" });
 
 export const PolicySchema = Type.Object(
   {
     windowStart: Hhmm,
-    windowEnd: Hhmm,
+    windowEnd: HhmmOrMidnight,
     maxPerDay: Type.Integer({ minimum: 1, maximum: 10 }),
     requireConsent: Type.Boolean(),
     label: Text(20),

@@ -1,19 +1,23 @@
 // A CSV upload as a stream of rows: UTF-8 with or without BOM, "," or ";" chosen from the header line,
-// quoted fields. Malformed records (bad quotes, an unclosed quote) are reported as rows with an error
-// and parsing goes on; nothing holds more than the current chunk and a small header buffer.
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+// quoted fields, and any mix of \r\n, \n and \r line ends (files pasted together from several tools).
+//
+// Every physical line is accounted for: it starts a row, continues a quoted field of the row above,
+// is blank, or is reported as malformed with its line number. A quote left open may only span lines
+// when that yields a row of the header's width within MAX_RECORD_LINES; otherwise its first line alone
+// is malformed and reading resumes on the next line, so one stray quote never swallows valid rows.
+// Memory holds the current line (at most MAX_RECORD_CHARS) and the few lines of an open quote.
+import { hasInvalidText } from "../http/input-values.js";
 
 export type Delimiter = "," | ";";
 
 export type CsvEvent =
   | { kind: "header"; delimiter: Delimiter; columns: string[] }
   | { kind: "row"; row: number; fields: string[]; raw: string }
-  | { kind: "malformed"; row: number; raw: string; message: string };
+  | { kind: "malformed"; row: number; raw: string; reason: "malformed" | "invalid_characters"; message: string };
 
-const HEADER_PEEK_BYTES = 64 * 1024;
-const BOM = "\ufeff";
 const MAX_RECORD_CHARS = 64 * 1024;
+const MAX_RECORD_LINES = 20;
+const RAW_KEPT = 500;
 
 /** The delimiter of a header line: whichever of ";" and "," occurs more often outside quotes. */
 export function detectDelimiter(headerLine: string): Delimiter {
@@ -28,90 +32,157 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return semicolons > commas ? ";" : ",";
 }
 
-async function* chunks(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<Buffer> {
-  for await (const chunk of input) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+/**
+ * The fields of one record (RFC 4180 quoting), or undefined while a quoted field is still open. A quote
+ * inside an unquoted field is kept as text (Nhà 5"B), as is anything after a closing quote, unless
+ * `strict`: then a closing quote must end its field, or the record is null (not a record at all).
+ */
+export function splitRecord(text: string, delimiter: Delimiter, strict = false): string[] | undefined | null {
+  const fields: string[] = [];
+  let field = "";
+  let i = 0;
+  let atFieldStart = true;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (atFieldStart && ch === '"') {
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close === -1) return undefined;
+        field += text.slice(i, close);
+        if (text[close + 1] === '"') {
+          field += '"';
+          i = close + 2;
+        } else {
+          i = close + 1;
+          if (strict && i < text.length && text[i] !== delimiter) return null;
+          break;
+        }
+      }
+      atFieldStart = false;
+    } else if (ch === delimiter) {
+      fields.push(field);
+      field = "";
+      atFieldStart = true;
+      i++;
+    } else {
+      field += ch;
+      atFieldStart = false;
+      i++;
+    }
+  }
+  fields.push(field);
+  return fields;
 }
 
-/**
- * Rows of a CSV file. Row numbers are the file's line numbers (the header is line 1), as a
- * spreadsheet shows them; a record with a quoted line break counts from its last line.
- */
-export async function* csvEvents(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<CsvEvent> {
-  const source = chunks(input)[Symbol.asyncIterator]();
-  // Peek at the header line (bounded) to choose the delimiter, then replay those bytes.
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let done = false;
-  while (headBytes < HEADER_PEEK_BYTES) {
-    const next = await source.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    head.push(next.value);
-    headBytes += next.value.length;
-    if (next.value.includes(10)) break;
-  }
-  const peek = Buffer.concat(head).toString("utf8");
-  const firstLine = (peek.startsWith(BOM) ? peek.slice(1) : peek).split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = detectDelimiter(firstLine);
+interface Line {
+  number: number;
+  text: string;
+  /** What ended it: "\r\n", "\n", "\r", or "" for the last line. */
+  end: string;
+  /** Longer than MAX_RECORD_CHARS: `text` holds only its beginning. */
+  oversized: boolean;
+}
 
-  async function* replay(): AsyncGenerator<Buffer> {
-    yield* head;
-    if (done) return;
+/** Physical lines, numbered from 1, whatever their ends; the BOM is dropped by the decoder. */
+async function* physicalLines(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<Line> {
+  const decoder = new TextDecoder("utf-8");
+  let rest = "";
+  let number = 0;
+  let skipping = false;
+  const line = (text: string, end: string): Line =>
+    text.length > MAX_RECORD_CHARS
+      ? { number: ++number, text: text.slice(0, RAW_KEPT), end, oversized: true }
+      : { number: ++number, text, end, oversized: false };
+  const take = function* (final: boolean): Generator<Line> {
     for (;;) {
-      const next = await source.next();
-      if (next.done) return;
-      yield next.value;
+      const end = rest.search(/\r\n|\n|\r/);
+      // A \r at the end of a chunk may be the first half of \r\n.
+      if (end === -1 || (!final && end === rest.length - 1 && rest[end] === "\r")) break;
+      const text = rest.slice(0, end);
+      const ending = rest.startsWith("\r\n", end) ? "\r\n" : (rest[end] as string);
+      rest = rest.slice(end + ending.length);
+      if (skipping) skipping = false;
+      else yield line(text, ending);
     }
-  }
-
-  const skipped: { row: number; raw: string; message: string }[] = [];
-  const parser = Readable.from(replay()).pipe(
-    parse({
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      // A stray quote inside an unquoted field is kept as text ("Nhà 5"B") rather than failing the row.
-      relax_quotes: true,
-      // An unclosed quote would otherwise swallow the rest of the file into one field.
-      max_record_size: MAX_RECORD_CHARS,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      raw: true,
-      info: true,
-      on_skip: (error, raw) => {
-        const lines = (error as { lines?: number } | undefined)?.lines;
-        skipped.push({ row: lines ?? 0, raw: (raw ?? "").trim(), message: error?.message ?? "malformed" });
-      },
-    }),
-  );
-
-  // on_skip runs while the parser reads ahead, so errors are held until the records before them are out.
-  let header = true;
-  let lastLine = 1;
-  function* errorsBefore(line: number): Generator<CsvEvent> {
-    while (skipped.length > 0 && (skipped[0]?.row ?? 0) <= line) {
-      const bad = skipped.shift();
-      if (!bad) break;
-      // The error's line is where the parser gave up; the record began after the previous one.
-      yield { kind: "malformed", row: lastLine + 1, raw: bad.raw.slice(0, 500), message: bad.message };
-      lastLine = bad.row;
+    if (!skipping && rest.length > MAX_RECORD_CHARS) {
+      // The line goes on and on: report its beginning and drop the rest up to its end.
+      yield line(rest, "");
+      skipping = true;
     }
+    if (skipping) rest = rest.slice(-1) === "\r" ? "\r" : "";
+  };
+  for await (const chunk of input) {
+    rest += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    yield* take(false);
   }
-  for await (const record of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-    yield* errorsBefore(record.info.lines - 1);
-    lastLine = record.info.lines;
-    if (header) {
-      header = false;
-      yield { kind: "header", delimiter, columns: record.record.map((c) => c.trim()) };
+  rest += decoder.decode();
+  yield* take(true);
+  if (rest !== "" && !skipping) yield line(rest, "");
+}
+
+const malformed = (line: Line, reason: "malformed" | "invalid_characters", message: string): CsvEvent => ({
+  kind: "malformed",
+  row: line.number,
+  // The report is stored in PostgreSQL: a NUL must not travel with the line into it.
+  raw: line.text.slice(0, RAW_KEPT).replaceAll("\u0000", "\ufffd"),
+  reason,
+  message,
+});
+
+/** Rows of a CSV file, numbered by the file's line numbers (the header is line 1), as a spreadsheet shows them. */
+export async function* csvEvents(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<CsvEvent> {
+  const source = physicalLines(input)[Symbol.asyncIterator]();
+  // Lines read ahead while trying to close a quote, handed back when that fails.
+  const pending: Line[] = [];
+  const nextLine = async (): Promise<Line | undefined> => pending.shift() ?? (await source.next()).value ?? undefined;
+
+  let header: { delimiter: Delimiter; width: number } | undefined;
+  for (let line = await nextLine(); line; line = await nextLine()) {
+    if (line.text.trim() === "") continue;
+    if (!header) {
+      const delimiter = detectDelimiter(line.text);
+      // A header with an open quote is read as if the quote closed at the end of the line.
+      const columns = splitRecord(line.text, delimiter) ?? splitRecord(`${line.text}"`, delimiter) ?? [line.text];
+      header = { delimiter, width: columns.length };
+      yield { kind: "header", delimiter, columns: columns.map((c) => c.trim()) };
       continue;
     }
-    const raw = record.raw.replace(/\r?\n$/, "");
-    // A quoted line break makes a record span lines: number it by its first line.
-    const breaks = raw.split("\n").length - 1;
-    yield { kind: "row", row: record.info.lines - breaks, fields: record.record, raw };
+    if (line.oversized) {
+      yield malformed(line, "malformed", `line longer than ${MAX_RECORD_CHARS} characters`);
+      continue;
+    }
+    if (hasInvalidText(line.text)) {
+      yield malformed(line, "invalid_characters", "line contains a NUL character");
+      continue;
+    }
+    const fields = splitRecord(line.text, header.delimiter);
+    if (fields) {
+      yield { kind: "row", row: line.number, fields, raw: line.text };
+      continue;
+    }
+    // An open quote: a field with line breaks, or a stray quote. Only a strictly quoted row of the
+    // header's width counts as the former ("Mở ngoặc … 0912;"B" closes the stray quote, but not strictly).
+    const taken: Line[] = [];
+    let text = line.text;
+    let end = line.end;
+    let record: string[] | undefined | null;
+    while (record === undefined && taken.length < MAX_RECORD_LINES) {
+      const next = await nextLine();
+      if (!next) break;
+      taken.push(next);
+      if (next.oversized || hasInvalidText(next.text) || text.length + next.text.length > MAX_RECORD_CHARS) break;
+      // The line end inside the quotes is part of the field, as written.
+      text += `${end}${next.text}`;
+      end = next.end;
+      record = splitRecord(text, header.delimiter, true);
+    }
+    if (record && record.length === header.width) {
+      yield { kind: "row", row: line.number, fields: record, raw: text };
+    } else {
+      yield malformed(line, "malformed", "unclosed quote");
+      pending.unshift(...taken);
+    }
   }
-  if (header) yield { kind: "header", delimiter, columns: [] };
-  yield* errorsBefore(Number.POSITIVE_INFINITY);
+  if (!header) yield { kind: "header", delimiter: ",", columns: [] };
 }

@@ -11,7 +11,9 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { Value } from "typebox/value";
 import { writeAudit } from "../audit/audit.js";
+import { csvLine } from "../http/csv-cell.js";
 import { badRequest, notFound } from "../http/errors.js";
+import { assertValidValue } from "../http/input-values.js";
 import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 import { currentUser } from "../plugins/app/authentication.js";
@@ -46,11 +48,6 @@ const Preview = Type.Object({
   rows: Type.Array(Type.Object({ row: Type.Integer(), fields: Type.Array(Type.String()), malformed: Type.Boolean() })),
   suggested: Type.Record(Type.String(), Type.String()),
 });
-
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
@@ -95,6 +92,9 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       } catch {
         throw badRequest("mapping must be JSON sent before the file", { mapping: "tthc.validation.json" });
       }
+      // Multipart fields bypass the input guard's hook: the same rule, applied here.
+      assertValidValue(mapping, "mapping");
+      assertValidValue(part.filename, "file");
       if (!Value.Check(ColumnMapping, mapping))
         throw badRequest("mapping is not a valid column mapping", { mapping: "tthc.validation.invalid" });
       const listId = fields.listId ? Number(fields.listId) : null;
@@ -169,7 +169,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       ip: request.ip,
     });
     async function* lines() {
-      yield "\ufeffrow,value,reason\r\n";
+      yield `\ufeff${csvLine(["row", "value", "reason"])}`;
       // Keyset pages in row order: the report of a million-row file is never held whole.
       let after = { rowNumber: 0, id: 0 };
       for (;;) {
@@ -179,7 +179,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           take: 5000,
         });
         if (page.length === 0) return;
-        yield page.map((e) => `${e.rowNumber},${csvCell(e.value)},${e.reason}\r\n`).join("");
+        yield page.map((e) => csvLine([e.rowNumber, e.value, e.reason])).join("");
         const last = page[page.length - 1];
         if (last) after = { rowNumber: last.rowNumber, id: last.id };
       }

@@ -9,7 +9,7 @@ import { PhoneSet } from "./phone-set.js";
 import { foldText } from "./text.js";
 
 /** Rejections (the row is not imported) and notes (imported, but worth a look). */
-export const REJECTIONS = ["empty", "invalid", "landline", "not_mobile", "not_vietnamese", "malformed"] as const;
+export const REJECTIONS = ["empty", "invalid", "landline", "not_mobile", "not_vietnamese", "malformed", "invalid_characters"] as const;
 export const NOTES = ["duplicate_in_file", "unknown_commune", "consent_unrecognised"] as const;
 export type ImportErrorReason = (typeof REJECTIONS)[number] | (typeof NOTES)[number];
 
@@ -194,7 +194,7 @@ export async function runContactImport(db: Db, input: AsyncIterable<Buffer | str
     counts.totalRows++;
     if (event.kind === "malformed" || event.fields.length !== columnCount || !resolved) {
       counts.errorRows++;
-      note(event.row, event.raw, "malformed");
+      note(event.row, event.raw, event.kind === "malformed" ? event.reason : "malformed");
     } else {
       const { fields, row } = event;
       const { index } = resolved;

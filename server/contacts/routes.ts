@@ -1,8 +1,10 @@
 // /api/contacts: the citizens SMS campaigns may reach, with their consent evidence. Listing follows
-// ra-data-simple-rest; numbers are shown in full only to administrators and campaign managers.
+// ra-data-simple-rest; numbers are shown in full only to administrators and campaign managers, and
+// searched by part of a number only by them (approvers: a complete number, audited and rate-limited).
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
+import { checkedPhoneSearch } from "../audit/phone-lookups.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { badRequest, invalidField, notFound } from "../http/errors.js";
 import { idsFilter, integerFilter, listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
@@ -10,7 +12,7 @@ import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import { CONSENT_STATUSES } from "../segments/audience.js";
-import { CONTACT_READERS, CONTACT_WRITERS, phoneFor } from "./access.js";
+import { CONTACT_READERS, CONTACT_WRITERS, contactPhoneAccess } from "./access.js";
 import { rejectionOf } from "./import.js";
 
 const Consent = Type.Union(CONSENT_STATUSES.map((s) => Type.Literal(s)));
@@ -108,16 +110,27 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const tag = stringFilter(query.filter, "tag");
       const listId = integerFilter(query.filter, "listId");
       const ids = idsFilter(query.filter.id);
+      const access = contactPhoneAccess(request);
       let search: Prisma.ContactWhereInput = {};
       if (q) {
-        // A whole number matches exactly (any written form); digits match anywhere in the number; text matches names.
-        const phone = normalizeVietnamesePhone(q);
-        const digits = q.replace(/[\s.\-()]/g, "");
-        search = phone.ok
-          ? { phone: phone.e164 }
-          : /^\+?\d{3,}$/.test(digits)
-            ? { phone: { contains: digits.replace(/^\+?0*/, "") } }
-            : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
+        // A whole number matches exactly (any written form); digits match anywhere in the number, for
+        // those who see numbers in full; text matches names.
+        const user = currentUser(request);
+        const ctx = {
+          db,
+          redis: fastify.redis,
+          redisPrefix: fastify.config.REDIS_PREFIX,
+          actorId: user.id,
+          ip: request.ip,
+          resource: "contacts",
+        };
+        const phone = await checkedPhoneSearch(ctx, access, "q", q, { alsoText: true });
+        search =
+          phone.kind === "exact"
+            ? { phone: phone.e164 }
+            : phone.kind === "digits"
+              ? { phone: { contains: phone.digits } }
+              : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
       }
       const where: Prisma.ContactWhereInput = {
         AND: [
@@ -129,7 +142,6 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           listId ? { lists: { some: { listId } } } : {},
         ],
       };
-      const show = phoneFor(request);
       const rows = await sendPage(
         reply,
         "contacts",
@@ -137,7 +149,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         db.contact.count({ where }),
         db.contact.findMany({ where, ...pageArgs(query) }),
       );
-      return rows.map((row) => ({ ...row, phone: show(row.phone) }));
+      return rows.map((row) => ({ ...row, phone: access.show(row.phone) }));
     },
   );
 
@@ -151,7 +163,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { lists, ...rest } = contact;
     return {
       ...rest,
-      phone: phoneFor(request)(contact.phone),
+      phone: contactPhoneAccess(request).show(contact.phone),
       listIds: lists.map((l) => l.listId),
       suppressed: !!suppressed,
       onDnc: !!dnc,

@@ -6,6 +6,7 @@ import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
 import { CONTACT_READERS, CONTACT_WRITERS } from "../contacts/access.js";
 import { badRequest, invalidField } from "../http/errors.js";
+import { assertValidValue } from "../http/input-values.js";
 import { Nullable } from "../http/schemas.js";
 import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
@@ -48,6 +49,8 @@ const dncRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const user = currentUser(request);
       const file = await request.file({ limits: { fileSize: MAX_FILE_BYTES } });
       if (!file) throw badRequest("No file uploaded", { file: "ra.validation.required" });
+      // The name is kept in a jsonb setting; multipart fields bypass the input guard's hook.
+      assertValidValue(file.filename, "file");
       const result = await replaceDncList(db, linesOf(file.file));
       const value = {
         at: new Date().toISOString(),

@@ -77,12 +77,14 @@ const DiagramSchema = Type.Object({
   edges: Type.Array(Type.Object({ from: Type.String(), to: Type.String(), key: Type.String(), label: Type.String() })),
 });
 
+// Any 400 of the route goes through this schema, including schema and input-guard refusals that carry
+// no problems: everything past the message is optional, or serialising those would fail with a 500.
 const InvalidFlowResponse = Type.Object({
   statusCode: Type.Integer(),
   message: Type.String(),
-  code: Type.String(),
-  errors: Type.Record(Type.String(), Type.String()),
-  problems: Type.Array(ProblemSchema),
+  code: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Record(Type.String(), Type.String())),
+  problems: Type.Optional(Type.Array(ProblemSchema)),
 });
 
 const withRelations = { publishedBy: { select: { name: true } }, _count: { select: { calls: true } } } as const;

@@ -1,6 +1,7 @@
 // Parses the ra-data-simple-rest list conventions: sort=["field","ASC"], range=[0,24], filter={...}.
 import Type from "typebox";
 import { badRequest } from "./errors.js";
+import { assertValidValue } from "./input-values.js";
 
 export interface ListQuery {
   sort: { field: string; order: "asc" | "desc" };
@@ -72,6 +73,8 @@ export function parseListQuery(
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
       throw badRequest("filter must be a JSON object", { filter: "tthc.validation.filter" });
     }
+    // The filter is JSON inside a query parameter: "\u0000" becomes a NUL only here.
+    assertValidValue(parsed, "filter");
     filter = parsed as Record<string, unknown>;
   }
 

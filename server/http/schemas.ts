@@ -2,6 +2,12 @@ import Type from "typebox";
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 
+/**
+ * A whole number sent as text (Twilio's durations and counts): at most 9 digits, so whatever arrives
+ * fits an int4 column; "99999999999" is refused here rather than overflowing in PostgreSQL.
+ */
+export const IntegerText = Type.String({ pattern: "^-?[0-9]{1,9}$" });
+
 export const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ErrorResponse = Type.Object({

@@ -1,7 +1,7 @@
 // Queue names and the options every queue shares. Job payloads carry ids only, never personal data.
 import { Queue, type QueueOptions } from "bullmq";
 import type { Config } from "../config.js";
-import { bullConnectionOptions } from "../redis.js";
+import { bullConnectionOptions, failFastConnectionOptions } from "../redis.js";
 
 export const MAINTENANCE_QUEUE = "maintenance";
 /** Post-call survey SMS: one job per call, payload { callId }. */
@@ -9,12 +9,15 @@ export const SURVEYS_QUEUE = "surveys";
 
 /** SMS campaigns: one dispatcher job per campaign (jobId campaign-dispatch-<id>) and delayed launches; payload { campaignId }. */
 export const CAMPAIGNS_QUEUE = "campaigns";
+/** The sink provider's simulated delivery receipts: payload { messageId, providerMessageId, status } (ids only). */
+export const SINK_RECEIPTS_QUEUE = "sink-receipts";
 /** Campaign send batches: payload { campaignId, recipientIds } (ids only; numbers stay in PostgreSQL). */
 export const CAMPAIGN_SEND_QUEUE = "campaign-send";
 
-export function queueOptions(config: Config): QueueOptions {
+/** `failFast`: for the HTTP process, whose calls must fail at once while Redis is down (server/redis.ts). */
+export function queueOptions(config: Config, options: { failFast?: boolean } = {}): QueueOptions {
   return {
-    connection: bullConnectionOptions(config.REDIS_URL),
+    connection: options.failFast ? failFastConnectionOptions(config.REDIS_URL) : bullConnectionOptions(config.REDIS_URL),
     prefix: config.REDIS_PREFIX,
     defaultJobOptions: {
       attempts: 3,
@@ -34,10 +37,14 @@ export function surveysQueue(config: Config): Queue {
   return new Queue(SURVEYS_QUEUE, queueOptions(config));
 }
 
-export function campaignsQueue(config: Config): Queue {
-  return new Queue(CAMPAIGNS_QUEUE, queueOptions(config));
+export function campaignsQueue(config: Config, options: { failFast?: boolean } = {}): Queue {
+  return new Queue(CAMPAIGNS_QUEUE, queueOptions(config, options));
 }
 
 export function campaignSendQueue(config: Config): Queue {
   return new Queue(CAMPAIGN_SEND_QUEUE, queueOptions(config));
+}
+
+export function sinkReceiptsQueue(config: Config, options: { failFast?: boolean } = {}): Queue {
+  return new Queue(SINK_RECEIPTS_QUEUE, queueOptions(config, options));
 }

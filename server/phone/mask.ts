@@ -1,6 +1,8 @@
 // Phone numbers are personal data (Decree 356/2025): logs and lists show a masked form that is
 // still useful for support ("a VinaPhone number ending in 678") without identifying the person.
 
+import { WITHHELD_CALLER } from "./caller-id.js";
+
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
@@ -9,6 +11,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * malformed value could leak whatever it contains.
  */
 export function maskPhone(e164: string): string {
+  // The withheld marker reveals nothing and tells the reader more than a mask would.
+  if (e164 === WITHHELD_CALLER) return e164;
   if (!E164.test(e164)) return "[invalid phone]";
   if (!e164.startsWith("+84")) return `+${"x".repeat(e164.length - 4)}${e164.slice(-3)}`;
   const nsn = e164.slice(3);

@@ -1,15 +1,9 @@
 // CSV for Excel: UTF-8 with a byte-order mark (otherwise Excel reads Vietnamese as Windows-1252),
-// CRLF line ends, RFC 4180 quoting, and a leading apostrophe on text Excel would run as a formula.
+// cells written by the shared csv-cell module (CRLF, quoting, formulas neutralised).
+import { csvLine } from "../http/csv-cell.js";
 import type { Figures, SatisfactionReport } from "./satisfaction.js";
 
 const BOM = "\uFEFF";
-
-function cell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 const seconds = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -50,5 +44,5 @@ export function satisfactionCsv(report: SatisfactionReport): string {
   }
   if (report.unrouted) lines.push(["", "", "Chưa đến cơ quan nào (gác máy trong tổng đài tự động)", ...numbers(report.unrouted)]);
   lines.push(["", "", `Toàn tỉnh (${report.from} – ${report.to})`, ...numbers(report.total)]);
-  return `${BOM}${lines.map((line) => line.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `${BOM}${lines.map(csvLine).join("")}`;
 }

@@ -1,5 +1,7 @@
 // /api/sms-templates: reusable message bodies with {{variables}}. Campaign managers write, approvers
 // read. Each record lists the variables its body uses, so the console can ask for sample values.
+// Whoever writes a template's text is recorded (editorIds): campaigns taking the text count them among
+// their authors, who may not approve them (two-person rule, server/campaigns/approval.ts).
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
@@ -74,7 +76,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: Template } } }, async (request) => {
     const actor = currentUser(request);
     return db.$transaction(async (tx) => {
-      const template = await tx.smsTemplate.create({ data: { ...request.body, name: request.body.name.trim() } });
+      const template = await tx.smsTemplate.create({ data: { ...request.body, name: request.body.name.trim(), editorIds: [actor.id] } });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "create",
@@ -96,7 +98,12 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const before = await db.smsTemplate.findUnique({ where: { id } });
       if (!before) throw notFound("No such template");
       return db.$transaction(async (tx) => {
-        const template = await tx.smsTemplate.update({ where: { id }, data: { ...request.body, name: request.body.name.trim() } });
+        const textChanged = request.body.body !== before.body || (request.body.unaccented ?? before.unaccented) !== before.unaccented;
+        const newEditor = textChanged && !before.editorIds.includes(actor.id);
+        const template = await tx.smsTemplate.update({
+          where: { id },
+          data: { ...request.body, name: request.body.name.trim(), ...(newEditor ? { editorIds: { push: actor.id } } : {}) },
+        });
         await writeAudit(tx, {
           actorId: actor.id,
           action: "update",

@@ -92,6 +92,8 @@ export interface StatusReceipt {
 /**
  * Applies one delivery receipt. The update is conditional on the row's current status being lower,
  * so concurrent or late receipts can only move a message forward. Returns whether anything changed.
+ * One transaction: a receipt cut short (database lost midway) leaves nothing half-applied, so its
+ * retry moves the message and its campaign recipient together.
  */
 export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promise<boolean> {
   const status: MessageStatus | undefined = normalizeMessageStatus(receipt.status);
@@ -104,23 +106,27 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
     select: { id: true, providerMessageId: true, recipient: true },
   });
   if (!row) return false;
+  // Idempotent, and its own transaction: before the changes below.
   if (receipt.errorCode === UNSUBSCRIBED) await suppress(db, row.recipient, "provider", UNSUBSCRIBED, receipt.at);
-  if (row.providerMessageId === null) {
-    await db.smsMessage.updateMany({
-      where: { id: row.id, providerMessageId: null },
-      data: { providerMessageId: receipt.providerMessageId },
+  return db.$transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (row.providerMessageId === null) {
+      await tx.smsMessage.updateMany({
+        where: { id: row.id, providerMessageId: null },
+        data: { providerMessageId: receipt.providerMessageId },
+      });
+    }
+    const { count } = await tx.smsMessage.updateMany({
+      where: { id: row.id, status: { in: statusesBelow(status) } },
+      data: {
+        status,
+        ...(status === "sent" ? { sentAt: receipt.at } : {}),
+        ...(status === "delivered" ? { deliveredAt: receipt.at } : {}),
+        ...(receipt.errorCode && (status === "failed" || status === "undelivered") ? { errorCode: receipt.errorCode.slice(0, 64) } : {}),
+      },
     });
-  }
-  const { count } = await db.smsMessage.updateMany({
-    where: { id: row.id, status: { in: statusesBelow(status) } },
-    data: {
-      status,
-      ...(status === "sent" ? { sentAt: receipt.at } : {}),
-      ...(status === "delivered" ? { deliveredAt: receipt.at } : {}),
-      ...(receipt.errorCode && (status === "failed" || status === "undelivered") ? { errorCode: receipt.errorCode.slice(0, 64) } : {}),
-    },
+    // A campaign message also moves its recipient (delivered, or failed when undelivered).
+    if (count > 0) await applyReceiptToRecipient(tx, row.id, status, receipt.at, receipt.errorCode);
+    return count > 0;
   });
-  // A campaign message also moves its recipient (delivered, or failed when undelivered).
-  if (count > 0) await applyReceiptToRecipient(db, row.id, status, receipt.at, receipt.errorCode);
-  return count > 0;
 }

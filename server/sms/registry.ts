@@ -1,14 +1,15 @@
 // Chooses the SMS provider named by SMS_PROVIDER. A new vendor (a carrier brandname gateway, AWS SNS)
 // is one more file next to twilio.ts and one more case here.
 import type { Config } from "../config.js";
-import type { Db } from "../db/client.js";
 import type { SmsProvider } from "./provider.js";
 import { createSinkSmsProvider, type SinkOptions } from "./sink.js";
+import type { SinkReceipts } from "./sink-receipts.js";
 import { createSnsSmsProvider, snsClientFromConfig } from "./sns.js";
 import { createTwilioSmsProvider, type TwilioClient, twilioClientFromConfig } from "./twilio.js";
 
 export interface SmsProviderDeps {
-  db: Db;
+  /** Where the sink's simulated receipts are queued (queuedSinkReceipts); without it, none. */
+  sinkReceipts?: SinkReceipts;
   log?: SinkOptions["log"];
   /** The Twilio REST client to use instead of one built from the configuration. */
   twilioClient?: TwilioClient;
@@ -26,7 +27,7 @@ export function createSmsProvider(config: Config, deps: SmsProviderDeps): SmsPro
       return createSnsSmsProvider({ client: snsClientFromConfig(config), senderId: config.AWS_SNS_SENDER_ID });
     case "sink":
       return createSinkSmsProvider({
-        db: deps.db,
+        receipts: deps.sinkReceipts,
         log: deps.log,
         failureRate: config.SMS_SINK_FAILURE_RATE,
         undeliveredRate: config.SMS_SINK_UNDELIVERED_RATE,

@@ -1,16 +1,17 @@
 // The development provider: nothing leaves the machine. The message is recorded in sms_messages
 // (provider "sink") by sendSms like any other, logged with a masked number, and a delivery receipt
-// follows after a delay, through the same code as Twilio's receipts. Configured rates simulate
-// refused sends and undelivered messages, so the failure paths can be seen without a real gateway.
+// follows after a delay as a queue job (sink-receipts.ts) applied by the worker through the same code
+// as Twilio's receipts, so it survives a killed process and a database outage. Configured rates
+// simulate refused sends and undelivered messages, so the failure paths can be seen without a gateway.
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import type { Db } from "../db/client.js";
 import { maskPhone } from "../phone/mask.js";
-import { applyMessageStatus } from "./messages.js";
 import { type OutgoingSms, type SmsLookupResult, type SmsProvider, SmsSendError, type SmsSendResult } from "./provider.js";
+import type { SinkReceiptJobData, SinkReceipts } from "./sink-receipts.js";
 
 export interface SinkOptions {
-  db: Db;
+  /** Where simulated receipts go; without it (or with a negative delay) there are none. */
+  receipts?: SinkReceipts;
   /** Share of sends refused with a permanent error (0–1). */
   failureRate?: number;
   /** Share of accepted messages whose receipt says "undelivered" (0–1). */
@@ -28,42 +29,50 @@ export interface SinkOptions {
 }
 
 export function createSinkSmsProvider(options: SinkOptions): SmsProvider {
-  const { db, failureRate = 0, undeliveredRate = 0, receiptDelayMs = 1000, random = Math.random, log, journal } = options;
+  const { receipts, failureRate = 0, undeliveredRate = 0, receiptDelayMs = 1000, random = Math.random, log, journal } = options;
   return {
     name: "sink",
     async send(message: OutgoingSms): Promise<SmsSendResult> {
       if (random() < failureRate) throw new SmsSendError("sink: simulated refusal", false, "sink_failure");
       const providerMessageId = `SINK${randomUUID().replace(/-/g, "")}`;
+      const receipt = receipts && receiptDelayMs >= 0 ? (random() < undeliveredRate ? "undelivered" : "delivered") : undefined;
       // Written synchronously: once send() returns, the line is in the file even if the process is
       // killed the next instant (the operating system keeps it).
       if (journal) {
-        const entry = { key: message.idempotencyKey ?? null, to: message.to, providerMessageId, at: new Date().toISOString() };
+        const entry: SinkJournalEntry = {
+          key: message.idempotencyKey ?? null,
+          to: message.to,
+          providerMessageId,
+          at: new Date().toISOString(),
+          ...(receipt ? { receipt } : {}),
+        };
         appendFileSync(journal, `${JSON.stringify(entry)}\n`);
       }
       log?.info({ to: maskPhone(message.to), providerMessageId, body: message.body }, "sink SMS (not sent anywhere)");
-      if (receiptDelayMs >= 0) {
-        const status = random() < undeliveredRate ? "undelivered" : "delivered";
-        const messageId = idFromCallback(message.statusCallbackUrl);
-        const timer = setTimeout(() => {
-          applyMessageStatus(db, {
-            messageId,
-            providerMessageId,
-            status,
-            errorCode: status === "undelivered" ? "30003" : undefined,
-            at: new Date(),
-          }).catch((error: unknown) => log?.warn({ err: String(error), providerMessageId }, "sink receipt not applied"));
-        }, receiptDelayMs);
-        // A pending receipt must not keep a process alive at shutdown.
-        timer.unref();
-      }
+      if (receipt) await scheduleReceipt({ messageId: idFromCallback(message.statusCallbackUrl), providerMessageId, status: receipt });
       return { providerMessageId, status: "sent" };
     },
     async lookup(key: string): Promise<SmsLookupResult> {
       if (!journal) return { found: "unknown" };
       const entry = readSinkJournal(journal).find((e) => e.key === key);
-      return entry ? { found: true, providerMessageId: entry.providerMessageId } : { found: false };
+      if (!entry) return { found: false };
+      // Asked after a crash: the process that accepted the message may have died before queueing its
+      // receipt. Queued again (one job per message; a repeated receipt changes nothing), as a real
+      // gateway would still report a message it has.
+      if (entry.receipt) await scheduleReceipt({ providerMessageId: entry.providerMessageId, status: entry.receipt });
+      return { found: true, providerMessageId: entry.providerMessageId };
     },
   };
+
+  async function scheduleReceipt(receipt: Omit<SinkReceiptJobData, "errorCode">): Promise<void> {
+    // The message is accepted whatever happens here: a send must never fail (and be retried)
+    // because its simulated receipt could not be queued.
+    await receipts
+      ?.schedule({ ...receipt, ...(receipt.status === "undelivered" ? { errorCode: "30003" } : {}) }, receiptDelayMs)
+      .catch((error: unknown) =>
+        log?.warn({ err: String(error), providerMessageId: receipt.providerMessageId }, "sink receipt not queued"),
+      );
+  }
 }
 
 export interface SinkJournalEntry {
@@ -71,6 +80,8 @@ export interface SinkJournalEntry {
   to: string;
   providerMessageId: string;
   at: string;
+  /** The simulated receipt decided when the message was accepted. */
+  receipt?: "delivered" | "undelivered";
 }
 
 /** Every message the sink accepted, in order (a torn last line from a killed process is ignored). */

@@ -8,6 +8,7 @@ import { maskPhone } from "../phone/mask.js";
 import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import type { SmsProvider } from "../sms/provider.js";
 import { createSmsProvider } from "../sms/registry.js";
+import { queuedSinkReceipts } from "../sms/sink-receipts.js";
 import { twilioWebhooks } from "../twilio/webhooks.js";
 import { optOutConfirmation } from "./confirmation.js";
 import { optOutKeyword } from "./keywords.js";
@@ -31,7 +32,8 @@ export interface InboundOptions {
 
 const smsInboundRoutes: FastifyPluginAsyncTypebox<InboundOptions> = async (fastify, options) => {
   await twilioWebhooks(fastify);
-  const sms = options.sms ?? createSmsProvider(fastify.config, { db: fastify.db, log: fastify.log });
+  const sms =
+    options.sms ?? createSmsProvider(fastify.config, { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) });
   const confirm = optOutConfirmation({ db: fastify.db, sms, publicBaseUrl: fastify.config.PUBLIC_BASE_URL, log: fastify.log });
 
   fastify.post("/inbound", { schema: { body: InboundBody } }, async (request, reply) => {

@@ -4,7 +4,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
-import { CONTACT_READERS, CONTACT_WRITERS, phoneFor } from "../contacts/access.js";
+import { checkedPhoneSearch } from "../audit/phone-lookups.js";
+import { CONTACT_READERS, CONTACT_WRITERS, contactPhoneAccess } from "../contacts/access.js";
 import { rejectionOf } from "../contacts/import.js";
 import { invalidField, notFound } from "../http/errors.js";
 import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
@@ -13,6 +14,7 @@ import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
 import type { SmsProvider } from "../sms/provider.js";
 import { createSmsProvider } from "../sms/registry.js";
+import { queuedSinkReceipts } from "../sms/sink-receipts.js";
 import { optOutConfirmation } from "./confirmation.js";
 import { SUPPRESSION_SOURCES, type SuppressionSource, suppress } from "./suppress.js";
 
@@ -35,7 +37,8 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
   const readers = fastify.allow(...CONTACT_READERS);
   const writers = fastify.allow(...CONTACT_WRITERS);
   const adminOnly = fastify.allow("admin");
-  const sms = options.sms ?? createSmsProvider(fastify.config, { db, log: fastify.log });
+  const sms =
+    options.sms ?? createSmsProvider(fastify.config, { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) });
   const confirm = optOutConfirmation({ db, sms, publicBaseUrl: fastify.config.PUBLIC_BASE_URL, log: fastify.log });
 
   /** The path id is the number in any written form ("+84912345678", "0912345678"). */
@@ -55,8 +58,27 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
         throw invalidField("source", "filter", `filter source must be one of ${SUPPRESSION_SOURCES.join(", ")}`);
       }
       const q = stringFilter(query.filter, "q");
-      const phone = q ? normalizeVietnamesePhone(q) : undefined;
-      const where = { AND: [source ? { source } : {}, phone ? { phone: phone.ok ? phone.e164 : "" } : {}] };
+      const access = contactPhoneAccess(request);
+      const user = currentUser(request);
+      const ctx = {
+        db,
+        redis: fastify.redis,
+        redisPrefix: fastify.config.REDIS_PREFIX,
+        actorId: user.id,
+        ip: request.ip,
+        resource: "suppressions",
+      };
+      // Approvers see masked numbers: whether a number opted out is a look-up, audited and rate-limited.
+      const phone = q ? await checkedPhoneSearch(ctx, access, "q", q, { alsoText: false }) : undefined;
+      const phoneWhere =
+        phone?.kind === "exact"
+          ? { phone: phone.e164 }
+          : phone?.kind === "digits"
+            ? { phone: { contains: phone.digits } }
+            : phone
+              ? { phone: "" }
+              : {};
+      const where = { AND: [source ? { source } : {}, phoneWhere] };
       const { skip, take } = pageArgs(query);
       const rows = await sendPage(
         reply,
@@ -66,7 +88,7 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
         // Keyed by phone: the tie-break is the phone, not an id.
         db.suppression.findMany({ where, orderBy: [{ [query.sort.field]: query.sort.order }, { phone: query.sort.order }], skip, take }),
       );
-      const show = phoneFor(request);
+      const show = access.show;
       // Masked records keep a usable id only for those who see the number.
       return rows.map((row) => ({ ...row, id: show(row.phone), phone: show(row.phone) }));
     },

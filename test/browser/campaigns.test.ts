@@ -2,7 +2,8 @@
 // a campaign manager builds it in the wizard (estimate and compliance check) and submits it, an
 // approver approves it (two-person rule), the manager launches it, the progress bar runs to
 // completion, and the results show counts, the chart and the CSV export. The campaign queues are
-// worked in this process by the worker's own processors, sending through the sink provider.
+// worked in this process by the worker's own processors, sending through the sink provider (whose
+// receipts are queue jobs, worked here too).
 import { type Queue, Worker } from "bullmq";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,16 @@ import { senderProviders } from "../../server/campaigns/senders.js";
 import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
 import { savePolicy } from "../../server/compliance/settings.js";
 import type { Db } from "../../server/db/client.js";
-import { CAMPAIGN_SEND_QUEUE, CAMPAIGNS_QUEUE, campaignSendQueue, campaignsQueue, queueOptions } from "../../server/jobs/queues.js";
+import {
+  CAMPAIGN_SEND_QUEUE,
+  CAMPAIGNS_QUEUE,
+  campaignSendQueue,
+  campaignsQueue,
+  queueOptions,
+  SINK_RECEIPTS_QUEUE,
+  sinkReceiptsQueue,
+} from "../../server/jobs/queues.js";
+import { queuedSinkReceipts, sinkReceiptProcessor } from "../../server/sms/sink-receipts.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { type ConsoleServer, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
 import { ROOT } from "../helpers/processes.js";
@@ -62,10 +72,11 @@ beforeAll(async () => {
   server = await startConsoleServer(prepare, { SMS_SINK_RECEIPT_DELAY_MS: 100 });
   ({ db, base } = server);
   const { config } = server;
+  const receiptsQueue = sinkReceiptsQueue(config);
   const deps: CampaignDeps = {
     db,
     clock: () => new Date(),
-    providers: senderProviders(config, { db }),
+    providers: senderProviders(config, { sinkReceipts: queuedSinkReceipts(receiptsQueue) }),
     loadGate,
     rateLimiter: noRateLimit,
     settings: { ...DEFAULT_SETTINGS, maxIdleMs: 500 },
@@ -73,10 +84,11 @@ beforeAll(async () => {
   };
   const sendQueue = campaignSendQueue(config);
   const dispatchQueue = campaignsQueue(config);
-  queues = [sendQueue, dispatchQueue];
+  queues = [sendQueue, dispatchQueue, receiptsQueue];
   workers = [
     new Worker(CAMPAIGNS_QUEUE, campaignsProcessor(deps, sendQueue, dispatchQueue), queueOptions(config)),
     new Worker(CAMPAIGN_SEND_QUEUE, campaignSendProcessor(deps), { ...queueOptions(config), concurrency: 2 }),
+    new Worker(SINK_RECEIPTS_QUEUE, sinkReceiptProcessor(db), queueOptions(config)),
   ];
   browser = await launchBrowser();
 }, 120_000);
@@ -167,6 +179,11 @@ describe("SMS campaign in the console", () => {
     await signInAs(page, MANAGER);
     await page.goto(`${base}/admin/#/campaigns/${campaign.id}/show`);
     await expect.poll(() => page.getByTestId("campaign-status-banner").textContent()).toContain("Đã phê duyệt");
+    // What was approved is on the page: the launch sends exactly that.
+    const approval = page.getByTestId("campaign-approval");
+    await expect.poll(() => approval.textContent()).toContain("Nội dung đã được phê duyệt");
+    expect(await approval.textContent()).toContain("Số người nhận lúc phê duyệt: 6");
+    expect(await page.getByTestId("campaign-approval-changed").count()).toBe(0);
     await confirmAction(page, "Khởi chạy");
     await page.getByTestId("campaign-progress-bar").waitFor();
     await expect.poll(() => page.getByTestId("campaign-status-banner").textContent(), { timeout: 60_000 }).toContain("Hoàn thành");

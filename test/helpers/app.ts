@@ -20,7 +20,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_PREFIX: prefix,
     // A loaded test machine must not turn slow steps into degraded answers in tests about other
     // things; test/integration/degraded-calls.test.ts sets the production budget itself.
-    DEGRADED_STEP_BUDGET_MS: "10000",
+    VOICE_STEP_BUDGET_MS: "10000",
     DEGRADED_JOURNAL_FILE: join(tmpdir(), `tthc-${prefix}`, "voice-journal.jsonl"),
     ...overrides,
   });

@@ -85,7 +85,7 @@ describe("a caller who leaves before the survey", () => {
     const queued = await t.app.queues.surveys.getJob(`survey-sms-${call.id}`);
     expect(queued?.data).toEqual({ callId: call.id });
 
-    const deps = { db: t.db, provider: createSmsProvider(t.config, { db: t.db }), publicBaseUrl: t.config.PUBLIC_BASE_URL };
+    const deps = { db: t.db, provider: createSmsProvider(t.config, {}), publicBaseUrl: t.config.PUBLIC_BASE_URL };
     expect(await sendSurveySms(deps, call.id)).toMatchObject({ sent: true });
     expect(await sendSurveySms(deps, call.id)).toMatchObject({ sent: false });
     const sms = await t.db.smsMessage.findMany({ where: { callId: call.id } });

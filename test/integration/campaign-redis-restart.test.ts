@@ -1,6 +1,6 @@
 // Redis is lost mid-campaign: a private redis-server (no persistence) is killed with SIGKILL while a
 // real worker process sends a rate-limited campaign, then started again, empty, on the same port.
-// Every queued job is gone; the worker's watchdog re-creates the dispatcher from PostgreSQL and the
+// Every queued job is gone; the worker's reconciler re-creates the dispatcher from PostgreSQL and the
 // campaign completes with every recipient sent exactly once (the sink's own journal says so).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,8 +79,9 @@ it("completes a campaign after Redis lost every job, each recipient exactly once
   await sleep(1500);
   redis = await startPrivateRedis(redis.port);
 
-  // The worker's watchdog (every 30 s, server/worker.ts) brings the dispatcher back; the campaign then
-  // finishes. Observed: the first or the second tick after the restart; the budget allows four.
+  // The worker's reconciler (server/campaigns/reconcile.ts: when Redis is reachable again, and every
+  // 30 s as a watchdog) brings the dispatcher back; the campaign then finishes. The budget allows four
+  // watchdog ticks.
   await until(
     "campaign completed",
     async () => {

@@ -1,7 +1,7 @@
 // GET/PUT /api/settings/sms-policy: defaults, validation naming the field, audit, and roles.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password.js";
-import { DEFAULT_POLICY } from "../../server/compliance/policy.js";
+import { DEFAULT_POLICY, decide, type RecipientFacts } from "../../server/compliance/policy.js";
 import { loadPolicy, POLICY_KEY } from "../../server/compliance/settings.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -59,7 +59,9 @@ describe("sms policy settings", () => {
   it("names the field of a bad value and keeps the stored policy", async () => {
     const cases: [object, string][] = [
       [{ windowStart: "7:00" }, "windowStart"],
-      [{ windowEnd: "24:00" }, "windowEnd"],
+      [{ windowStart: "24:00" }, "windowStart"],
+      [{ windowEnd: "24:01" }, "windowEnd"],
+      [{ windowEnd: "25:00" }, "windowEnd"],
       [{ windowStart: "22:00", windowEnd: "07:00" }, "windowEnd"],
       [{ maxPerDay: 0 }, "maxPerDay"],
       [{ maxPerDay: 11 }, "maxPerDay"],
@@ -73,6 +75,19 @@ describe("sms policy settings", () => {
       expect(Object.keys(response.json().errors), field).toEqual([field]);
     }
     expect(await t.db.setting.count({ where: { key: POLICY_KEY } })).toBe(0);
+  });
+
+  it("accepts a round-the-clock window, 00:00 to 24:00, which the worker then applies", async () => {
+    const roundTheClock = { ...policy, windowStart: "00:00", windowEnd: "24:00" };
+    const saved = await put(admin, roundTheClock);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await get(manager)).json()).toEqual(roundTheClock);
+    const stored = await loadPolicy(t.db);
+    expect(stored).toEqual(roundTheClock);
+    // 23:30 in Vietnam, outside the lawful default window: sent at once under this policy.
+    const lateEvening = new Date("2026-03-02T16:30:00Z");
+    const facts: RecipientFacts = { consent: "granted", suppressed: false, dnc: false, sentInLast24h: [], mobile: true };
+    expect(decide(lateEvening, facts, stored, "UBND GiaLai")).toEqual({ action: "send" });
   });
 
   it("falls back to the defaults when the stored value is broken", async () => {

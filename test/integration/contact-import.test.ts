@@ -1,12 +1,12 @@
-// The contact import end to end through the real app: multipart upload streamed into csv-parse,
+// The contact import end to end through the real app: multipart upload streamed through the CSV reader,
 // per-row error report, merging rules, a 100,000-row file streamed, permissions.
-import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../helpers/app.js";
+import { multipart } from "../helpers/multipart.js";
 
 let t: TestApp;
 let admin: string;
@@ -31,26 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** A multipart body: fields first, then the file, as the console sends it. */
-function multipart(fields: Record<string, string>, file: string | Buffer | Readable, fileName = "danh-ba.csv") {
-  const boundary = `----tthc${randomBytes(8).toString("hex")}`;
-  const head = `${Object.entries(fields)
-    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-    .join("")}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
-  const tail = `\r\n--${boundary}--\r\n`;
-  const payload =
-    file instanceof Readable
-      ? Readable.from(
-          (async function* () {
-            yield Buffer.from(head);
-            for await (const chunk of file) yield chunk as Buffer;
-            yield Buffer.from(tail);
-          })(),
-        )
-      : Buffer.concat([Buffer.from(head), Buffer.from(file), Buffer.from(tail)]);
-  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function importCsv(cookie: string, csv: string | Readable, mapping: object, extra: Record<string, string> = {}) {
   const { payload, headers } = multipart({ mapping: JSON.stringify(mapping), ...extra }, csv);

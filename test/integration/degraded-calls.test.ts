@@ -39,7 +39,7 @@ async function startHarness(overrides: Record<string, string>): Promise<Harness>
     {
       REDIS_URL: redisProxy.url(redis.toString()),
       DEGRADED_JOURNAL_FILE: join(dir, "voice-journal.jsonl"),
-      DEGRADED_STEP_BUDGET_MS: "1500",
+      VOICE_STEP_BUDGET_MS: "1500",
       DEGRADED_REPLAY_INTERVAL_MS: "200",
       ...overrides,
     },

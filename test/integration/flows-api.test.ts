@@ -100,7 +100,7 @@ describe("validating drafts", () => {
     expect(body.ok).toBe(false);
     expect(body.problems).toContainEqual(expect.objectContaining({ file: "hotline.yaml", node: "welcome" }));
 
-    for (const text of ["", "::: [", "\u0000\u0001binary", "- 1\n- 2", "id: 5", "a: &x [*x]"]) {
+    for (const text of ["", "::: [", "\u0001binary", "- 1\n- 2", "id: 5", "a: &x [*x]"]) {
       const garbage = await api(viewer, "POST", "/api/ivr-flow-versions/validate", { files: [{ file: "x.yaml", text }] });
       expect(garbage.statusCode, text).toBe(200);
       expect(garbage.json().ok).toBe(false);
@@ -109,6 +109,10 @@ describe("validating drafts", () => {
     for (const payload of [{}, { files: "x" }, { files: [{ file: 1 }] }, { files: [] }]) {
       expect((await api(viewer, "POST", "/api/ivr-flow-versions/validate", payload)).statusCode).toBe(400);
     }
+    // A NUL is refused like anywhere else (the input guard), naming the field.
+    const nul = await api(viewer, "POST", "/api/ivr-flow-versions/validate", { files: [{ file: "x.yaml", text: "\u0000binary" }] });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors).toEqual({ "files.0.text": "tthc.validation.invalid_characters" });
   });
 });
 

@@ -1,9 +1,18 @@
 // The SMS layer against a real database, with Twilio's REST API replaced by a local HTTP stub that
 // the real SDK talks to, and delivery receipts posted to the app signed like Twilio's.
+import { type Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { queueOptions, SINK_RECEIPTS_QUEUE, sinkReceiptsQueue } from "../../server/jobs/queues.js";
 import { applyMessageStatus, sendSms } from "../../server/sms/messages.js";
 import { SmsSendError } from "../../server/sms/provider.js";
 import { createSinkSmsProvider } from "../../server/sms/sink.js";
+import {
+  queuedSinkReceipts,
+  type SinkReceiptJobData,
+  type SinkReceipts,
+  sinkReceiptJobId,
+  sinkReceiptProcessor,
+} from "../../server/sms/sink-receipts.js";
 import { createTwilioSmsProvider } from "../../server/sms/twilio.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { signedPost } from "../helpers/twilio.js";
@@ -158,35 +167,63 @@ describe("status callback", () => {
 });
 
 describe("sink provider", () => {
+  // The receipts go through the worker's real queue and processor, as in the worker process.
+  let receiptsQueue: Queue;
+  let receiptsWorker: Worker;
+  let receipts: SinkReceipts;
+  beforeAll(() => {
+    receiptsQueue = sinkReceiptsQueue(t.config);
+    receiptsWorker = new Worker(SINK_RECEIPTS_QUEUE, sinkReceiptProcessor(t.db), queueOptions(t.config));
+    receipts = queuedSinkReceipts(receiptsQueue);
+  });
+  afterAll(async () => {
+    await receiptsWorker?.close();
+    await receiptsQueue?.close();
+  });
+  const statusOf = async (id: number, until: string) => {
+    let status = "";
+    for (let i = 0; i < 100 && status !== until; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await t.db.smsMessage.findUniqueOrThrow({ where: { id } })).status;
+    }
+    return status;
+  };
+
   it("records the message and follows with a simulated delivery receipt", async () => {
-    const sink = createSinkSmsProvider({ db: t.db, receiptDelayMs: 0 });
+    const sink = createSinkSmsProvider({ receipts, receiptDelayMs: 0 });
     const sent = await sendSms(t.db, sink, { to: TO, body: "b", purpose: "sink" }, { publicBaseUrl: t.config.PUBLIC_BASE_URL });
     expect(sent.status).toBe("sent");
-    let row = await t.db.smsMessage.findUniqueOrThrow({ where: { id: sent.id } });
-    for (let i = 0; i < 50 && row.status !== "delivered"; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      row = await t.db.smsMessage.findUniqueOrThrow({ where: { id: sent.id } });
-    }
-    expect(row).toMatchObject({ provider: "sink", status: "delivered", recipient: TO });
+    expect(await statusOf(sent.id, "delivered")).toBe("delivered");
+    expect(await t.db.smsMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ provider: "sink", recipient: TO });
+  });
+
+  it("queues the receipt once, with ids only, until it is due", async () => {
+    const sink = createSinkSmsProvider({ receipts, receiptDelayMs: 60_000 });
+    const sent = await sendSms(t.db, sink, { to: TO, body: "b", purpose: "sink-later" }, { publicBaseUrl: t.config.PUBLIC_BASE_URL });
+    const jobId = sinkReceiptJobId(sent.providerMessageId);
+    expect(jobId).not.toContain(":");
+    const job = await receiptsQueue.getJob(jobId);
+    expect(await job?.getState()).toBe("delayed");
+    expect(job?.data).toEqual({ messageId: sent.id, providerMessageId: sent.providerMessageId, status: "delivered" });
+    expect(JSON.stringify(job?.data)).not.toContain(TO.slice(3));
+    // Scheduled again (a retried job): still one receipt.
+    await receipts.schedule(job?.data as SinkReceiptJobData, 60_000);
+    expect(await receiptsQueue.getDelayedCount()).toBe(1);
+    await job?.remove();
   });
 
   it("simulates refusals and undelivered receipts at the configured rates", async () => {
-    const refusing = createSinkSmsProvider({ db: t.db, failureRate: 1, receiptDelayMs: -1 });
+    const refusing = createSinkSmsProvider({ receipts, failureRate: 1, receiptDelayMs: -1 });
     await expect(sendSms(t.db, refusing, { to: TO, body: "b", purpose: "sink-fail" })).rejects.toMatchObject({ transient: false });
     expect(await t.db.smsMessage.findFirstOrThrow({ where: { purpose: "sink-fail" } })).toMatchObject({ status: "failed" });
 
-    const undelivering = createSinkSmsProvider({ db: t.db, undeliveredRate: 1, receiptDelayMs: 0 });
+    const undelivering = createSinkSmsProvider({ receipts, undeliveredRate: 1, receiptDelayMs: 0 });
     const sent = await sendSms(
       t.db,
       undelivering,
       { to: TO, body: "b", purpose: "sink-undelivered" },
       { publicBaseUrl: t.config.PUBLIC_BASE_URL },
     );
-    let status = "";
-    for (let i = 0; i < 50 && status !== "undelivered"; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      status = (await t.db.smsMessage.findUniqueOrThrow({ where: { id: sent.id } })).status;
-    }
-    expect(status).toBe("undelivered");
+    expect(await statusOf(sent.id, "undelivered")).toBe("undelivered");
   });
 });

@@ -9,6 +9,7 @@ import {
   SelectInput,
   TextField,
 } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { TranslatedChip } from "../common/TranslatedChip";
 import { AgencyInput } from "./AgencyInput";
 import { kindChoices } from "./kinds";
@@ -22,7 +23,7 @@ const filters = [
 
 // Create, edit and delete buttons hide themselves for non-admins (authProvider.canAccess).
 export const AgencyList = () => (
-  <List filters={filters} sort={{ field: "code", order: "ASC" }} perPage={25}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "code", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="show">
       <TextField source="code" />
       <TextField source="name" />

@@ -1,4 +1,5 @@
 import { AutocompleteInput, Datagrid, List, ReferenceInput, SelectInput, TextField } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { TranslatedChip } from "../common/TranslatedChip";
 import { actionChoices, resourceChoices } from "./choices";
@@ -12,7 +13,7 @@ const filters = [
 ];
 
 export const AuditLogList = () => (
-  <List filters={filters} sort={{ field: "createdAt", order: "DESC" }} perPage={50}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "createdAt", order: "DESC" }} perPage={50}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <DateTimeField source="createdAt" />
       <TextField source="actorName" sortable={false} emptyText="—" />

@@ -1,5 +1,6 @@
 import { Datagrid, List, NumberField, ReferenceField, SelectInput, TextField } from "react-admin";
 import { AgencyInput } from "../agencies/AgencyInput";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { statusChoices } from "./choices";
 import { RecordAttemptButton } from "./RecordAttemptButton";
@@ -12,7 +13,13 @@ const filters = [
 
 // Due first: the default order is the due time, oldest first, showing open requests.
 export const CallbackRequestList = () => (
-  <List filters={filters} filterDefaultValues={{ status: "open" }} sort={{ field: "dueAt", order: "ASC" }} perPage={25}>
+  <List
+    exporter={csvExporter}
+    filters={filters}
+    filterDefaultValues={{ status: "open" }}
+    sort={{ field: "dueAt", order: "ASC" }}
+    perPage={25}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <DateTimeField source="dueAt" />
       <StatusChip source="status" />

@@ -4,6 +4,7 @@ import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useT
 import { DateTimeField } from "../common/DateTimeField";
 import { TranslatedChip } from "../common/TranslatedChip";
 import { API_URL } from "../dataProvider";
+import { CallerField } from "./CallerField";
 import { DurationField } from "./DurationField";
 import { formatDateTime, formatDuration } from "./format";
 import { NoteForm } from "./NoteForm";
@@ -147,7 +148,7 @@ export const CallShow = () => (
       sx={{ "& .RaSimpleShowLayout-stack": { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: 1 } }}
     >
       <DateTimeField source="startedAt" />
-      <TextField source="caller" />
+      <CallerField source="caller" />
       <TextField source="hotline" />
       <TextField source="agencyName" emptyText="—" />
       <TextField source="staffName" emptyText="—" />

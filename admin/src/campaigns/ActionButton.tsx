@@ -49,7 +49,9 @@ export const ActionButton = ({ action, campaign, count, disabled, onDone }: Acti
     setBusy(true);
     try {
       const updated = await runAction(campaign.id, action, action === "reject" && reason.trim() ? { reason: reason.trim() } : {});
-      notify(`tthc.campaigns.done.${action}`, { type: "success" });
+      // Committed, but Redis could not take the job: say that sending waits for the queue.
+      if (updated?.dispatchPendingSince) notify("tthc.campaigns.dispatch_pending_notice", { type: "warning" });
+      else notify(`tthc.campaigns.done.${action}`, { type: "success" });
       setOpen(false);
       refresh();
       onDone?.(updated);

@@ -1,4 +1,5 @@
 import { CreateButton, Datagrid, List, SelectInput, TextField, TopToolbar } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { ProgressMini } from "./ProgressMini";
 import { StatusChip } from "./StatusChip";
@@ -14,7 +15,7 @@ const Actions = () => (
 );
 
 export const CampaignList = () => (
-  <List filters={filters} sort={{ field: "createdAt", order: "DESC" }} perPage={25} actions={<Actions />}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "createdAt", order: "DESC" }} perPage={25} actions={<Actions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <StatusChip source="status" sortable={false} />

@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { EditButton, Show, useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from "react-admin";
-import { formatDateTime } from "../calls/format";
+import { formatDateTime, formatNumber } from "../calls/format";
 import { ActionButton } from "./ActionButton";
 import { mayRun } from "./access";
 import type { CampaignAction } from "./api";
@@ -9,7 +9,7 @@ import { EstimatePanel, useEstimate } from "./EstimatePanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { StatusChip } from "./StatusChip";
-import { type Campaign, type CampaignStatus, LIVE_STATUSES, processed } from "./types";
+import { type Campaign, type CampaignStatus, type Estimate, LIVE_STATUSES, processed } from "./types";
 import { useProgress } from "./useProgress";
 
 /** Which actions each state offers, in the order the buttons appear. */
@@ -33,7 +33,13 @@ const SEVERITY: Record<CampaignStatus, "info" | "success" | "warning" | "error">
   cancelled: "error",
 };
 
-const StatusBanner = ({ campaign, pausedReason }: { campaign: Campaign; pausedReason: string | null }) => {
+interface BannerProps {
+  campaign: Campaign;
+  pausedReason: string | null;
+  dispatchPendingSince: string | null;
+}
+
+const StatusBanner = ({ campaign, pausedReason, dispatchPendingSince }: BannerProps) => {
   const translate = useTranslate();
   // An approved campaign whose launch was requested for later has launchedAt set to that moment.
   let help = translate(`tthc.campaigns.status_help.${campaign.status}`);
@@ -42,11 +48,16 @@ const StatusBanner = ({ campaign, pausedReason }: { campaign: Campaign; pausedRe
   else if (campaign.status === "scheduled" && campaign.scheduledAt)
     help = translate("tthc.campaigns.status_help.scheduled_planned", { time: formatDateTime(campaign.scheduledAt) });
   return (
-    <Alert severity={SEVERITY[campaign.status]} data-testid="campaign-status-banner" sx={{ mt: 2 }}>
+    <Alert severity={dispatchPendingSince ? "warning" : SEVERITY[campaign.status]} data-testid="campaign-status-banner" sx={{ mt: 2 }}>
       <strong>{translate(`tthc.campaigns.statuses.${campaign.status}`)}</strong> — {help}
       {pausedReason && (
         <Box component="span" sx={{ display: "block" }}>
           {translate("tthc.campaigns.paused_reason", { reason: pausedReason })}
+        </Box>
+      )}
+      {dispatchPendingSince && (
+        <Box component="span" sx={{ display: "block" }} data-testid="campaign-dispatch-pending">
+          {translate("tthc.campaigns.dispatch_pending", { time: formatDateTime(dispatchPendingSince) })}
         </Box>
       )}
     </Alert>
@@ -57,7 +68,8 @@ const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number 
   const translate = useTranslate();
   const { permissions } = usePermissions();
   const { identity } = useGetIdentity();
-  const own = identity != null && String(identity.id) === String(campaign.createdById);
+  // Anyone who wrote, edited or submitted it (or wrote its template) may not approve it.
+  const own = identity != null && (campaign.editorIds ?? []).some((id) => String(id) === String(identity.id));
   const actions = ACTIONS_BY_STATUS[campaign.status].filter(
     (action) =>
       mayRun(permissions, action) &&
@@ -112,6 +124,39 @@ const Message = ({ campaign }: { campaign: Campaign }) => {
   );
 };
 
+/**
+ * What the approver approved (the launch sends exactly this), and, before launch, whether the audience
+ * still holds the same number of recipients: if not, the launch will be refused and come back here.
+ */
+const ApprovedTerms = ({ campaign, estimate }: { campaign: Campaign; estimate: Estimate | null | undefined }) => {
+  const translate = useTranslate();
+  const approval = campaign.approval;
+  if (!approval) return null;
+  const now = estimate ? estimate.audience - estimate.duplicates : null;
+  const changed = campaign.status === "scheduled" && now !== null && now !== approval.recipients;
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }} data-testid="campaign-approval">
+      <CardContent>
+        <Typography variant="subtitle2">{translate("tthc.campaigns.approval.title")}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {translate("resources.campaigns.fields.senderId")}
+        </Typography>
+        <Typography sx={{ mb: 1 }}>{approval.brandname}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {translate("resources.campaigns.fields.body")}
+        </Typography>
+        <Typography sx={{ whiteSpace: "pre-wrap", mb: 1 }}>{approval.body}</Typography>
+        <Typography>{translate("tthc.campaigns.approval.recipients", { count: formatNumber(approval.recipients) })}</Typography>
+        {changed && (
+          <Alert severity="warning" sx={{ mt: 1 }} data-testid="campaign-approval-changed">
+            {translate("tthc.campaigns.approval.changed", { approved: formatNumber(approval.recipients), now: formatNumber(now) })}
+          </Alert>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
 const Details = () => {
   const translate = useTranslate();
   const campaign = useRecordContext<Campaign>();
@@ -127,6 +172,8 @@ const Details = () => {
   const live = LIVE_STATUSES.includes(campaign.status);
   const counts = progress && (live || progress.status === campaign.status) ? progress.counts : campaign.counts;
   const pausedReason = (live ? progress?.pausedReason : null) ?? campaign.pausedReason;
+  // Polled while live: the mark clears as soon as the worker has started the dispatcher.
+  const dispatchPendingSince = live && progress ? progress.dispatchPendingSince : campaign.dispatchPendingSince;
   return (
     <Box sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: "center", flexWrap: "wrap" }}>
@@ -141,9 +188,14 @@ const Details = () => {
           <> · {translate("tthc.campaigns.approved_by", { name: campaign.approvedByName, time: formatDateTime(campaign.approvedAt) })}</>
         )}
       </Typography>
-      <StatusBanner campaign={campaign} pausedReason={campaign.status === "paused" ? pausedReason : null} />
+      <StatusBanner
+        campaign={campaign}
+        pausedReason={campaign.status === "paused" ? pausedReason : null}
+        dispatchPendingSince={dispatchPendingSince}
+      />
       <Actions campaign={campaign} sendable={estimate?.sendable} />
       <Message campaign={campaign} />
+      <ApprovedTerms campaign={campaign} estimate={estimate} />
       {beforeSending && <EstimatePanel state={estimateState} />}
       {!beforeSending && counts && <ProgressPanel counts={counts} progress={progress} live={live} />}
       {!beforeSending && counts && counts.total > 0 && <ResultsPanel id={campaign.id} counts={counts} version={processed(counts)} />}

@@ -26,6 +26,14 @@ export interface Audience {
   segmentIds: number[];
 }
 
+export interface Approval {
+  body: string;
+  unaccented: boolean;
+  senderId: number;
+  brandname: string;
+  recipients: number;
+}
+
 export interface Campaign extends RaRecord {
   id: number;
   name: string;
@@ -41,9 +49,15 @@ export interface Campaign extends RaRecord {
   approvedById: number | null;
   approvedByName: string | null;
   approvedAt: string | null;
+  /** What was approved: the text, the sender and how many numbers the audience held. */
+  approval: Approval | null;
+  /** Everyone who wrote any of it: none of them may approve it (two-person rule). */
+  editorIds: number[];
   launchedAt: string | null;
   completedAt: string | null;
   pausedReason: string | null;
+  /** Committed but waiting for the job queue (Redis unreachable); the worker starts it when it is back. */
+  dispatchPendingSince: string | null;
   counts: Counts | null;
   createdAt: string;
   updatedAt: string;
@@ -73,6 +87,7 @@ export interface Progress {
   counts: Counts;
   sendRatePerSecond: number | null;
   pausedReason: string | null;
+  dispatchPendingSince: string | null;
   startedAt: string | null;
   etaSeconds: number | null;
 }

@@ -1,10 +1,11 @@
 import ListIcon from "@mui/icons-material/PlaylistAddCheck";
 import { Create, Datagrid, DeleteButton, Edit, List, NumberField, SimpleForm, TextField, TextInput } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 
 const filters = [<TextInput key="q" source="q" alwaysOn />];
 
 const ContactListList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="description" emptyText="—" sortable={false} />

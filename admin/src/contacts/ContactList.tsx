@@ -20,6 +20,7 @@ import {
 } from "react-admin";
 import { Link } from "react-router-dom";
 import { AgencyInput } from "../agencies/AgencyInput";
+import { csvExporter } from "../common/csvExporter";
 import { writesContacts } from "./access";
 import { ConsentChip, consentChoices } from "./ConsentChip";
 
@@ -49,7 +50,7 @@ const Actions = () => {
 
 // empty={false}: react-admin's empty page has only "Create", and a new installation's first step is an import.
 export const ContactList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: "id", order: "DESC" }} perPage={50} empty={false}>
+  <List exporter={csvExporter} filters={filters} actions={<Actions />} sort={{ field: "id", order: "DESC" }} perPage={50} empty={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="phone" />
       <TextField source="name" emptyText="—" />

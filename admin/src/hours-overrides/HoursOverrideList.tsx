@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { AgencyInput } from "../agencies/AgencyInput";
+import { csvExporter } from "../common/csvExporter";
 import { vietnameseDate } from "./dates";
 import { RangesField } from "./RangesField";
 
@@ -27,7 +28,7 @@ const AgencyOrProvince = () => {
 };
 
 export const HoursOverrideList = () => (
-  <List filters={filters} sort={{ field: "date", order: "ASC" }} perPage={50}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "date", order: "ASC" }} perPage={50}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <FunctionField source="date" render={(record: { date: string }) => vietnameseDate(record.date)} />
       <AgencyOrProvince />

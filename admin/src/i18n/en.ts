@@ -34,6 +34,8 @@ export const enApp = {
       range: "Invalid page range",
       filter: "Invalid filter",
       password_mismatch: "The two passwords do not match",
+      invalid_characters: "Contains characters that cannot be stored (a NUL character or broken Unicode)",
+      out_of_range: "Number out of the allowed range",
       ...enRoutingValidation,
       ...enSms.validation,
       ...enContacts.validation,

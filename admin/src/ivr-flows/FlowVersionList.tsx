@@ -1,4 +1,5 @@
 import { Datagrid, List, NumberField, TextField, TopToolbar, usePermissions } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { isAdmin } from "../roles";
 import { ActiveChip } from "./ActiveChip";
@@ -10,7 +11,7 @@ const Actions = () => {
 };
 
 export const FlowVersionList = () => (
-  <List sort={{ field: "version", order: "DESC" }} actions={<Actions />} perPage={25}>
+  <List exporter={csvExporter} sort={{ field: "version", order: "DESC" }} actions={<Actions />} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <NumberField source="version" />
       <ActiveChip source="active" sortable={false} />

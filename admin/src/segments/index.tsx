@@ -17,6 +17,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { csvExporter } from "../common/csvExporter";
 import { consentChoices } from "../contacts/ConsentChip";
 import { API_URL, httpClient } from "../dataProvider";
 
@@ -68,7 +69,7 @@ const Form = () => {
 };
 
 const SegmentList = () => (
-  <List filters={[<TextInput key="q" source="q" alwaysOn />]} sort={{ field: "name", order: "ASC" }}>
+  <List exporter={csvExporter} filters={[<TextInput key="q" source="q" alwaysOn />]} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="name" />
       <DeleteButton mutationMode="pessimistic" />

@@ -9,6 +9,7 @@ import {
   TextInput,
   usePermissions,
 } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { TranslatedChip } from "../common/TranslatedChip";
 import { isAdmin } from "../roles";
 import { PROVIDER_CHOICES } from "./SenderInputs";
@@ -23,7 +24,7 @@ export const SenderList = () => {
   const { permissions } = usePermissions();
   const admin = isAdmin(permissions);
   return (
-    <List filters={filters} sort={{ field: "brandname", order: "ASC" }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: "brandname", order: "ASC" }}>
       <Datagrid rowClick={admin ? "edit" : false} bulkActionButtons={false}>
         <TextField source="brandname" />
         <TranslatedChip source="provider" prefix="tthc.sms.providers" />

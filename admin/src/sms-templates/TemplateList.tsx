@@ -1,5 +1,6 @@
 import { Chip, Stack } from "@mui/material";
 import { BooleanField, Datagrid, FunctionField, List, NullableBooleanInput, TextField, TextInput, usePermissions } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { writesTemplates } from "./access";
 
@@ -9,7 +10,7 @@ export const TemplateList = () => {
   const { permissions } = usePermissions();
   const canWrite = writesTemplates(permissions);
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: "name", order: "ASC" }}>
       <Datagrid rowClick={canWrite ? "edit" : "show"} bulkActionButtons={false}>
         <TextField source="name" />
         <TextField

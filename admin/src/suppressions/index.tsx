@@ -16,6 +16,7 @@ import {
   usePermissions,
   useTranslate,
 } from "react-admin";
+import { csvExporter } from "../common/csvExporter";
 import { isAdmin } from "../roles";
 
 const SOURCES = ["keyword", "console", "provider", "call"];
@@ -26,6 +27,7 @@ const SuppressionList = () => {
   const translate = useTranslate();
   return (
     <List
+      exporter={csvExporter}
       filters={[<TextInput key="q" source="q" alwaysOn />, <SelectInput key="source" source="source" choices={sourceChoices} />]}
       sort={{ field: "receivedAt", order: "DESC" }}
       perPage={50}

@@ -12,6 +12,7 @@ import {
   TextField,
 } from "react-admin";
 import { AgencyInput } from "../agencies/AgencyInput";
+import { csvExporter } from "../common/csvExporter";
 import { DateTimeField } from "../common/DateTimeField";
 import { roleChoices } from "../roles";
 import { RolesField } from "./RolesField";
@@ -47,7 +48,7 @@ const BulkActions = () => (
 );
 
 export const UserList = () => (
-  <List filters={filters} sort={{ field: "username", order: "ASC" }} perPage={25}>
+  <List exporter={csvExporter} filters={filters} sort={{ field: "username", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="edit" bulkActionButtons={<BulkActions />}>
       <TextField source="username" />
       <TextField source="name" />

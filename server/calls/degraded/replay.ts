@@ -3,20 +3,30 @@
 // replay interrupted, repeated or run by two processes at once records everything exactly once.
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { normalizeVietnamesePhone } from "../../phone/normalize.js";
+import { storedCaller } from "../../phone/caller-id.js";
 import { recordCallStatus } from "../call-end.js";
+import { callLocks } from "../call-lock.js";
+import { deadlineAt } from "../deadline.js";
 import type { JournalEntry } from "./journal.js";
 
 type Tx = Prisma.TransactionClient;
 
 const FINAL_RECORDING = ["completed", "absent", "failed"];
+// Replay runs in the background with nobody on the line: it may wait for the call's lock much longer
+// than a webhook would.
+const REPLAY_STATUS_BUDGET_MS = 30_000;
 
 export async function replayEntry(db: Db, entry: JournalEntry): Promise<void> {
   const at = new Date(entry.at);
   if (entry.kind === "status") {
     // recordCallStatus keeps its own dedupe key (status:<status>) and never moves a call backwards.
     await db.$transaction((tx) => ensureCall(tx, entry, at));
-    await recordCallStatus(db, { callSid: entry.callSid, status: entry.params.CallStatus ?? "", data: statusData(entry) }, at);
+    await recordCallStatus(
+      callLocks(db),
+      { callSid: entry.callSid, status: entry.params.CallStatus ?? "", data: statusData(entry) },
+      at,
+      deadlineAt(Date.now() + REPLAY_STATUS_BUDGET_MS),
+    );
     return;
   }
   await db.$transaction(async (tx) => {
@@ -32,8 +42,7 @@ export async function replayEntry(db: Db, entry: JournalEntry): Promise<void> {
 
 /** The call row, created from the journal when the database never saw the call; locked for this entry. */
 async function ensureCall(tx: Tx, entry: JournalEntry, at: Date) {
-  const phone = entry.caller ? normalizeVietnamesePhone(entry.caller) : null;
-  const caller = phone?.ok ? phone.e164 : (entry.caller ?? "");
+  const caller = entry.caller ? storedCaller(entry.caller) : "";
   await tx.call.upsert({
     where: { callSid: entry.callSid },
     create: {

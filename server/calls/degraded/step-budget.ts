@@ -1,5 +1,5 @@
 // The step budget: every voice webhook that needs the database races it against a timer. When the
-// database refuses, fails or has not answered within DEGRADED_STEP_BUDGET_MS, the caller gets the
+// database refuses, fails or has not answered within VOICE_STEP_BUDGET_MS, the caller gets the
 // degraded TwiML at once (Twilio would wait 15 s in silence, then play its own error) and the webhook
 // is journaled for the call log. Installed as an onRoute hook so the routes themselves stay unaware.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
@@ -55,7 +55,7 @@ const isClientError = (error: unknown) => {
 };
 
 export function installStepBudget(fastify: FastifyInstance, journal: VoiceJournal, context: DegradedContext): void {
-  const budgetMs = fastify.config.DEGRADED_STEP_BUDGET_MS;
+  const budgetMs = fastify.config.VOICE_STEP_BUDGET_MS;
 
   fastify.addHook("onRoute", (route) => {
     const path = route.url.slice(route.prefix.length);

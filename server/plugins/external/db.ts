@@ -1,5 +1,5 @@
 import fp from "fastify-plugin";
-import { createDb, type Db } from "../../db/client.js";
+import { createDb, type Db, poolSettings } from "../../db/client.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -9,7 +9,7 @@ declare module "fastify" {
 
 export default fp(
   async (fastify) => {
-    const db = createDb(fastify.config.DATABASE_URL);
+    const db = createDb(fastify.config.DATABASE_URL, poolSettings(fastify.config));
     fastify.decorate("db", db);
     fastify.addHook("onClose", async () => {
       await db.$disconnect();

@@ -2,13 +2,18 @@
 // ids only. Closed on shutdown after the routes have drained.
 import type { Queue } from "bullmq";
 import fp from "fastify-plugin";
-import { campaignsQueue, surveysQueue } from "../../jobs/queues.js";
+import { campaignsQueue, sinkReceiptsQueue, surveysQueue } from "../../jobs/queues.js";
 
 export interface Queues {
   /** Post-call survey SMS: add jobs with scheduleSurveySms (server/surveys/sms-job.ts). */
   surveys: Queue;
-  /** Campaign dispatchers and scheduled launches (server/campaigns/jobs.ts). */
+  /**
+   * Campaign dispatchers and scheduled launches (server/campaigns/jobs.ts). Fails fast while Redis is
+   * down: a launch answers at once and the worker's reconciler starts the dispatcher later.
+   */
   campaigns: Queue;
+  /** The sink provider's simulated receipts for messages this process sends (opt-out confirmations). */
+  sinkReceipts: Queue;
 }
 
 declare module "fastify" {
@@ -19,7 +24,11 @@ declare module "fastify" {
 
 export default fp(
   async (fastify) => {
-    const queues: Queues = { surveys: surveysQueue(fastify.config), campaigns: campaignsQueue(fastify.config) };
+    const queues: Queues = {
+      surveys: surveysQueue(fastify.config),
+      campaigns: campaignsQueue(fastify.config, { failFast: true }),
+      sinkReceipts: sinkReceiptsQueue(fastify.config, { failFast: true }),
+    };
     for (const [name, queue] of Object.entries(queues)) {
       // Without a listener a Redis outage would surface as unhandled errors; /readyz reports it.
       let down = false;

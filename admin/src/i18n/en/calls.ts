@@ -3,6 +3,7 @@
 export const enCalls = {
   tthc: {
     calls: {
+      withheld_caller: "Withheld number",
       terminations: {
         hung_up_in_ivr: "Hung up in IVR",
         abandoned_ringing: "Abandoned while ringing",

@@ -24,6 +24,9 @@ export const enCampaigns = {
         cancelled: "Cancelled: nothing more will be sent.",
       },
       paused_reason: "Reason: %{reason}",
+      dispatch_pending:
+        "The sending queue has been unreachable since %{time}: the campaign is recorded and sending starts by itself when the queue is back.",
+      dispatch_pending_notice: "Recorded. The sending queue is unreachable: sending starts by itself when it is back.",
       recipient_statuses: {
         pending: "Waiting",
         sending: "Sending",
@@ -151,7 +154,13 @@ export const enCampaigns = {
         "resend-failed": "Failed messages queued again",
       },
       reject_reason: "Reason (shown to the author)",
-      own_campaign: "You created this campaign: another approver must approve it (two-person rule).",
+      own_campaign: "You wrote, edited or submitted this campaign (or its template): another approver must approve it (two-person rule).",
+      approval: {
+        title: "What was approved",
+        recipients: "Recipients at approval: %{count}",
+        changed:
+          "The audience changed after approval: %{approved} approved, %{now} now. The launch will be refused and the campaign will go back for approval.",
+      },
       progress: {
         title: "Progress",
         done: "%{done} of %{total} processed (%{percent})",

@@ -75,6 +75,8 @@ export const enContacts = {
     phone_not_mobile: "Not a mobile number",
     phone_not_vietnamese: "Not a Vietnamese number",
     phone_empty: "Enter a phone number",
+    phone_complete_required: "Numbers are masked for you: search by a complete number only",
+    phone_filter_forbidden: "Your role may not filter by phone number",
   },
   audit_resources: {
     contacts: "Contacts",

@@ -34,6 +34,8 @@ export const viApp: AppMessages = {
       range: "Phạm vi trang không hợp lệ",
       filter: "Bộ lọc không hợp lệ",
       password_mismatch: "Hai mật khẩu không khớp nhau",
+      invalid_characters: "Chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode hỏng)",
+      out_of_range: "Số nằm ngoài phạm vi cho phép",
       ...viRoutingValidation,
       ...viSms.validation,
       ...viContacts.validation,

@@ -5,6 +5,7 @@ import type { CallsMessages } from "../en/calls";
 export const viCalls: CallsMessages = {
   tthc: {
     calls: {
+      withheld_caller: "Số ẩn",
       terminations: {
         hung_up_in_ivr: "Gác máy khi nghe hướng dẫn",
         abandoned_ringing: "Gác máy khi đang đổ chuông",

@@ -26,6 +26,9 @@ export const viCampaigns: CampaignsMessages = {
         cancelled: "Đã hủy: sẽ không gửi thêm tin nào.",
       },
       paused_reason: "Lý do: %{reason}",
+      dispatch_pending:
+        "Hàng đợi gửi tin tạm thời không kết nối được (từ %{time}): chiến dịch đã được ghi nhận và sẽ tự bắt đầu gửi khi hàng đợi hoạt động trở lại.",
+      dispatch_pending_notice: "Đã ghi nhận. Hàng đợi gửi tin chưa kết nối được: việc gửi sẽ tự bắt đầu khi hàng đợi hoạt động trở lại.",
       recipient_statuses: {
         pending: "Chờ gửi",
         sending: "Đang gửi",
@@ -153,7 +156,14 @@ export const viCampaigns: CampaignsMessages = {
         "resend-failed": "Đã đưa các tin lỗi vào hàng đợi gửi lại",
       },
       reject_reason: "Lý do (người tạo sẽ thấy)",
-      own_campaign: "Bạn là người tạo chiến dịch này: cần một người phê duyệt khác (nguyên tắc hai người).",
+      own_campaign:
+        "Bạn đã soạn, sửa hoặc trình duyệt chiến dịch này (hoặc soạn mẫu tin của nó): cần một người phê duyệt khác (nguyên tắc hai người).",
+      approval: {
+        title: "Nội dung đã được phê duyệt",
+        recipients: "Số người nhận lúc phê duyệt: %{count}",
+        changed:
+          "Danh sách người nhận đã thay đổi sau khi phê duyệt: đã duyệt %{approved}, hiện có %{now}. Khởi chạy sẽ bị từ chối và chiến dịch quay lại chờ phê duyệt.",
+      },
       progress: {
         title: "Tiến độ",
         done: "Đã xử lý %{done}/%{total} (%{percent})",

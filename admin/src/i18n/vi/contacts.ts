@@ -78,6 +78,8 @@ export const viContacts: Messages<typeof enContacts> = {
     phone_not_mobile: "Không phải số di động",
     phone_not_vietnamese: "Không phải số Việt Nam",
     phone_empty: "Hãy nhập số điện thoại",
+    phone_complete_required: "Số điện thoại bị che: chỉ tìm được theo số đầy đủ",
+    phone_filter_forbidden: "Vai trò của bạn không được lọc theo số điện thoại",
   },
   audit_resources: {
     contacts: "Danh bạ",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "campaigns" ADD COLUMN     "dispatch_pending_since" TIMESTAMPTZ(3);
