@@ -75,10 +75,11 @@ function problems(output: string): Map<string, number> {
   for (const line of output.split("\n")) {
     if (!line.startsWith("{")) continue;
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { code?: string; type?: string } };
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: string | { code?: string; type?: string } };
       if ((entry.level ?? 0) < 40) continue;
-      // The error's code (P2028, ECONNREFUSED…) tells one failure from another; its message may be long.
-      const cause = entry.err ? ` (${entry.err.code ?? entry.err.type ?? "error"})` : "";
+      // The error's code (P2028, ECONNREFUSED…) tells one failure from another; a message is cut short.
+      const err = entry.err;
+      const cause = err === undefined ? "" : ` (${typeof err === "string" ? err.slice(0, 90) : (err.code ?? err.type ?? "error")})`;
       const key = `${entry.msg ?? "?"}${cause}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     } catch {
