@@ -79,7 +79,10 @@ function problems(output: string): Map<string, number> {
       if ((entry.level ?? 0) < 40) continue;
       // The error's code (P2028, ECONNREFUSED…) tells one failure from another; a message is cut short.
       const err = entry.err;
-      const cause = err === undefined ? "" : ` (${typeof err === "string" ? err.slice(0, 90) : (err.code ?? err.type ?? "error")})`;
+      const cause =
+        err === undefined
+          ? ""
+          : ` (${typeof err === "string" ? err.replace(/\s+/g, " ").trim().slice(0, 90) : (err.code ?? err.type ?? "error")})`;
       const key = `${entry.msg ?? "?"}${cause}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     } catch {
