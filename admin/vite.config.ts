@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const apiTarget = process.env.VITE_API_PROXY ?? "http://localhost:3000";
 
 export default defineConfig({
   root,
@@ -20,7 +21,16 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      "/api": { target: process.env.VITE_API_PROXY ?? "http://localhost:3000", changeOrigin: false },
+      "/api": {
+        target: apiTarget,
+        changeOrigin: false,
+        // The API refuses state-changing requests from origins other than its own (CSRF check). The
+        // dev server stands in for that origin: its own pages' requests go on as the API's.
+        configure: (proxy) =>
+          proxy.on("proxyReq", (proxyRequest, request) => {
+            if (request.headers.origin === `http://${request.headers.host}`) proxyRequest.setHeader("origin", new URL(apiTarget).origin);
+          }),
+      },
     },
   },
   preview: { port: 4173 },

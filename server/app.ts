@@ -22,17 +22,21 @@ import dncRoutes from "./dnc/routes.js";
 import flowVersionRoutes from "./flows-api/routes.js";
 import healthRoutes from "./health/routes.js";
 import hoursOverrideRoutes from "./hours-overrides/routes.js";
-import authentication from "./plugins/app/authentication.js";
+import { canonicalIdKeyword } from "./http/canonical-id.js";
+import authentication, { requireSession } from "./plugins/app/authentication.js";
 import callRouting from "./plugins/app/call-routing.js";
+import declaredContentTypes from "./plugins/app/declared-content-types.js";
 import drainOnClose from "./plugins/app/drain-on-close.js";
 import errorHandler from "./plugins/app/error-handler.js";
 import inputGuard from "./plugins/app/input-guard.js";
+import sameOrigin from "./plugins/app/same-origin.js";
 import configPlugin from "./plugins/external/config.js";
 import consolePlugin from "./plugins/external/console.js";
 import corsPlugin from "./plugins/external/cors.js";
 import dbPlugin from "./plugins/external/db.js";
 import queuesPlugin from "./plugins/external/queues.js";
 import redisPlugin from "./plugins/external/redis.js";
+import securityHeaders from "./plugins/external/security-headers.js";
 import reportRoutes from "./reports/routes.js";
 import retentionRoutes from "./retention/routes.js";
 import segmentRoutes from "./segments/routes.js";
@@ -56,6 +60,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(redisPlugin);
   await fastify.register(queuesPlugin);
   await fastify.register(cookie);
+  await fastify.register(securityHeaders);
   await fastify.register(corsPlugin);
   await fastify.register(errorHandler);
   await fastify.register(drainOnClose);
@@ -77,8 +82,14 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(smsStatusRoutes, { prefix: "/twilio/sms" });
   await fastify.register(smsInboundRoutes, { prefix: "/twilio/sms" });
   await fastify.register(surveyRoutes);
+  // The console's API. Its guards are hooks of this scope, so they run for every route registered in
+  // it, whatever spelling of the path the router decoded: a session (unless the route is declared
+  // public), then for state-changing requests the console's origin, then the declared body type.
   await fastify.register(
     async (api) => {
+      await api.register(requireSession);
+      await api.register(sameOrigin);
+      await api.register(declaredContentTypes);
       await api.register(authRoutes, { prefix: "/auth" });
       await api.register(agencyRoutes, { prefix: "/agencies" });
       await api.register(userRoutes, { prefix: "/users" });
@@ -127,7 +138,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
     return503OnClosing: true,
     forceCloseConnections: "idle",
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: "array", allErrors: true } },
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: "array", allErrors: true }, plugins: [canonicalIdKeyword] },
   };
 }
 

@@ -169,7 +169,7 @@ export const variables = {
     parse: integer(1, 1_000_000),
   },
   CORS_ORIGINS: {
-    doc: "Comma-separated browser origins allowed to call the API with credentials (the Vite dev server in development). Empty: same origin only.",
+    doc: "Comma-separated browser origins, besides PUBLIC_BASE_URL's, allowed to call the API with credentials and to change data (a console served from another origin). Empty: the public URL's origin only.",
     default: "",
     parse: commaList,
   },

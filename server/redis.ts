@@ -14,9 +14,10 @@ export function createCommandRedis(url: string): Redis {
 /**
  * For queues the HTTP process adds jobs to: while Redis is unreachable a call fails at once instead
  * of waiting in ioredis' offline queue for the whole outage (a request must never hang on Redis).
+ * Not lazy: BullMQ waits for it to be ready.
  */
-export function failFastConnectionOptions(url: string): ConnectionOptions {
-  return { url, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy };
+export function createFailFastRedis(url: string): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
 }
 
 /** What BullMQ workers require: blocking commands must never give up while Redis restarts. */

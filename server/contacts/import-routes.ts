@@ -17,6 +17,7 @@ import { assertValidValue } from "../http/input-values.js";
 import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 import { currentUser } from "../plugins/app/authentication.js";
+import { MULTIPART_ONLY } from "../plugins/app/declared-content-types.js";
 import { CONTACT_WRITERS } from "./access.js";
 import { csvEvents } from "./csv-source.js";
 import { runContactImport } from "./import.js";
@@ -54,85 +55,93 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const writers = fastify.allow(...CONTACT_WRITERS);
   await fastify.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024 } });
 
-  fastify.post("/preview", { preHandler: writers, schema: { response: { 200: Preview } } }, async (request) => {
-    const file = await request.file({ limits: { fileSize: PREVIEW_BYTES }, throwFileSizeLimit: false });
-    if (!file) throw badRequest("No file uploaded", { file: "ra.validation.required" });
-    // The console sends only the beginning of the file; a longer upload is cut, and its cut last line ignored.
-    const rows: { row: number; fields: string[]; malformed: boolean }[] = [];
-    let header: string[] = [];
-    let delimiter = ",";
-    for await (const event of csvEvents(file.file)) {
-      if (event.kind === "header") {
-        header = event.columns;
-        delimiter = event.delimiter;
-      } else if (rows.length < PREVIEW_ROWS) {
-        rows.push(
-          event.kind === "row"
-            ? { row: event.row, fields: event.fields, malformed: event.fields.length !== header.length }
-            : { row: event.row, fields: [event.raw], malformed: true },
-        );
-      }
-    }
-    return { delimiter, header, rows, suggested: guessMapping(header) as Record<string, string> };
-  });
-
-  fastify.post("/", { preHandler: writers, schema: { response: { 201: ContactImport } } }, async (request, reply) => {
-    const user = currentUser(request);
-    const fields: Record<string, string> = {};
-    let result: Awaited<ReturnType<typeof db.contactImport.findUniqueOrThrow>> | undefined;
-    for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES } })) {
-      if (part.type === "field") {
-        fields[part.fieldname] = String(part.value);
-        continue;
-      }
-      if (result) throw badRequest("One file per import", { file: "tthc.validation.invalid" });
-      let mapping: unknown;
-      try {
-        mapping = JSON.parse(fields.mapping ?? "");
-      } catch {
-        throw badRequest("mapping must be JSON sent before the file", { mapping: "tthc.validation.json" });
-      }
-      // Multipart fields bypass the input guard's hook: the same rule, applied here.
-      assertValidValue(mapping, "mapping");
-      assertValidValue(part.filename, "file");
-      if (!Value.Check(ColumnMapping, mapping))
-        throw badRequest("mapping is not a valid column mapping", { mapping: "tthc.validation.invalid" });
-      const listId = fields.listId ? Number(fields.listId) : null;
-      if (listId !== null) {
-        if (!Number.isInteger(listId) || listId < 1 || listId > 2147483647)
-          throw badRequest("listId", { listId: "tthc.validation.invalid" });
-        if (!(await db.contactList.findUnique({ where: { id: listId }, select: { id: true } }))) {
-          throw badRequest("No such list", { listId: "tthc.validation.not_found" });
+  fastify.post(
+    "/preview",
+    { preHandler: writers, config: { accepts: MULTIPART_ONLY }, schema: { response: { 200: Preview } } },
+    async (request) => {
+      const file = await request.file({ limits: { fileSize: PREVIEW_BYTES }, throwFileSizeLimit: false });
+      if (!file) throw badRequest("No file uploaded", { file: "ra.validation.required" });
+      // The console sends only the beginning of the file; a longer upload is cut, and its cut last line ignored.
+      const rows: { row: number; fields: string[]; malformed: boolean }[] = [];
+      let header: string[] = [];
+      let delimiter = ",";
+      for await (const event of csvEvents(file.file)) {
+        if (event.kind === "header") {
+          header = event.columns;
+          delimiter = event.delimiter;
+        } else if (rows.length < PREVIEW_ROWS) {
+          rows.push(
+            event.kind === "row"
+              ? { row: event.row, fields: event.fields, malformed: event.fields.length !== header.length }
+              : { row: event.row, fields: [event.raw], malformed: true },
+          );
         }
       }
-      const created = await db.contactImport.create({
-        data: { fileName: part.filename.slice(0, 255) || "upload.csv", status: "running", mapping, listId, createdById: user.id },
-      });
-      request.log.info({ importId: created.id }, "contact import started");
-      try {
-        const counts = await runContactImport(db, part.file, { importId: created.id, mapping, listId });
-        if (part.file.truncated) throw badRequest("The file is larger than the import limit", { file: "tthc.validation.too_large" });
-        result = await db.contactImport.update({
-          where: { id: created.id },
-          data: { ...counts, status: "completed", finishedAt: new Date() },
+      return { delimiter, header, rows, suggested: guessMapping(header) as Record<string, string> };
+    },
+  );
+
+  fastify.post(
+    "/",
+    { preHandler: writers, config: { accepts: MULTIPART_ONLY }, schema: { response: { 201: ContactImport } } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const fields: Record<string, string> = {};
+      let result: Awaited<ReturnType<typeof db.contactImport.findUniqueOrThrow>> | undefined;
+      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES } })) {
+        if (part.type === "field") {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (result) throw badRequest("One file per import", { file: "tthc.validation.invalid" });
+        let mapping: unknown;
+        try {
+          mapping = JSON.parse(fields.mapping ?? "");
+        } catch {
+          throw badRequest("mapping must be JSON sent before the file", { mapping: "tthc.validation.json" });
+        }
+        // Multipart fields bypass the input guard's hook: the same rule, applied here.
+        assertValidValue(mapping, "mapping");
+        assertValidValue(part.filename, "file");
+        if (!Value.Check(ColumnMapping, mapping))
+          throw badRequest("mapping is not a valid column mapping", { mapping: "tthc.validation.invalid" });
+        const listId = fields.listId ? Number(fields.listId) : null;
+        if (listId !== null) {
+          if (!Number.isInteger(listId) || listId < 1 || listId > 2147483647)
+            throw badRequest("listId", { listId: "tthc.validation.invalid" });
+          if (!(await db.contactList.findUnique({ where: { id: listId }, select: { id: true } }))) {
+            throw badRequest("No such list", { listId: "tthc.validation.not_found" });
+          }
+        }
+        const created = await db.contactImport.create({
+          data: { fileName: part.filename.slice(0, 255) || "upload.csv", status: "running", mapping, listId, createdById: user.id },
         });
-      } catch (error) {
-        await db.contactImport.update({ where: { id: created.id }, data: { status: "failed", finishedAt: new Date() } });
-        request.log.warn({ importId: created.id, err: error instanceof Error ? error.message : String(error) }, "contact import failed");
-        throw error;
+        request.log.info({ importId: created.id }, "contact import started");
+        try {
+          const counts = await runContactImport(db, part.file, { importId: created.id, mapping, listId });
+          if (part.file.truncated) throw badRequest("The file is larger than the import limit", { file: "tthc.validation.too_large" });
+          result = await db.contactImport.update({
+            where: { id: created.id },
+            data: { ...counts, status: "completed", finishedAt: new Date() },
+          });
+        } catch (error) {
+          await db.contactImport.update({ where: { id: created.id }, data: { status: "failed", finishedAt: new Date() } });
+          request.log.warn({ importId: created.id, err: error instanceof Error ? error.message : String(error) }, "contact import failed");
+          throw error;
+        }
+        await writeAudit(db, {
+          actorId: user.id,
+          action: "import",
+          resource: "contact-imports",
+          resourceId: created.id,
+          after: { fileName: result.fileName, listId, totalRows: result.totalRows, importedRows: result.importedRows },
+          ip: request.ip,
+        });
       }
-      await writeAudit(db, {
-        actorId: user.id,
-        action: "import",
-        resource: "contact-imports",
-        resourceId: created.id,
-        after: { fileName: result.fileName, listId, totalRows: result.totalRows, importedRows: result.importedRows },
-        ip: request.ip,
-      });
-    }
-    if (!result) throw badRequest("No file uploaded", { file: "ra.validation.required" });
-    return reply.status(201).send(result);
-  });
+      if (!result) throw badRequest("No file uploaded", { file: "ra.validation.required" });
+      return reply.status(201).send(result);
+    },
+  );
 
   fastify.get(
     "/",

@@ -10,6 +10,7 @@ import { assertValidValue } from "../http/input-values.js";
 import { Nullable } from "../http/schemas.js";
 import { normalizeVietnamesePhone } from "../phone/normalize.js";
 import { currentUser } from "../plugins/app/authentication.js";
+import { MULTIPART_ONLY } from "../plugins/app/declared-content-types.js";
 import { isSuppressed } from "../suppression/suppress.js";
 import { isOnDnc, linesOf, replaceDncList } from "./dnc.js";
 
@@ -43,6 +44,7 @@ const dncRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/import",
     {
       preHandler: writers,
+      config: { accepts: MULTIPART_ONLY },
       schema: { response: { 200: Type.Intersect([DncStatus, Type.Object({ imported: Type.Integer(), rejected: Type.Integer() })]) } },
     },
     async (request) => {

@@ -1,6 +1,10 @@
 import Type from "typebox";
+import { CANONICAL_ID_PATTERN, ID_KEYWORD } from "./canonical-id.js";
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+/** A record id in a path: canonical digits on the wire, a number in the handler (see canonical-id.ts). */
+export const CanonicalId = Type.Unsafe<number>({ type: "string", pattern: CANONICAL_ID_PATTERN, [ID_KEYWORD]: true });
+
+export const IdParams = Type.Object({ id: CanonicalId });
 
 /**
  * A whole number sent as text (Twilio's durations and counts): at most 9 digits, so whatever arrives

@@ -1,7 +1,8 @@
 // Queue names and the options every queue shares. Job payloads carry ids only, never personal data.
 import { Queue, type QueueOptions } from "bullmq";
+import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
-import { bullConnectionOptions, failFastConnectionOptions } from "../redis.js";
+import { bullConnectionOptions } from "../redis.js";
 
 export const MAINTENANCE_QUEUE = "maintenance";
 /** Post-call survey SMS: one job per call, payload { callId }. */
@@ -14,10 +15,18 @@ export const SINK_RECEIPTS_QUEUE = "sink-receipts";
 /** Campaign send batches: payload { campaignId, recipientIds } (ids only; numbers stay in PostgreSQL). */
 export const CAMPAIGN_SEND_QUEUE = "campaign-send";
 
-/** `failFast`: for the HTTP process, whose calls must fail at once while Redis is down (server/redis.ts). */
-export function queueOptions(config: Config, options: { failFast?: boolean } = {}): QueueOptions {
+/**
+ * `connection`: a client of the caller's own, such as the HTTP process's fail-fast one (its calls must
+ * fail at once while Redis is down: server/redis.ts); the caller closes it. Otherwise the queue opens
+ * and closes its own.
+ */
+export interface QueueConnection {
+  connection?: Redis;
+}
+
+export function queueOptions(config: Config, options: QueueConnection = {}): QueueOptions {
   return {
-    connection: options.failFast ? failFastConnectionOptions(config.REDIS_URL) : bullConnectionOptions(config.REDIS_URL),
+    connection: options.connection ?? bullConnectionOptions(config.REDIS_URL),
     prefix: config.REDIS_PREFIX,
     defaultJobOptions: {
       attempts: 3,
@@ -37,7 +46,7 @@ export function surveysQueue(config: Config): Queue {
   return new Queue(SURVEYS_QUEUE, queueOptions(config));
 }
 
-export function campaignsQueue(config: Config, options: { failFast?: boolean } = {}): Queue {
+export function campaignsQueue(config: Config, options: QueueConnection = {}): Queue {
   return new Queue(CAMPAIGNS_QUEUE, queueOptions(config, options));
 }
 
@@ -45,6 +54,6 @@ export function campaignSendQueue(config: Config): Queue {
   return new Queue(CAMPAIGN_SEND_QUEUE, queueOptions(config));
 }
 
-export function sinkReceiptsQueue(config: Config, options: { failFast?: boolean } = {}): Queue {
+export function sinkReceiptsQueue(config: Config, options: QueueConnection = {}): Queue {
   return new Queue(SINK_RECEIPTS_QUEUE, queueOptions(config, options));
 }

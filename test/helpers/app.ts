@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, InjectOptions } from "fastify";
 import { Redis } from "ioredis";
 import { buildApp } from "../../server/app.js";
 import { hashPassword } from "../../server/auth/password.js";
@@ -49,6 +49,20 @@ export async function clearRedisPrefix(redisUrl: string, prefix: string): Promis
   }
 }
 
+/**
+ * Makes app.inject send `Origin: <PUBLIC_BASE_URL>` like the console's browser does on every
+ * state-changing request (the API refuses those without it: server/plugins/app/same-origin.ts).
+ * A test states another origin in its headers, or none with `origin: undefined`.
+ */
+export function injectFromConsole(app: FastifyInstance, origin: string): void {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
+  app.inject = ((options: InjectOptions | string) => {
+    const request = typeof options === "string" ? { url: options } : options;
+    const headers = Object.fromEntries(Object.entries({ origin, ...request.headers }).filter(([, value]) => value !== undefined));
+    return inject({ ...request, headers });
+  }) as FastifyInstance["inject"];
+}
+
 export interface TestAppOptions {
   /** The URL the app reaches its database by (e.g. through a test/helpers/tcp-proxy.ts proxy); the test's own client stays direct. */
   appDatabaseUrl?: (url: string) => string;
@@ -58,6 +72,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   const database = await createTestDatabase();
   const config = testConfig({ DATABASE_URL: options.appDatabaseUrl?.(database.url) ?? database.url, ...overrides });
   const app = await buildApp(config);
+  injectFromConsole(app, config.PUBLIC_BASE_URL);
   const db = createDb(database.url);
   return {
     app,

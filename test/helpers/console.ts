@@ -9,7 +9,7 @@ import type { Config } from "../../server/config.js";
 import { createDb, type Db } from "../../server/db/client.js";
 import { clearRedisPrefix, testConfig } from "./app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
-import { ROOT } from "./processes.js";
+import { freePort, ROOT } from "./processes.js";
 
 export const DEMO_ADMIN_PASSWORD = "quan-tri-thu-nghiem";
 
@@ -48,15 +48,18 @@ export async function startConsoleServer(
   const database = await createTestDatabase();
   const db = createDb(database.url);
   await prepare(db, database);
-  const config = { ...testConfig(), DATABASE_URL: database.url, ...overrides };
+  // The browser's origin is the server's public URL, as in production: the API refuses
+  // state-changing requests from any other origin.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const config = { ...testConfig(), DATABASE_URL: database.url, PUBLIC_BASE_URL: base, ...overrides };
   const app = await buildApp(config);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
+  await app.listen({ port, host: "127.0.0.1" });
   return {
     app,
     db,
     config,
-    base: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    base,
     async close() {
       await app.close();
       await db.$disconnect();

@@ -42,7 +42,8 @@ describe("configuration", () => {
 describe("HTTP server process", () => {
   it("finishes a request in flight on SIGTERM, then exits 0", async () => {
     const port = await freePort();
-    const proc = startEntry("server/server.ts", env({ PORT: String(port), HOST: "127.0.0.1" }));
+    const base = `http://127.0.0.1:${port}`;
+    const proc = startEntry("server/server.ts", env({ PORT: String(port), HOST: "127.0.0.1", PUBLIC_BASE_URL: base }));
     await proc.waitFor("Server listening");
 
     // A login whose body is still arriving when SIGTERM comes: the server must still answer it.
@@ -54,7 +55,7 @@ describe("HTTP server process", () => {
           host: "127.0.0.1",
           method: "POST",
           path: "/api/auth/login",
-          headers: { "content-type": "application/json", "content-length": body.length },
+          headers: { "content-type": "application/json", "content-length": body.length, origin: base },
         },
         (res) => {
           res.resume();

@@ -1,5 +1,8 @@
-// Every /api route requires a console session unless it is marked `config: { public: true }`;
-// routes then state the roles they allow with `preHandler: fastify.allow(...)`.
+// Who the caller is and what roles they hold. The session check itself is not a URL rule: it is the
+// `requireSession` plugin, registered inside the /api scope (server/app.ts), whose onRequest hook
+// runs for every route of that scope whatever spelling of the path reached it (`/%61pi/…` included).
+// A route of that scope that anyone may call says so with `config: { public: true }`; routes then
+// state the roles they allow with `preHandler: fastify.allow(...)`.
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from "fastify";
 import fp from "fastify-plugin";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "../../auth/sessions.js";
@@ -16,6 +19,7 @@ declare module "fastify" {
     sessionTtlMs: number;
   }
   interface FastifyContextConfig {
+    /** The route answers without a session although it sits in an authenticated scope (login, logout). */
     public?: boolean;
   }
 }
@@ -30,14 +34,6 @@ export default fp(
     fastify.decorate("sessionTtlMs", fastify.config.SESSION_TTL_HOURS * 3_600_000);
     fastify.decorateRequest("user", null);
 
-    fastify.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
-      if (!request.url.startsWith("/api/") || request.routeOptions.config.public) return;
-      const token = request.cookies[SESSION_COOKIE];
-      const user = token ? await findSessionUser(fastify.db, token, fastify.sessionTtlMs) : null;
-      if (!user) throw unauthorized();
-      request.user = user;
-    });
-
     fastify.decorate("allow", (...roles: Role[]): preHandlerHookHandler => {
       return async (request) => {
         const user = currentUser(request);
@@ -46,4 +42,21 @@ export default fp(
     });
   },
   { name: "authentication", dependencies: ["db", "@fastify/cookie"] },
+);
+
+/**
+ * Register inside a scope: every route of that scope then needs a console session unless it is
+ * declared public. fastify-plugin makes the hook belong to the registering scope, not to a child.
+ */
+export const requireSession = fp(
+  async (scope) => {
+    scope.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
+      if (request.routeOptions.config.public) return;
+      const token = request.cookies[SESSION_COOKIE];
+      const user = token ? await findSessionUser(scope.db, token, scope.sessionTtlMs) : null;
+      if (!user) throw unauthorized();
+      request.user = user;
+    });
+  },
+  { name: "require-session", dependencies: ["authentication"] },
 );

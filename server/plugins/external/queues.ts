@@ -3,6 +3,7 @@
 import type { Queue } from "bullmq";
 import fp from "fastify-plugin";
 import { campaignsQueue, sinkReceiptsQueue, surveysQueue } from "../../jobs/queues.js";
+import { createFailFastRedis } from "../../redis.js";
 
 export interface Queues {
   /** Post-call survey SMS: add jobs with scheduleSurveySms (server/surveys/sms-job.ts). */
@@ -24,10 +25,15 @@ declare module "fastify" {
 
 export default fp(
   async (fastify) => {
+    // Ours, not BullMQ's: closing a queue makes BullMQ send QUIT on a connection it owns, which a
+    // fail-fast connection cannot do while Redis is down; this one is simply dropped on shutdown.
+    const failFast = createFailFastRedis(fastify.config.REDIS_URL);
+    // Its outages are reported by the queues' own error listeners below and by /readyz.
+    failFast.on("error", () => {});
     const queues: Queues = {
       surveys: surveysQueue(fastify.config),
-      campaigns: campaignsQueue(fastify.config, { failFast: true }),
-      sinkReceipts: sinkReceiptsQueue(fastify.config, { failFast: true }),
+      campaigns: campaignsQueue(fastify.config, { connection: failFast }),
+      sinkReceipts: sinkReceiptsQueue(fastify.config, { connection: failFast }),
     };
     for (const [name, queue] of Object.entries(queues)) {
       // Without a listener a Redis outage would surface as unhandled errors; /readyz reports it.
@@ -40,6 +46,7 @@ export default fp(
     fastify.decorate("queues", queues);
     fastify.addHook("onClose", async () => {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      failFast.disconnect();
     });
   },
   { name: "queues", dependencies: ["config"] },
