@@ -29,7 +29,7 @@ import {
 import { TWILIO_TIMEOUT_MS } from "./calls/twilio-client.js";
 
 const USAGE =
-  "npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS]";
+  "npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS] [--skip-ceiling] [--cpu-prof DIR]";
 const args = () =>
   parseArgs({
     options: {
@@ -42,6 +42,7 @@ const args = () =>
       soak: { type: "string" },
       "warmup-calls": { type: "string", default: "20" },
       "skip-ceiling": { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
     },
   });
 let values: ReturnType<typeof args>["values"];
@@ -90,18 +91,22 @@ let failed = false;
 try {
   const bare = withCeiling ? await measureBare() : null;
 
-  const hotline = await startHotline(servers, {
-    NODE_ENV: "production",
-    PUBLIC_BASE_URL: publicBaseUrl,
-    DATABASE_URL: database.url,
-    REDIS_URL: base.REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    TWILIO_AUTH_TOKEN: signingKey,
-    SMS_PROVIDER: "sink",
-    // Degraded calls are journaled in Redis first, this file only when Redis is down too.
-    DEGRADED_JOURNAL_FILE: join(tmpdir(), `${redisPrefix}-voice-journal.jsonl`),
-    LOG_LEVEL: "warn",
-  });
+  const hotline = await startHotline(
+    servers,
+    {
+      NODE_ENV: "production",
+      PUBLIC_BASE_URL: publicBaseUrl,
+      DATABASE_URL: database.url,
+      REDIS_URL: base.REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      TWILIO_AUTH_TOKEN: signingKey,
+      SMS_PROVIDER: "sink",
+      // Degraded calls are journaled in Redis first, this file only when Redis is down too.
+      DEGRADED_JOURNAL_FILE: join(tmpdir(), `${redisPrefix}-voice-journal.jsonl`),
+      LOG_LEVEL: "warn",
+    },
+    values["cpu-prof"],
+  );
   const memory: MemorySample[] = [];
   let measuringSince = 0;
   const sampleMemory = () => {

@@ -3,7 +3,7 @@
 // size of a process, read from /proc the way an operator's monitoring would.
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { freePort, type Proc, ROOT, startEntry } from "../../test/helpers/processes.js";
+import { freePort, type Proc, ROOT, startEntry, startProcess } from "../../test/helpers/processes.js";
 import type { ChildMessage, LoadPlan, LoadResult, ParentMessage } from "./load-generator.js";
 
 export interface Target {
@@ -20,13 +20,18 @@ const stopAll = async (procs: Proc[]) => {
   await Promise.all(procs.map((proc) => proc.exited(30_000).catch(() => proc.child.kill("SIGKILL"))));
 };
 
-/** K hotline servers, each `node --import tsx server/server.ts` on its own port, sharing one database. */
-export async function startHotline(count: number, env: Record<string, string>): Promise<Target> {
+/**
+ * K hotline servers, each `node --import tsx server/server.ts` on its own port, sharing one database.
+ * With cpuProfileDir each writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+ */
+export async function startHotline(count: number, env: Record<string, string>, cpuProfileDir?: string): Promise<Target> {
   const procs: Proc[] = [];
   const origins: string[] = [];
   for (let k = 0; k < count; k++) {
     const port = await freePort();
-    procs.push(startEntry("server/server.ts", { ...env, PORT: String(port), HOST: "127.0.0.1" }));
+    const serverEnv = { ...env, PORT: String(port), HOST: "127.0.0.1" };
+    const profile = cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [];
+    procs.push(startProcess(process.execPath, [...profile, "--import", "tsx", "server/server.ts"], serverEnv));
     origins.push(`http://127.0.0.1:${port}`);
   }
   try {
