@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { writeAudit } from "../audit/audit.js";
-import { ACTIVE_VERSION_KEY, activate, InvalidFlowError, publishFlowVersion } from "../calls/flow-versions.js";
+import { ACTIVE_VERSION_KEY, activate, forgetActiveFlow, InvalidFlowError, publishFlowVersion } from "../calls/flow-versions.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { badRequest, HttpError, notFound } from "../http/errors.js";
 import { contentRange, idsFilter, listQuerystring, parseListQuery } from "../http/list-query.js";
@@ -283,6 +283,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           ip: request.ip,
         });
       });
+      forgetActiveFlow();
       request.log.info({ versionId: id, version: row.version, previous }, "IVR flow version activated");
       return detail(id);
     },
