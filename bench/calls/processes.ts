@@ -26,12 +26,25 @@ const stopAll = async (procs: Proc[]) => {
  */
 export async function startHotline(count: number, env: Record<string, string>, cpuProfileDir?: string): Promise<Target> {
   const procs: Proc[] = [];
+  let stopping = false;
   const origins: string[] = [];
   for (let k = 0; k < count; k++) {
     const port = await freePort();
     const serverEnv = { ...env, PORT: String(port), HOST: "127.0.0.1" };
     const profile = cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [];
-    procs.push(startProcess(process.execPath, [...profile, "--import", "tsx", "server/server.ts"], serverEnv));
+    const proc = startProcess(process.execPath, [...profile, "--import", "tsx", "server/server.ts"], serverEnv);
+    // A server that dies mid-run would otherwise only show as connection errors: say why it died.
+    proc.child.once("exit", (code, signal) => {
+      if (stopping) return;
+      const text = proc
+        .output()
+        .split("\n")
+        .filter((line) => !line.startsWith("{"))
+        .slice(-30)
+        .join("\n");
+      console.error(`hotline server on port ${port} exited (${code ?? signal}) during the run:\n${text}`);
+    });
+    procs.push(proc);
     origins.push(`http://127.0.0.1:${port}`);
   }
   try {
@@ -44,7 +57,10 @@ export async function startHotline(count: number, env: Record<string, string>, c
     origins,
     pids: procs.map((proc) => proc.child.pid ?? 0),
     logProblems: () => problems(procs.map((proc) => proc.output()).join("\n")),
-    stop: () => stopAll(procs),
+    stop: () => {
+      stopping = true;
+      return stopAll(procs);
+    },
   };
 }
 
