@@ -1,0 +1,50 @@
+// Admission control of the voice steps: at most `limit` at once, the others in arrival order, and a
+// step still waiting when it could no longer finish in time answered without ever starting.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { admission } from "../../../server/calls/degraded/admission.js";
+
+describe("voice step admission", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("runs up to the limit at once and admits the waiting ones in arrival order as slots free up", async () => {
+    const steps = admission(2);
+    const first = await steps.enter(1500);
+    const second = await steps.enter(1500);
+    expect(first).toBeTypeOf("function");
+    expect(second).toBeTypeOf("function");
+    expect(steps.load()).toEqual({ running: 2, waiting: 0 });
+
+    const order: string[] = [];
+    const third = steps.enter(1500).then((release) => order.push(release ? "third" : "third refused"));
+    const fourth = steps.enter(1500).then((release) => order.push(release ? "fourth" : "fourth refused"));
+    expect(steps.load()).toEqual({ running: 2, waiting: 2 });
+    second?.();
+    second?.(); // releasing twice frees one slot only
+    await third;
+    expect(order).toEqual(["third"]);
+    expect(steps.load()).toEqual({ running: 2, waiting: 1 });
+    first?.();
+    await fourth;
+    expect(order).toEqual(["third", "fourth"]);
+  });
+
+  it("turns a step away at once when its budget is already spent and every slot is taken", async () => {
+    const steps = admission(1);
+    await steps.enter(1500);
+    await expect(steps.enter(0)).resolves.toBeNull();
+    expect(steps.load()).toEqual({ running: 1, waiting: 0 });
+  });
+
+  it("gives up on a waiting step once it could no longer finish in time, and never starts it", async () => {
+    const steps = admission(1);
+    const running = await steps.enter(1500);
+    const waiting = steps.enter(200);
+    expect(steps.load().waiting).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(waiting).resolves.toBeNull();
+    expect(steps.load()).toEqual({ running: 1, waiting: 0 });
+    running?.();
+    expect(steps.load()).toEqual({ running: 0, waiting: 0 });
+  });
+});
