@@ -3,7 +3,7 @@
 // degraded TwiML at once (Twilio would wait 15 s in silence, then play its own error) and the webhook
 // is journaled for the call log. Installed as an onRoute hook so the routes themselves stay unaware.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
-import { admission } from "./admission.js";
+import { type Admission, admission } from "./admission.js";
 import { type DegradedAnswer, type DegradedContext, STEP_DEGRADERS } from "./answers.js";
 import type { JournalEntry, VoiceJournal } from "./journal.js";
 
@@ -55,7 +55,8 @@ const isClientError = (error: unknown) => {
   return typeof status === "number" && status >= 400 && status < 500;
 };
 
-export function installStepBudget(fastify: FastifyInstance, journal: VoiceJournal, context: DegradedContext): void {
+/** Installs the budget around every call step; returns its admission control (see admission.ts). */
+export function installStepBudget(fastify: FastifyInstance, journal: VoiceJournal, context: DegradedContext): Admission {
   const budgetMs = fastify.config.VOICE_STEP_BUDGET_MS;
   const admitted = admission(fastify.config.VOICE_MAX_CONCURRENT_STEPS);
 
@@ -76,7 +77,7 @@ export function installStepBudget(fastify: FastifyInstance, journal: VoiceJourna
       if (callSid && (await journal.hasPending(callSid, exact))) return answerDegraded(request, reply, journal, answer(), "pending");
 
       // Turned away when it could not finish in time anyway: its work never starts.
-      const release = await admitted.enter(budgetMs - reply.elapsedTime);
+      const release = await admitted.enter(budgetMs - reply.elapsedTime, path === "/incoming" ? "new-call" : "call");
       if (!release) {
         request.log.warn({ route: path, reason: "overload", ...admitted.load() }, "voice webhook answered in degraded mode");
         return answerDegraded(request, reply, journal, answer(), "overload");
@@ -122,4 +123,5 @@ export function installStepBudget(fastify: FastifyInstance, journal: VoiceJourna
       return answerDegraded(request, reply, journal, answer(), reason);
     };
   });
+  return admitted;
 }

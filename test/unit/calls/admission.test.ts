@@ -1,13 +1,14 @@
-// Admission control of the voice steps: at most `limit` at once, the others in arrival order, and a
-// step still waiting when it could no longer finish in time answered without ever starting.
+// Admission control of the voice steps: at most `limit` at once, calls in progress before new calls,
+// newest first once the queue is standing, and a step still waiting when it could no longer finish in
+// time answered without ever starting.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { admission } from "../../../server/calls/degraded/admission.js";
 
 describe("voice step admission", () => {
-  beforeEach(() => vi.useFakeTimers());
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
   afterEach(() => vi.useRealTimers());
 
-  it("runs up to the limit at once and admits the waiting ones in arrival order as slots free up", async () => {
+  it("runs up to the limit at once and admits the waiting ones in arrival order while the queue drains quickly", async () => {
     const steps = admission(2);
     const first = await steps.enter(1500);
     const second = await steps.enter(1500);
@@ -27,6 +28,31 @@ describe("voice step admission", () => {
     first?.();
     await fourth;
     expect(order).toEqual(["third", "fourth"]);
+  });
+
+  it("lets a call in progress go before new calls that waited longer", async () => {
+    const steps = admission(1);
+    const running = await steps.enter(1500);
+    const order: string[] = [];
+    const newCall = steps.enter(1500, "new-call").then(() => order.push("new call"));
+    const inProgress = steps.enter(1500, "call").then(() => order.push("call in progress"));
+    running?.();
+    await inProgress;
+    expect(order).toEqual(["call in progress"]);
+    expect(steps.load()).toEqual({ running: 1, waiting: 1 });
+    void newCall;
+  });
+
+  it("serves the newest first once the oldest has waited a third of its budget", async () => {
+    const steps = admission(1);
+    const running = await steps.enter(1500);
+    const order: string[] = [];
+    void steps.enter(1500).then((release) => order.push(release ? "older" : "older refused"));
+    await vi.advanceTimersByTimeAsync(600);
+    const newer = steps.enter(1500).then((release) => order.push(release ? "newer" : "newer refused"));
+    running?.();
+    await newer;
+    expect(order).toEqual(["newer"]);
   });
 
   it("turns a step away at once when its budget is already spent and every slot is taken", async () => {
