@@ -136,6 +136,11 @@ export const variables = {
     default: "1500",
     parse: integer(100, 14_000),
   },
+  VOICE_MAX_CONCURRENT_STEPS: {
+    doc: "Voice webhooks that may work on the database at once in a process; the others wait in arrival order, and one that could not finish within VOICE_STEP_BUDGET_MS is answered the degraded TwiML at once. About DATABASE_POOL_SIZE: more only makes every step slower.",
+    default: "10",
+    parse: integer(1, 1000),
+  },
   REDIS_URL: {
     doc: "Redis connection URL (BullMQ queues, login rate limits).",
     default: "redis://127.0.0.1:6379",

@@ -14,7 +14,7 @@ import { loadFlowFiles } from "../ivr/load.js";
 import { type FlowFile, type Problem, validateBundle } from "../ivr/validate.js";
 import { diagramOf } from "./diagram.js";
 import { flowsFolder } from "./folder.js";
-import { ACTIVE_VERSION_KEY, activate, InvalidFlowError, publishFlowVersion } from "./versions.js";
+import { ACTIVE_VERSION_KEY, activate, forgetActiveFlow, InvalidFlowError, publishFlowVersion } from "./versions.js";
 
 const RESOURCE = "ivr-flow-versions";
 const SORTABLE = ["id", "version", "publishedAt"] as const;
@@ -283,6 +283,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           ip: request.ip,
         });
       });
+      forgetActiveFlow();
       request.log.info({ versionId: id, version: row.version, previous }, "IVR flow version activated");
       return detail(id);
     },

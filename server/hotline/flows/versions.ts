@@ -33,7 +33,7 @@ export async function publishFlowVersion(
 ): Promise<{ id: number; version: number }> {
   const result = validateBundle(files, options.entry);
   if (!result.ok) throw new InvalidFlowError(result.problems);
-  return db.$transaction(async (tx) => {
+  const published = await db.$transaction(async (tx) => {
     // Serialises concurrent publications so version numbers never collide.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
     const last = await tx.ivrFlowVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
@@ -52,9 +52,13 @@ export async function publishFlowVersion(
     await activate(tx, created.id);
     return created;
   });
+  forgetActiveFlow();
+  return published;
 }
 
+/** Points the setting at the version; call forgetActiveFlow once the transaction holding it has committed. */
 export async function activate(db: Pick<Db, "setting">, versionId: number): Promise<void> {
+  forgetActiveFlow();
   await db.setting.upsert({
     where: { key: ACTIVE_VERSION_KEY },
     create: { key: ACTIVE_VERSION_KEY, value: versionId },
@@ -75,7 +79,26 @@ export async function flowVersion(db: Db, id: number): Promise<ActiveFlow | null
   return flow;
 }
 
+// Which version is active is read at most once a second per database: every incoming call needs it,
+// and a publication or rollback reaching the other server processes within a second is soon enough
+// (this process forgets it at once, see activate).
+const ACTIVE_TTL_MS = 1000;
+const activeIds = new WeakMap<Db, { id: number | null; at: number; generation: number }>();
+let activeGeneration = 0;
+
+/** This process reads the active version afresh on the next call. */
+export function forgetActiveFlow(): void {
+  activeGeneration++;
+}
+
 export async function activeFlowVersion(db: Db): Promise<ActiveFlow | null> {
-  const setting = await db.setting.findUnique({ where: { key: ACTIVE_VERSION_KEY } });
-  return typeof setting?.value === "number" ? flowVersion(db, setting.value) : null;
+  const cached = activeIds.get(db);
+  let id = cached?.id ?? null;
+  if (!cached || cached.generation !== activeGeneration || Date.now() - cached.at > ACTIVE_TTL_MS) {
+    const generation = activeGeneration;
+    const setting = await db.setting.findUnique({ where: { key: ACTIVE_VERSION_KEY } });
+    id = typeof setting?.value === "number" ? setting.value : null;
+    activeIds.set(db, { id, at: Date.now(), generation });
+  }
+  return id === null ? null : flowVersion(db, id);
 }

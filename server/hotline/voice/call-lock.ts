@@ -7,9 +7,9 @@
 // The transaction only ever uses its own connection: whatever else a step needs (the flow version,
 // the routing snapshot) is read before it starts. It is bounded by the step's deadline (waiting for a
 // connection, lock waits, statements, the whole transaction), so it commits in time or rolls back.
-
 import type { Call, Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
+import { lockCall } from "./call-rows.js";
 import type { Deadline } from "./deadline.js";
 import { serialisedByKey } from "./keyed-queue.js";
 
@@ -29,12 +29,8 @@ export function callLocks(db: Db): CallLocks {
       const budget = deadline.remaining();
       return db.$transaction(
         async (tx) => {
-          // Local to this transaction: PostgreSQL itself stops a lock wait or statement past the deadline.
-          const left = String(deadline.remaining());
-          await tx.$queryRaw`SELECT set_config('lock_timeout', ${left}, true), set_config('statement_timeout', ${left}, true)`;
-          const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM calls WHERE call_sid = ${callSid} FOR UPDATE`;
-          const id = locked[0]?.id;
-          const call = id === undefined ? null : await tx.call.findUnique({ where: { id } });
+          // PostgreSQL itself stops a lock wait or statement past the deadline (set in the locking statement).
+          const call = await lockCall(tx, callSid, deadline.remaining());
           return call ? work(tx, call) : null;
         },
         { maxWait: budget, timeout: budget },

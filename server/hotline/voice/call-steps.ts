@@ -2,13 +2,13 @@
 // retrying, otherwise run the interpreter, persist its effects and the new state, and keep the
 // TwiML returned with the event so any retry gets exactly the same answer.
 import type { FastifyBaseLogger } from "fastify";
-import type { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { IvrEvent } from "../ivr/types.js";
 import type { CallLocks } from "./call-lock.js";
+import { knownStep, storedAnswer, writeStep } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
 import type { Deadline } from "./deadline.js";
 import { applyEffects } from "./effects.js";
@@ -50,24 +50,22 @@ export async function runCallStep(deps: StepDeps, request: StepRequest, deadline
   const dedupeKey = `${request.kind}:${request.step}`;
   // Before any lock: a retry of a finished step is answered from its event, and the flow version and
   // routing snapshot are loaded now (both cached), so the transaction never needs a second connection.
-  const known = await db.call.findUnique({
-    where: { callSid: request.callSid },
-    select: { id: true, flowVersionId: true, events: { where: { dedupeKey }, select: { response: true } } },
-  });
+  const known = await knownStep(db, request.callSid, dedupeKey);
   if (!known) return renderApology();
-  const replay = known.events[0];
-  if (replay) return replay.response ?? renderApology();
+  if (known.replay) return known.replay.response ?? renderApology();
   const [flow, env] = await Promise.all([
     known.flowVersionId ? flowVersion(db, known.flowVersionId) : null,
     deps.snapshots.env(request.now),
   ]);
 
   const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
-    // A copy of this webhook may have run while this one waited for the lock.
-    const previous = await tx.callEvent.findUnique({ where: { callId_dedupeKey: { callId: call.id, dedupeKey } } });
-    if (previous) return previous.response ?? renderApology();
-
     const stored = storedState(call.state);
+    if (stored.step !== request.step || call.endedAt || FINAL_CALL_STATUSES.has(call.status)) {
+      // A copy of this webhook may have run while this one waited for the lock: the step's event and
+      // the state's move past it commit together, so only a call not at this step can have one.
+      const previous = await storedAnswer(tx, call.id, dedupeKey);
+      if (previous) return previous.response ?? renderApology();
+    }
     if (!flow || stored.step !== request.step || call.endedAt || FINAL_CALL_STATUSES.has(call.status)) {
       log.warn({ callId: call.id, kind: request.kind, step: request.step, expected: stored.step }, "webhook for a call not waiting for it");
       return renderApology();
@@ -78,24 +76,20 @@ export async function runCallStep(deps: StepDeps, request: StepRequest, deadline
     const result = runInterpreter(flow.bundle, stored.ivr, event, env);
     const next = request.step + 1;
     const twiml = renderTwiml(result.actions, twimlUrls(deps.baseUrl, next));
-    const update = await applyEffects(tx, call, result.effects, request.now);
+    const patch = await applyEffects(tx, call, result.effects, request.now);
     if (event.type === "dial-ended" && event.acceptedStaffId !== null) {
-      update.talkSeconds = event.durationSeconds;
-      update.bridgeEndedAt = request.now;
+      patch.talkSeconds = event.durationSeconds;
+      patch.bridgeEndedAt = request.now;
     }
-    await tx.callEvent.create({
-      data: {
-        callId: call.id,
-        kind: request.kind,
-        dedupeKey,
-        data: { ...request.data, effects: result.effects } as unknown as Prisma.InputJsonValue,
-        response: twiml,
-        at: request.now,
-      },
-    });
-    await tx.call.update({
-      where: { id: call.id },
-      data: { ...update, state: { step: next, ivr: result.state } as unknown as Prisma.InputJsonValue },
+    await writeStep(tx, {
+      callId: call.id,
+      kind: request.kind,
+      dedupeKey,
+      data: { ...request.data, effects: result.effects },
+      response: twiml,
+      at: request.now,
+      state: { step: next, ivr: result.state },
+      patch,
     });
     return twiml;
   });

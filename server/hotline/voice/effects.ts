@@ -3,6 +3,7 @@
 
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import type { CallTermination } from "../../generated/prisma/enums.js";
 import type { Effect } from "../ivr/types.js";
 
 type Tx = Prisma.TransactionClient;
@@ -14,8 +15,18 @@ interface CallRow {
   ringStartedAt: Date | null;
 }
 
-export async function applyEffects(tx: Tx, call: CallRow, effects: Effect[], now: Date): Promise<Prisma.CallUpdateInput> {
-  const update: Prisma.CallUpdateInput = {};
+/** The call's columns a step may change besides its state (written by server/calls/call-rows.ts). */
+export interface CallPatch {
+  topic?: string;
+  agencyId?: number;
+  ringStartedAt?: Date;
+  termination?: CallTermination;
+  talkSeconds?: number;
+  bridgeEndedAt?: Date;
+}
+
+export async function applyEffects(tx: Tx, call: CallRow, effects: Effect[], now: Date): Promise<CallPatch> {
+  const update: CallPatch = {};
   for (const effect of effects) {
     switch (effect.type) {
       case "topic":
@@ -23,7 +34,7 @@ export async function applyEffects(tx: Tx, call: CallRow, effects: Effect[], now
         break;
       case "routing":
         if (effect.agencyId !== null && (effect.decision === "dialing" || effect.decision === "answered")) {
-          update.agency = { connect: { id: effect.agencyId } };
+          update.agencyId = effect.agencyId;
         }
         if (effect.decision === "dialing" && !call.ringStartedAt) update.ringStartedAt = now;
         break;

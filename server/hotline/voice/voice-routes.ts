@@ -12,6 +12,7 @@ import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "..
 import type { DialStatus } from "../ivr/types.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
+import { insertCall } from "./call-rows.js";
 import { storedState } from "./call-state.js";
 import { runCallStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
@@ -65,18 +66,13 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           request.log.error("no published IVR flow version: publish one from the console or run the seed");
           return renderApology();
         }
-        // INSERT … ON CONFLICT DO NOTHING: simultaneous copies of this webhook create one call, none fails.
-        await db.call.createMany({
-          data: {
-            callSid,
-            caller: storedCaller(from),
-            hotline: to,
-            status: status ?? "ringing",
-            simulated: (request.body as Record<string, string>).Simulated === "true",
-            flowVersionId: flow.id,
-            state: { step: 0, ivr: null },
-          },
-          skipDuplicates: true,
+        await insertCall(db, {
+          callSid,
+          caller: storedCaller(from),
+          hotline: to,
+          status: status ?? "ringing",
+          simulated: (request.body as Record<string, string>).Simulated === "true",
+          flowVersionId: flow.id,
         });
         const step = { callSid, kind: "incoming", step: 0, event: { type: "start" }, data: {}, now: new Date() } as const;
         return runCallStep(steps, step, deadline);

@@ -14,7 +14,7 @@ export interface JournalEntry {
   /** Unique within the call for one webhook and step: Twilio's retries share it, so replay stores them once. */
   key: string;
   at: string;
-  /** Why the database was not used: timeout, error, fallback (Twilio's fallback URL), pending (earlier steps still journaled), outage (a route that never uses it). */
+  /** Why the database was not used: timeout, error, overload (turned away by admission control), fallback (Twilio's fallback URL), pending (earlier steps still journaled), outage (a route that never uses it). */
   reason: string;
   /** What the caller (or staff member) was answered: operators, voicemail, goodbye, whisper, accepted, declined, none. */
   answer: string;
@@ -37,6 +37,8 @@ export interface JournalItem {
 const REDIS_TIMEOUT_MS = 250;
 /** A call with entries still to replay keeps a marker this long at most (a day: far beyond any outage replay). */
 const MARKER_SECONDS = 86_400;
+/** How old the last look at the journal's length may be when a webhook asks whether its call is in it. */
+const LOOK_EVERY_MS = 1000;
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -59,6 +61,9 @@ export class VoiceJournal {
   private readonly listKey: string;
   /** Calls journaled by this process whose entries are not replayed yet (file entries have no Redis marker). */
   private readonly localCalls = new Set<string>();
+  /** Whether the Redis journal held entries at the last look, and when that was (performance.now()). */
+  private holdsEntries: Promise<boolean> = Promise.resolve(true);
+  private lookedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly redis: Redis,
@@ -92,14 +97,31 @@ export class VoiceJournal {
   /**
    * Whether a call still has entries waiting: its later webhooks are then journaled as well, so the
    * log is written in the order things happened (a final status never lands before the call exists).
+   * Asking Redis about every webhook cost a round trip each, while the journal is nearly always empty:
+   * unless `exact`, Redis is asked only while the journal held something at the last look (at most a
+   * second old). A step of a call journaled by another process within that second is no risk: the
+   * degraded answer's URLs never lead back to the steps. Its status callback does, so that asks exactly.
    */
-  async hasPending(callSid: string): Promise<boolean> {
+  async hasPending(callSid: string, exact = false): Promise<boolean> {
     if (this.localCalls.has(callSid)) return true;
+    if (!exact && !(await this.mayHoldEntries())) return false;
     try {
       return (await within(this.redis.exists(this.marker(callSid)), REDIS_TIMEOUT_MS)) === 1;
     } catch {
       return false;
     }
+  }
+
+  private mayHoldEntries(): Promise<boolean> {
+    if (performance.now() - this.lookedAt > LOOK_EVERY_MS) {
+      this.lookedAt = performance.now();
+      // When Redis does not answer, every webhook asks it (and gives up after REDIS_TIMEOUT_MS) as before.
+      this.holdsEntries = within(this.redis.llen(this.listKey), REDIS_TIMEOUT_MS).then(
+        (length) => length > 0,
+        () => true,
+      );
+    }
+    return this.holdsEntries;
   }
 
   /** Everything waiting, oldest first, across Redis and this machine's file. */

@@ -18,7 +18,7 @@ export async function degradedMode(fastify: FastifyInstance): Promise<void> {
     operatorNumber: config.DEGRADED_OPERATOR_NUMBER,
     urls: degradedUrls(config.PUBLIC_BASE_URL),
   };
-  installStepBudget(fastify, journal, context);
+  const admitted = installStepBudget(fastify, journal, context);
   await fastify.register(degradedRoutes, { journal, context });
 
   let replay: ReplayLoop | null = null;
@@ -29,6 +29,7 @@ export async function degradedMode(fastify: FastifyInstance): Promise<void> {
       log: fastify.log,
       intervalMs: config.DEGRADED_REPLAY_INTERVAL_MS,
       rejectedFile: `${config.DEGRADED_JOURNAL_FILE}.rejected`,
+      liveCallsWaiting: () => admitted.load().waiting > 0,
     });
   });
   fastify.addHook("onClose", async () => {

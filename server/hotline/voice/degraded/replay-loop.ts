@@ -35,6 +35,8 @@ export function startReplayLoop(options: {
   log: FastifyBaseLogger;
   intervalMs: number;
   rejectedFile: string;
+  /** True while live voice steps wait for the database: the pass stops and leaves the rest for later. */
+  liveCallsWaiting?: () => boolean;
 }): ReplayLoop {
   const { db, journal, log } = options;
   const failures = new Map<string, number>();
@@ -56,6 +58,9 @@ export function startReplayLoop(options: {
     const applied: JournalItem[] = [];
     try {
       for (const item of items) {
+        // Under overload the journal grows fastest; writing it then would take the connections and
+        // CPU that calls in progress need, and lengthen the overload. It keeps until they are served.
+        if (options.liveCallsWaiting?.()) break;
         const id = `${item.entry.callSid}|${item.entry.key}|${item.entry.at}`;
         try {
           await replayEntry(db, item.entry);

@@ -3,6 +3,7 @@
 // degraded TwiML at once (Twilio would wait 15 s in silence, then play its own error) and the webhook
 // is journaled for the call log. Installed as an onRoute hook so the routes themselves stay unaware.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
+import { type Admission, admission } from "./admission.js";
 import { type DegradedAnswer, type DegradedContext, STEP_DEGRADERS } from "./answers.js";
 import type { JournalEntry, VoiceJournal } from "./journal.js";
 
@@ -54,8 +55,10 @@ const isClientError = (error: unknown) => {
   return typeof status === "number" && status >= 400 && status < 500;
 };
 
-export function installStepBudget(fastify: FastifyInstance, journal: VoiceJournal, context: DegradedContext): void {
+/** Installs the budget around every call step; returns its admission control (see admission.ts). */
+export function installStepBudget(fastify: FastifyInstance, journal: VoiceJournal, context: DegradedContext): Admission {
   const budgetMs = fastify.config.VOICE_STEP_BUDGET_MS;
+  const admitted = admission(fastify.config.VOICE_MAX_CONCURRENT_STEPS);
 
   fastify.addHook("onRoute", (route) => {
     const path = route.url.slice(route.prefix.length);
@@ -70,7 +73,15 @@ export function installStepBudget(fastify: FastifyInstance, journal: VoiceJourna
       const callSid = body.ParentCallSid && path.startsWith("/whisper") ? body.ParentCallSid : body.CallSid;
       // A call whose earlier steps wait in the journal stays degraded until they are replayed, so its
       // log is written in order (its final status must not arrive before the call row exists).
-      if (callSid && (await journal.hasPending(callSid))) return answerDegraded(request, reply, journal, answer(), "pending");
+      const exact = path === "/status" || path === "/recording-status";
+      if (callSid && (await journal.hasPending(callSid, exact))) return answerDegraded(request, reply, journal, answer(), "pending");
+
+      // Turned away when it could not finish in time anyway: its work never starts.
+      const release = await admitted.enter(budgetMs - reply.elapsedTime, path === "/incoming" ? "new-call" : "call");
+      if (!release) {
+        request.log.warn({ route: path, reason: "overload", ...admitted.load() }, "voice webhook answered in degraded mode");
+        return answerDegraded(request, reply, journal, answer(), "overload");
+      }
 
       let answered = false;
       let timer: NodeJS.Timeout | undefined;
@@ -81,6 +92,8 @@ export function installStepBudget(fastify: FastifyInstance, journal: VoiceJourna
           guardedReply(reply, () => answered),
         ),
       );
+      // The slot is held until the work settles, late or not: late work still holds a connection.
+      work.then(release, release);
       const deadline = new Promise<"timeout">((resolve) => {
         timer = setTimeout(() => resolve("timeout"), Math.max(0, budgetMs - reply.elapsedTime));
       });
@@ -110,4 +123,5 @@ export function installStepBudget(fastify: FastifyInstance, journal: VoiceJourna
       return answerDegraded(request, reply, journal, answer(), reason);
     };
   });
+  return admitted;
 }
