@@ -7,11 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
-import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
-import { savePolicy } from "../../../server/outreach/compliance/settings.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { type Proc, startEntry } from "../../helpers/processes.js";
-import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "./campaign-helpers.js";
+import type { Proc } from "../../helpers/processes.js";
+import {
+  approvedCampaign,
+  createList,
+  createSender,
+  openSendingRoundTheClock,
+  phoneOf,
+  seedCampaignPeople,
+  startCampaignWorker,
+} from "./campaign-helpers.js";
 
 let t: TestApp;
 let dir: string;
@@ -42,25 +48,12 @@ it("survives two SIGKILLs: every sendable recipient exactly once, every other sk
   await t.db.$executeRawUnsafe(
     `INSERT INTO suppressions (phone, source, received_at) SELECT '+849' || lpad(i::text, 8, '0'), 'keyword', now() FROM generate_series(300, 499) i`,
   );
-  // The workers run on the real clock: open the sending window round the clock so the run does not
-  // depend on the hour (the window itself is tested with a faked clock in campaign.test.ts).
-  await savePolicy(t.db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+  await openSendingRoundTheClock(t.db);
   const id = await approvedCampaign(t.app, cookies, { name: "crash", senderId: sender.id, listIds: [a, b] });
 
   const journal = join(dir, "sink.jsonl");
-  const env = {
-    DATABASE_URL: t.config.DATABASE_URL,
-    REDIS_URL: t.config.REDIS_URL,
-    REDIS_PREFIX: t.config.REDIS_PREFIX,
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    SMS_SINK_JOURNAL: journal,
-    SMS_SINK_RECEIPT_DELAY_MS: "50",
-    CAMPAIGN_BATCH_SIZE: "100",
-    CAMPAIGN_RECONCILE_AFTER_SECONDS: "2",
-  };
   const start = () => {
-    const w = startEntry("server/worker.ts", env);
+    const w = startCampaignWorker(t.config, journal, { CAMPAIGN_BATCH_SIZE: "100" });
     workers.push(w);
     return w;
   };

@@ -3,6 +3,7 @@
 // fake clock — hours of sending window pass without sleeping.
 import type { FastifyInstance } from "fastify";
 import { hashPassword } from "../../../server/access/auth/password.js";
+import type { Config } from "../../../server/config.js";
 import type { Role } from "../../../server/generated/prisma/enums.js";
 import type { OutgoingSms, SmsProvider } from "../../../server/messaging/provider.js";
 import {
@@ -15,8 +16,11 @@ import {
 } from "../../../server/outreach/campaigns/dispatch.js";
 import { loadGate } from "../../../server/outreach/campaigns/ports.js";
 import { noRateLimit } from "../../../server/outreach/campaigns/rate-limit.js";
+import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
+import { savePolicy } from "../../../server/outreach/compliance/settings.js";
 import type { Db } from "../../../server/platform/db/client.js";
 import { login, PASSWORD } from "../../helpers/app.js";
+import { type Proc, startEntry } from "../../helpers/processes.js";
 
 export async function seedCampaignPeople(db: Db, app: FastifyInstance) {
   const agency = await db.agency.create({ data: { code: `GL${Date.now()}`, name: "UBND tỉnh Gia Lai", kind: "province" } });
@@ -165,4 +169,26 @@ export async function runCampaign(
     }
   }
   return "max_steps";
+}
+
+/**
+ * Real worker processes run on the real clock: the sending window is opened round the clock so a run
+ * does not depend on the hour (the window itself is tested with a faked clock in campaign.test.ts).
+ */
+export const openSendingRoundTheClock = (db: Db) => savePolicy(db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+
+/** A real worker process for the test app's database and Redis; the sink records what it sends in `journal`. */
+export function startCampaignWorker(config: Config, journal: string, env: Record<string, string> = {}): Proc {
+  return startEntry("server/worker.ts", {
+    DATABASE_URL: config.DATABASE_URL,
+    REDIS_URL: config.REDIS_URL,
+    REDIS_PREFIX: config.REDIS_PREFIX,
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    SMS_SINK_JOURNAL: journal,
+    SMS_SINK_RECEIPT_DELAY_MS: "50",
+    CAMPAIGN_BATCH_SIZE: "25",
+    CAMPAIGN_RECONCILE_AFTER_SECONDS: "2",
+    ...env,
+  });
 }

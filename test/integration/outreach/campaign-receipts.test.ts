@@ -8,12 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
-import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
-import { savePolicy } from "../../../server/outreach/compliance/settings.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { type Proc, startEntry } from "../../helpers/processes.js";
+import type { Proc } from "../../helpers/processes.js";
 import { startTcpProxy, type TcpProxy } from "../../helpers/tcp-proxy.js";
-import { approvedCampaign, createList, createSender, seedCampaignPeople } from "./campaign-helpers.js";
+import {
+  approvedCampaign,
+  createList,
+  createSender,
+  openSendingRoundTheClock,
+  seedCampaignPeople,
+  startCampaignWorker,
+} from "./campaign-helpers.js";
 
 let t: TestApp;
 let dir: string;
@@ -26,7 +31,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tthc-receipts-"));
   const db = new URL(t.config.DATABASE_URL);
   proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port || 5432) });
-  await savePolicy(t.db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+  await openSendingRoundTheClock(t.db);
   ({ cookies } = await seedCampaignPeople(t.db, t.app));
 });
 afterAll(async () => {
@@ -39,18 +44,8 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startWorker(journal: string, env: Record<string, string> = {}): Proc {
-  const w = startEntry("server/worker.ts", {
-    DATABASE_URL: t.config.DATABASE_URL,
-    REDIS_URL: t.config.REDIS_URL,
-    REDIS_PREFIX: t.config.REDIS_PREFIX,
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    SMS_SINK_JOURNAL: journal,
-    SMS_SINK_UNDELIVERED_RATE: "0.2",
-    CAMPAIGN_BATCH_SIZE: "25",
-    CAMPAIGN_RECONCILE_AFTER_SECONDS: "2",
-    ...env,
-  });
+  // Receipts at the sink's usual delay, a fifth of them undelivered.
+  const w = startCampaignWorker(t.config, journal, { SMS_SINK_UNDELIVERED_RATE: "0.2", SMS_SINK_RECEIPT_DELAY_MS: "1000", ...env });
   workers.push(w);
   return w;
 }

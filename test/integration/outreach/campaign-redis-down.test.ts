@@ -8,11 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
-import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
-import { savePolicy } from "../../../server/outreach/compliance/settings.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { type Proc, startEntry, startPrivateRedis } from "../../helpers/processes.js";
-import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "./campaign-helpers.js";
+import { type Proc, startPrivateRedis } from "../../helpers/processes.js";
+import {
+  approvedCampaign,
+  createList,
+  createSender,
+  openSendingRoundTheClock,
+  phoneOf,
+  seedCampaignPeople,
+  startCampaignWorker,
+} from "./campaign-helpers.js";
 
 const RECIPIENTS = 200;
 
@@ -36,23 +42,15 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it("answers a launch within a second while Redis is down, then completes exactly once when it is back", { timeout: 180_000 }, async () => {
-  await savePolicy(t.db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+  await openSendingRoundTheClock(t.db);
   const { cookies } = await seedCampaignPeople(t.db, t.app);
   const sender = await createSender(t.db);
   const list = await createList(t.db, "redis down", 0, RECIPIENTS);
   const id = await approvedCampaign(t.app, cookies, { name: "redis down", senderId: sender.id, listIds: [list] });
 
   const journal = join(dir, "sink.jsonl");
-  worker = startEntry("server/worker.ts", {
-    DATABASE_URL: t.config.DATABASE_URL,
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: t.config.REDIS_PREFIX,
-    NODE_ENV: "test",
-    LOG_LEVEL: "info",
-    SMS_SINK_JOURNAL: journal,
-    SMS_SINK_RECEIPT_DELAY_MS: "50",
-    CAMPAIGN_BATCH_SIZE: "25",
-  });
+  // LOG_LEVEL info: the test waits for the worker's "worker ready" line.
+  worker = startCampaignWorker(t.config, journal, { LOG_LEVEL: "info" });
   const w = worker;
   await w.waitFor("worker ready", 30_000);
 

@@ -7,11 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
-import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
-import { savePolicy } from "../../../server/outreach/compliance/settings.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { type Proc, startEntry, startPrivateRedis } from "../../helpers/processes.js";
-import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "./campaign-helpers.js";
+import { type Proc, startPrivateRedis } from "../../helpers/processes.js";
+import {
+  approvedCampaign,
+  createList,
+  createSender,
+  openSendingRoundTheClock,
+  phoneOf,
+  seedCampaignPeople,
+  startCampaignWorker,
+} from "./campaign-helpers.js";
 
 const RECIPIENTS = 300;
 const PER_SECOND = 40;
@@ -36,8 +42,7 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it("completes a campaign after Redis lost every job, each recipient exactly once", { timeout: 240_000 }, async () => {
-  // The worker runs on the real clock: open the sending window round the clock.
-  await savePolicy(t.db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+  await openSendingRoundTheClock(t.db);
 
   const { cookies } = await seedCampaignPeople(t.db, t.app);
   const sender = await createSender(t.db, { messagesPerSecond: PER_SECOND });
@@ -45,17 +50,7 @@ it("completes a campaign after Redis lost every job, each recipient exactly once
   const id = await approvedCampaign(t.app, cookies, { name: "redis restart", senderId: sender.id, listIds: [list] });
 
   const journal = join(dir, "sink.jsonl");
-  worker = startEntry("server/worker.ts", {
-    DATABASE_URL: t.config.DATABASE_URL,
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: t.config.REDIS_PREFIX,
-    NODE_ENV: "test",
-    LOG_LEVEL: "warn",
-    SMS_SINK_JOURNAL: journal,
-    SMS_SINK_RECEIPT_DELAY_MS: "50",
-    CAMPAIGN_BATCH_SIZE: "25",
-    CAMPAIGN_RECONCILE_AFTER_SECONDS: "2",
-  });
+  worker = startCampaignWorker(t.config, journal);
   const w = worker;
   await w.waitFor("worker ready", 30_000).catch(() => {});
   const launched = await t.app.inject({ method: "POST", url: `/api/campaigns/${id}/launch`, headers: { cookie: cookies.manager } });
