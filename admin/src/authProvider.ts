@@ -1,7 +1,7 @@
 // Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
 // sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
 import type { AuthProvider } from "react-admin";
-import { canWriteScoped } from "./agencies/access";
+import { canWriteScoped } from "./agencies/tree/access";
 import { API_URL } from "./dataProvider";
 import { i18nProvider } from "./i18n";
 import { ADMIN_ONLY_RESOURCES, isAdmin, READ_ACTIONS, type Role } from "./roles";

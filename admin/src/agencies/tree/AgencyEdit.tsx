@@ -1,0 +1,49 @@
+import { Box } from "@mui/material";
+import { DeleteButton, Edit, SaveButton, TabbedForm, Toolbar, usePermissions } from "react-admin";
+import { isAdmin } from "../../roles";
+import { AgencyBreadcrumb } from "./AgencyBreadcrumb";
+import { AgencyChildren } from "./AgencyChildren";
+import { AgencyInputs } from "./AgencyInputs";
+import { AgencyOverrides } from "./AgencyOverrides";
+import { CalendarPreview } from "./CalendarPreview";
+import { RoutingInputs } from "./RoutingInputs";
+import { weekAsObject } from "./routing-types";
+import { WeeklyHoursInput } from "./WeeklyHoursInput";
+
+// Pessimistic, so the server's field errors (taken, parent_cycle, in_use, hours) show before leaving.
+const EditToolbar = () => (
+  <Toolbar sx={{ justifyContent: "space-between" }}>
+    <SaveButton />
+    <DeleteButton mutationMode="pessimistic" />
+  </Toolbar>
+);
+
+const transform = (data: Record<string, unknown>) => ({ ...data, weeklyHours: weekAsObject(data.weeklyHours) });
+
+// Supervisors reach this form for their own subtree: they change routing and hours, the server
+// refuses changes to the general fields, which are read-only for them.
+export const AgencyEdit = () => {
+  const { permissions } = usePermissions();
+  const admin = isAdmin(permissions);
+  return (
+    <Edit mutationMode="pessimistic" redirect={false} transform={transform}>
+      <Box sx={{ px: 2, pt: 2 }}>
+        <AgencyBreadcrumb />
+      </Box>
+      <TabbedForm toolbar={<EditToolbar />}>
+        <TabbedForm.Tab label="tthc.routing.tab_general">
+          <AgencyInputs readOnly={!admin} />
+        </TabbedForm.Tab>
+        <TabbedForm.Tab label="tthc.routing.tab_routing" path="routing">
+          <RoutingInputs />
+        </TabbedForm.Tab>
+        <TabbedForm.Tab label="tthc.routing.tab_hours" path="hours">
+          <WeeklyHoursInput />
+          <AgencyOverrides />
+          <CalendarPreview />
+        </TabbedForm.Tab>
+      </TabbedForm>
+      <AgencyChildren />
+    </Edit>
+  );
+};

@@ -1,0 +1,34 @@
+import { Datagrid, List, NumberField, ReferenceField, SelectInput, TextField } from "react-admin";
+import { AgencyInput } from "../../agencies/tree/AgencyInput";
+import { csvExporter } from "../../common/csvExporter";
+import { DateTimeField } from "../../common/DateTimeField";
+import { statusChoices } from "./choices";
+import { RecordAttemptButton } from "./RecordAttemptButton";
+import { StatusChip } from "./StatusChip";
+
+const filters = [
+  <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+  <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
+];
+
+// Due first: the default order is the due time, oldest first, showing open requests.
+export const CallbackRequestList = () => (
+  <List
+    exporter={csvExporter}
+    filters={filters}
+    filterDefaultValues={{ status: "open" }}
+    sort={{ field: "dueAt", order: "ASC" }}
+    perPage={25}
+  >
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <DateTimeField source="dueAt" />
+      <StatusChip source="status" />
+      <TextField source="phone" sortable={false} />
+      <ReferenceField source="agencyId" reference="agencies" link="show" />
+      <NumberField source="attemptCount" sortable={false} />
+      <DateTimeField source="lastAttemptAt" emptyText="—" sortable={false} />
+      <DateTimeField source="createdAt" />
+      <RecordAttemptButton />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,42 @@
+import { Typography } from "@mui/material";
+import { ArrayField, Datagrid, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from "react-admin";
+import { DateTimeField } from "../../common/DateTimeField";
+import { TranslatedChip } from "../../common/TranslatedChip";
+import { CloseButton } from "./CloseButton";
+import { RecordAttemptButton } from "./RecordAttemptButton";
+import { StatusChip } from "./StatusChip";
+
+const Actions = () => (
+  <TopToolbar>
+    <RecordAttemptButton />
+    <CloseButton />
+  </TopToolbar>
+);
+
+const NoAttempts = () => {
+  const translate = useTranslate();
+  return <Typography color="text.secondary">{translate("tthc.callbacks.no_attempts")}</Typography>;
+};
+
+export const CallbackRequestShow = () => (
+  <Show actions={<Actions />}>
+    <SimpleShowLayout>
+      <TextField source="phone" />
+      <Labeled source="status">
+        <StatusChip source="status" />
+      </Labeled>
+      <DateTimeField source="dueAt" />
+      <ReferenceField source="agencyId" reference="agencies" link="show" />
+      <ReferenceField source="callId" reference="calls" link="show" emptyText="—" />
+      <DateTimeField source="createdAt" />
+      <ArrayField source="attempts" label="tthc.callbacks.attempts">
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoAttempts />}>
+          <DateTimeField source="createdAt" label="resources.callback-requests.fields.createdAt" />
+          <TextField source="userName" label="resources.callback-requests.fields.userName" />
+          <TranslatedChip source="outcome" prefix="tthc.callbacks.outcomes" label="resources.callback-requests.fields.outcome" />
+          <TextField source="note" emptyText="—" label="resources.callback-requests.fields.note" />
+        </Datagrid>
+      </ArrayField>
+    </SimpleShowLayout>
+  </Show>
+);

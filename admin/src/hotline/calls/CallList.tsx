@@ -1,0 +1,56 @@
+import {
+  BooleanField,
+  Datagrid,
+  DateInput,
+  List,
+  NullableBooleanInput,
+  SelectArrayInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  usePermissions,
+} from "react-admin";
+import { AgencyInput } from "../../agencies/tree/AgencyInput";
+import { csvExporter } from "../../common/csvExporter";
+import { DateTimeField } from "../../common/DateTimeField";
+import { TranslatedChip } from "../../common/TranslatedChip";
+import { CallerField } from "./CallerField";
+import { DurationField } from "./DurationField";
+import { satisfactionChoices, terminationChoices } from "./types";
+
+// Dates are Vietnam days; the server includes the whole `to` day. The phone number may be typed in
+// any form (0912 345 678, 84912345678…) or in part: the server normalises it. Only staff handling
+// calls see callers in full and may filter by them (server/hotline/call-log/access.ts callerPhoneAccess).
+const callerFilter = <TextInput key="caller" source="caller" alwaysOn resettable />;
+const handlesCalls = (permissions: unknown) =>
+  Array.isArray(permissions) && ["admin", "supervisor", "agent"].some((role) => permissions.includes(role));
+const otherFilters = [
+  <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
+  <SelectInput key="termination" source="termination" choices={terminationChoices} />,
+  <NullableBooleanInput key="simulated" source="simulated" />,
+  <SelectArrayInput key="satisfaction" source="satisfaction" choices={satisfactionChoices} />,
+  <NullableBooleanInput key="answered" source="answered" label="tthc.calls.terminations.answered" />,
+];
+
+const dateFilters = [<DateInput key="from" source="from" alwaysOn />, <DateInput key="to" source="to" alwaysOn />];
+
+export const CallList = () => {
+  const { permissions } = usePermissions();
+  const filters = [...dateFilters, ...(handlesCalls(permissions) ? [callerFilter] : []), ...otherFilters];
+  return (
+    <List exporter={csvExporter} filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <DateTimeField source="startedAt" />
+        <CallerField source="caller" sortable={false} />
+        <TextField source="agencyName" sortable={false} emptyText="—" />
+        <TextField source="topic" sortable={false} emptyText="—" />
+        <TranslatedChip source="termination" prefix="tthc.calls.terminations" sortable={false} />
+        <DurationField source="ringSeconds" sortable={false} />
+        <DurationField source="talkSeconds" sortable={false} />
+        <TextField source="staffName" sortable={false} emptyText="—" />
+        <TranslatedChip source="satisfaction" prefix="tthc.calls.satisfaction" sortable={false} />
+        <BooleanField source="simulated" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

@@ -1,0 +1,165 @@
+import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from "@mui/material";
+import type { ReactNode } from "react";
+import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from "react-admin";
+import { DateTimeField } from "../../common/DateTimeField";
+import { TranslatedChip } from "../../common/TranslatedChip";
+import { API_URL } from "../../dataProvider";
+import { CallerField } from "./CallerField";
+import { DurationField } from "./DurationField";
+import { formatDateTime, formatDuration } from "./format";
+import { NoteForm } from "./NoteForm";
+import { Timeline } from "./Timeline";
+import type { CallDetail } from "./types";
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }} component="section" aria-label={translate(title)}>
+      <CardContent>
+        <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+/** Audio comes through the server (/api/recordings/:id/audio), which checks access and audits the listen. */
+const Recordings = ({ call }: { call: CallDetail }) => {
+  const translate = useTranslate();
+  if (call.recordings.length === 0) return <Typography color="text.secondary">{translate("tthc.calls.no_recordings")}</Typography>;
+  return (
+    <Stack spacing={2}>
+      {call.recordings.map((recording) => (
+        <Box key={recording.id}>
+          <Typography variant="body2" sx={{ mb: 0.5 }}>
+            {translate(`tthc.calls.recording_kinds.${recording.kind}`, { _: recording.kind })} · {formatDuration(recording.durationSeconds)}
+          </Typography>
+          {recording.deleted ? (
+            <Typography color="text.secondary">{translate("tthc.calls.recording_deleted")}</Typography>
+          ) : (
+            // preload="none": nothing is fetched (or audited) until the user presses play.
+            // biome-ignore lint/a11y/useMediaCaption: telephone recordings have no captions
+            <audio controls preload="none" src={`${API_URL}/recordings/${recording.id}/audio`} style={{ width: "100%", maxWidth: 480 }} />
+          )}
+        </Box>
+      ))}
+    </Stack>
+  );
+};
+
+const Survey = ({ call }: { call: CallDetail }) => {
+  const translate = useTranslate();
+  if (call.surveyAnswers.length === 0) return <Typography color="text.secondary">{translate("tthc.calls.no_answers")}</Typography>;
+  return (
+    <Stack spacing={1}>
+      {call.surveyAnswers.map((answer) => (
+        <Stack key={answer.question} direction="row" spacing={1} sx={{ alignItems: "center" }}>
+          <Typography variant="body2" sx={{ minWidth: 180 }}>
+            {translate(`tthc.calls.questions.${answer.question}`, { _: answer.question })}
+          </Typography>
+          <Chip
+            size="small"
+            color={answer.question === "satisfaction" && answer.value === 3 ? "warning" : "default"}
+            label={translate(`tthc.calls.${answer.question}.${answer.value}`, { _: String(answer.value) })}
+          />
+          <Typography variant="caption" color="text.secondary">
+            {translate(`tthc.calls.channels.${answer.channel}`, { _: answer.channel })}
+          </Typography>
+        </Stack>
+      ))}
+    </Stack>
+  );
+};
+
+const Notes = ({ call }: { call: CallDetail }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      {call.notes.length === 0 ? (
+        <Typography color="text.secondary">{translate("tthc.calls.no_notes")}</Typography>
+      ) : (
+        <Stack divider={<Divider flexItem />} spacing={1}>
+          {call.notes.map((note) => (
+            <Box key={note.id}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+                <Chip size="small" label={translate(`tthc.calls.note_categories.${note.category}`, { _: note.category })} />
+                <Typography variant="caption" color="text.secondary">
+                  {note.authorName} · {formatDateTime(note.createdAt)}
+                </Typography>
+              </Stack>
+              <Typography variant="body2" sx={{ whiteSpace: "pre-wrap", mt: 0.5 }}>
+                {note.summary}
+              </Typography>
+            </Box>
+          ))}
+        </Stack>
+      )}
+      {call.canAddNote && <NoteForm callId={call.id} />}
+    </>
+  );
+};
+
+const Details = () => {
+  const call = useRecordContext<CallDetail>();
+  const translate = useTranslate();
+  // react-admin first shows the list's row (no timeline) while GET /api/calls/:id loads.
+  if (!call?.timeline) return null;
+  const callback = call.callback;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Section title="tthc.calls.sections.timeline">
+        <Timeline items={call.timeline} />
+      </Section>
+      <Section title="tthc.calls.sections.recordings">
+        <Recordings call={call} />
+      </Section>
+      <Section title="tthc.calls.sections.survey">
+        <Survey call={call} />
+      </Section>
+      {callback && (
+        <Section title="tthc.calls.sections.callback">
+          <Typography variant="body2">
+            {translate("tthc.calls.callback_summary", {
+              agency: callback.agencyName,
+              due: formatDateTime(callback.dueAt),
+              status: translate(`tthc.calls.callback_statuses.${callback.status}`, { _: callback.status }),
+              attempts: callback.attempts,
+            })}
+          </Typography>
+        </Section>
+      )}
+      <Section title="tthc.calls.sections.notes">
+        <Notes call={call} />
+      </Section>
+    </Box>
+  );
+};
+
+const FlowVersion = (_props: { label?: string }) => {
+  const call = useRecordContext<CallDetail>();
+  return <Typography variant="body2">{call?.flowVersion ?? "—"}</Typography>;
+};
+
+export const CallShow = () => (
+  <Show>
+    <SimpleShowLayout
+      sx={{ "& .RaSimpleShowLayout-stack": { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: 1 } }}
+    >
+      <DateTimeField source="startedAt" />
+      <CallerField source="caller" />
+      <TextField source="hotline" />
+      <TextField source="agencyName" emptyText="—" />
+      <TextField source="staffName" emptyText="—" />
+      <TextField source="topic" emptyText="—" />
+      <TranslatedChip source="termination" prefix="tthc.calls.terminations" />
+      <DurationField source="ivrSeconds" />
+      <DurationField source="ringSeconds" />
+      <DurationField source="talkSeconds" />
+      <BooleanField source="simulated" />
+      <FlowVersion key="flowVersion" label="tthc.calls.flow_version" />
+    </SimpleShowLayout>
+    <Details />
+  </Show>
+);

@@ -1,0 +1,106 @@
+import { Alert, Box, Card, CardContent, Typography } from "@mui/material";
+import { NumberField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { DateTimeField } from "../../common/DateTimeField";
+import { isAdmin } from "../../roles";
+import { ActivateButton } from "./ActivateButton";
+import { ActiveChip } from "./ActiveChip";
+import type { Problem } from "./api";
+import { FlowDiagram } from "./FlowDiagram";
+import { ProblemList } from "./ProblemList";
+
+interface VersionRecord {
+  id: number;
+  version: number;
+  active: boolean;
+  files: { file: string; text: string }[];
+  summary: { entry: string; flows: { id: string; name: string; nodes: number }[]; nodeCount: number; topicCount: number };
+  validation: { ok: boolean; problems: Problem[] };
+}
+
+const Actions = () => {
+  const { permissions } = usePermissions();
+  return <TopToolbar>{isAdmin(permissions) && <ActivateButton />}</TopToolbar>;
+};
+
+const ValidationReport = () => {
+  const record = useRecordContext<VersionRecord>();
+  const translate = useTranslate();
+  if (!record?.validation) return null;
+  const { summary, validation } = record;
+  return (
+    <Box sx={{ display: "grid", gap: 1 }}>
+      <Typography variant="subtitle2">{translate("tthc.flows.validation")}</Typography>
+      <Typography variant="body2">
+        {translate("tthc.flows.summary", {
+          flows: summary.flows.length,
+          nodes: summary.nodeCount,
+          topics: summary.topicCount,
+          entry: summary.entry,
+        })}
+      </Typography>
+      {validation.ok ? (
+        <Alert severity="success">{translate("tthc.flows.valid")}</Alert>
+      ) : (
+        <Alert severity="error">
+          {translate("tthc.flows.invalid", { count: validation.problems.length })}
+          <ProblemList problems={validation.problems} />
+        </Alert>
+      )}
+    </Box>
+  );
+};
+
+const Files = () => {
+  const record = useRecordContext<VersionRecord>();
+  const translate = useTranslate();
+  if (!record?.files) return null;
+  return (
+    <Box sx={{ display: "grid", gap: 2 }}>
+      <Typography variant="subtitle2">{translate("tthc.flows.files")}</Typography>
+      {record.files.map((file) => (
+        <Card key={file.file} variant="outlined">
+          <CardContent>
+            <Typography variant="subtitle2" sx={{ fontFamily: "monospace" }} gutterBottom>
+              {file.file}
+            </Typography>
+            <Box
+              component="pre"
+              aria-label={file.file}
+              sx={{ m: 0, p: 1, bgcolor: "grey.50", overflow: "auto", maxHeight: 600, fontSize: 12, lineHeight: 1.5 }}
+            >
+              {file.text}
+            </Box>
+          </CardContent>
+        </Card>
+      ))}
+    </Box>
+  );
+};
+
+const Diagram = () => {
+  const record = useRecordContext<VersionRecord>();
+  return record ? <FlowDiagram versionId={record.id} /> : null;
+};
+
+export const FlowVersionShow = () => (
+  <Show actions={<Actions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="tthc.flows.validation">
+        <NumberField source="version" />
+        <ActiveChip source="active" />
+        <TextField source="note" emptyText="—" />
+        <TextField source="publishedBy" emptyText="—" />
+        <DateTimeField source="publishedAt" />
+        <NumberField source="callCount" />
+        <TextField source="checksum" sx={{ fontFamily: "monospace", fontSize: 12 }} />
+        <ValidationReport />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="tthc.flows.diagram" path="diagram">
+        <Diagram />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="tthc.flows.files" path="files">
+        <Files />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

@@ -1,0 +1,55 @@
+import { Typography } from "@mui/material";
+import { Create, DateTimeInput, Edit, SelectInput, SimpleForm, TextInput, useTranslate } from "react-admin";
+import { useWatch } from "react-hook-form";
+import { AgencyInput } from "../../agencies/tree/AgencyInput";
+import { consentChoices } from "./ConsentChip";
+
+const tagsFormat = (tags?: string[]) => (tags ?? []).join(", ");
+const tagsParse = (text: string) =>
+  text
+    .split(/[;,]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+const ConsentInputs = () => {
+  const translate = useTranslate();
+  const status = useWatch({ name: "consentStatus" });
+  return (
+    <>
+      <Typography variant="subtitle2">{translate("tthc.contacts.evidence")}</Typography>
+      <SelectInput source="consentStatus" choices={consentChoices} />
+      {status === "granted" && <Typography variant="caption">{translate("tthc.contacts.evidence_help")}</Typography>}
+      <TextInput source="consentSource" fullWidth />
+      <TextInput source="consentMethod" fullWidth />
+      <DateTimeInput source="consentAt" />
+    </>
+  );
+};
+
+const Fields = () => (
+  <>
+    <TextInput source="name" fullWidth />
+    <AgencyInput source="agencyId" />
+    <TextInput source="ageGroup" />
+    <TextInput source="tags" format={tagsFormat} parse={tagsParse} fullWidth />
+    <ConsentInputs />
+  </>
+);
+
+export const ContactEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <TextInput source="phone" disabled />
+      <Fields />
+    </SimpleForm>
+  </Edit>
+);
+
+export const ContactCreate = () => (
+  <Create redirect="show">
+    <SimpleForm defaultValues={{ consentStatus: "unknown", tags: [] }}>
+      <TextInput source="phone" required />
+      <Fields />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,56 @@
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { useRecordContext, useTranslate } from "react-admin";
+import type { AuditLog } from "../../types";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+
+const show = (value: unknown) => (value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value, null, 2));
+
+const cell = { fontFamily: "monospace", whiteSpace: "pre-wrap", wordBreak: "break-word", verticalAlign: "top" } as const;
+
+/** before/after side by side, one row per field, changed rows highlighted. */
+// `label` is read by SimpleShowLayout for the caption.
+export const ChangesTable = (_props: { label?: string }) => {
+  const record = useRecordContext<AuditLog>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const { before, after, resource } = record;
+  if (before == null && after == null) {
+    return <Typography color="text.secondary">{translate("tthc.audit.no_changes")}</Typography>;
+  }
+  // Non-object payloads get a single row with the whole value.
+  const rows: [string, unknown, unknown][] =
+    isObject(before ?? {}) && isObject(after ?? {})
+      ? [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].map((key) => [
+          key,
+          (before as Json | null)?.[key],
+          (after as Json | null)?.[key],
+        ])
+      : [["", before, after]];
+
+  return (
+    <Table size="small" aria-label={translate("tthc.audit.changes")}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate("tthc.audit.field")}</TableCell>
+          <TableCell>{translate("tthc.audit.before")}</TableCell>
+          <TableCell>{translate("tthc.audit.after")}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(([key, was, is]) => {
+          const changed = show(was) !== show(is);
+          return (
+            <TableRow key={key} selected={changed}>
+              <TableCell sx={{ verticalAlign: "top" }}>{key && translate(`resources.${resource}.fields.${key}`, { _: key })}</TableCell>
+              <TableCell sx={cell}>{show(was)}</TableCell>
+              <TableCell sx={{ ...cell, fontWeight: changed ? "bold" : undefined }}>{show(is)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
