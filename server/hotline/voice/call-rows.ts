@@ -4,7 +4,8 @@
 
 import { type Call, Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import type { CallPatch } from "./effects.js";
+import { FINAL_CALL_STATUSES, type StoredCallState } from "./call-state.js";
+import type { CallPatch, SurveyAnswerWrite } from "./effects.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,22 +17,26 @@ const CALL_COLUMNS = Prisma.sql`
   c.ended_at AS "endedAt", c.ivr_seconds AS "ivrSeconds", c.ring_seconds AS "ringSeconds",
   c.talk_seconds AS "talkSeconds", c.termination, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-export interface KnownStep {
-  callId: number;
-  flowVersionId: number | null;
+/** A timeout in whole milliseconds, at least 1, as PostgreSQL's settings take it. */
+const timeoutSetting = (ms: number) => String(Math.max(1, Math.floor(ms)));
+
+export interface SeenStep {
+  /** The call as it was read, without a lock. */
+  call: Call;
   /** The event of this very step when it already ran (a Twilio retry); its response is the answer to replay. */
   replay: { response: string | null } | null;
 }
 
 /** The call and, when this step already ran, its stored answer: one statement, no lock. */
-export async function knownStep(db: Db, callSid: string, dedupeKey: string): Promise<KnownStep | null> {
-  const rows = await db.$queryRaw<{ id: number; flowVersionId: number | null; eventId: number | null; response: string | null }[]>`
-    SELECT c.id, c.flow_version_id AS "flowVersionId", e.id AS "eventId", e.response
+export async function readStep(db: Db, callSid: string, dedupeKey: string): Promise<SeenStep | null> {
+  const rows = await db.$queryRaw<(Call & { eventId: number | null; response: string | null })[]>`
+    SELECT ${CALL_COLUMNS}, e.id AS "eventId", e.response
     FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.dedupe_key = ${dedupeKey}
     WHERE c.call_sid = ${callSid}`;
   const row = rows[0];
   if (!row) return null;
-  return { callId: row.id, flowVersionId: row.flowVersionId, replay: row.eventId === null ? null : { response: row.response } };
+  const { eventId, response, ...call } = row;
+  return { call, replay: eventId === null ? null : { response } };
 }
 
 /**
@@ -40,7 +45,7 @@ export async function knownStep(db: Db, callSid: string, dedupeKey: string): Pro
  * is evaluated before any row is locked), so PostgreSQL itself gives up at the step's deadline.
  */
 export async function lockCall(tx: Tx, callSid: string, timeoutMs: number): Promise<Call | null> {
-  const ms = String(Math.max(1, Math.floor(timeoutMs)));
+  const ms = timeoutSetting(timeoutMs);
   const rows = await tx.$queryRaw<Call[]>`
     SELECT ${CALL_COLUMNS}
     FROM (SELECT set_config('lock_timeout', ${ms}, true), set_config('statement_timeout', ${ms}, true)) AS bounds, calls c
@@ -84,30 +89,94 @@ export interface StepWrite {
   /** The TwiML answered, replayed to any retry. */
   response: string;
   at: Date;
-  /** The call's state after the step, and the columns its effects changed. */
-  state: unknown;
+  /** The call's state after the step, and the columns and survey answers its effects changed. */
+  state: StoredCallState;
   patch: CallPatch;
+  answers: SurveyAnswerWrite[];
 }
 
 /**
- * Stores the step's event and the call's new state and columns in one statement. Runs under the
- * call's row lock; a column the step leaves alone keeps its value (COALESCE with NULL).
+ * What a step computed from the call as it read it, without a lock: the write happens only if the
+ * call is still there (waiting for the same step, not ended, its answering staff unchanged) and the
+ * step's deadline has not passed, checked by PostgreSQL as it writes (clock_timestamp() is evaluated
+ * again if the row changed while the statement waited for it), so a late write never lands.
  */
-export async function writeStep(tx: Tx, write: StepWrite): Promise<void> {
+export interface StepGuard {
+  step: number;
+  staffId: number | null;
+  answered: boolean;
+  ringing: boolean;
+  deadline: Date;
+}
+
+/**
+ * Stores the step's event, its survey answers and the call's new state and columns in one statement.
+ * Under the call's row lock it always writes; with a guard it writes only if the guard holds, and
+ * says whether it did. A column the step leaves alone keeps its value (COALESCE with NULL).
+ */
+export async function writeStep(db: Db | Tx, write: StepWrite, guard?: StepGuard): Promise<boolean> {
   const { patch } = write;
-  await tx.$executeRaw`
-    WITH event AS (
+  // Guarded, the statement also bounds its wait for the row's lock by the time left (set in the FROM
+  // item, evaluated before the row is locked, as in lockCall).
+  const bounds = guard
+    ? Prisma.sql`FROM (SELECT set_config('lock_timeout', ${timeoutSetting(guard.deadline.getTime() - Date.now())}, true)) AS bounds`
+    : Prisma.empty;
+  const guarded = guard
+    ? Prisma.sql`AND (state->>'step')::int = ${guard.step} AND ended_at IS NULL AND status <> ALL(${[...FINAL_CALL_STATUSES]}::text[])
+        AND staff_id IS NOT DISTINCT FROM ${guard.staffId}::int AND (answered_at IS NOT NULL) = ${guard.answered}
+        AND (ring_started_at IS NOT NULL) = ${guard.ringing} AND clock_timestamp() < ${guard.deadline}`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<{ written: number }[]>`
+    WITH moved AS (
+      UPDATE calls SET
+        state = ${JSON.stringify(write.state)}::jsonb,
+        topic = COALESCE(${patch.topic ?? null}::text, topic),
+        agency_id = COALESCE(${patch.agencyId ?? null}::int, agency_id),
+        ring_started_at = COALESCE(${patch.ringStartedAt ?? null}::timestamptz, ring_started_at),
+        termination = COALESCE(${patch.termination ?? null}::"CallTermination", termination),
+        talk_seconds = COALESCE(${patch.talkSeconds ?? null}::int, talk_seconds),
+        bridge_ended_at = COALESCE(${patch.bridgeEndedAt ?? null}::timestamptz, bridge_ended_at),
+        updated_at = now()
+      ${bounds}
+      WHERE calls.id = ${write.callId} ${guarded}
+      RETURNING calls.id
+    ), ${stepRowsOf("moved", write)}
+    SELECT count(*)::int AS written FROM moved`;
+  return (rows[0]?.written ?? 0) > 0;
+}
+
+/**
+ * A new call and its first step in one statement: INSERT … ON CONFLICT DO NOTHING, so of simultaneous
+ * copies of the incoming webhook one creates the call with its first event and the others write
+ * nothing (false) and replay that event's answer. Nothing is written past the step's deadline.
+ */
+export async function insertCallAtFirstStep(db: Db, call: NewCall, write: Omit<StepWrite, "callId">, deadline: Date): Promise<boolean> {
+  const { patch } = write;
+  const rows = await db.$queryRaw<{ written: number }[]>`
+    WITH created AS (
+      INSERT INTO calls (call_sid, caller, hotline, status, simulated, flow_version_id, state, topic, agency_id,
+                         ring_started_at, termination, updated_at)
+      SELECT ${call.callSid}, ${call.caller}, ${call.hotline}, ${call.status}, ${call.simulated}, ${call.flowVersionId},
+             ${JSON.stringify(write.state)}::jsonb, ${patch.topic ?? null}::text, ${patch.agencyId ?? null}::int,
+             ${patch.ringStartedAt ?? null}::timestamptz, ${patch.termination ?? null}::"CallTermination", now()
+      WHERE clock_timestamp() < ${deadline}
+      ON CONFLICT (call_sid) DO NOTHING
+      RETURNING id
+    ), ${stepRowsOf("created", write)}
+    SELECT count(*)::int AS written FROM created`;
+  return (rows[0]?.written ?? 0) > 0;
+}
+
+/** The step's event and survey answers, written for the call row that `source` (a CTE) returned. */
+function stepRowsOf(source: "moved" | "created", write: Omit<StepWrite, "callId">): Prisma.Sql {
+  const from = Prisma.raw(source);
+  return Prisma.sql`
+    event AS (
       INSERT INTO call_events (call_id, kind, dedupe_key, data, response, at)
-      VALUES (${write.callId}, ${write.kind}, ${write.dedupeKey}, ${JSON.stringify(write.data)}::jsonb, ${write.response}, ${write.at})
-    )
-    UPDATE calls SET
-      state = ${JSON.stringify(write.state)}::jsonb,
-      topic = COALESCE(${patch.topic ?? null}::text, topic),
-      agency_id = COALESCE(${patch.agencyId ?? null}::int, agency_id),
-      ring_started_at = COALESCE(${patch.ringStartedAt ?? null}::timestamptz, ring_started_at),
-      termination = COALESCE(${patch.termination ?? null}::"CallTermination", termination),
-      talk_seconds = COALESCE(${patch.talkSeconds ?? null}::int, talk_seconds),
-      bridge_ended_at = COALESCE(${patch.bridgeEndedAt ?? null}::timestamptz, bridge_ended_at),
-      updated_at = now()
-    WHERE id = ${write.callId}`;
+      SELECT id, ${write.kind}, ${write.dedupeKey}, ${JSON.stringify(write.data)}::jsonb, ${write.response}, ${write.at} FROM ${from}
+    ), answers AS (
+      INSERT INTO survey_answers (call_id, question, value, channel)
+      SELECT r.id, a.question, a.value, 'ivr' FROM ${from} r, jsonb_to_recordset(${JSON.stringify(write.answers)}::jsonb) AS a(question text, value int)
+      ON CONFLICT (call_id, question) DO NOTHING
+    )`;
 }

@@ -1,17 +1,21 @@
-// One IVR step per webhook, atomically: lock the call, replay the stored answer if Twilio is
-// retrying, otherwise run the interpreter, persist its effects and the new state, and keep the
-// TwiML returned with the event so any retry gets exactly the same answer.
+// One IVR step per webhook, atomically: replay the stored answer if Twilio is retrying, otherwise run
+// the interpreter, persist its effects and the new state, and keep the TwiML returned with the event
+// so any retry gets exactly the same answer. Usually that is two statements and no transaction: read
+// the call, then write the step only if the call is still as read (call-rows.ts). When it is not (a
+// copy of the webhook won) or the step needs more than the call's row, the step runs again under the
+// call's row lock.
 import type { FastifyBaseLogger } from "fastify";
+import type { Call } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { IvrEvent } from "../ivr/types.js";
 import type { CallLocks } from "./call-lock.js";
-import { knownStep, storedAnswer, writeStep } from "./call-rows.js";
+import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWrite, storedAnswer, writeStep } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
 import type { Deadline } from "./deadline.js";
-import { applyEffects } from "./effects.js";
+import { callbackRequestOf, callPatch, recordCallbackRequest, surveyAnswers } from "./effects.js";
 import type { RoutingSnapshots } from "./routing-snapshot.js";
 
 export interface StepRequest {
@@ -45,53 +49,121 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
   };
 }
 
+type Flow = Awaited<ReturnType<typeof flowVersion>>;
+type Env = Awaited<ReturnType<RoutingSnapshots["env"]>>;
+
+/** What a step decided, from the call as read: nothing is written yet. */
+interface Decision {
+  twiml: string;
+  write: Omit<StepWrite, "callId">;
+  callback: ReturnType<typeof callbackRequestOf>;
+}
+
+/** What the step reads of the call. */
+type CallView = Pick<Call, "state" | "staffId" | "answeredAt" | "ringStartedAt">;
+
+/** Runs the interpreter on the call as it stands and renders its answer; no I/O. */
+function decide(deps: StepDeps, flow: NonNullable<Flow>, env: Env, call: CallView, request: StepRequest): Decision {
+  const stored = storedState(call.state);
+  const event =
+    request.event.type === "dial-ended" ? withAcceptedStaff(request.event, call.staffId, call.answeredAt, stored) : request.event;
+  const result = runInterpreter(flow.bundle, stored.ivr, event, env);
+  const next = request.step + 1;
+  const patch = callPatch(call, result.effects, request.now);
+  if (event.type === "dial-ended" && event.acceptedStaffId !== null) {
+    patch.talkSeconds = event.durationSeconds;
+    patch.bridgeEndedAt = request.now;
+  }
+  return {
+    twiml: renderTwiml(result.actions, twimlUrls(deps.baseUrl, next)),
+    callback: callbackRequestOf(result.effects),
+    write: {
+      kind: request.kind,
+      dedupeKey: dedupeKeyOf(request),
+      data: { ...request.data, effects: result.effects },
+      response: "",
+      at: request.now,
+      state: { step: next, ivr: result.state },
+      patch,
+      answers: surveyAnswers(result.effects),
+    },
+  };
+}
+
+const dedupeKeyOf = (request: StepRequest) => `${request.kind}:${request.step}`;
+const waitingFor = (call: Call, step: number) =>
+  storedState(call.state).step === step && !call.endedAt && !FINAL_CALL_STATUSES.has(call.status);
+
+/**
+ * A call's first step, written together with the call in one statement. Copies of the incoming
+ * webhook that lose the race (or a first step that needs the lock) take the ordinary path.
+ */
+export async function runFirstStep(deps: StepDeps, call: NewCall, request: StepRequest, deadline: Deadline): Promise<string> {
+  const [flow, env] = await Promise.all([flowVersion(deps.db, call.flowVersionId), deps.snapshots.env(request.now)]);
+  if (flow) {
+    const fresh: CallView = { state: { step: 0, ivr: null }, staffId: null, answeredAt: null, ringStartedAt: null };
+    const decision = decide(deps, flow, env, fresh, request);
+    if (!decision.callback) {
+      const write = { ...decision.write, response: decision.twiml };
+      if (await insertCallAtFirstStep(deps.db, call, write, new Date(deadline.at))) return decision.twiml;
+    }
+  }
+  await insertCall(deps.db, call);
+  return runCallStep(deps, request, deadline);
+}
+
 export async function runCallStep(deps: StepDeps, request: StepRequest, deadline: Deadline): Promise<string> {
-  const { db, log } = deps;
-  const dedupeKey = `${request.kind}:${request.step}`;
+  const { db } = deps;
   // Before any lock: a retry of a finished step is answered from its event, and the flow version and
-  // routing snapshot are loaded now (both cached), so the transaction never needs a second connection.
-  const known = await knownStep(db, request.callSid, dedupeKey);
-  if (!known) return renderApology();
-  if (known.replay) return known.replay.response ?? renderApology();
+  // routing snapshot are loaded now (both cached), so a transaction never needs a second connection.
+  const seen = await readStep(db, request.callSid, dedupeKeyOf(request));
+  if (!seen) return renderApology();
+  if (seen.replay) return seen.replay.response ?? renderApology();
   const [flow, env] = await Promise.all([
-    known.flowVersionId ? flowVersion(db, known.flowVersionId) : null,
+    seen.call.flowVersionId ? flowVersion(db, seen.call.flowVersionId) : null,
     deps.snapshots.env(request.now),
   ]);
 
+  // The common case, one statement: the call is still as read when the step's write lands.
+  if (flow && waitingFor(seen.call, request.step)) {
+    const decision = decide(deps, flow, env, seen.call, request);
+    if (!decision.callback) {
+      const { call } = seen;
+      const guard = {
+        step: request.step,
+        staffId: call.staffId,
+        answered: call.answeredAt !== null,
+        ringing: call.ringStartedAt !== null,
+        deadline: new Date(deadline.at),
+      };
+      const write = { ...decision.write, callId: call.id, response: decision.twiml };
+      if (await writeStep(db, write, guard)) return decision.twiml;
+    }
+  }
+  return lockedStep(deps, flow, env, request, deadline);
+}
+
+/** The step under the call's row lock: when copies race, when the call changed meanwhile, or for a callback request. */
+async function lockedStep(deps: StepDeps, flow: Flow, env: Env, request: StepRequest, deadline: Deadline): Promise<string> {
+  const dedupeKey = dedupeKeyOf(request);
   const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
-    const stored = storedState(call.state);
-    if (stored.step !== request.step || call.endedAt || FINAL_CALL_STATUSES.has(call.status)) {
+    if (!waitingFor(call, request.step)) {
       // A copy of this webhook may have run while this one waited for the lock: the step's event and
       // the state's move past it commit together, so only a call not at this step can have one.
       const previous = await storedAnswer(tx, call.id, dedupeKey);
       if (previous) return previous.response ?? renderApology();
     }
-    if (!flow || stored.step !== request.step || call.endedAt || FINAL_CALL_STATUSES.has(call.status)) {
-      log.warn({ callId: call.id, kind: request.kind, step: request.step, expected: stored.step }, "webhook for a call not waiting for it");
+    if (!flow || !waitingFor(call, request.step)) {
+      deps.log.warn(
+        { callId: call.id, kind: request.kind, step: request.step, expected: storedState(call.state).step },
+        "webhook for a call not waiting for it",
+      );
       return renderApology();
     }
-
-    const event =
-      request.event.type === "dial-ended" ? withAcceptedStaff(request.event, call.staffId, call.answeredAt, stored) : request.event;
-    const result = runInterpreter(flow.bundle, stored.ivr, event, env);
-    const next = request.step + 1;
-    const twiml = renderTwiml(result.actions, twimlUrls(deps.baseUrl, next));
-    const patch = await applyEffects(tx, call, result.effects, request.now);
-    if (event.type === "dial-ended" && event.acceptedStaffId !== null) {
-      patch.talkSeconds = event.durationSeconds;
-      patch.bridgeEndedAt = request.now;
-    }
-    await writeStep(tx, {
-      callId: call.id,
-      kind: request.kind,
-      dedupeKey,
-      data: { ...request.data, effects: result.effects },
-      response: twiml,
-      at: request.now,
-      state: { step: next, ivr: result.state },
-      patch,
-    });
-    return twiml;
+    const decision = decide(deps, flow, env, call, request);
+    if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now);
+    await writeStep(tx, { ...decision.write, callId: call.id, response: decision.twiml });
+    return decision.twiml;
   });
   return answer ?? renderApology();
 }

@@ -1,5 +1,7 @@
 // Turns the interpreter's effects into the call record: its topic, agency, ring start, survey
 // answers, callback request and termination reason. The effects themselves stay in the event row.
+// All but the callback request are pure and land in the step's one write (call-rows.ts); a callback
+// request reads the agency's hours, so a step that makes one runs under the call's lock.
 
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import type { Prisma } from "../../generated/prisma/client.js";
@@ -8,14 +10,7 @@ import type { Effect } from "../ivr/types.js";
 
 type Tx = Prisma.TransactionClient;
 
-interface CallRow {
-  id: number;
-  caller: string;
-  agencyId: number | null;
-  ringStartedAt: Date | null;
-}
-
-/** The call's columns a step may change besides its state (written by server/calls/call-rows.ts). */
+/** The call's columns a step may change besides its state (written by call-rows.ts). */
 export interface CallPatch {
   topic?: string;
   agencyId?: number;
@@ -25,44 +20,47 @@ export interface CallPatch {
   bridgeEndedAt?: Date;
 }
 
-export async function applyEffects(tx: Tx, call: CallRow, effects: Effect[], now: Date): Promise<CallPatch> {
-  const update: CallPatch = {};
+export interface SurveyAnswerWrite {
+  question: string;
+  value: number;
+}
+
+export function callPatch(call: { ringStartedAt: Date | null }, effects: Effect[], now: Date): CallPatch {
+  const patch: CallPatch = {};
   for (const effect of effects) {
-    switch (effect.type) {
-      case "topic":
-        update.topic = effect.label;
-        break;
-      case "routing":
-        if (effect.agencyId !== null && (effect.decision === "dialing" || effect.decision === "answered")) {
-          update.agencyId = effect.agencyId;
-        }
-        if (effect.decision === "dialing" && !call.ringStartedAt) update.ringStartedAt = now;
-        break;
-      case "survey-answer":
-        await tx.surveyAnswer.upsert({
-          where: { callId_question: { callId: call.id, question: effect.question } },
-          create: { callId: call.id, question: effect.question, value: effect.value, channel: "ivr" },
-          update: {},
-        });
-        break;
-      case "callback-request": {
-        const agencyId = effect.agencyId ?? call.agencyId ?? (await rootAgencyId(tx));
-        if (agencyId === null) break;
-        await tx.callbackRequest.upsert({
-          where: { callId: call.id },
-          create: { callId: call.id, agencyId, phone: call.caller, dueAt: await dueTime(tx, agencyId, now) },
-          update: {},
-        });
-        break;
-      }
-      case "termination":
-        update.termination = effect.reason;
-        break;
-      default:
-        break;
+    if (effect.type === "topic") patch.topic = effect.label;
+    if (effect.type === "termination") patch.termination = effect.reason;
+    if (effect.type === "routing") {
+      if (effect.agencyId !== null && (effect.decision === "dialing" || effect.decision === "answered")) patch.agencyId = effect.agencyId;
+      if (effect.decision === "dialing" && !call.ringStartedAt) patch.ringStartedAt = now;
     }
   }
-  return update;
+  return patch;
+}
+
+export function surveyAnswers(effects: Effect[]): SurveyAnswerWrite[] {
+  return effects.flatMap((effect) => (effect.type === "survey-answer" ? [{ question: effect.question, value: effect.value }] : []));
+}
+
+type CallbackEffect = Extract<Effect, { type: "callback-request" }>;
+
+export const callbackRequestOf = (effects: Effect[]): CallbackEffect | undefined =>
+  effects.find((effect): effect is CallbackEffect => effect.type === "callback-request");
+
+/** One callback request per call, due when its agency next opens. */
+export async function recordCallbackRequest(
+  tx: Tx,
+  call: { id: number; caller: string; agencyId: number | null },
+  effect: CallbackEffect,
+  now: Date,
+): Promise<void> {
+  const agencyId = effect.agencyId ?? call.agencyId ?? (await rootAgencyId(tx));
+  if (agencyId === null) return;
+  await tx.callbackRequest.upsert({
+    where: { callId: call.id },
+    create: { callId: call.id, agencyId, phone: call.caller, dueAt: await dueTime(tx, agencyId, now) },
+    update: {},
+  });
 }
 
 async function rootAgencyId(tx: Tx): Promise<number | null> {

@@ -12,9 +12,8 @@ import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "..
 import type { DialStatus } from "../ivr/types.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
-import { insertCall } from "./call-rows.js";
 import { storedState } from "./call-state.js";
-import { runCallStep, type StepDeps } from "./call-steps.js";
+import { runCallStep, runFirstStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
 import { degradedMode } from "./degraded/mode.js";
 
@@ -66,16 +65,16 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           request.log.error("no published IVR flow version: publish one from the console or run the seed");
           return renderApology();
         }
-        await insertCall(db, {
+        const call = {
           callSid,
           caller: storedCaller(from),
           hotline: to,
           status: status ?? "ringing",
           simulated: (request.body as Record<string, string>).Simulated === "true",
           flowVersionId: flow.id,
-        });
+        };
         const step = { callSid, kind: "incoming", step: 0, event: { type: "start" }, data: {}, now: new Date() } as const;
-        return runCallStep(steps, step, deadline);
+        return runFirstStep(steps, call, step, deadline);
       });
     },
   );

@@ -7,12 +7,13 @@
 // work ever starting.
 //
 // Who goes next when a slot frees up:
-// - calls in progress before new calls: a caller already in the menu or talking to staff loses more
-//   from a busy message than one who just rang, and finishing calls is what frees the hotline;
-// - in arrival order while the queue drains quickly, newest first once the oldest waiter has waited a
-//   third of its budget (adaptive LIFO): in overload, arrival order hands every slot to a webhook
-//   that has nearly run out of time, so it overruns too, and nothing finishes in time; newest first
-//   keeps serving webhooks that can still make it while the oldest are answered degraded.
+// - in arrival order while the queue drains quickly, whatever the webhook: a new call then waits only
+//   as long as the line ahead of it takes, which is well within its budget;
+// - once the oldest waiter has waited a third of its budget the queue is standing (overload): then
+//   newest first (adaptive LIFO), and calls in progress before new calls. In overload, arrival order
+//   hands every slot to a webhook that has nearly run out of time, so it overruns too and nothing
+//   finishes in time; newest first keeps serving webhooks that can still make it, and a caller already
+//   in the menu or talking to staff loses more from a busy message than one who just rang.
 
 export type Priority = "call" | "new-call";
 
@@ -29,6 +30,7 @@ export interface Admission {
 interface Waiter {
   admit(release: () => void): void;
   timer: NodeJS.Timeout;
+  priority: Priority;
   /** performance.now() at which waiting has taken a third of the budget. */
   staleAt: number;
 }
@@ -38,14 +40,15 @@ const SMOOTHING = 0.1;
 
 export function admission(limit: number): Admission {
   let running = 0;
-  const queues: Record<Priority, Waiter[]> = { call: [], "new-call": [] };
+  /** In arrival order. */
+  const waiting: Waiter[] = [];
   let stepMs = 20;
 
   const next = (): Waiter | undefined => {
-    const queue = queues.call.length > 0 ? queues.call : queues["new-call"];
-    const oldest = queue[0];
-    if (!oldest) return undefined;
-    return performance.now() < oldest.staleAt ? queue.shift() : queue.pop();
+    const oldest = waiting[0];
+    if (!oldest || performance.now() < oldest.staleAt) return waiting.shift();
+    const newestCall = waiting.findLastIndex((waiter) => waiter.priority === "call");
+    return newestCall >= 0 ? waiting.splice(newestCall, 1)[0] : waiting.pop();
   };
 
   const slot = (): (() => void) => {
@@ -67,23 +70,23 @@ export function admission(limit: number): Admission {
 
   return {
     async enter(withinMs, priority = "call") {
-      if (running < limit && queues.call.length === 0 && queues["new-call"].length === 0) return slot();
+      if (running < limit && waiting.length === 0) return slot();
       // Past the point where this step could still finish in time, waiting only delays the degraded answer.
       const latestStart = withinMs - Math.min(stepMs, withinMs / 2);
       if (latestStart <= 0) return null;
-      const queue = queues[priority];
       return new Promise((resolve) => {
         const waiter: Waiter = {
           admit: resolve,
+          priority,
           staleAt: performance.now() + withinMs / 3,
           timer: setTimeout(() => {
-            queue.splice(queue.indexOf(waiter), 1);
+            waiting.splice(waiting.indexOf(waiter), 1);
             resolve(null);
           }, latestStart),
         };
-        queue.push(waiter);
+        waiting.push(waiter);
       });
     },
-    load: () => ({ running, waiting: queues.call.length + queues["new-call"].length }),
+    load: () => ({ running, waiting: waiting.length }),
   };
 }

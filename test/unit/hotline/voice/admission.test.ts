@@ -1,6 +1,6 @@
-// Admission control of the voice steps: at most `limit` at once, calls in progress before new calls,
-// newest first once the queue is standing, and a step still waiting when it could no longer finish in
-// time answered without ever starting.
+// Admission control of the voice steps: at most `limit` at once, in arrival order while the queue
+// drains quickly, newest first and calls in progress before new calls once it is standing, and a step
+// still waiting when it could no longer finish in time answered without ever starting.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { admission } from "../../../../server/hotline/voice/degraded/admission.js";
 
@@ -30,17 +30,29 @@ describe("voice step admission", () => {
     expect(order).toEqual(["third", "fourth"]);
   });
 
-  it("lets a call in progress go before new calls that waited longer", async () => {
+  it("admits a new call in its turn while the queue drains quickly, even with calls in progress waiting behind it", async () => {
     const steps = admission(1);
     const running = await steps.enter(1500);
     const order: string[] = [];
     const newCall = steps.enter(1500, "new-call").then(() => order.push("new call"));
-    const inProgress = steps.enter(1500, "call").then(() => order.push("call in progress"));
+    void steps.enter(1500, "call").then(() => order.push("call in progress"));
     running?.();
-    await inProgress;
-    expect(order).toEqual(["call in progress"]);
+    await newCall;
+    expect(order).toEqual(["new call"]);
     expect(steps.load()).toEqual({ running: 1, waiting: 1 });
-    void newCall;
+  });
+
+  it("lets the newest call in progress go before new calls once the queue is standing", async () => {
+    const steps = admission(1);
+    const running = await steps.enter(1500);
+    const order: string[] = [];
+    void steps.enter(1500, "call").then(() => order.push("older call in progress"));
+    await vi.advanceTimersByTimeAsync(600);
+    void steps.enter(1500, "call").then(() => order.push("newer call in progress"));
+    void steps.enter(1500, "new-call").then(() => order.push("new call"));
+    running?.();
+    await vi.waitFor(() => expect(order).toEqual(["newer call in progress"]));
+    expect(steps.load()).toEqual({ running: 1, waiting: 2 });
   });
 
   it("serves the newest first once the oldest has waited a third of its budget", async () => {
