@@ -1,9 +1,11 @@
 // A call's status callbacks: the final one closes the record with its durations and termination
 // reason. Callbacks can arrive twice or out of order; a status never moves a call backwards and a
 // closed call is never reopened.
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Call } from "../../generated/prisma/client.js";
 import type { CallTermination } from "../../generated/prisma/enums.js";
+import type { Db } from "../../platform/db/client.js";
 import type { CallLocks } from "./call-lock.js";
+import { readStep, type StatusWrite, storedAnswer, writeStatus } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
 import type { Deadline } from "./deadline.js";
 
@@ -20,43 +22,70 @@ export interface CallEnd {
   surveyMissed: boolean;
 }
 
-/** Under the call's lock, so concurrent copies of a callback record one event and close the call once. */
+type CallRow = Pick<
+  Call,
+  "id" | "status" | "state" | "termination" | "startedAt" | "ringStartedAt" | "answeredAt" | "bridgeEndedAt" | "endedAt" | "talkSeconds"
+>;
+interface StatusParams {
+  callSid: string;
+  status: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Usually two statements: read the call, then record the event and close the call if it is still at
+ * the version read. When it is not (a copy of the callback or another webhook of the call got there
+ * first), again under the call's lock, so concurrent copies record one event and close the call once.
+ */
 export async function recordCallStatus(
+  db: Db,
   locks: CallLocks,
-  params: { callSid: string; status: string; data: Record<string, unknown> },
+  params: StatusParams,
   now: Date,
   deadline: Deadline,
 ): Promise<CallEnd | null> {
-  const ended = await locks.withCall(params.callSid, deadline, async (tx, call) => {
-    const dedupeKey = `status:${params.status}`;
-    if (await tx.callEvent.findUnique({ where: { callId_dedupeKey: { callId: call.id, dedupeKey } } })) return null;
-    await tx.callEvent.create({
-      data: { callId: call.id, kind: "status", dedupeKey, data: params.data as Prisma.InputJsonValue, at: now },
-    });
-    if (call.endedAt || rank(params.status) <= rank(call.status)) return null;
-    if (!FINAL_CALL_STATUSES.has(params.status)) {
-      await tx.call.update({ where: { id: call.id }, data: { status: params.status } });
-      return null;
-    }
+  const dedupeKey = `status:${params.status}`;
+  const seen = await readStep(db, params.callSid, dedupeKey);
+  if (!seen || seen.replay) return null;
+  const optimistic = statusWrite(seen.call, params, dedupeKey, now);
+  const written = await writeStatus(db, optimistic, { version: seen.call.version, deadline: new Date(deadline.at) });
+  if (written) return callEnd(optimistic, written.answers);
 
-    const waiting = storedState(call.state).ivr?.waiting;
-    const termination: CallTermination =
-      call.termination ??
-      (call.answeredAt ? "answered" : params.status === "failed" ? "failed" : waiting === "dial" ? "abandoned_ringing" : "hung_up_in_ivr");
-    const endedAt = now;
-    await tx.call.update({
-      where: { id: call.id },
-      data: {
-        status: params.status,
-        endedAt,
-        termination,
-        ivrSeconds: seconds(call.startedAt, call.ringStartedAt ?? endedAt),
-        ringSeconds: call.ringStartedAt ? seconds(call.ringStartedAt, call.answeredAt ?? call.bridgeEndedAt ?? endedAt) : null,
-        talkSeconds: call.talkSeconds ?? (call.answeredAt ? seconds(call.answeredAt, call.bridgeEndedAt ?? endedAt) : null),
-      },
-    });
-    const answers = await tx.surveyAnswer.count({ where: { callId: call.id } });
-    return { callId: call.id, termination, surveyMissed: termination === "answered" && answers === 0 };
+  const ended = await locks.withCall(params.callSid, deadline, async (tx, call) => {
+    if (await storedAnswer(tx, call.id, dedupeKey)) return null;
+    const write = statusWrite(call, params, dedupeKey, now);
+    const result = await writeStatus(tx, write);
+    return result ? callEnd(write, result.answers) : null;
   });
   return ended ?? null;
+}
+
+/** What the callback changes: nothing when it does not move the call forward; the durations when it closes it. */
+function statusWrite(call: CallRow, params: StatusParams, dedupeKey: string, now: Date): StatusWrite {
+  const write: StatusWrite = { callId: call.id, dedupeKey, data: params.data, at: now, columns: {} };
+  if (call.endedAt || rank(params.status) <= rank(call.status)) return write;
+  if (!FINAL_CALL_STATUSES.has(params.status)) return { ...write, columns: { status: params.status } };
+
+  const waiting = storedState(call.state).ivr?.waiting;
+  const termination: CallTermination =
+    call.termination ??
+    (call.answeredAt ? "answered" : params.status === "failed" ? "failed" : waiting === "dial" ? "abandoned_ringing" : "hung_up_in_ivr");
+  const endedAt = now;
+  return {
+    ...write,
+    columns: {
+      status: params.status,
+      endedAt,
+      termination,
+      ivrSeconds: seconds(call.startedAt, call.ringStartedAt ?? endedAt),
+      ringSeconds: call.ringStartedAt ? seconds(call.ringStartedAt, call.answeredAt ?? call.bridgeEndedAt ?? endedAt) : null,
+      talkSeconds: call.talkSeconds ?? (call.answeredAt ? seconds(call.answeredAt, call.bridgeEndedAt ?? endedAt) : null),
+    },
+  };
+}
+
+function callEnd(write: StatusWrite, answers: number): CallEnd | null {
+  const { termination } = write.columns;
+  if (!write.columns.endedAt || !termination) return null;
+  return { callId: write.callId, termination, surveyMissed: termination === "answered" && answers === 0 };
 }

@@ -3,8 +3,9 @@
 // relation) cost more CPU than PostgreSQL did; each of these is one statement, one round trip.
 
 import { type Call, Prisma } from "../../generated/prisma/client.js";
+import type { CallTermination } from "../../generated/prisma/enums.js";
 import type { Db } from "../../platform/db/client.js";
-import { FINAL_CALL_STATUSES, type StoredCallState } from "./call-state.js";
+import type { StoredCallState } from "./call-state.js";
 import type { CallPatch, SurveyAnswerWrite } from "./effects.js";
 
 type Tx = Prisma.TransactionClient;
@@ -15,7 +16,7 @@ const CALL_COLUMNS = Prisma.sql`
   c.state, c.topic, c.agency_id AS "agencyId", c.staff_id AS "staffId", c.started_at AS "startedAt",
   c.ring_started_at AS "ringStartedAt", c.answered_at AS "answeredAt", c.bridge_ended_at AS "bridgeEndedAt",
   c.ended_at AS "endedAt", c.ivr_seconds AS "ivrSeconds", c.ring_seconds AS "ringSeconds",
-  c.talk_seconds AS "talkSeconds", c.termination, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.talk_seconds AS "talkSeconds", c.termination, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** A timeout in whole milliseconds, at least 1, as PostgreSQL's settings take it. */
 const timeoutSetting = (ms: number) => String(Math.max(1, Math.floor(ms)));
@@ -96,17 +97,33 @@ export interface StepWrite {
 }
 
 /**
- * What a step computed from the call as it read it, without a lock: the write happens only if the
- * call is still there (waiting for the same step, not ended, its answering staff unchanged) and the
- * step's deadline has not passed, checked by PostgreSQL as it writes (clock_timestamp() is evaluated
- * again if the row changed while the statement waited for it), so a late write never lands.
+ * A write of what was computed from the call as read, without a lock: it lands only if the call is
+ * still at the version read (a trigger raises it on every update) and the deadline has not passed.
+ * It never waits for the row either: a row locked by another session (FOR UPDATE SKIP LOCKED) counts
+ * as changed, and the caller takes the locked path, which waits within the step's deadline.
  */
-export interface StepGuard {
-  step: number;
-  staffId: number | null;
-  answered: boolean;
-  ringing: boolean;
+export interface VersionGuard {
+  version: number;
   deadline: Date;
+}
+
+interface Guarded {
+  /** The first CTE of the statement, with its comma. */
+  target: Prisma.Sql;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+}
+
+function guarded(callId: number, guard: VersionGuard | undefined): Guarded {
+  if (!guard) return { target: Prisma.empty, from: Prisma.empty, where: Prisma.empty };
+  return {
+    target: Prisma.sql`target AS MATERIALIZED (
+      SELECT id FROM calls WHERE id = ${callId} AND version = ${guard.version} AND clock_timestamp() < ${guard.deadline}
+      FOR UPDATE SKIP LOCKED
+    ),`,
+    from: Prisma.sql`FROM target`,
+    where: Prisma.sql`AND calls.id = target.id`,
+  };
 }
 
 /**
@@ -114,20 +131,11 @@ export interface StepGuard {
  * Under the call's row lock it always writes; with a guard it writes only if the guard holds, and
  * says whether it did. A column the step leaves alone keeps its value (COALESCE with NULL).
  */
-export async function writeStep(db: Db | Tx, write: StepWrite, guard?: StepGuard): Promise<boolean> {
+export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGuard): Promise<boolean> {
   const { patch } = write;
-  // Guarded, the statement also bounds its wait for the row's lock by the time left (set in the FROM
-  // item, evaluated before the row is locked, as in lockCall).
-  const bounds = guard
-    ? Prisma.sql`FROM (SELECT set_config('lock_timeout', ${timeoutSetting(guard.deadline.getTime() - Date.now())}, true)) AS bounds`
-    : Prisma.empty;
-  const guarded = guard
-    ? Prisma.sql`AND (state->>'step')::int = ${guard.step} AND ended_at IS NULL AND status <> ALL(${[...FINAL_CALL_STATUSES]}::text[])
-        AND staff_id IS NOT DISTINCT FROM ${guard.staffId}::int AND (answered_at IS NOT NULL) = ${guard.answered}
-        AND (ring_started_at IS NOT NULL) = ${guard.ringing} AND clock_timestamp() < ${guard.deadline}`
-    : Prisma.empty;
+  const { target, from, where } = guarded(write.callId, guard);
   const rows = await db.$queryRaw<{ written: number }[]>`
-    WITH moved AS (
+    WITH ${target} moved AS (
       UPDATE calls SET
         state = ${JSON.stringify(write.state)}::jsonb,
         topic = COALESCE(${patch.topic ?? null}::text, topic),
@@ -137,8 +145,8 @@ export async function writeStep(db: Db | Tx, write: StepWrite, guard?: StepGuard
         talk_seconds = COALESCE(${patch.talkSeconds ?? null}::int, talk_seconds),
         bridge_ended_at = COALESCE(${patch.bridgeEndedAt ?? null}::timestamptz, bridge_ended_at),
         updated_at = now()
-      ${bounds}
-      WHERE calls.id = ${write.callId} ${guarded}
+      ${from}
+      WHERE calls.id = ${write.callId} ${where}
       RETURNING calls.id
     ), ${stepRowsOf("moved", write)}
     SELECT count(*)::int AS written FROM moved`;
@@ -179,4 +187,105 @@ function stepRowsOf(source: "moved" | "created", write: Omit<StepWrite, "callId"
       SELECT r.id, a.question, a.value, 'ivr' FROM ${from} r, jsonb_to_recordset(${JSON.stringify(write.answers)}::jsonb) AS a(question text, value int)
       ON CONFLICT (call_id, question) DO NOTHING
     )`;
+}
+
+/** What a status callback changes on the call (none of it when the status does not move it forward). */
+export interface StatusWrite {
+  callId: number;
+  dedupeKey: string;
+  data: unknown;
+  at: Date;
+  columns: {
+    status?: string;
+    endedAt?: Date;
+    termination?: CallTermination;
+    ivrSeconds?: number | null;
+    ringSeconds?: number | null;
+    talkSeconds?: number | null;
+  };
+}
+
+/**
+ * Records a status callback's event and applies its columns in one statement; with a guard only if the
+ * call is still at the version read. Returns null when it did not write, else the call's survey
+ * answers so far (the SMS survey goes to answered calls without any).
+ */
+export async function writeStatus(db: Db | Tx, write: StatusWrite, guard?: VersionGuard): Promise<{ answers: number } | null> {
+  const { columns } = write;
+  const { target, from, where } = guarded(write.callId, guard);
+  // Every column is set (to itself when unchanged), so the event and the version move together.
+  const rows = await db.$queryRaw<{ answers: number }[]>`
+    WITH ${target} moved AS (
+      UPDATE calls SET
+        status = COALESCE(${columns.status ?? null}::text, status),
+        ended_at = COALESCE(${columns.endedAt ?? null}::timestamptz, ended_at),
+        termination = COALESCE(${columns.termination ?? null}::"CallTermination", termination),
+        ivr_seconds = CASE WHEN ${"ivrSeconds" in columns} THEN ${columns.ivrSeconds ?? null}::int ELSE ivr_seconds END,
+        ring_seconds = CASE WHEN ${"ringSeconds" in columns} THEN ${columns.ringSeconds ?? null}::int ELSE ring_seconds END,
+        talk_seconds = CASE WHEN ${"talkSeconds" in columns} THEN ${columns.talkSeconds ?? null}::int ELSE talk_seconds END,
+        updated_at = now()
+      ${from}
+      WHERE calls.id = ${write.callId} ${where}
+      RETURNING calls.id
+    ), event AS (
+      INSERT INTO call_events (call_id, kind, dedupe_key, data, at)
+      SELECT id, 'status', ${write.dedupeKey}, ${JSON.stringify(write.data)}::jsonb, ${write.at} FROM moved
+    )
+    SELECT (SELECT count(*)::int FROM survey_answers WHERE call_id = moved.id) AS answers FROM moved`;
+  return rows[0] ?? null;
+}
+
+/**
+ * A staff member's key press in the whisper, in one statement that never waits for the call's row:
+ * it connects them only if the call is still ringing them at this step and nobody has answered yet
+ * (with simultaneous ringing the first to press wins). False when it did not, for whatever reason
+ * (another session holds the row, another staff member won, the call moved on, or this is a copy of a
+ * press already recorded): the caller then decides under the call's lock.
+ */
+export async function acceptWhisper(
+  db: Db,
+  accept: { callSid: string; step: number; staffId: number; at: Date; deadline: Date },
+): Promise<boolean> {
+  const rows = await db.$queryRaw<{ won: number }[]>`
+    WITH target AS MATERIALIZED (
+      SELECT id FROM calls WHERE call_sid = ${accept.callSid} AND clock_timestamp() < ${accept.deadline} FOR UPDATE SKIP LOCKED
+    ), won AS (
+      UPDATE calls SET staff_id = ${accept.staffId}, answered_at = ${accept.at}, updated_at = now()
+      FROM target
+      WHERE calls.id = target.id AND calls.ended_at IS NULL AND calls.answered_at IS NULL
+        AND (calls.state->>'step')::int = ${accept.step}
+        AND calls.state->'ivr'->'route'->'dialing' @> to_jsonb(${accept.staffId}::int)
+      RETURNING calls.id
+    ), event AS (
+      INSERT INTO call_events (call_id, kind, dedupe_key, data, at)
+      SELECT id, 'whisper-accept', ${`accept:${accept.step}`}, ${JSON.stringify({ staffId: accept.staffId })}::jsonb, ${accept.at} FROM won
+    )
+    SELECT count(*)::int AS won FROM won`;
+  return (rows[0]?.won ?? 0) > 0;
+}
+
+export interface RecordingWrite {
+  callSid: string;
+  recordingSid: string;
+  kind: "call" | "voicemail";
+  status: string;
+  durationSeconds: number | null;
+  channels: number | null;
+  mediaUrl: string | null;
+}
+
+/**
+ * A recording status callback in one statement: simultaneous copies leave one row, and completed,
+ * absent and failed are final (a late in-progress never overwrites them). Nothing for an unknown call.
+ */
+export async function upsertRecording(db: Db, recording: RecordingWrite): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO recordings (recording_sid, call_id, kind, status, duration_seconds, channels, media_url)
+    SELECT ${recording.recordingSid}, c.id, ${recording.kind}, ${recording.status}, ${recording.durationSeconds}::int,
+           ${recording.channels}::int, ${recording.mediaUrl}::text
+    FROM calls c WHERE c.call_sid = ${recording.callSid}
+    ON CONFLICT (recording_sid) DO UPDATE SET
+      status = EXCLUDED.status, duration_seconds = EXCLUDED.duration_seconds, channels = EXCLUDED.channels,
+      media_url = EXCLUDED.media_url
+    WHERE recordings.status NOT IN ('completed', 'absent', 'failed')`;
 }

@@ -129,13 +129,7 @@ export async function runCallStep(deps: StepDeps, request: StepRequest, deadline
     const decision = decide(deps, flow, env, seen.call, request);
     if (!decision.callback) {
       const { call } = seen;
-      const guard = {
-        step: request.step,
-        staffId: call.staffId,
-        answered: call.answeredAt !== null,
-        ringing: call.ringStartedAt !== null,
-        deadline: new Date(deadline.at),
-      };
+      const guard = { version: call.version, deadline: new Date(deadline.at) };
       const write = { ...decision.write, callId: call.id, response: decision.twiml };
       if (await writeStep(db, write, guard)) return decision.twiml;
     }

@@ -12,6 +12,7 @@ import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "..
 import type { DialStatus } from "../ivr/types.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
+import { acceptWhisper, upsertRecording } from "./call-rows.js";
 import { storedState } from "./call-state.js";
 import { runCallStep, runFirstStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
@@ -172,6 +173,10 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const parent = request.body.ParentCallSid;
       if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
       const accepted = async (deadline: Deadline) => {
+        const at = new Date();
+        if (await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) }))
+          return renderAccepted();
+        // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
         const won = await locks.withCall(parent, deadline, async (tx, call) => {
           if (call.endedAt) return false;
           const state = storedState(call.state);
@@ -179,10 +184,9 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return false;
           // A copy of this webhook (or this staff member pressing again) gets the same answer.
           if (call.answeredAt) return call.staffId === staff;
-          const now = new Date();
-          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: now } });
+          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
           await tx.callEvent.create({
-            data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at: now },
+            data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },
           });
           return true;
         });
@@ -199,7 +203,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
       const deadline = deadlineOf(reply);
       const data = { CallStatus: status, CallDuration: duration ?? null };
-      const ended = await locks.inOrder(callSid, () => recordCallStatus(locks, { callSid, status, data }, new Date(), deadline));
+      const ended = await locks.inOrder(callSid, () => recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline));
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       return reply.status(204).send();
     },
@@ -222,30 +226,16 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     },
     async (request, reply) => {
       const body = request.body;
-      const call = await db.call.findUnique({ where: { callSid: body.CallSid }, select: { id: true } });
-      if (!call) return reply.status(204).send();
       const duration = body.RecordingDuration ? Number(body.RecordingDuration) : null;
       const channels = body.RecordingChannels ? Number(body.RecordingChannels) : null;
-      const fields = {
+      await upsertRecording(db, {
+        callSid: body.CallSid,
+        recordingSid: body.RecordingSid,
+        kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
         status: body.RecordingStatus,
         durationSeconds: Number.isFinite(duration) ? duration : null,
         channels: Number.isFinite(channels) ? channels : null,
         mediaUrl: body.RecordingUrl ?? null,
-      };
-      // INSERT … ON CONFLICT DO NOTHING: simultaneous copies leave one row, then all apply the same update.
-      await db.recording.createMany({
-        data: {
-          recordingSid: body.RecordingSid,
-          callId: call.id,
-          kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
-          ...fields,
-        },
-        skipDuplicates: true,
-      });
-      // completed, absent and failed are final: a late in-progress never overwrites them.
-      await db.recording.updateMany({
-        where: { recordingSid: body.RecordingSid, status: { notIn: ["completed", "absent", "failed"] } },
-        data: fields,
       });
       return reply.status(204).send();
     },

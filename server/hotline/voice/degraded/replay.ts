@@ -23,6 +23,7 @@ export async function replayEntry(db: Db, entry: JournalEntry): Promise<void> {
     // recordCallStatus keeps its own dedupe key (status:<status>) and never moves a call backwards.
     await db.$transaction((tx) => ensureCall(tx, entry, at));
     await recordCallStatus(
+      db,
       callLocks(db),
       { callSid: entry.callSid, status: entry.params.CallStatus ?? "", data: statusData(entry) },
       at,
