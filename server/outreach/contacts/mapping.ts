@@ -2,7 +2,7 @@
 // the header names) and validated here before a single row is read.
 import Type from "typebox";
 import { badRequest } from "../../platform/http/errors.js";
-import { foldText } from "./text.js";
+import { searchKey } from "../../text/unaccent.js";
 
 export const ColumnMapping = Type.Object(
   {
@@ -84,7 +84,7 @@ const GUESSES: Record<Exclude<MappedField, "consentAt">, string[]> = {
 export function guessMapping(header: string[]): Partial<Record<MappedField, string>> {
   const guess: Partial<Record<MappedField, string>> = {};
   for (const [field, names] of Object.entries(GUESSES) as [MappedField, string[]][]) {
-    const column = header.find((h) => names.includes(foldText(h).replace(/[._]/g, " ").replace(/\s+/g, " ")));
+    const column = header.find((h) => names.includes(searchKey(h).replace(/[._]/g, " ").replace(/\s+/g, " ")));
     if (column !== undefined) guess[field] = column;
   }
   return guess;
@@ -95,7 +95,7 @@ const YES = new Set(["co", "yes", "y", "1", "true", "x", "dong y", "da dong y", 
 const NO = new Set(["khong", "no", "n", "0", "false", "tu choi", "khong dong y", "refused"]);
 
 export function parseConsent(value: string): ConsentAnswer {
-  const folded = foldText(value);
+  const folded = searchKey(value);
   if (folded === "") return "unknown";
   if (YES.has(folded)) return "granted";
   if (NO.has(folded)) return "refused";
