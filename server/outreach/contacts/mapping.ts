@@ -1,6 +1,7 @@
 // How the columns of an uploaded file map to contact fields, chosen in the console (pre-filled from
 // the header names) and validated here before a single row is read.
 import Type from "typebox";
+import { fromVietnamDateTime } from "../../clock/vietnam-time.js";
 import { badRequest } from "../../platform/http/errors.js";
 import { searchKey } from "../../text/unaccent.js";
 
@@ -106,8 +107,9 @@ export function parseConsent(value: string): ConsentAnswer {
 export function parseConsentDate(value: string): Date | undefined {
   const text = value.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}T00:00:00+07:00` : text;
-  const withZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00+07:00` : iso;
-  const date = new Date(withZone);
-  return Number.isNaN(date.getTime()) || !/^\d{4}-/.test(withZone) ? undefined : date;
+  const day = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}` : text;
+  // A day alone is that day's Vietnam midnight; a full timestamp says its own zone.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return fromVietnamDateTime(`${day}T00:00`) ?? undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) || !/^\d{4}-/.test(text) ? undefined : date;
 }
