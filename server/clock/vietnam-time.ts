@@ -2,6 +2,7 @@
 // keeps Intl time-zone lookups out of the hot path. Calendar days are handled as "YYYY-MM-DD" strings
 // and computed with UTC arithmetic, which has no DST surprises either.
 const OFFSET_MS = 7 * 3_600_000;
+const OFFSET_ISO = "+07:00";
 const DAY_MS = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -29,6 +30,17 @@ export function vietnamClock(instant: Date): VietnamClock {
 /** The instant at `minutes` past midnight, Vietnam time, on `date`. */
 export function vietnamInstant(date: string, minutes: number): Date {
   return new Date(utcMidnight(date) + minutes * 60_000 - OFFSET_MS);
+}
+
+/** An instant as Vietnam wall-clock time, "YYYY-MM-DDTHH:mm": what <input type="datetime-local"> shows. */
+export function vietnamDateTime(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** "YYYY-MM-DDTHH:mm" (seconds optional) read as Vietnam wall-clock time → the instant, or null. */
+export function fromVietnamDateTime(local: string): Date | null {
+  const instant = new Date(`${local.length === 16 ? `${local}:00` : local}${OFFSET_ISO}`);
+  return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
 export function weekdayOf(date: string): Weekday {

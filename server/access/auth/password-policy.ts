@@ -3,6 +3,7 @@
 // its common-password dictionary and keyboard graphs; the account's own username, name and e-mail
 // are refused inside a password, as they are the first things an attacker tries.
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { searchKey } from "../../text/unaccent.js";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -38,12 +39,7 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
 
 /** Lower case, without Vietnamese diacritics, spaces or punctuation: "Trần Thị Thu" → "tranthithu". */
 function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, "");
+  return searchKey(text).replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /** The owner's words an attacker would try; very short ones would refuse innocent passwords. */

@@ -1,3 +1,4 @@
+import { parseTimeOfDay } from "../../clock/time-of-day.js";
 import { isRealDate } from "../../clock/vietnam-time.js";
 import type { HoursOverride, Schedule, TimeRange, WeeklyHours } from "./types.js";
 
@@ -21,26 +22,16 @@ export interface HoursIssue {
   message: string;
 }
 
-export type ParsedTime = { ok: true; minutes: number } | { ok: false; message: string };
-
-const HHMM = /^(\d{2}):(\d{2})$/;
-
-/** "07:30" → 450 minutes after midnight. "24:00" (end of day) is accepted so a range can run to midnight. */
-export function parseHHMM(text: string): ParsedTime {
-  const match = HHMM.exec(text);
-  const hours = Number(match?.[1]);
-  const minutes = Number(match?.[2]);
-  if (!match || minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) {
-    return { ok: false, message: `"${text}" is not a time in HH:MM form between 00:00 and 24:00, e.g. "07:30"` };
-  }
-  return { ok: true, minutes: hours * 60 + minutes };
+/** The API's complaint about a field that is not an "HH:MM" time. */
+function notATime(text: string): string {
+  return `"${text}" is not a time in HH:MM form between 00:00 and 24:00, e.g. "07:30"`;
 }
 
 /** Minutes of a time already validated; a schedule that skipped validation fails loudly here. */
 export function minutesOf(text: string): number {
-  const parsed = parseHHMM(text);
-  if (!parsed.ok) throw new RangeError(parsed.message);
-  return parsed.minutes;
+  const minutes = parseTimeOfDay(text);
+  if (minutes === null) throw new RangeError(notATime(text));
+  return minutes;
 }
 
 /** Ranges of one day: each well-formed, opens before closes, none overlapping another (touching is fine). */
@@ -48,12 +39,12 @@ export function validateRanges(ranges: readonly TimeRange[], path: string): Hour
   const issues: HoursIssue[] = [];
   const parsed: { index: number; opens: number; closes: number }[] = [];
   ranges.forEach((range, index) => {
-    const opens = parseHHMM(range.opens);
-    const closes = parseHHMM(range.closes);
-    if (!opens.ok) issues.push({ path: `${path}.${index}.opens`, code: "time_format", message: opens.message });
-    if (!closes.ok) issues.push({ path: `${path}.${index}.closes`, code: "time_format", message: closes.message });
-    if (!opens.ok || !closes.ok) return;
-    if (opens.minutes >= closes.minutes) {
+    const opens = parseTimeOfDay(range.opens);
+    const closes = parseTimeOfDay(range.closes);
+    if (opens === null) issues.push({ path: `${path}.${index}.opens`, code: "time_format", message: notATime(range.opens) });
+    if (closes === null) issues.push({ path: `${path}.${index}.closes`, code: "time_format", message: notATime(range.closes) });
+    if (opens === null || closes === null) return;
+    if (opens >= closes) {
       issues.push({
         path: `${path}.${index}.closes`,
         code: "range_order",
@@ -61,7 +52,7 @@ export function validateRanges(ranges: readonly TimeRange[], path: string): Hour
       });
       return;
     }
-    parsed.push({ index, opens: opens.minutes, closes: closes.minutes });
+    parsed.push({ index, opens, closes });
   });
   parsed.sort((a, b) => a.opens - b.opens);
   // Compare each range with the one reaching furthest so far, so 07:00–17:00 is caught overlapping

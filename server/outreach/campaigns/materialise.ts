@@ -4,10 +4,10 @@
 // the counts explain every number of the audience. The worker checks again right before sending.
 
 import { Prisma } from "../../generated/prisma/client.js";
+import { VIETNAMESE_MOBILE_PATTERN, VIETNAMESE_NUMBER_PATTERN } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 import { segmentContactsSql } from "./segment-audience.js";
-import { VN_MOBILE_SQL } from "./send.js";
 
 export interface Audience {
   listIds: number[];
@@ -36,8 +36,8 @@ export async function audienceRowsSql(db: Db, audience: Audience): Promise<Prism
 /** The reason a contact is written as skipped, or NULL: the same order as the policy's own checks. */
 export function skipReasonSql(policy: Pick<SmsPolicy, "requireConsent">): Prisma.Sql {
   return Prisma.sql`CASE
-    WHEN c.phone !~ '^\\+84[0-9]{9,10}$' THEN 'invalid_number'
-    WHEN c.phone !~ ${VN_MOBILE_SQL} THEN 'not_mobile'
+    WHEN c.phone !~ ${VIETNAMESE_NUMBER_PATTERN} THEN 'invalid_number'
+    WHEN c.phone !~ ${VIETNAMESE_MOBILE_PATTERN} THEN 'not_mobile'
     WHEN c.consent_status = 'refused' THEN 'refused'
     WHEN EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = c.phone) THEN 'dnc'
     WHEN EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = c.phone) THEN 'suppressed'

@@ -22,6 +22,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { smsStatusCallbackUrl } from "../../messaging/messages.js";
 import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
+import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
@@ -73,10 +74,6 @@ interface Facts {
   recent: Date[] | null;
 }
 
-/** Mobile numbers Vietnam allocates: +84 then 3, 5, 7, 8 or 9 and eight digits. */
-export const VN_MOBILE_SQL = "^\\+84[35789][0-9]{8}$";
-const VN_MOBILE = new RegExp(VN_MOBILE_SQL);
-
 export function backoffMs(settings: SendSettings, attempts: number): number {
   return settings.retryBaseMs * 2 ** Math.max(0, attempts - 1);
 }
@@ -115,7 +112,7 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
         suppressed: f.suppressed,
         dnc: f.dnc,
         sentInLast24h: f.recent ?? [],
-        mobile: VN_MOBILE.test(recipient.phone),
+        mobile: isVietnameseMobile(recipient.phone),
       },
       campaign.brandname,
     );

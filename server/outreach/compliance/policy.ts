@@ -2,6 +2,8 @@
 // recipient, the policy, the brandname) → send | defer until | skip because. The dispatch worker asks
 // right before every send and the console runs the same checks before launch; nothing here reads
 // the clock or the database, so every rule is tested at exact instants.
+import { parseTimeOfDay } from "../../clock/time-of-day.js";
+import { addDays, vietnamClock, vietnamInstant } from "../../clock/vietnam-time.js";
 
 export interface SmsPolicy {
   /** Vietnam time, "HH:MM"; sending is allowed from windowStart (inclusive) to windowEnd (exclusive). */
@@ -44,53 +46,38 @@ export type SkipReason = "suppressed" | "dnc" | "no_consent" | "refused" | "not_
 
 export type Decision = { action: "send" } | { action: "defer"; until: Date; reason: DeferReason } | { action: "skip"; reason: SkipReason };
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/** Vietnam has kept UTC+7 all year since 1975: no daylight saving. */
-const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
-// "24:00" may end a window, so a deployment (or a test) can allow sending round the clock.
-const HHMM = /^(?:([01][0-9]|2[0-3]):([0-5][0-9])|(24):(00))$/;
+const DAY_MS = 24 * 3_600_000;
 
-/** Minutes after midnight of an "HH:MM" time, or NaN when it is not one. */
-export function parseHhmm(text: string): number {
-  const match = HHMM.exec(text);
-  if (!match) return Number.NaN;
-  return Number(match[1] ?? match[3]) * 60 + Number(match[2] ?? match[4]);
-}
-
-/** The instant of Vietnam midnight that starts the Vietnam day containing `at`. */
-function vietnamMidnight(at: number): number {
-  return Math.floor((at + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
-}
-
+/** The window in minutes after Vietnam midnight; a policy that skipped validation fails loudly here. */
 function windowBounds(policy: SmsPolicy): { start: number; end: number } {
-  const start = parseHhmm(policy.windowStart);
-  const end = parseHhmm(policy.windowEnd);
-  if (!(start < end)) throw new RangeError(`sending window ${policy.windowStart}–${policy.windowEnd} is not a window within one day`);
-  return { start: start * 60_000, end: end * 60_000 };
+  const start = parseTimeOfDay(policy.windowStart);
+  const end = parseTimeOfDay(policy.windowEnd);
+  if (start === null || end === null || !(start < end)) {
+    throw new RangeError(`sending window ${policy.windowStart}–${policy.windowEnd} is not a window within one day`);
+  }
+  return { start, end };
 }
 
 export function isInWindow(now: Date, policy: SmsPolicy): boolean {
   const { start, end } = windowBounds(policy);
-  const sinceMidnight = now.getTime() - vietnamMidnight(now.getTime());
-  return sinceMidnight >= start && sinceMidnight < end;
+  const { minutes } = vietnamClock(now);
+  return minutes >= start && minutes < end;
 }
 
 /** The earliest moment at or after `now` when the window is open: `now` itself while it is open. */
 export function nextWindowOpening(now: Date, policy: SmsPolicy): Date {
   const { start, end } = windowBounds(policy);
-  const midnight = vietnamMidnight(now.getTime());
-  const sinceMidnight = now.getTime() - midnight;
-  if (sinceMidnight < start) return new Date(midnight + start);
-  if (sinceMidnight < end) return new Date(now.getTime());
-  return new Date(midnight + DAY_MS + start);
+  const { date, minutes } = vietnamClock(now);
+  if (minutes < start) return vietnamInstant(date, start);
+  if (minutes < end) return new Date(now.getTime());
+  return vietnamInstant(addDays(date, 1), start);
 }
 
 /** When today's window closes, while it is open (a message must not arrive later: Twilio ValidityPeriod); else null. */
 export function windowClosesAt(now: Date, policy: SmsPolicy): Date | null {
   if (!isInWindow(now, policy)) return null;
   const { end } = windowBounds(policy);
-  return new Date(vietnamMidnight(now.getTime()) + end);
+  return vietnamInstant(vietnamClock(now).date, end);
 }
 
 const BRANDNAME = /^[A-Za-z0-9._ -]{1,11}$/;
@@ -143,10 +130,10 @@ export function decide(now: Date, facts: RecipientFacts, policy: SmsPolicy, bran
 
 /** A field of a policy that breaks the rules the admin API enforces, with its reason, or null. */
 export function policyProblem(policy: SmsPolicy): { field: keyof SmsPolicy; reason: string } | null {
-  const start = parseHhmm(policy.windowStart);
-  const end = parseHhmm(policy.windowEnd);
-  if (Number.isNaN(start)) return { field: "windowStart", reason: "format" };
-  if (Number.isNaN(end)) return { field: "windowEnd", reason: "format" };
+  const start = parseTimeOfDay(policy.windowStart);
+  const end = parseTimeOfDay(policy.windowEnd);
+  if (start === null) return { field: "windowStart", reason: "format" };
+  if (end === null) return { field: "windowEnd", reason: "format" };
   if (!(start < end)) return { field: "windowEnd", reason: "window_order" };
   if (!Number.isInteger(policy.maxPerDay) || policy.maxPerDay < 1 || policy.maxPerDay > 10)
     return { field: "maxPerDay", reason: "invalid" };

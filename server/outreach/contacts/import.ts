@@ -4,10 +4,10 @@
 
 import { canReceiveSms, type NormalizedPhone, normalizeVietnamesePhone } from "../../phone/normalize.js";
 import type { Db } from "../../platform/db/client.js";
+import { searchKey } from "../../text/unaccent.js";
 import { csvEvents } from "./csv-source.js";
 import { type ColumnMapping, parseConsent, parseConsentDate, type ResolvedMapping, resolveMapping } from "./mapping.js";
 import { PhoneSet } from "./phone-set.js";
-import { foldText } from "./text.js";
 
 /** Rejections (the row is not imported) and notes (imported, but worth a look). */
 export const REJECTIONS = ["empty", "invalid", "landline", "not_mobile", "not_vietnamese", "malformed", "invalid_characters"] as const;
@@ -81,14 +81,14 @@ export async function communeMatcher(db: Db): Promise<(value: string) => number 
     (a, b) => Number(b.kind === "commune" || b.kind === "ward") - Number(a.kind === "commune" || a.kind === "ward"),
   );
   for (const agency of ordered) {
-    for (const key of [foldText(agency.name), foldText(agency.code), agency.dialCode ?? ""]) {
+    for (const key of [searchKey(agency.name), searchKey(agency.code), agency.dialCode ?? ""]) {
       if (key && !exact.has(key)) exact.set(key, agency.id);
     }
-    const bare = foldText(agency.name).replace(COMMUNE_PREFIXES, "");
+    const bare = searchKey(agency.name).replace(COMMUNE_PREFIXES, "");
     if (bare) short.set(bare, short.has(bare) && short.get(bare) !== agency.id ? null : agency.id);
   }
   return (value) => {
-    const key = foldText(value);
+    const key = searchKey(value);
     if (!key) return undefined;
     return exact.get(key) ?? short.get(key.replace(COMMUNE_PREFIXES, "")) ?? undefined;
   };

@@ -1,8 +1,9 @@
 // How the columns of an uploaded file map to contact fields, chosen in the console (pre-filled from
 // the header names) and validated here before a single row is read.
 import Type from "typebox";
+import { fromVietnamDateTime } from "../../clock/vietnam-time.js";
 import { badRequest } from "../../platform/http/errors.js";
-import { foldText } from "./text.js";
+import { searchKey } from "../../text/unaccent.js";
 
 export const ColumnMapping = Type.Object(
   {
@@ -84,7 +85,7 @@ const GUESSES: Record<Exclude<MappedField, "consentAt">, string[]> = {
 export function guessMapping(header: string[]): Partial<Record<MappedField, string>> {
   const guess: Partial<Record<MappedField, string>> = {};
   for (const [field, names] of Object.entries(GUESSES) as [MappedField, string[]][]) {
-    const column = header.find((h) => names.includes(foldText(h).replace(/[._]/g, " ").replace(/\s+/g, " ")));
+    const column = header.find((h) => names.includes(searchKey(h).replace(/[._]/g, " ").replace(/\s+/g, " ")));
     if (column !== undefined) guess[field] = column;
   }
   return guess;
@@ -95,7 +96,7 @@ const YES = new Set(["co", "yes", "y", "1", "true", "x", "dong y", "da dong y", 
 const NO = new Set(["khong", "no", "n", "0", "false", "tu choi", "khong dong y", "refused"]);
 
 export function parseConsent(value: string): ConsentAnswer {
-  const folded = foldText(value);
+  const folded = searchKey(value);
   if (folded === "") return "unknown";
   if (YES.has(folded)) return "granted";
   if (NO.has(folded)) return "refused";
@@ -106,8 +107,9 @@ export function parseConsent(value: string): ConsentAnswer {
 export function parseConsentDate(value: string): Date | undefined {
   const text = value.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}T00:00:00+07:00` : text;
-  const withZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00+07:00` : iso;
-  const date = new Date(withZone);
-  return Number.isNaN(date.getTime()) || !/^\d{4}-/.test(withZone) ? undefined : date;
+  const day = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}` : text;
+  // A day alone is that day's Vietnam midnight; a full timestamp says its own zone.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return fromVietnamDateTime(`${day}T00:00`) ?? undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) || !/^\d{4}-/.test(text) ? undefined : date;
 }

@@ -4,8 +4,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { countSegments, nonGsm7Characters } from "../../messaging/segments.js";
-import { unaccent } from "../../messaging/unaccent.js";
 import { invalidField } from "../../platform/http/errors.js";
+import { unaccentForSms } from "../../text/unaccent.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
 import { composeMessage, MAX_BODY_CHARS, renderTemplate } from "./template.js";
@@ -63,7 +63,7 @@ export interface PreviewRequest {
 /** The preview without I/O: the policy and the sender's price are passed in. */
 export function previewMessage(request: PreviewRequest, policy: SmsPolicy, pricePerSegment?: number): PreviewResult {
   const wantsUnaccented = request.unaccented ?? false;
-  const plain = unaccent(request.body);
+  const plain = unaccentForSms(request.body);
   const counted = wantsUnaccented ? plain : request.body;
   const typed = countSegments(counted);
   const rendered = renderTemplate(request.body, request.sample ?? DEFAULT_SAMPLE);

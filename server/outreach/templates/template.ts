@@ -1,7 +1,7 @@
 // Message templates: {{ten}}, {{xa}}, {{ ma_ho_so }} filled per contact, then the policy's label put
 // in front and its opt-out instruction at the end (Decree 91: "[QC]" first, how to refuse last).
 
-import { unaccent } from "../../messaging/unaccent.js";
+import { unaccentForSms } from "../../text/unaccent.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 
 /** Twilio refuses bodies longer than 1,600 characters (ten parts); so do the templates and the preview. */
@@ -43,5 +43,5 @@ export function composeMessage(rendered: string, policy: SmsPolicy, options: { u
     optOut && !body.toLowerCase().endsWith(optOut.toLowerCase()) ? optOut : "",
   ].filter((part) => part !== "");
   const message = parts.join(" ");
-  return options.unaccented ? unaccent(message) : message;
+  return options.unaccented ? unaccentForSms(message) : message;
 }

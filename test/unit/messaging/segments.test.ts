@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countSegments, isGsm7, nonGsm7Characters } from "../../../server/messaging/segments.js";
-import { unaccent } from "../../../server/messaging/unaccent.js";
+import { unaccentForSms } from "../../../server/text/unaccent.js";
 
 describe("countSegments", () => {
   it("counts an empty message as one part", () => {
@@ -62,7 +62,7 @@ describe("countSegments", () => {
   it("turns unaccented Vietnamese back into GSM-7", () => {
     const text = "Phường Quy Nhơn hướng dẫn nộp hồ sơ trực tuyến tại dichvucong.gov.vn";
     expect(countSegments(text).encoding).toBe("UCS-2");
-    expect(countSegments(unaccent(text))).toMatchObject({ encoding: "GSM-7", segments: 1 });
+    expect(countSegments(unaccentForSms(text))).toMatchObject({ encoding: "GSM-7", segments: 1 });
   });
 });
 

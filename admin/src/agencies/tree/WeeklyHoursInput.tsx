@@ -1,10 +1,8 @@
 import { Box, FormControlLabel, Switch, Typography } from "@mui/material";
 import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput, useTranslate } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { timeOfDay } from "../time-of-day";
 import { OFFICE_WEEK, WEEKDAYS } from "./routing-types";
-
-const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
-const time = (value: unknown) => (value && HHMM.test(String(value)) ? undefined : "tthc.validation.hours_time_format");
 
 /**
  * Weekly opening hours: per weekday a list of from–to ranges (none = closed), or null to inherit the
@@ -35,8 +33,8 @@ export const WeeklyHoursInput = () => {
             <Typography sx={{ width: 110, pt: 2, fontWeight: 500 }}>{translate(`tthc.hours.weekdays.${day}`)}</Typography>
             <ArrayInput source={`weeklyHours.${day}`} label={false}>
               <SimpleFormIterator inline disableReordering disableClear>
-                <TextInput source="opens" type="time" label="tthc.hours.opens" validate={time} sx={{ width: 140 }} />
-                <TextInput source="closes" type="time" label="tthc.hours.closes" validate={time} sx={{ width: 140 }} />
+                <TextInput source="opens" type="time" label="tthc.hours.opens" validate={timeOfDay} sx={{ width: 140 }} />
+                <TextInput source="closes" type="time" label="tthc.hours.closes" validate={timeOfDay} sx={{ width: 140 }} />
               </SimpleFormIterator>
             </ArrayInput>
           </Box>

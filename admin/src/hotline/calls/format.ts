@@ -1,4 +1,5 @@
 // Numbers as officials read them: durations mm:ss, rates as Vietnamese percentages, times in Vietnam.
+import { addDays, vietnamClock } from "../../../../server/clock/vietnam-time";
 
 /** 95 → "01:35"; an hour or more → "1:02:05"; null → "—". */
 export function formatDuration(seconds: number | null | undefined): string {
@@ -30,7 +31,7 @@ export const formatDateTime = (iso: string) => DATE_TIME.format(new Date(iso));
 
 /** Today's date in Vietnam as YYYY-MM-DD, shifted by `days`. */
 export function vietnamDay(days = 0, now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(vietnamClock(now).date, days);
 }
 
 /** A link into the call list with these filters (react-admin reads `filter` from the query string). */

@@ -4,7 +4,7 @@ import { ContactList } from "./ContactList";
 import { ContactShow } from "./ContactShow";
 
 export { seesContacts, withContactAccess, writesContacts } from "./access";
-export { ContactImportWizard } from "./ContactImportWizard";
+export { ContactImportWizard } from "./import/ContactImportWizard";
 
 export default {
   list: ContactList,

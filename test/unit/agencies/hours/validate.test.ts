@@ -1,25 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_OFFICE_SCHEDULE } from "../../../../server/agencies/hours/default-schedule.js";
 import {
-  parseHHMM,
+  minutesOf,
   validateOverrides,
   validateRanges,
   validateSchedule,
   validateWeeklyHours,
 } from "../../../../server/agencies/hours/validate.js";
 
-describe("parseHHMM", () => {
-  it.each([
-    ["00:00", 0],
-    ["07:30", 450],
-    ["23:59", 1439],
-    ["24:00", 1440],
-  ])("reads %s as %i minutes", (text, minutes) => {
-    expect(parseHHMM(text)).toEqual({ ok: true, minutes });
-  });
-
-  it.each(["7:30", "07:60", "25:00", "24:30", "0730", " 07:30", "07:30:00", "", "aa:bb"])("rejects %j with the expected form", (text) => {
-    expect(parseHHMM(text)).toEqual({ ok: false, message: `"${text}" is not a time in HH:MM form between 00:00 and 24:00, e.g. "07:30"` });
+describe("minutesOf", () => {
+  it("reads a validated time and fails loudly on one that skipped validation", () => {
+    expect(minutesOf("24:00")).toBe(1440);
+    expect(() => minutesOf("7h30")).toThrow('"7h30" is not a time in HH:MM form between 00:00 and 24:00, e.g. "07:30"');
   });
 });
 
