@@ -16,7 +16,7 @@ const NO_ONE_ELSE = [] as const;
 /** react-admin's reading actions: the list, the record, the CSV export. */
 const READ = ["list", "show", "export"] as const;
 
-export type RoleName = "admin" | (typeof EVERYONE)[number];
+type RoleName = "admin" | (typeof EVERYONE)[number];
 
 interface Rule {
   /** Who holds it besides administrators. */
