@@ -4,12 +4,11 @@ import PhoneIcon from "@mui/icons-material/PhoneInTalk";
 import SentimentIcon from "@mui/icons-material/SentimentSatisfiedAlt";
 import { Box, Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
-import { Link, Title, useCreatePath, useGetIdentity, useGetList, usePermissions, useTranslate } from "react-admin";
+import { Link, Title, useCanAccess, useCreatePath, useGetIdentity, useGetList, useTranslate } from "react-admin";
 import users from "./access/users";
 import agencies from "./agencies/tree";
 import { callsListPath, formatNumber, formatPercent } from "./hotline/calls/format";
 import { fetchToday, type TodayFigures } from "./hotline/reports/api";
-import { isAdmin } from "./roles";
 
 interface CountCardProps {
   resource: string;
@@ -141,7 +140,7 @@ const CallCards = () => {
 
 export const Dashboard = () => {
   const translate = useTranslate();
-  const { permissions } = usePermissions();
+  const { canAccess: listsUsers } = useCanAccess({ resource: "users", action: "list" });
   const { identity } = useGetIdentity();
   return (
     <Box sx={{ mt: 2 }}>
@@ -154,7 +153,7 @@ export const Dashboard = () => {
       </Stack>
       <Stack direction="row" sx={{ flexWrap: "wrap", gap: 2 }}>
         <CountCard resource="agencies" label="tthc.dashboard.agencies_total" icon={agencies.icon} />
-        {isAdmin(permissions) && <CountCard resource="users" label="tthc.dashboard.users_total" icon={users.icon} />}
+        {listsUsers && <CountCard resource="users" label="tthc.dashboard.users_total" icon={users.icon} />}
       </Stack>
     </Box>
   );

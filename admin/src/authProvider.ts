@@ -1,10 +1,11 @@
 // Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
 // sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
 import type { AuthProvider } from "react-admin";
-import { canWriteScoped } from "./agencies/tree/access";
+import type { Permission } from "../../server/contract/permissions";
+import { can } from "./access/can";
 import { API_URL } from "./dataProvider";
 import { i18nProvider } from "./i18n";
-import { ADMIN_ONLY_RESOURCES, isAdmin, READ_ACTIONS, type Role } from "./roles";
+import type { Role } from "./roles";
 
 export interface Me {
   id: number;
@@ -13,6 +14,8 @@ export interface Me {
   email: string | null;
   roles: Role[];
   agency: { id: number; code: string; name: string };
+  /** What the user's roles allow, from the server's table: react-admin's permissions. */
+  permissions: Permission[];
 }
 
 class AuthError extends Error {
@@ -45,9 +48,9 @@ function getMe(): Promise<Me> {
   return pending;
 }
 
-async function rolesOrNone(): Promise<Role[]> {
+async function permissionsOrNone(): Promise<Permission[]> {
   try {
-    return (await getMe()).roles;
+    return (await getMe()).permissions;
   } catch {
     return [];
   }
@@ -110,12 +113,9 @@ export const authProvider: AuthProvider = {
     return { id, fullName: name, agency };
   },
 
-  getPermissions: rolesOrNone,
+  getPermissions: permissionsOrNone,
 
   async canAccess({ resource, action }) {
-    const roles = await rolesOrNone();
-    if (isAdmin(roles)) return true;
-    if (roles.length === 0 || ADMIN_ONLY_RESOURCES.includes(resource)) return false;
-    return READ_ACTIONS.includes(action) || canWriteScoped(roles, resource, action);
+    return can(await permissionsOrNone(), resource, action);
   },
 };

@@ -2,10 +2,11 @@
 // `requireSession` plugin, registered inside the /api scope (server/app.ts), whose onRequest hook
 // runs for every route of that scope whatever spelling of the path reached it (`/%61pi/…` included).
 // A route of that scope that anyone may call says so with `config: { public: true }`; routes then
-// state the roles they allow with `preHandler: fastify.allow(...)`.
+// state the permission they need with `preHandler: fastify.allow("campaigns:send")`, a name from the
+// one table of who may do what (server/contract/permissions.ts).
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from "fastify";
 import fp from "fastify-plugin";
-import type { Role } from "../../generated/prisma/enums.js";
+import { isPermission, type Permission, rolesHold } from "../../contract/permissions.js";
 import { forbidden, unauthorized } from "../../platform/http/errors.js";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions.js";
 
@@ -14,8 +15,8 @@ declare module "fastify" {
     user: SessionUser | null;
   }
   interface FastifyInstance {
-    /** preHandler that lets through users holding at least one of the roles (admin always passes). */
-    allow(...roles: Role[]): preHandlerHookHandler;
+    /** preHandler that lets through users whose roles hold the permission (administrators hold them all). */
+    allow(permission: Permission): preHandlerHookHandler;
     sessionTtlMs: number;
   }
   interface FastifyContextConfig {
@@ -34,10 +35,11 @@ export default fp(
     fastify.decorate("sessionTtlMs", fastify.config.SESSION_TTL_HOURS * 3_600_000);
     fastify.decorateRequest("user", null);
 
-    fastify.decorate("allow", (...roles: Role[]): preHandlerHookHandler => {
+    fastify.decorate("allow", (permission: Permission): preHandlerHookHandler => {
+      // A misspelt name would lock everyone but administrators out: refuse it when the routes load.
+      if (!isPermission(permission)) throw new Error(`Unknown permission ${permission}: add it to server/contract/permissions.ts`);
       return async (request) => {
-        const user = currentUser(request);
-        if (!user.roles.some((role) => role === "admin" || roles.includes(role))) throw forbidden();
+        if (!rolesHold(currentUser(request).roles, permission)) throw forbidden();
       };
     });
   },

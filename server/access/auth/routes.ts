@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
+import { permissionsOf } from "../../contract/permissions.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { tooManyRequests, unauthorized, unavailable } from "../../platform/http/errors.js";
 import { currentUser } from "./authentication.js";
@@ -20,6 +21,9 @@ export const SessionUserSchema = Type.Object({
   roles: Type.Array(Type.String()),
   agency: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
 });
+
+/** The signed-in user, with the permissions their roles hold (the console's canAccess reads them). */
+const Me = Type.Object({ ...SessionUserSchema.properties, permissions: Type.Array(Type.String()) });
 
 const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { config, db } = fastify;
@@ -101,7 +105,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return reply.status(204).send();
   });
 
-  fastify.get("/me", { schema: { response: { 200: SessionUserSchema } } }, async (request) => currentUser(request));
+  fastify.get("/me", { schema: { response: { 200: Me } } }, async (request) => {
+    const user = currentUser(request);
+    return { ...user, permissions: permissionsOf(user.roles) };
+  });
 };
 
 export default authRoutes;

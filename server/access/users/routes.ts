@@ -97,7 +97,7 @@ function staffFields(body: { phone?: string | null; clientIdentity?: string | nu
 
 const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  fastify.addHook("preHandler", fastify.allow("admin"));
+  fastify.addHook("preHandler", fastify.allow("users:manage"));
 
   async function checkAgency(agencyId: number) {
     if (!(await db.agency.findUnique({ where: { id: agencyId }, select: { id: true } }))) {

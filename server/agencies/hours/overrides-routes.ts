@@ -84,7 +84,8 @@ function dateFilter(filter: Record<string, unknown>, key: string): string | unde
 
 const hoursOverrideRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const writers = fastify.allow("supervisor");
+  fastify.addHook("preHandler", fastify.allow("hours-overrides:read"));
+  const writers = fastify.allow("hours-overrides:write");
 
   /** Province-wide overrides are the administrators'; an agency's, its supervisors' too. */
   async function assertCanWrite(user: SessionUser, agencyId: number | null) {

@@ -37,7 +37,7 @@ const staffFields = { id: true, name: true, agencyId: true, phone: true, clientI
 const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   // The people who take or supervise calls; campaign staff and viewers have no business here.
-  fastify.addHook("preHandler", fastify.allow("supervisor", "agent"));
+  fastify.addHook("preHandler", fastify.allow("staff:duty"));
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Staff) } } }, async (request, reply) => {
     const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietnam-time.js";
+import { rolesHold } from "../../contract/permissions.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { AgencyKind } from "../../generated/prisma/enums.js";
 import { writeAudit } from "../../platform/audit/audit.js";
@@ -131,8 +132,9 @@ function agencyData(body: AgencyBody) {
 
 const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const adminOnly = fastify.allow("admin");
-  const supervisors = fastify.allow("supervisor");
+  fastify.addHook("preHandler", fastify.allow("agencies:read"));
+  const adminOnly = fastify.allow("agencies:manage");
+  const supervisors = fastify.allow("agencies:edit");
 
   async function assertVisible(request: Parameters<typeof currentUser>[0], id: number) {
     const visible = await visibleAgencyIds(db, currentUser(request));
@@ -225,7 +227,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!user.roles.includes("admin")) await assertVisible(request, id);
       const before = await db.agency.findUnique({ where: { id } });
       if (!before) throw notFound("No such agency");
-      if (!user.roles.includes("admin")) {
+      if (!rolesHold(user.roles, "agencies:manage")) {
         const changed = IDENTITY_FIELDS.filter((field) => request.body[field] !== undefined && request.body[field] !== before[field]);
         if (changed.length > 0) throw forbidden(`Only administrators change ${changed.join(", ")}`);
       }

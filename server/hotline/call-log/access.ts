@@ -4,7 +4,8 @@
 // province-wide only.
 
 import type { SessionUser } from "../../access/auth/sessions.js";
-import { isScoped, visibleAgencyIds } from "../../agencies/scope.js";
+import { visibleAgencyIds } from "../../agencies/scope.js";
+import { rolesHold } from "../../contract/permissions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type PhoneAccess, phoneAccess } from "../../phone/access.js";
 import type { Db } from "../../platform/db/client.js";
@@ -40,16 +41,11 @@ export async function canAddNote(db: Db, user: SessionUser, call: CallScopeRow):
   return visible?.includes(call.agencyId) ?? false;
 }
 
-/** Whether the user handles calls (and may see callers' numbers in full) rather than only reading reports. */
-export function handlesCalls(user: SessionUser): boolean {
-  return user.roles.includes("admin") || isScoped(user);
-}
-
 /**
  * Callers' numbers: in full, and searchable, for staff handling calls (they call back); masked for
  * report readers, who may not filter by caller either: a filter by a whole number would tell them
  * whether that person called.
  */
 export function callerPhoneAccess(user: SessionUser): PhoneAccess {
-  return phoneAccess(handlesCalls(user) ? "full" : "masked");
+  return phoneAccess(rolesHold(user.roles, "calls:caller-numbers") ? "full" : "masked");
 }

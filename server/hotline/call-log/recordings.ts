@@ -18,6 +18,7 @@ const isFirstRequest = (range: string | undefined) => !range || /^bytes=0-/.test
 
 const recordingRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db, config } = fastify;
+  fastify.addHook("preHandler", fastify.allow("calls:read"));
 
   fastify.get("/:id/audio", { schema: { params: IdParams } }, async (request, reply) => {
     const user = currentUser(request);

@@ -211,6 +211,8 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
 
 const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
+  // Who may annotate which call is decided call by call (canAddNote).
+  fastify.addHook("preHandler", fastify.allow("calls:read"));
 
   async function loadVisibleCall(request: Parameters<typeof currentUser>[0], id: number) {
     const call = await db.call.findUnique({ where: { id }, select: { id: true, agencyId: true, staffId: true } });

@@ -109,7 +109,8 @@ async function findVisible(db: Db, user: SessionUser, id: number): Promise<Row> 
 const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   // Those who return calls: staff of the agencies and their supervisors (and administrators).
-  fastify.addHook("preHandler", fastify.allow("supervisor", "agent"));
+  fastify.addHook("preHandler", fastify.allow("callback-requests:read"));
+  const workers = fastify.allow("callback-requests:work");
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallbackRequest) } } }, async (request, reply) => {
     const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["dueAt", "ASC"] });
@@ -143,7 +144,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/:id/attempts",
-    { schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestWithAttempts } } },
+    { preHandler: workers, schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestWithAttempts } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;
@@ -183,7 +184,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.put(
     "/:id",
-    { schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestWithAttempts } } },
+    { preHandler: workers, schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestWithAttempts } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;

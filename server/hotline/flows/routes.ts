@@ -143,7 +143,9 @@ function storedFiles(value: Prisma.JsonValue): FlowFile[] {
 
 const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const adminOnly = fastify.allow("admin");
+  fastify.addHook("preHandler", fastify.allow("ivr-flow-versions:read"));
+  const publishers = fastify.allow("ivr-flow-versions:publish");
+  const activators = fastify.allow("ivr-flow-versions:activate");
 
   async function activeId(): Promise<number | null> {
     const setting = await db.setting.findUnique({ where: { key: ACTIVE_VERSION_KEY } });
@@ -207,7 +209,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     "/",
     {
-      preHandler: adminOnly,
+      preHandler: publishers,
       schema: {
         body: Type.Object(
           { files: Type.Optional(FilesSchema), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) },
@@ -264,7 +266,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/:id/activate",
-    { preHandler: adminOnly, schema: { params: IdParams, response: { 200: VersionDetail } } },
+    { preHandler: activators, schema: { params: IdParams, response: { 200: VersionDetail } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;

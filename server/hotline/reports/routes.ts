@@ -54,6 +54,7 @@ const SatisfactionQuery = Type.Object(
 
 const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
+  fastify.addHook("preHandler", fastify.allow("reports:read"));
 
   fastify.get(
     "/satisfaction",

@@ -11,7 +11,7 @@ const Retention = Type.Object({ recordingDays: Days, callDays: Days }, { additio
 
 const retentionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  fastify.addHook("preHandler", fastify.allow("admin"));
+  fastify.addHook("preHandler", fastify.allow("retention:manage"));
 
   fastify.get("/", { schema: { response: { 200: Retention } } }, async () => readRetention(db));
 

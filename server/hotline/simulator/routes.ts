@@ -71,7 +71,7 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/calls",
-    { preHandler: fastify.allow("supervisor"), schema: { body: Body, response: { 200: Result } } },
+    { preHandler: fastify.allow("simulator:run"), schema: { body: Body, response: { 200: Result } } },
     async (request) => {
       const user = currentUser(request);
       const { digits, staff } = request.body;

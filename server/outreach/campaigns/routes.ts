@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { rolesHold } from "../../contract/permissions.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { CampaignStatus } from "../../generated/prisma/enums.js";
 import { maskPhone } from "../../phone/mask.js";
@@ -52,10 +53,10 @@ export interface CampaignRoutesOptions {
 const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (fastify, options) => {
   const { db } = fastify;
   const clock = options.clock ?? (() => new Date());
-  const readers = fastify.allow("campaign_manager", "campaign_approver");
-  const managers = fastify.allow("campaign_manager");
-  const approvers = fastify.allow("campaign_approver");
-  const operators = fastify.allow("campaign_manager", "campaign_approver");
+  const readers = fastify.allow("campaigns:read");
+  const managers = fastify.allow("campaigns:manage");
+  const approvers = fastify.allow("campaigns:approve");
+  const operators = fastify.allow("campaigns:send");
   const queue = () => fastify.queues.campaigns;
   /** The decision is committed: queue its job, or leave it to the worker's reconciler (hand-over.ts). */
   const handOver = (request: FastifyRequest, id: number, what: string, enqueue: () => Promise<void>) =>
@@ -375,7 +376,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<CampaignRoutesOptions> = async (
     };
   });
 
-  const canSeePhones = (request: FastifyRequest) => currentUser(request).roles.some((r) => r === "admin" || r === "campaign_manager");
+  const canSeePhones = (request: FastifyRequest) => rolesHold(currentUser(request).roles, "contacts:phone-numbers");
 
   fastify.get(
     "/:id/recipients",

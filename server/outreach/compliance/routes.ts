@@ -29,15 +29,13 @@ export const PolicySchema = Type.Object(
 const policyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
 
-  fastify.get(
-    "/",
-    { preHandler: fastify.allow("campaign_manager", "campaign_approver"), schema: { response: { 200: PolicySchema } } },
-    async () => loadPolicy(db),
+  fastify.get("/", { preHandler: fastify.allow("sms-policy:read"), schema: { response: { 200: PolicySchema } } }, async () =>
+    loadPolicy(db),
   );
 
   fastify.put(
     "/",
-    { preHandler: fastify.allow("admin"), schema: { body: PolicySchema, response: { 200: PolicySchema } } },
+    { preHandler: fastify.allow("sms-policy:write"), schema: { body: PolicySchema, response: { 200: PolicySchema } } },
     async (request) => {
       const actor = currentUser(request);
       const after = { ...request.body, label: request.body.label.trim(), optOutText: request.body.optOutText.trim() };

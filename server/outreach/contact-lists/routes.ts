@@ -6,7 +6,6 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { notFound } from "../../platform/http/errors.js";
 import { idsFilter, listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
-import { CONTACT_READERS, CONTACT_WRITERS } from "../contacts/access.js";
 import { addToList } from "../contacts/import.js";
 
 const ContactList = Type.Object({
@@ -44,8 +43,8 @@ const present = ({
 
 const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const readers = fastify.allow(...CONTACT_READERS);
-  const writers = fastify.allow(...CONTACT_WRITERS);
+  const readers = fastify.allow("contacts:read");
+  const writers = fastify.allow("contacts:write");
 
   fastify.get(
     "/",

@@ -19,7 +19,7 @@ import {
   stringFilter,
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
-import { CONTACT_READERS, CONTACT_WRITERS, contactPhoneAccess } from "./access.js";
+import { contactPhoneAccess } from "./access.js";
 import { CONSENT_STATUSES } from "./consent.js";
 import { rejectionOf } from "./import.js";
 
@@ -94,9 +94,9 @@ function fieldData(body: ContactBody) {
 
 const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const readers = fastify.allow(...CONTACT_READERS);
-  const writers = fastify.allow(...CONTACT_WRITERS);
-  const adminOnly = fastify.allow("admin");
+  const readers = fastify.allow("contacts:read");
+  const writers = fastify.allow("contacts:write");
+  const adminOnly = fastify.allow("contacts:delete");
 
   async function checkAgency(agencyId: number | null | undefined) {
     if (agencyId == null) return;

@@ -7,7 +7,6 @@ import type { Db } from "../../platform/db/client.js";
 import { notFound } from "../../platform/http/errors.js";
 import { idsFilter, listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
-import { CONTACT_READERS, CONTACT_WRITERS } from "../contacts/access.js";
 import { parseSegmentFilter, type SegmentFilter, SegmentFilterSchema, segmentWhereSql } from "./audience.js";
 
 const Segment = Type.Object({
@@ -31,8 +30,8 @@ export async function countSegment(db: Db, filter: SegmentFilter): Promise<numbe
 
 const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const readers = fastify.allow(...CONTACT_READERS);
-  const writers = fastify.allow(...CONTACT_WRITERS);
+  const readers = fastify.allow("contacts:read");
+  const writers = fastify.allow("contacts:write");
 
   fastify.get(
     "/",

@@ -85,8 +85,8 @@ const auditable = ({ createdAt: _c, updatedAt: _u, ...sender }: SenderRow) => se
 
 const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const readers = fastify.allow("campaign_manager", "campaign_approver");
-  const adminOnly = fastify.allow("admin");
+  const readers = fastify.allow("sms-senders:read");
+  const adminOnly = fastify.allow("sms-senders:write");
 
   fastify.get(
     "/",

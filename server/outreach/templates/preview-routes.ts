@@ -90,7 +90,7 @@ const previewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/preview",
-    { preHandler: fastify.allow("campaign_manager", "campaign_approver"), schema: { body: PreviewInput, response: { 200: Preview } } },
+    { preHandler: fastify.allow("sms-templates:read"), schema: { body: PreviewInput, response: { 200: Preview } } },
     async (request) => {
       const { senderId } = request.body;
       const [policy, sender] = await Promise.all([

@@ -47,8 +47,8 @@ const auditable = ({ id, name, body, unaccented }: TemplateRow) => ({ id, name, 
 
 const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const readers = fastify.allow("campaign_manager", "campaign_approver");
-  const writers = fastify.allow("campaign_manager");
+  const readers = fastify.allow("sms-templates:read");
+  const writers = fastify.allow("sms-templates:write");
 
   fastify.get(
     "/",

@@ -25,7 +25,7 @@ const present = ({ actor, ...entry }: Row) => ({ ...entry, actorName: actor ? `$
 /** Read-only: the audit log has no write routes at all. */
 const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  fastify.addHook("preHandler", fastify.allow("admin"));
+  fastify.addHook("preHandler", fastify.allow("audit-logs:read"));
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(AuditLog) } } }, async (request, reply) => {
     const query = parseListQuery(request.query, { sortable: ["id", "createdAt"], defaultSort: ["id", "DESC"] });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERMISSION_NAMES, permissionsOf } from "../../../server/contract/permissions.js";
 import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 
 let t: TestApp;
@@ -11,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("console login", () => {
-  it("sets an httpOnly SameSite session cookie and /me returns the user with roles and agency", async () => {
+  it("sets an httpOnly SameSite session cookie and /me returns the user with roles, agency and permissions", async () => {
     const response = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
@@ -29,6 +30,15 @@ describe("console login", () => {
       roles: ["supervisor"],
       agency: { id: seeded.agencies.department.id, name: "Sở Tư pháp" },
     });
+    // The console's canAccess reads these: the supervisor's, from the one table.
+    expect(me.json().permissions).toEqual(permissionsOf(["supervisor"]));
+    expect(me.json().permissions).toEqual(expect.arrayContaining(["agencies:edit", "hours-overrides:write", "simulator:run"]));
+    expect(me.json().permissions).not.toContain("users:manage");
+  });
+
+  it("sends administrators every permission", async () => {
+    const me = await t.app.inject({ url: "/api/auth/me", headers: { cookie: await login(t.app, "admin") } });
+    expect(me.json().permissions).toEqual(PERMISSION_NAMES);
   });
 
   it("refuses a wrong password with 401 and records the failed login in the audit log", async () => {

@@ -1,6 +1,5 @@
 import { Box } from "@mui/material";
-import { DeleteButton, Edit, SaveButton, TabbedForm, Toolbar, usePermissions } from "react-admin";
-import { isAdmin } from "../../roles";
+import { DeleteButton, Edit, SaveButton, TabbedForm, Toolbar, useCanAccess } from "react-admin";
 import { AgencyBreadcrumb } from "./AgencyBreadcrumb";
 import { AgencyChildren } from "./AgencyChildren";
 import { AgencyInputs } from "./AgencyInputs";
@@ -21,10 +20,9 @@ const EditToolbar = () => (
 const transform = (data: Record<string, unknown>) => ({ ...data, weeklyHours: weekAsObject(data.weeklyHours) });
 
 // Supervisors reach this form for their own subtree: they change routing and hours, the server
-// refuses changes to the general fields, which are read-only for them.
+// refuses changes to the general fields without agencies:manage, so they are read-only for them.
 export const AgencyEdit = () => {
-  const { permissions } = usePermissions();
-  const admin = isAdmin(permissions);
+  const { canAccess: manages } = useCanAccess({ resource: "agencies", action: "manage" });
   return (
     <Edit mutationMode="pessimistic" redirect={false} transform={transform}>
       <Box sx={{ px: 2, pt: 2 }}>
@@ -32,7 +30,7 @@ export const AgencyEdit = () => {
       </Box>
       <TabbedForm toolbar={<EditToolbar />}>
         <TabbedForm.Tab label="tthc.routing.tab_general">
-          <AgencyInputs readOnly={!admin} />
+          <AgencyInputs readOnly={!manages} />
         </TabbedForm.Tab>
         <TabbedForm.Tab label="tthc.routing.tab_routing" path="routing">
           <RoutingInputs />

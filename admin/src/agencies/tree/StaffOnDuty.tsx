@@ -1,8 +1,7 @@
 import { Box, Chip, List, ListItem, ListItemText, Switch, Typography } from "@mui/material";
 import { useState } from "react";
-import { type Identifier, useGetList, useNotify, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { type Identifier, useCanAccess, useGetList, useNotify, useRecordContext, useTranslate } from "react-admin";
 import { API_URL, httpClient } from "../../dataProvider";
-import { handlesCalls } from "./access";
 
 interface Staff {
   id: Identifier;
@@ -16,8 +15,9 @@ interface Staff {
 /** "Cán bộ trực": the agency's staff with a quick on/off duty switch (the server decides who may flip it). */
 export const StaffOnDuty = () => {
   const record = useRecordContext();
-  const { permissions } = usePermissions();
-  const enabled = record?.id != null && handlesCalls(permissions);
+  // For those who take or supervise calls (staff:duty).
+  const { canAccess } = useCanAccess({ resource: "staff", action: "duty" });
+  const enabled = record?.id != null && canAccess === true;
   const { data, refetch } = useGetList<Staff>(
     "staff",
     { filter: { agencyId: record?.id }, sort: { field: "name", order: "ASC" }, pagination: { page: 1, perPage: 200 } },

@@ -8,7 +8,7 @@ import {
   SelectInput,
   TextField,
   TextInput,
-  usePermissions,
+  useCanAccess,
 } from "react-admin";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { csvExporter } from "../../common/csvExporter";
@@ -20,10 +20,8 @@ import { satisfactionChoices, terminationChoices } from "./types";
 
 // Dates are Vietnam days; the server includes the whole `to` day. The phone number may be typed in
 // any form (0912 345 678, 84912345678…) or in part: the server normalises it. Only staff handling
-// calls see callers in full and may filter by them (server/hotline/call-log/access.ts callerPhoneAccess).
+// calls see callers in full and may filter by them (calls:caller-numbers).
 const callerFilter = <TextInput key="caller" source="caller" alwaysOn resettable />;
-const handlesCalls = (permissions: unknown) =>
-  Array.isArray(permissions) && ["admin", "supervisor", "agent"].some((role) => permissions.includes(role));
 const otherFilters = [
   <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
   <SelectInput key="termination" source="termination" choices={terminationChoices} />,
@@ -35,8 +33,8 @@ const otherFilters = [
 const dateFilters = [<DateInput key="from" source="from" alwaysOn />, <DateInput key="to" source="to" alwaysOn />];
 
 export const CallList = () => {
-  const { permissions } = usePermissions();
-  const filters = [...dateFilters, ...(handlesCalls(permissions) ? [callerFilter] : []), ...otherFilters];
+  const { canAccess: seesCallers } = useCanAccess({ resource: "calls", action: "caller-numbers" });
+  const filters = [...dateFilters, ...(seesCallers ? [callerFilter] : []), ...otherFilters];
   return (
     <List exporter={csvExporter} filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -1,13 +1,12 @@
-import { Datagrid, List, NumberField, TextField, TopToolbar, usePermissions } from "react-admin";
+import { Datagrid, List, NumberField, TextField, TopToolbar, useCanAccess } from "react-admin";
 import { csvExporter } from "../../common/csvExporter";
 import { DateTimeField } from "../../common/DateTimeField";
-import { isAdmin } from "../../roles";
 import { ActiveChip } from "./ActiveChip";
 import { PublishButton } from "./PublishButton";
 
 const Actions = () => {
-  const { permissions } = usePermissions();
-  return <TopToolbar>{isAdmin(permissions) && <PublishButton />}</TopToolbar>;
+  const { canAccess } = useCanAccess({ resource: "ivr-flow-versions", action: "publish" });
+  return <TopToolbar>{canAccess && <PublishButton />}</TopToolbar>;
 };
 
 export const FlowVersionList = () => (

@@ -1,7 +1,6 @@
 import { Alert, Box, Card, CardContent, Typography } from "@mui/material";
-import { NumberField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { NumberField, Show, TabbedShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from "react-admin";
 import { DateTimeField } from "../../common/DateTimeField";
-import { isAdmin } from "../../roles";
 import { ActivateButton } from "./ActivateButton";
 import { ActiveChip } from "./ActiveChip";
 import type { Problem } from "./api";
@@ -18,8 +17,8 @@ interface VersionRecord {
 }
 
 const Actions = () => {
-  const { permissions } = usePermissions();
-  return <TopToolbar>{isAdmin(permissions) && <ActivateButton />}</TopToolbar>;
+  const { canAccess } = useCanAccess({ resource: "ivr-flow-versions", action: "activate" });
+  return <TopToolbar>{canAccess && <ActivateButton />}</TopToolbar>;
 };
 
 const ValidationReport = () => {

@@ -1,9 +1,9 @@
 import { Alert, Box, Card, CardContent, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { EditButton, Show, useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { can } from "../../access/can";
 import { formatDateTime, formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
-import { mayRun } from "./access";
 import type { CampaignAction } from "./api";
 import { EstimatePanel, useEstimate } from "./EstimatePanel";
 import { ProgressPanel } from "./ProgressPanel";
@@ -72,7 +72,7 @@ const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number 
   const own = identity != null && (campaign.editorIds ?? []).some((id) => String(id) === String(identity.id));
   const actions = ACTIONS_BY_STATUS[campaign.status].filter(
     (action) =>
-      mayRun(permissions, action) &&
+      can(permissions, "campaigns", action) &&
       (action !== "resend-failed" || (campaign.counts?.failed ?? 0) > 0) &&
       (action !== "launch" || !campaign.launchedAt),
   );
@@ -80,7 +80,7 @@ const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number 
   return (
     <>
       <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1, mt: 2 }} data-testid="campaign-actions">
-        {campaign.status === "draft" && mayRun(permissions, "submit") && <EditButton variant="outlined" />}
+        {campaign.status === "draft" && can(permissions, "campaigns", "submit") && <EditButton variant="outlined" />}
         {actions.map((action) => (
           <ActionButton
             key={action}

@@ -3,8 +3,6 @@ import { CampaignList } from "./CampaignList";
 import { CampaignShow } from "./CampaignShow";
 import { CampaignCreate, CampaignEdit } from "./CampaignWizard";
 
-export { seesCampaigns, withCampaignAccess } from "./access";
-
 export default {
   list: CampaignList,
   show: CampaignShow,

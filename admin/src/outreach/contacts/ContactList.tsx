@@ -16,12 +16,10 @@ import {
   TextInput,
   TopToolbar,
   useCanAccess,
-  usePermissions,
 } from "react-admin";
 import { Link } from "react-router-dom";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { csvExporter } from "../../common/csvExporter";
-import { writesContacts } from "./access";
 import { ConsentChip, consentChoices } from "./ConsentChip";
 
 const filters = [
@@ -33,11 +31,11 @@ const filters = [
 ];
 
 const Actions = () => {
-  const { permissions } = usePermissions();
+  const { canAccess: imports } = useCanAccess({ resource: "contacts", action: "import" });
   const { canAccess } = useCanAccess({ resource: "contacts", action: "create" });
   return (
     <TopToolbar>
-      {writesContacts(permissions) && (
+      {imports && (
         <Button component={Link} to="/contacts/import" label="tthc.contacts.import">
           <UploadIcon />
         </Button>

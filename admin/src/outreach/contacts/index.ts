@@ -3,7 +3,6 @@ import { ContactCreate, ContactEdit } from "./ContactEdit";
 import { ContactList } from "./ContactList";
 import { ContactShow } from "./ContactShow";
 
-export { seesContacts, withContactAccess, writesContacts } from "./access";
 export { ContactImportWizard } from "./import/ContactImportWizard";
 
 export default {

@@ -2,9 +2,8 @@
 import PhoneDisabledIcon from "@mui/icons-material/PhoneDisabled";
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { type ChangeEvent, useCallback, useEffect, useState } from "react";
-import { Title, useNotify, usePermissions, useTranslate } from "react-admin";
+import { Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import { API_URL, httpClient } from "../../dataProvider";
-import { writesContacts } from "../contacts/access";
 
 interface DncStatus {
   count: number;
@@ -14,7 +13,8 @@ interface DncStatus {
 const DncPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const { permissions } = usePermissions();
+  // Importing the list and checking a number are for those who write contacts (contacts:write).
+  const { canAccess: imports } = useCanAccess({ resource: "dnc", action: "import" });
   const [status, setStatus] = useState<DncStatus>();
   const [busy, setBusy] = useState(false);
   const [phone, setPhone] = useState("");
@@ -68,7 +68,7 @@ const DncPage = () => {
                 })
               : translate("tthc.dnc.never")}
           </Typography>
-          {writesContacts(permissions) && (
+          {imports && (
             <>
               <Button variant="contained" component="label" disabled={busy}>
                 {translate("tthc.dnc.upload")}

@@ -7,11 +7,10 @@ import {
   SelectInput,
   TextField,
   TextInput,
-  usePermissions,
+  useCanAccess,
 } from "react-admin";
 import { csvExporter } from "../../common/csvExporter";
 import { TranslatedChip } from "../../common/TranslatedChip";
-import { isAdmin } from "../../roles";
 import { PROVIDER_CHOICES } from "./SenderInputs";
 
 const filters = [
@@ -21,11 +20,10 @@ const filters = [
 ];
 
 export const SenderList = () => {
-  const { permissions } = usePermissions();
-  const admin = isAdmin(permissions);
+  const { canAccess: canWrite } = useCanAccess({ resource: "sms-senders", action: "edit" });
   return (
     <List exporter={csvExporter} filters={filters} sort={{ field: "brandname", order: "ASC" }}>
-      <Datagrid rowClick={admin ? "edit" : false} bulkActionButtons={false}>
+      <Datagrid rowClick={canWrite ? "edit" : false} bulkActionButtons={false}>
         <TextField source="brandname" />
         <TranslatedChip source="provider" prefix="tthc.sms.providers" />
         <NumberField source="pricePerSegment" locales="vi-VN" />

@@ -1,14 +1,12 @@
 import { Chip, Stack } from "@mui/material";
-import { BooleanField, Datagrid, FunctionField, List, NullableBooleanInput, TextField, TextInput, usePermissions } from "react-admin";
+import { BooleanField, Datagrid, FunctionField, List, NullableBooleanInput, TextField, TextInput, useCanAccess } from "react-admin";
 import { csvExporter } from "../../common/csvExporter";
 import { DateTimeField } from "../../common/DateTimeField";
-import { writesTemplates } from "./access";
 
 const filters = [<TextInput key="q" source="q" alwaysOn />, <NullableBooleanInput key="unaccented" source="unaccented" />];
 
 export const TemplateList = () => {
-  const { permissions } = usePermissions();
-  const canWrite = writesTemplates(permissions);
+  const { canAccess: canWrite } = useCanAccess({ resource: "sms-templates", action: "edit" });
   return (
     <List exporter={csvExporter} filters={filters} sort={{ field: "name", order: "ASC" }}>
       <Datagrid rowClick={canWrite ? "edit" : "show"} bulkActionButtons={false}>

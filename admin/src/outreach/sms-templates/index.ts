@@ -3,8 +3,6 @@ import { TemplateCreate, TemplateEdit } from "./TemplateEdit";
 import { TemplateList } from "./TemplateList";
 import { TemplateShow } from "./TemplateShow";
 
-export { seesSms, withSmsAccess } from "./access";
-
 export default {
   list: TemplateList,
   show: TemplateShow,

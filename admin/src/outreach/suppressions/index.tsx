@@ -13,17 +13,17 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  usePermissions,
+  useCanAccess,
   useTranslate,
 } from "react-admin";
 import { csvExporter } from "../../common/csvExporter";
-import { isAdmin } from "../../roles";
 
 const SOURCES = ["keyword", "console", "provider", "call"];
 const sourceChoices = SOURCES.map((id) => ({ id, name: `tthc.suppressions.sources.${id}` }));
 
 const SuppressionList = () => {
-  const { permissions } = usePermissions();
+  // Lifting an opt-out is the administrators' (suppressions:delete); without it, no column for it.
+  const { canAccess: lifts } = useCanAccess({ resource: "suppressions", action: "delete" });
   const translate = useTranslate();
   return (
     <List
@@ -40,7 +40,7 @@ const SuppressionList = () => {
         />
         <TextField source="detail" emptyText="—" sortable={false} />
         <DateField source="receivedAt" showTime />
-        {isAdmin(permissions) && <DeleteButton mutationMode="pessimistic" />}
+        {lifts && <DeleteButton mutationMode="pessimistic" />}
       </Datagrid>
     </List>
   );

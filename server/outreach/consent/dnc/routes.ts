@@ -10,7 +10,6 @@ import { badRequest, invalidField } from "../../../platform/http/errors.js";
 import { assertValidValue } from "../../../platform/http/input-values.js";
 import { Nullable } from "../../../platform/http/schemas.js";
 import { MULTIPART_ONLY } from "../../../platform/plugins/app/declared-content-types.js";
-import { CONTACT_READERS, CONTACT_WRITERS } from "../../contacts/access.js";
 import { isSuppressed } from "../opt-outs/suppress.js";
 import { isOnDnc, linesOf, replaceDncList } from "./dnc.js";
 
@@ -29,8 +28,8 @@ const DncStatus = Type.Object({ id: Type.String(), count: Type.Integer(), lastIm
 
 const dncRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const readers = fastify.allow(...CONTACT_READERS);
-  const writers = fastify.allow(...CONTACT_WRITERS);
+  const readers = fastify.allow("contacts:read");
+  const writers = fastify.allow("contacts:write");
   await fastify.register(multipart, { limits: { files: 1, fields: 5 } });
 
   async function status() {

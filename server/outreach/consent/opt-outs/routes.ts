@@ -13,7 +13,7 @@ import { checkedPhoneSearch } from "../../../platform/audit/phone-lookups.js";
 import { invalidField, notFound } from "../../../platform/http/errors.js";
 import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../../../platform/http/list-query.js";
 import { DateTime, Nullable } from "../../../platform/http/schemas.js";
-import { CONTACT_READERS, CONTACT_WRITERS, contactPhoneAccess } from "../../contacts/access.js";
+import { contactPhoneAccess } from "../../contacts/access.js";
 import { rejectionOf } from "../../contacts/import.js";
 import { optOutConfirmation } from "./confirmation.js";
 import { SUPPRESSION_SOURCES, type SuppressionSource, suppress } from "./suppress.js";
@@ -34,9 +34,9 @@ const PhoneParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 
 
 const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = async (fastify, options) => {
   const { db } = fastify;
-  const readers = fastify.allow(...CONTACT_READERS);
-  const writers = fastify.allow(...CONTACT_WRITERS);
-  const adminOnly = fastify.allow("admin");
+  const readers = fastify.allow("contacts:read");
+  const writers = fastify.allow("contacts:write");
+  const adminOnly = fastify.allow("suppressions:delete");
   const sms =
     options.sms ?? createSmsProvider(fastify.config, { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) });
   const confirm = optOutConfirmation({ db, sms, publicBaseUrl: fastify.config.PUBLIC_BASE_URL, log: fastify.log });
