@@ -10,13 +10,16 @@ import type { CallPatch, SurveyAnswerWrite } from "./effects.js";
 
 type Tx = Prisma.TransactionClient;
 
-/** Every column of calls, named as the Call model names them. */
-const CALL_COLUMNS = Prisma.sql`
-  c.id, c.call_sid AS "callSid", c.caller, c.hotline, c.simulated, c.status, c.flow_version_id AS "flowVersionId",
-  c.state, c.topic, c.agency_id AS "agencyId", c.staff_id AS "staffId", c.started_at AS "startedAt",
-  c.ring_started_at AS "ringStartedAt", c.answered_at AS "answeredAt", c.bridge_ended_at AS "bridgeEndedAt",
-  c.ended_at AS "endedAt", c.ivr_seconds AS "ivrSeconds", c.ring_seconds AS "ringSeconds",
-  c.talk_seconds AS "talkSeconds", c.termination, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+/** Every column of calls, named as the Call model names them, from the table or alias `from`. */
+function callColumns(from: "c" | "calls"): Prisma.Sql {
+  const c = Prisma.raw(from);
+  return Prisma.sql`
+  ${c}.id, ${c}.call_sid AS "callSid", ${c}.caller, ${c}.hotline, ${c}.simulated, ${c}.status, ${c}.flow_version_id AS "flowVersionId",
+  ${c}.state, ${c}.topic, ${c}.agency_id AS "agencyId", ${c}.staff_id AS "staffId", ${c}.started_at AS "startedAt",
+  ${c}.ring_started_at AS "ringStartedAt", ${c}.answered_at AS "answeredAt", ${c}.bridge_ended_at AS "bridgeEndedAt",
+  ${c}.ended_at AS "endedAt", ${c}.ivr_seconds AS "ivrSeconds", ${c}.ring_seconds AS "ringSeconds",
+  ${c}.talk_seconds AS "talkSeconds", ${c}.termination, ${c}.version, ${c}.created_at AS "createdAt", ${c}.updated_at AS "updatedAt"`;
+}
 
 /** A timeout in whole milliseconds, at least 1, as PostgreSQL's settings take it. */
 const timeoutSetting = (ms: number) => String(Math.max(1, Math.floor(ms)));
@@ -31,7 +34,7 @@ export interface SeenStep {
 /** The call and, when this step already ran, its stored answer: one statement, no lock. */
 export async function readStep(db: Db, callSid: string, dedupeKey: string): Promise<SeenStep | null> {
   const rows = await db.$queryRaw<(Call & { eventId: number | null; response: string | null })[]>`
-    SELECT ${CALL_COLUMNS}, e.id AS "eventId", e.response
+    SELECT ${callColumns("c")}, e.id AS "eventId", e.response
     FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.dedupe_key = ${dedupeKey}
     WHERE c.call_sid = ${callSid}`;
   const row = rows[0];
@@ -48,7 +51,7 @@ export async function readStep(db: Db, callSid: string, dedupeKey: string): Prom
 export async function lockCall(tx: Tx, callSid: string, timeoutMs: number): Promise<Call | null> {
   const ms = timeoutSetting(timeoutMs);
   const rows = await tx.$queryRaw<Call[]>`
-    SELECT ${CALL_COLUMNS}
+    SELECT ${callColumns("c")}
     FROM (SELECT set_config('lock_timeout', ${ms}, true), set_config('statement_timeout', ${ms}, true)) AS bounds, calls c
     WHERE c.call_sid = ${callSid}
     FOR UPDATE OF c`;
@@ -128,13 +131,14 @@ function guarded(callId: number, guard: VersionGuard | undefined): Guarded {
 
 /**
  * Stores the step's event, its survey answers and the call's new state and columns in one statement.
- * Under the call's row lock it always writes; with a guard it writes only if the guard holds, and
- * says whether it did. A column the step leaves alone keeps its value (COALESCE with NULL).
+ * Under the call's row lock it always writes; with a guard it writes only if the guard holds. Returns
+ * the call as written, or null when it did not write. A column the step leaves alone keeps its value
+ * (COALESCE with NULL).
  */
-export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGuard): Promise<boolean> {
+export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGuard): Promise<Call | null> {
   const { patch } = write;
   const { target, from, where } = guarded(write.callId, guard);
-  const rows = await db.$queryRaw<{ written: number }[]>`
+  const rows = await db.$queryRaw<Call[]>`
     WITH ${target} moved AS (
       UPDATE calls SET
         state = ${JSON.stringify(write.state)}::jsonb,
@@ -147,20 +151,20 @@ export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGu
         updated_at = now()
       ${from}
       WHERE calls.id = ${write.callId} ${where}
-      RETURNING calls.id
+      RETURNING ${callColumns("calls")}
     ), ${stepRowsOf("moved", write)}
-    SELECT count(*)::int AS written FROM moved`;
-  return (rows[0]?.written ?? 0) > 0;
+    SELECT * FROM moved`;
+  return rows[0] ?? null;
 }
 
 /**
  * A new call and its first step in one statement: INSERT … ON CONFLICT DO NOTHING, so of simultaneous
- * copies of the incoming webhook one creates the call with its first event and the others write
- * nothing (false) and replay that event's answer. Nothing is written past the step's deadline.
+ * copies of the incoming webhook one creates the call with its first event (and gets the new row) and
+ * the others write nothing (null) and replay that event's answer. Nothing is written past the deadline.
  */
-export async function insertCallAtFirstStep(db: Db, call: NewCall, write: Omit<StepWrite, "callId">, deadline: Date): Promise<boolean> {
+export async function insertCallAtFirstStep(db: Db, call: NewCall, write: Omit<StepWrite, "callId">, deadline: Date): Promise<Call | null> {
   const { patch } = write;
-  const rows = await db.$queryRaw<{ written: number }[]>`
+  const rows = await db.$queryRaw<Call[]>`
     WITH created AS (
       INSERT INTO calls (call_sid, caller, hotline, status, simulated, flow_version_id, state, topic, agency_id,
                          ring_started_at, termination, updated_at)
@@ -169,10 +173,10 @@ export async function insertCallAtFirstStep(db: Db, call: NewCall, write: Omit<S
              ${patch.ringStartedAt ?? null}::timestamptz, ${patch.termination ?? null}::"CallTermination", now()
       WHERE clock_timestamp() < ${deadline}
       ON CONFLICT (call_sid) DO NOTHING
-      RETURNING id
+      RETURNING ${callColumns("calls")}
     ), ${stepRowsOf("created", write)}
-    SELECT count(*)::int AS written FROM created`;
-  return (rows[0]?.written ?? 0) > 0;
+    SELECT * FROM created`;
+  return rows[0] ?? null;
 }
 
 /** The step's event and survey answers, written for the call row that `source` (a CTE) returned. */
@@ -240,13 +244,13 @@ export async function writeStatus(db: Db | Tx, write: StatusWrite, guard?: Versi
  * it connects them only if the call is still ringing them at this step and nobody has answered yet
  * (with simultaneous ringing the first to press wins). False when it did not, for whatever reason
  * (another session holds the row, another staff member won, the call moved on, or this is a copy of a
- * press already recorded): the caller then decides under the call's lock.
+ * press already recorded): the caller then decides under the call's lock. Returns the call as written.
  */
 export async function acceptWhisper(
   db: Db,
   accept: { callSid: string; step: number; staffId: number; at: Date; deadline: Date },
-): Promise<boolean> {
-  const rows = await db.$queryRaw<{ won: number }[]>`
+): Promise<Call | null> {
+  const rows = await db.$queryRaw<Call[]>`
     WITH target AS MATERIALIZED (
       SELECT id FROM calls WHERE call_sid = ${accept.callSid} AND clock_timestamp() < ${accept.deadline} FOR UPDATE SKIP LOCKED
     ), won AS (
@@ -255,13 +259,13 @@ export async function acceptWhisper(
       WHERE calls.id = target.id AND calls.ended_at IS NULL AND calls.answered_at IS NULL
         AND (calls.state->>'step')::int = ${accept.step}
         AND calls.state->'ivr'->'route'->'dialing' @> to_jsonb(${accept.staffId}::int)
-      RETURNING calls.id
+      RETURNING ${callColumns("calls")}
     ), event AS (
       INSERT INTO call_events (call_id, kind, dedupe_key, data, at)
       SELECT id, 'whisper-accept', ${`accept:${accept.step}`}, ${JSON.stringify({ staffId: accept.staffId })}::jsonb, ${accept.at} FROM won
     )
-    SELECT count(*)::int AS won FROM won`;
-  return (rows[0]?.won ?? 0) > 0;
+    SELECT * FROM won`;
+  return rows[0] ?? null;
 }
 
 export interface RecordingWrite {

@@ -16,6 +16,7 @@ import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWri
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
 import type { Deadline } from "./deadline.js";
 import { callbackRequestOf, callPatch, recordCallbackRequest, surveyAnswers } from "./effects.js";
+import type { RecentCalls } from "./recent-calls.js";
 import type { RoutingSnapshots } from "./routing-snapshot.js";
 
 export interface StepRequest {
@@ -33,6 +34,7 @@ export interface StepRequest {
 export interface StepDeps {
   db: Db;
   locks: CallLocks;
+  recent: RecentCalls;
   snapshots: RoutingSnapshots;
   baseUrl: string;
   log: FastifyBaseLogger;
@@ -105,7 +107,11 @@ export async function runFirstStep(deps: StepDeps, call: NewCall, request: StepR
     const decision = decide(deps, flow, env, fresh, request);
     if (!decision.callback) {
       const write = { ...decision.write, response: decision.twiml };
-      if (await insertCallAtFirstStep(deps.db, call, write, new Date(deadline.at))) return decision.twiml;
+      const created = await insertCallAtFirstStep(deps.db, call, write, new Date(deadline.at));
+      if (created) {
+        deps.recent.keep(created);
+        return decision.twiml;
+      }
     }
   }
   await insertCall(deps.db, call);
@@ -114,32 +120,46 @@ export async function runFirstStep(deps: StepDeps, call: NewCall, request: StepR
 
 export async function runCallStep(deps: StepDeps, request: StepRequest, deadline: Deadline): Promise<string> {
   const { db } = deps;
+  // The common case, one statement: this process wrote the call's last step and the call is still as
+  // it left it (see recent-calls.ts).
+  const remembered = deps.recent.take(request.callSid);
+  if (remembered && waitingFor(remembered, request.step)) {
+    const answer = await optimisticStep(deps, remembered, request, deadline);
+    if (answer !== null) return answer;
+  }
   // Before any lock: a retry of a finished step is answered from its event, and the flow version and
   // routing snapshot are loaded now (both cached), so a transaction never needs a second connection.
   const seen = await readStep(db, request.callSid, dedupeKeyOf(request));
   if (!seen) return renderApology();
   if (seen.replay) return seen.replay.response ?? renderApology();
-  const [flow, env] = await Promise.all([
-    seen.call.flowVersionId ? flowVersion(db, seen.call.flowVersionId) : null,
-    deps.snapshots.env(request.now),
-  ]);
-
-  // The common case, one statement: the call is still as read when the step's write lands.
-  if (flow && waitingFor(seen.call, request.step)) {
-    const decision = decide(deps, flow, env, seen.call, request);
-    if (!decision.callback) {
-      const { call } = seen;
-      const guard = { version: call.version, deadline: new Date(deadline.at) };
-      const write = { ...decision.write, callId: call.id, response: decision.twiml };
-      if (await writeStep(db, write, guard)) return decision.twiml;
-    }
+  if (waitingFor(seen.call, request.step)) {
+    const answer = await optimisticStep(deps, seen.call, request, deadline);
+    if (answer !== null) return answer;
   }
-  return lockedStep(deps, flow, env, request, deadline);
+  return lockedStep(deps, seen.call.flowVersionId, request, deadline);
 }
 
+/** The step computed from the call as read and written only if the call is still so; null when it was not written. */
+async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, deadline: Deadline): Promise<string | null> {
+  const [flow, env] = await loadFlowAndEnv(deps, call.flowVersionId, request.now);
+  if (!flow) return null;
+  const decision = decide(deps, flow, env, call, request);
+  if (decision.callback) return null;
+  const write = { ...decision.write, callId: call.id, response: decision.twiml };
+  const written = await writeStep(deps.db, write, { version: call.version, deadline: new Date(deadline.at) });
+  if (!written) return null;
+  deps.recent.keep(written);
+  return decision.twiml;
+}
+
+/** Both cached in memory: loading them never holds a connection a transaction needs. */
+const loadFlowAndEnv = (deps: StepDeps, flowVersionId: number | null, now: Date) =>
+  Promise.all([flowVersionId ? flowVersion(deps.db, flowVersionId) : null, deps.snapshots.env(now)]);
+
 /** The step under the call's row lock: when copies race, when the call changed meanwhile, or for a callback request. */
-async function lockedStep(deps: StepDeps, flow: Flow, env: Env, request: StepRequest, deadline: Deadline): Promise<string> {
+async function lockedStep(deps: StepDeps, flowVersionId: number | null, request: StepRequest, deadline: Deadline): Promise<string> {
   const dedupeKey = dedupeKeyOf(request);
+  const [flow, env] = await loadFlowAndEnv(deps, flowVersionId, request.now);
   const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
     if (!waitingFor(call, request.step)) {
       // A copy of this webhook may have run while this one waited for the lock: the step's event and

@@ -17,6 +17,7 @@ import { storedState } from "./call-state.js";
 import { runCallStep, runFirstStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
 import { degradedMode } from "./degraded/mode.js";
+import { recentCalls } from "./recent-calls.js";
 
 // Twilio sends many more parameters than a route reads; they stay (the signature covers them).
 const params = <T extends Type.TProperties>(properties: T) => Type.Object(properties, { additionalProperties: true });
@@ -39,7 +40,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   await degradedMode(fastify);
   const { db, config } = fastify;
   const locks = callLocks(db);
-  const steps: StepDeps = { db, locks, snapshots: fastify.callRouting, baseUrl: config.PUBLIC_BASE_URL, log: fastify.log };
+  const recent = recentCalls();
+  const steps: StepDeps = { db, locks, recent, snapshots: fastify.callRouting, baseUrl: config.PUBLIC_BASE_URL, log: fastify.log };
   // The budget counts from the request's arrival, so time spent before the handler counts too.
   const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
   /**
@@ -174,8 +176,11 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
       const accepted = async (deadline: Deadline) => {
         const at = new Date();
-        if (await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) }))
+        const answered = await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) });
+        if (answered) {
+          recent.keep(answered);
           return renderAccepted();
+        }
         // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
         const won = await locks.withCall(parent, deadline, async (tx, call) => {
           if (call.endedAt) return false;
@@ -203,6 +208,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
       const deadline = deadlineOf(reply);
       const data = { CallStatus: status, CallDuration: duration ?? null };
+      // The call's row changes (and its last status usually ends it): its next step, if any, reads it.
+      recent.forget(callSid);
       const ended = await locks.inOrder(callSid, () => recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline));
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       return reply.status(204).send();

@@ -4,11 +4,13 @@
 // step at once (each with its own in-process ordering) answer the same TwiML and record one event.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderApology } from "../../../server/hotline/ivr/twiml.js";
 import { parseXml } from "../../../server/hotline/simulator/xml.js";
 import { callLocks } from "../../../server/hotline/voice/call-lock.js";
 import { readStep, writeStep } from "../../../server/hotline/voice/call-rows.js";
 import { runCallStep, type StepDeps } from "../../../server/hotline/voice/call-steps.js";
 import { deadlineAt } from "../../../server/hotline/voice/deadline.js";
+import { recentCalls } from "../../../server/hotline/voice/recent-calls.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
 import { openAllWeek, seedDemo } from "../../helpers/console.js";
 import { signedPost } from "../../helpers/twilio.js";
@@ -57,12 +59,15 @@ describe("an optimistic step write", () => {
     await t.db.call.update({ where: { id: seen.call.id }, data: { status: "in-progress" } });
     const deadline = new Date(Date.now() + 5_000);
 
-    expect(await writeStep(t.db, menuWrite(seen.call.id), { version: seen.call.version, deadline })).toBe(false);
+    expect(await writeStep(t.db, menuWrite(seen.call.id), { version: seen.call.version, deadline })).toBeNull();
     expect(await gatherEvents(callSid)).toBe(0);
 
     const now = await t.db.call.findUniqueOrThrow({ where: { id: seen.call.id } });
     expect(now.version).toBeGreaterThan(seen.call.version);
-    expect(await writeStep(t.db, menuWrite(seen.call.id), { version: now.version, deadline })).toBe(true);
+    expect(await writeStep(t.db, menuWrite(seen.call.id), { version: now.version, deadline })).toMatchObject({
+      topic: "written by the test",
+      version: now.version + 1,
+    });
     expect(await gatherEvents(callSid)).toBe(1);
     expect((await t.db.call.findUniqueOrThrow({ where: { id: seen.call.id } })).topic).toBe("written by the test");
   });
@@ -72,7 +77,7 @@ describe("an optimistic step write", () => {
     const seen = await readStep(t.db, callSid, "gather:1");
     if (!seen) throw new Error("call not found");
     const past = new Date(Date.now() - 1);
-    expect(await writeStep(t.db, menuWrite(seen.call.id), { version: seen.call.version, deadline: past })).toBe(false);
+    expect(await writeStep(t.db, menuWrite(seen.call.id), { version: seen.call.version, deadline: past })).toBeNull();
     expect(await gatherEvents(callSid)).toBe(0);
   });
 
@@ -101,7 +106,7 @@ describe("an optimistic step write", () => {
     const written = await writeStep(t.db, menuWrite(seen.call.id), { version: seen.call.version, deadline: new Date(Date.now() + 20_000) });
     release();
     await holder;
-    expect(written).toBe(false);
+    expect(written).toBeNull();
     expect(await gatherEvents(callSid)).toBe(0);
   });
 });
@@ -113,6 +118,7 @@ describe("the same step run by two server processes at once", () => {
     const serverProcess = (): StepDeps => ({
       db: t.db,
       locks: callLocks(t.db),
+      recent: recentCalls(),
       snapshots: t.app.callRouting,
       baseUrl: t.config.PUBLIC_BASE_URL,
       log: t.app.log,
@@ -133,5 +139,42 @@ describe("the same step run by two server processes at once", () => {
     expect(await gatherEvents(callSid)).toBe(1);
     const call = await t.db.call.findUniqueOrThrow({ where: { callSid } });
     expect(call.state).toMatchObject({ step: 2 });
+  });
+});
+
+describe("a call whose webhooks alternate between two server processes", () => {
+  it("is followed correctly by both, though each remembers the call as it last wrote it", async () => {
+    const callSid = await callAtMenu();
+    const serverProcess = (): StepDeps => ({
+      db: t.db,
+      locks: callLocks(t.db),
+      recent: recentCalls(),
+      snapshots: t.app.callRouting,
+      baseUrl: t.config.PUBLIC_BASE_URL,
+      log: t.app.log,
+    });
+    const [a, b] = [serverProcess(), serverProcess()];
+    const gather = (step: number, digits: string) =>
+      ({ callSid, kind: "gather", step, event: { type: "gather", digits }, data: { Digits: digits }, now: new Date() }) as const;
+    const deadline = () => deadlineAt(Date.now() + 10_000);
+
+    // A remembers the call after step 1; B moves it on; A's memory is then out of date.
+    const first = await runCallStep(a, gather(1, "2"), deadline());
+    const second = await runCallStep(b, gather(2, "1"), deadline());
+    expect(parseXml(first).children.some((c) => c.name === "Gather")).toBe(true);
+    expect(parseXml(second).children.some((c) => c.name === "Dial")).toBe(true);
+    // B's step again, now at A: a retry Twilio sent elsewhere gets B's answer, not a new step.
+    expect(await runCallStep(a, gather(2, "1"), deadline())).toBe(second);
+
+    const dial = { callSid, kind: "dial", step: 3, data: {}, now: new Date() } as const;
+    const ended = await runCallStep(
+      a,
+      { ...dial, event: { type: "dial-ended", status: "no-answer", acceptedStaffId: null, durationSeconds: 0 } },
+      deadline(),
+    );
+    expect(ended).not.toBe(renderApology());
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { events: true } });
+    expect(call.state).toMatchObject({ step: 4 });
+    expect(call.events.map((e) => e.dedupeKey).sort()).toEqual(["dial:3", "gather:1", "gather:2", "incoming:0"]);
   });
 });
