@@ -142,7 +142,7 @@ export function decide(now: Date, facts: RecipientFacts, policy: SmsPolicy, bran
 }
 
 /** A field of a policy that breaks the rules the admin API enforces, with its reason, or null. */
-export function policyProblem(policy: SmsPolicy): { field: keyof SmsPolicy; reason: string } | null {
+export function policyProblem(policy: SmsPolicy): { field: keyof SmsPolicy; reason: "format" | "window_order" | "invalid" } | null {
   const start = parseHhmm(policy.windowStart);
   const end = parseHhmm(policy.windowEnd);
   if (Number.isNaN(start)) return { field: "windowStart", reason: "format" };
