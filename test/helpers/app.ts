@@ -143,6 +143,16 @@ export async function login(app: FastifyInstance, username: string, password = P
   return `${cookie.name}=${cookie.value}`;
 }
 
+/** Logs each of `users` in with PASSWORD, in turn: their Cookie headers under the same keys. */
+export async function loginAll<Key extends string>(
+  app: FastifyInstance,
+  users: Record<Key, { username: string }>,
+): Promise<Record<Key, string>> {
+  const cookies = {} as Record<Key, string>;
+  for (const [key, user] of Object.entries(users) as [Key, { username: string }][]) cookies[key] = await login(app, user.username);
+  return cookies;
+}
+
 /** ra-data-simple-rest style query string. */
 export function listUrl(resource: string, params: { sort?: [string, string]; range?: [number, number]; filter?: object } = {}): string {
   const query = new URLSearchParams();

@@ -17,7 +17,7 @@ import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
 import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
 import { savePolicy } from "../../server/outreach/compliance/settings.js";
 import type { Db } from "../../server/platform/db/client.js";
-import { createUser, login } from "./app.js";
+import { createUser, loginAll } from "./app.js";
 import { type Proc, startEntry } from "./processes.js";
 
 /**
@@ -32,12 +32,7 @@ export async function seedCampaignPeople(db: Db, app: FastifyInstance) {
     approver: await createUser(db, { username: "qc.duyet", roles: ["campaign_approver"], agencyId }),
     viewer: await createUser(db, { username: "qc.xem", roles: ["viewer"], agencyId }),
   };
-  const cookies = {
-    manager: await login(app, "qc.soanthao"),
-    approver: await login(app, "qc.duyet"),
-    viewer: await login(app, "qc.xem"),
-  };
-  return { people, cookies };
+  return { people, cookies: await loginAll(app, people) };
 }
 
 /**
@@ -49,8 +44,7 @@ export async function addCampaignStaff(db: Db, app: FastifyInstance, agencyId: n
     manager: await createUser(db, { username: "qlcd", name: "QLCD", roles: ["campaign_manager"], agencyId }),
     approver: await createUser(db, { username: "pdcd", name: "PDCD", roles: ["campaign_approver"], agencyId }),
   };
-  const cookies = { manager: await login(app, "qlcd"), approver: await login(app, "pdcd") };
-  return { users, cookies };
+  return { users, cookies: await loginAll(app, users) };
 }
 
 /** A sink sender with no rate limit, 500 đ a segment, unless told otherwise. */

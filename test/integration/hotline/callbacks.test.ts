@@ -2,7 +2,7 @@
 // each attempt, and the request closes itself when reached, on a wrong number or after three failed
 // tries; a failed try makes it due again two hours later. Everything is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { listUrl, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { CLOSED_ALL_WEEK, OPEN_ALL_WEEK } from "../../helpers/hours.js";
 
 let t: TestApp;
@@ -15,10 +15,7 @@ let viewer: string;
 beforeAll(async () => {
   t = await startTestApp();
   seeded = await seedSmallProvince(t.db);
-  admin = await login(t.app, "admin");
-  supervisor = await login(t.app, "stp.giamsat");
-  agent = await login(t.app, "quynhon.nv1");
-  viewer = await login(t.app, "lanhdao.xem");
+  ({ admin, supervisor, agent, viewer } = await loginAll(t.app, seeded.users));
 });
 afterAll(() => t.close());
 
