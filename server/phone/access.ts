@@ -33,7 +33,7 @@ export type PhoneSearch =
   /** Exactly this number; `audited` when the person sees numbers masked. */
   | { kind: "exact"; e164: string; audited: boolean }
   /** Refused: the status, the reason key and a message naming the filter. */
-  | { kind: "refused"; status: 400 | 403; reason: string; message: string };
+  | { kind: "refused"; status: 400 | 403; reason: "phone_filter_forbidden" | "phone_complete_required"; message: string };
 
 /** Digits (3 or more) with the usual separators: a number or part of one. */
 function numberLike(text: string): boolean {

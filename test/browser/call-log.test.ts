@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/platform/db/client.js";
 import { PASSWORD, seedSmallProvince } from "../helpers/app.js";
 import { launchBrowser } from "../helpers/browser.js";
+import { createCall, createRecording, type MediaStub, startMediaStub } from "../helpers/calls.js";
 import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
 import { ROOT } from "../helpers/processes.js";
-import { createCall, type MediaStub, startMediaStub } from "../integration/hotline/call-log-fixtures.js";
 
 const ACCOUNT_SID = `AC${"2".repeat(32)}`;
 const AUDIO = Buffer.from("ID3 not really an mp3");
@@ -59,16 +59,10 @@ async function prepare(db: Db) {
     ],
   });
   callId = answered.id;
-  const recording = await db.recording.create({
-    data: {
-      recordingSid: `RE${"3".repeat(32)}`,
-      callId,
-      kind: "call",
-      status: "completed",
-      durationSeconds: 95,
-      channels: 2,
-      mediaUrl: `${stub.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/RE3`,
-    },
+  const recording = await createRecording(db, callId, {
+    durationSeconds: 95,
+    channels: 2,
+    mediaUrl: `${stub.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/RE3`,
   });
   recordingId = recording.id;
   await createCall(db, { agencyId: agencies.department.id, startedAt: new Date(now - 120_000), satisfaction: 3 });

@@ -7,15 +7,12 @@
 import { type Queue, Worker } from "bullmq";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/access/auth/password.js";
 import { queuedSinkReceipts, sinkReceiptProcessor } from "../../server/messaging/sink-receipts.js";
 import { type CampaignDeps, DEFAULT_SETTINGS } from "../../server/outreach/campaigns/dispatch.js";
 import { campaignSendProcessor, campaignsProcessor } from "../../server/outreach/campaigns/jobs.js";
 import { loadGate } from "../../server/outreach/campaigns/ports.js";
 import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
 import { senderProviders } from "../../server/outreach/campaigns/senders.js";
-import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
-import { savePolicy } from "../../server/outreach/compliance/settings.js";
 import type { Db } from "../../server/platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
@@ -26,8 +23,11 @@ import {
   SINK_RECEIPTS_QUEUE,
   sinkReceiptsQueue,
 } from "../../server/platform/jobs/queues.js";
+import { createUser } from "../helpers/app.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { type ConsoleServer, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { createSender, openSendingRoundTheClock } from "../helpers/campaigns.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
+import { seedDemo } from "../helpers/demo.js";
 import { ROOT } from "../helpers/processes.js";
 
 const PASSWORD = "chien-dich-thu-nghiem";
@@ -46,14 +46,10 @@ let base: string;
 async function prepare(db: Db, database: { url: string }) {
   seedDemo(database.url);
   const agency = await db.agency.findUniqueOrThrow({ where: { code: "TTPVHCC" } });
-  const passwordHash = await hashPassword(PASSWORD);
-  await db.user.createMany({
-    data: [
-      { username: MANAGER, name: "Trần Thị Quản Lý", roles: ["campaign_manager"], agencyId: agency.id, passwordHash },
-      { username: APPROVER, name: "Lê Văn Phê Duyệt", roles: ["campaign_approver"], agencyId: agency.id, passwordHash },
-    ],
-  });
-  await db.smsSender.create({ data: { brandname: "UBND GiaLai", provider: "sink", pricePerSegment: 450, messagesPerSecond: 20 } });
+  const agencyId = agency.id;
+  await createUser(db, { username: MANAGER, name: "Trần Thị Quản Lý", roles: ["campaign_manager"], agencyId, password: PASSWORD });
+  await createUser(db, { username: APPROVER, name: "Lê Văn Phê Duyệt", roles: ["campaign_approver"], agencyId, password: PASSWORD });
+  await createSender(db, { pricePerSegment: 450, messagesPerSecond: 20 });
   await db.smsTemplate.create({
     data: { name: "Mời dùng DVCTT", body: "Nop ho so truc tuyen tai dichvucong.gov.vn, khong can den tru so.", unaccented: true },
   });
@@ -65,7 +61,7 @@ async function prepare(db: Db, database: { url: string }) {
   const youth = await db.contactList.create({ data: { name: "Đoàn viên phường Quy Nhơn" } });
   await db.contactListMember.createMany({ data: [...granted, silent].map((c) => ({ listId: youth.id, contactId: c.id })) });
   // The sending window is the lawful 07:00–22:00 by default; the test must not depend on the hour it runs.
-  await savePolicy(db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+  await openSendingRoundTheClock(db);
 }
 
 beforeAll(async () => {

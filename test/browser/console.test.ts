@@ -3,7 +3,8 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
-import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/demo.js";
 import { ROOT } from "../helpers/processes.js";
 
 const AGENT = { username: "nv.quynhon", name: "Trần Thị Thu", password: "mat-khau-moi-2026" };

@@ -7,7 +7,8 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/platform/db/client.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/demo.js";
 
 let server: ConsoleServer;
 let db: Db;

@@ -3,7 +3,9 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
-import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, openAllWeek, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/demo.js";
+import { openAllWeek } from "../helpers/hours.js";
 import { ROOT } from "../helpers/processes.js";
 
 let server: ConsoleServer;

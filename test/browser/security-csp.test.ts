@@ -5,7 +5,10 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/platform/db/client.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { insertCall } from "../helpers/calls.js";
+import { createSender } from "../helpers/campaigns.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/demo.js";
 import { freePort } from "../helpers/processes.js";
 
 let server: ConsoleServer;
@@ -35,24 +38,13 @@ afterAll(async () => {
 async function recordOfEachKind(db: Db): Promise<void> {
   const agency = await db.agency.findFirstOrThrow({ where: { code: "GL" } });
   const admin = await db.user.findFirstOrThrow({ where: { username: "admin" } });
-  const call = await db.call.create({
-    data: {
-      callSid: `CA${"7".repeat(32)}`,
-      caller: "+84912000071",
-      hotline: "+842563822478",
-      status: "completed",
-      state: {},
-      endedAt: new Date(),
-    },
-  });
+  const call = await insertCall(db, { caller: "+84912000071", endedAt: new Date() });
   await db.callbackRequest.create({ data: { agencyId: agency.id, phone: "+84912000071", dueAt: new Date(), callId: call.id } });
   const contact = await db.contact.create({ data: { phone: "+84912000072", name: "Công dân" } });
   const list = await db.contactList.create({ data: { name: "Danh sách CSP" } });
   await db.contactListMember.create({ data: { listId: list.id, contactId: contact.id } });
   await db.smsTemplate.create({ data: { name: "Mẫu CSP", body: "[QC] Moi dung dichvucong.gov.vn" } });
-  const sender = await db.smsSender.create({
-    data: { brandname: "UBND GiaLai", provider: "sink", messagesPerSecond: 0, pricePerSegment: 500 },
-  });
+  const sender = await createSender(db);
   await db.campaign.create({
     data: {
       name: "Chiến dịch CSP",

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
 import type { Db } from "../../server/platform/db/client.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { type ConsoleServer, DEMO_ADMIN_PASSWORD, logIn, seedDemo, startConsoleServer } from "../helpers/console.js";
+import { createSender } from "../helpers/campaigns.js";
+import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/demo.js";
 
 let server: ConsoleServer;
 let db: Db;
@@ -21,7 +23,7 @@ const BODY = "Kính mời {{ten}} nộp hồ sơ trực tuyến tại dichvucong
 beforeAll(async () => {
   server = await startConsoleServer(async (db, database) => {
     seedDemo(database.url);
-    await db.smsSender.create({ data: { brandname: "UBND GiaLai", provider: "sink", pricePerSegment: 450, messagesPerSecond: 20 } });
+    await createSender(db, { pricePerSegment: 450, messagesPerSecond: 20 });
   });
   ({ db, base } = server);
   browser = await launchBrowser();

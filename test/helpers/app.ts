@@ -90,6 +90,30 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
 
 export const PASSWORD = "mat-khau-thu-nghiem";
 
+// Hashing is slow on purpose: each password is hashed once per test file, whatever the number of users.
+const hashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  const hash = hashes.get(password) ?? hashPassword(password);
+  hashes.set(password, hash);
+  return hash;
+}
+
+export interface NewUser {
+  username: string;
+  roles: Role[];
+  agencyId: number;
+  /** The username unless given. */
+  name?: string;
+  email?: string;
+  /** PASSWORD unless given. */
+  password?: string;
+}
+
+/** A user straight in the database, who then logs in through the real endpoint (`login`). */
+export async function createUser(db: Db, { name, password = PASSWORD, ...user }: NewUser) {
+  return db.user.create({ data: { ...user, name: name ?? user.username, passwordHash: await hashOnce(password) } });
+}
+
 /** A small province: root → department → unit, and two wards, with a user of each role. */
 export async function seedSmallProvince(db: Db) {
   const agency = (code: string, name: string, kind: AgencyKind, parentId: number | null = null) =>
@@ -100,9 +124,7 @@ export async function seedSmallProvince(db: Db) {
   const wardA = await agency("P-QUYNHON", "Phường Quy Nhơn", "ward", province.id);
   const wardB = await agency("P-PLEIKU", "Phường Pleiku", "ward", province.id);
 
-  const passwordHash = await hashPassword(PASSWORD);
-  const user = (username: string, roles: Role[], agencyId: number) =>
-    db.user.create({ data: { username, name: username, roles, agencyId, passwordHash } });
+  const user = (username: string, roles: Role[], agencyId: number) => createUser(db, { username, roles, agencyId });
   const users = {
     admin: await user("admin", ["admin"], province.id),
     supervisor: await user("stp.giamsat", ["supervisor"], department.id),
@@ -119,6 +141,16 @@ export async function login(app: FastifyInstance, username: string, password = P
   const cookie = response.cookies.find((c) => c.name === "tthc_session");
   if (!cookie) throw new Error("no session cookie");
   return `${cookie.name}=${cookie.value}`;
+}
+
+/** Logs each of `users` in with PASSWORD, in turn: their Cookie headers under the same keys. */
+export async function loginAll<Key extends string>(
+  app: FastifyInstance,
+  users: Record<Key, { username: string }>,
+): Promise<Record<Key, string>> {
+  const cookies = {} as Record<Key, string>;
+  for (const [key, user] of Object.entries(users) as [Key, { username: string }][]) cookies[key] = await login(app, user.username);
+  return cookies;
 }
 
 /** ra-data-simple-rest style query string. */

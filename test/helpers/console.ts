@@ -1,6 +1,5 @@
 // A real server with the built console on a free port, for browser tests: its own database (the demo
 // seed or a test's own data), its own Redis prefix, and a login helper that fails at the step that broke.
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { Page } from "playwright-core";
@@ -10,27 +9,6 @@ import { createDb, type Db } from "../../server/platform/db/client.js";
 import { clearRedisPrefix, testConfig } from "./app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { freePort, ROOT } from "./processes.js";
-
-export const DEMO_ADMIN_PASSWORD = "quan-tri-thu-nghiem";
-
-/** Runs the real `npm run db:seed` script against a test database. */
-export function seedDemo(databaseUrl: string): void {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD, NODE_ENV: "test" },
-  });
-}
-
-const ALWAYS = [{ opens: "00:00", closes: "24:00" }];
-
-/** Opens the whole province around the clock, so calls route the same whatever time the tests run. */
-export async function openAllWeek(db: Db): Promise<void> {
-  await db.agency.update({
-    where: { code: "GL" },
-    data: { weeklyHours: { 0: ALWAYS, 1: ALWAYS, 2: ALWAYS, 3: ALWAYS, 4: ALWAYS, 5: ALWAYS, 6: ALWAYS } },
-  });
-  await db.agency.updateMany({ data: { observeHolidays: false } });
-}
 
 export interface ConsoleServer {
   app: FastifyInstance;

@@ -42,6 +42,8 @@ export const enApp = {
       password_mismatch: "The two passwords do not match",
       invalid_characters: "Contains characters that cannot be stored (a NUL character or broken Unicode)",
       out_of_range: "Number out of the allowed range",
+      required: "Required: enter a value or choose at least one item",
+      retention_longer_than_calls: "Recordings cannot be kept longer than the call log they belong to",
       ...enRoutingValidation,
       ...enSms.validation,
       ...enContacts.validation,

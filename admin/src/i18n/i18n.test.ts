@@ -1,5 +1,6 @@
 import englishMessages from "ra-language-english";
 import { describe, expect, it } from "vitest";
+import { ERROR_REASONS, FLOW_ERROR_REASONS } from "../../../server/contract/error-reasons";
 import en, { enApp } from "./en";
 import vi from "./vi";
 import { viApp } from "./vi/app";
@@ -41,26 +42,14 @@ describe("translations", () => {
     }
   });
 
-  it("translates every reason key the server can send", () => {
-    const reasons = [
-      "taken",
-      "not_found",
-      "parent_cycle",
-      "password_too_short",
-      "password_personal",
-      "password_too_weak",
-      "in_use",
-      "self_lockout",
-      "invalid",
-      "format",
-      "json",
-      "sort",
-      "range",
-      "filter",
-    ];
-    for (const reason of reasons) {
-      expect(vi.tthc.validation).toHaveProperty(reason);
-      expect(en.tthc.validation).toHaveProperty(reason);
+  it("translates every reason the server can refuse a value with", () => {
+    for (const reason of ERROR_REASONS) {
+      expect(vi.tthc.validation, reason).toHaveProperty(reason);
+      expect(en.tthc.validation, reason).toHaveProperty(reason);
+    }
+    for (const reason of FLOW_ERROR_REASONS) {
+      expect(vi.tthc.flows, reason).toHaveProperty(reason);
+      expect(en.tthc.flows, reason).toHaveProperty(reason);
     }
   });
 });

@@ -129,7 +129,7 @@ export function decide(now: Date, facts: RecipientFacts, policy: SmsPolicy, bran
 }
 
 /** A field of a policy that breaks the rules the admin API enforces, with its reason, or null. */
-export function policyProblem(policy: SmsPolicy): { field: keyof SmsPolicy; reason: string } | null {
+export function policyProblem(policy: SmsPolicy): { field: keyof SmsPolicy; reason: "format" | "window_order" | "invalid" } | null {
   const start = parseTimeOfDay(policy.windowStart);
   const end = parseTimeOfDay(policy.windowEnd);
   if (start === null) return { field: "windowStart", reason: "format" };

@@ -39,7 +39,8 @@ export interface ContactRow {
 const BATCH_ROWS = 1000;
 const VALUE_MAX = 200;
 
-export function rejectionOf(result: NormalizedPhone): (typeof REJECTIONS)[number] | undefined {
+/** Why a number cannot be a contact; the row-level rejections (malformed, invalid_characters) never come from here. */
+export function rejectionOf(result: NormalizedPhone): Exclude<(typeof REJECTIONS)[number], "malformed" | "invalid_characters"> | undefined {
   if (result.ok) {
     if (canReceiveSms(result)) return undefined;
     return result.type === "landline" ? "landline" : "not_mobile";

@@ -2,8 +2,7 @@
 // address, per address and per account, but a stranger cannot lock an official out, and the
 // username and e-mail of one account share its counters. Addresses vary through the socket address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import { PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createUser, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,10 +14,8 @@ afterAll(() => t.close());
 const attempt = (app: TestApp, username: string, password: string, ip: string) =>
   app.app.inject({ method: "POST", url: "/api/auth/login", remoteAddress: ip, payload: { username, password } });
 
-async function addUser(app: TestApp, agencyId: number, username: string, email: string) {
-  const passwordHash = await hashPassword(PASSWORD);
-  return app.db.user.create({ data: { username, name: username, email, roles: ["viewer"], agencyId, passwordHash } });
-}
+const addUser = (app: TestApp, agencyId: number, username: string, email: string) =>
+  createUser(app.db, { username, email, roles: ["viewer"], agencyId });
 
 describe("failed-login limits", () => {
   it("refuses an address that keeps guessing one account, even with the right password, and says when to retry", async () => {

@@ -2,8 +2,7 @@
 // hours (with inheritance, overrides and Tết in the calendar preview), dated overrides, staff phones
 // and duty. Supervisors change these only inside their own subtree; every change is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createUser, listUrl, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 
 let t: TestApp;
 let seeded: Awaited<ReturnType<typeof seedSmallProvince>>;
@@ -16,16 +15,10 @@ let unitAgentId: number;
 beforeAll(async () => {
   t = await startTestApp();
   seeded = await seedSmallProvince(t.db);
-  const passwordHash = await hashPassword(PASSWORD);
   unitAgentId = (
-    await t.db.user.create({
-      data: { username: "stp.nv1", name: "Nguyễn Văn Một", roles: ["agent"], agencyId: seeded.agencies.unit.id, passwordHash },
-    })
+    await createUser(t.db, { username: "stp.nv1", name: "Nguyễn Văn Một", roles: ["agent"], agencyId: seeded.agencies.unit.id })
   ).id;
-  admin = await login(t.app, "admin");
-  supervisor = await login(t.app, "stp.giamsat");
-  agent = await login(t.app, "quynhon.nv1");
-  viewer = await login(t.app, "lanhdao.xem");
+  ({ admin, supervisor, agent, viewer } = await loginAll(t.app, seeded.users));
 });
 afterAll(() => t.close());
 

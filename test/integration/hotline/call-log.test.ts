@@ -2,10 +2,9 @@
 // detail, staff notes with their permissions, and recording playback through the server with Twilio
 // replaced by a local HTTP stub at the network boundary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
 import { buildApp } from "../../../server/app.js";
-import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
-import { createCall, type MediaStub, startMediaStub } from "./call-log-fixtures.js";
+import { createUser, listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createCall, createRecording, type MediaStub, startMediaStub } from "../../helpers/calls.js";
 
 const ACCOUNT_SID = `AC${"1".repeat(32)}`;
 const AUTH_TOKEN = "token-thu-nghiem";
@@ -27,15 +26,7 @@ beforeAll(async () => {
   t = await startTestApp({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_API_BASE_URL: stub.url });
   seeded = await seedSmallProvince(t.db);
   const { department, unit, wardA, wardB, province } = seeded.agencies;
-  const other = await t.db.user.create({
-    data: {
-      username: "quynhon.nv2",
-      name: "Nhân viên hai",
-      roles: ["agent"],
-      agencyId: wardA.id,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-  });
+  const other = await createUser(t.db, { username: "quynhon.nv2", name: "Nhân viên hai", roles: ["agent"], agencyId: wardA.id });
   otherAgentId = other.id;
   for (const username of ["admin", "stp.giamsat", "quynhon.nv1", "quynhon.nv2", "lanhdao.xem"])
     cookies[username] = await login(t.app, username);
@@ -100,17 +91,12 @@ beforeAll(async () => {
   });
 
   const recording = (name: string, callId: number, mediaUrl: string | null, deletedAt: Date | null = null) =>
-    t.db.recording.create({
-      data: {
-        recordingSid: `RE${name}${"0".repeat(30)}`.slice(0, 34),
-        callId,
-        kind: "call",
-        status: "completed",
-        durationSeconds: 95,
-        channels: 2,
-        mediaUrl,
-        deletedAt,
-      },
+    createRecording(t.db, callId, {
+      recordingSid: `RE${name}${"0".repeat(30)}`.slice(0, 34),
+      durationSeconds: 95,
+      channels: 2,
+      mediaUrl,
+      deletedAt,
     });
   recordings.wardA = (await recording("a", calls.wardA.id, `${stub.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/REa`)).id;
   recordings.unit = (await recording("b", calls.unit.id, `${stub.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Recordings/REb`)).id;
@@ -311,14 +297,9 @@ describe("recording playback", () => {
   });
 
   it("never fetches a media URL outside Twilio's API, whatever a webhook stored", async () => {
-    const elsewhere = await t.db.recording.create({
-      data: {
-        recordingSid: "REelsewhere",
-        callId: (calls.wardA as { id: number }).id,
-        kind: "call",
-        status: "completed",
-        mediaUrl: "http://127.0.0.1:9/internal/secret",
-      },
+    const elsewhere = await createRecording(t.db, (calls.wardA as { id: number }).id, {
+      recordingSid: "REelsewhere",
+      mediaUrl: "http://127.0.0.1:9/internal/secret",
     });
     const before = stub.requests.length;
     const response = await get("admin", `/api/recordings/${elsewhere.id}/audio`);

@@ -4,13 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendSurveySms } from "../../../server/hotline/surveys/sms-job.js";
 import { createSmsProvider } from "../../../server/messaging/registry.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { seedDemo } from "../../helpers/console.js";
+import { seedDemo } from "../../helpers/demo.js";
+import { CLOSED_ALL_WEEK, OPEN_ALL_WEEK, setProvinceHours } from "../../helpers/hours.js";
 import { signedPost, simulate } from "../../helpers/twilio.js";
 
 let t: TestApp;
-const ALWAYS = { opens: "00:00", closes: "24:00" };
-const OPEN_ALL_WEEK = { 0: [ALWAYS], 1: [ALWAYS], 2: [ALWAYS], 3: [ALWAYS], 4: [ALWAYS], 5: [ALWAYS], 6: [ALWAYS] };
-const CLOSED_ALL_WEEK = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] };
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -19,10 +17,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // The clock is real, so each test sets the hours it needs and drops the cached routing snapshot.
-async function setProvinceHours(weekly: object, observeHolidays = false) {
-  await t.db.agency.update({ where: { code: "GL" }, data: { weeklyHours: weekly } });
-  await t.db.agency.updateMany({ data: { observeHolidays } });
-  await t.db.hoursOverride.deleteMany();
+async function setHours(weekly: typeof OPEN_ALL_WEEK, observeHolidays = false) {
+  await setProvinceHours(t.db, weekly, observeHolidays);
   t.app.callRouting.invalidate();
 }
 
@@ -33,7 +29,7 @@ async function staffOf(code: string) {
 const says = (steps: { type: string; text?: string }[]) => steps.filter((s) => s.type === "say").map((s) => s.text ?? "");
 
 describe("an answered call", () => {
-  beforeEach(() => setProvinceHours(OPEN_ALL_WEEK));
+  beforeEach(() => setHours(OPEN_ALL_WEEK));
 
   it("goes through the menu to the on-duty staff of the chosen agency, then the survey, and is logged in full", async () => {
     const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: ["1", "1", "1", "1"] });
@@ -75,7 +71,7 @@ describe("an answered call", () => {
 });
 
 describe("a caller who leaves before the survey", () => {
-  beforeEach(() => setProvinceHours(OPEN_ALL_WEEK));
+  beforeEach(() => setHours(OPEN_ALL_WEEK));
 
   it("gets exactly one SMS with a link to the one-page survey", async () => {
     // Menu 1, sub-menu 1, the staff member answers, then the caller hangs up at the first question.
@@ -102,7 +98,7 @@ describe("a caller who leaves before the survey", () => {
 });
 
 describe("when nobody can answer", () => {
-  beforeEach(() => setProvinceHours(OPEN_ALL_WEEK));
+  beforeEach(() => setHours(OPEN_ALL_WEEK));
 
   it("falls through the agency's chain to voicemail and leaves a callback request", async () => {
     await t.db.user.updateMany({ where: { agency: { code: { in: ["STP", "TTPVHCC-TD"] } } }, data: { onDuty: false } });
@@ -151,7 +147,7 @@ describe("when nobody can answer", () => {
 
 describe("outside opening hours", () => {
   it("after hours, plays the hours and takes a message for a callback", async () => {
-    await setProvinceHours(CLOSED_ALL_WEEK);
+    await setHours(CLOSED_ALL_WEEK);
     const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: [] });
     expect(says(steps).some((text) => text.includes("7 giờ 30"))).toBe(true);
     const call = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { callbackRequest: true } });
@@ -160,7 +156,7 @@ describe("outside opening hours", () => {
   });
 
   it("on a day off declared for the whole province, even within weekly hours", async () => {
-    await setProvinceHours(OPEN_ALL_WEEK, true);
+    await setHours(OPEN_ALL_WEEK, true);
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     await t.db.hoursOverride.create({ data: { agencyId: null, date: new Date(today), closed: true, note: "Nghỉ bù" } });
     t.app.callRouting.invalidate();
@@ -170,7 +166,7 @@ describe("outside opening hours", () => {
 });
 
 describe("in the menu", () => {
-  beforeEach(() => setProvinceHours(OPEN_ALL_WEEK));
+  beforeEach(() => setHours(OPEN_ALL_WEEK));
 
   it("re-prompts on silence and invalid keys, then hands the caller to an operator", async () => {
     const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: ["", "7", ""] });
@@ -193,7 +189,7 @@ describe("in the menu", () => {
 });
 
 describe("webhook safety", () => {
-  beforeEach(() => setProvinceHours(OPEN_ALL_WEEK));
+  beforeEach(() => setHours(OPEN_ALL_WEEK));
 
   it("answers a retried webhook with the same TwiML and records it once", async () => {
     const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: ["9"], staff: "no-answer", voicemailSeconds: 5 });

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseXml } from "../../../server/hotline/simulator/xml.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { openAllWeek, seedDemo } from "../../helpers/console.js";
+import { seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { signedPost, simulate } from "../../helpers/twilio.js";
 
 let t: TestApp;

@@ -12,7 +12,8 @@ import { runCallStep, type StepDeps } from "../../../server/hotline/voice/call-s
 import { deadlineAt } from "../../../server/hotline/voice/deadline.js";
 import { recentCalls } from "../../../server/hotline/voice/recent-calls.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { openAllWeek, seedDemo } from "../../helpers/console.js";
+import { seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { signedPost } from "../../helpers/twilio.js";
 
 let t: TestApp;

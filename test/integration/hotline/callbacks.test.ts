@@ -2,7 +2,8 @@
 // each attempt, and the request closes itself when reached, on a wrong number or after three failed
 // tries; a failed try makes it due again two hours later. Everything is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { listUrl, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { CLOSED_ALL_WEEK, OPEN_ALL_WEEK } from "../../helpers/hours.js";
 
 let t: TestApp;
 let seeded: Awaited<ReturnType<typeof seedSmallProvince>>;
@@ -14,10 +15,7 @@ let viewer: string;
 beforeAll(async () => {
   t = await startTestApp();
   seeded = await seedSmallProvince(t.db);
-  admin = await login(t.app, "admin");
-  supervisor = await login(t.app, "stp.giamsat");
-  agent = await login(t.app, "quynhon.nv1");
-  viewer = await login(t.app, "lanhdao.xem");
+  ({ admin, supervisor, agent, viewer } = await loginAll(t.app, seeded.users));
 });
 afterAll(() => t.close());
 
@@ -98,9 +96,8 @@ describe("recording attempts", () => {
 
   it("moves a retry into the agency's next opening hours", async () => {
     const ward = seeded.agencies.wardB.id;
-    const closed = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] };
     const tomorrow = new Date(Date.now() + 7 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
-    await t.db.agency.update({ where: { id: ward }, data: { weeklyHours: closed, observeHolidays: false } });
+    await t.db.agency.update({ where: { id: ward }, data: { weeklyHours: CLOSED_ALL_WEEK, observeHolidays: false } });
     await t.db.hoursOverride.create({
       data: { agencyId: ward, date: new Date(tomorrow), closed: false, ranges: [{ opens: "08:00", closes: "09:00" }] },
     });
@@ -112,11 +109,7 @@ describe("recording attempts", () => {
 
   it("moves the due time two hours on for no answer or busy, and gives up after three failed tries", async () => {
     // Open around the clock, so the retry gap is not pushed into later opening hours.
-    const always = [{ opens: "00:00", closes: "24:00" }];
-    await t.db.agency.update({
-      where: { id: seeded.agencies.wardA.id },
-      data: { weeklyHours: { 0: always, 1: always, 2: always, 3: always, 4: always, 5: always, 6: always }, observeHolidays: false },
-    });
+    await t.db.agency.update({ where: { id: seeded.agencies.wardA.id }, data: { weeklyHours: OPEN_ALL_WEEK, observeHolidays: false } });
     const cb = await request(seeded.agencies.wardA.id, -1);
     const first = await attempt(agent, cb.id, "no_answer");
     expect(first.json()).toMatchObject({ status: "open", attemptCount: 1 });

@@ -3,7 +3,8 @@
 // one call must never wait on another call's step, so none of them may get anything but a 200.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { openAllWeek, seedDemo } from "../../helpers/console.js";
+import { seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { simulate } from "../../helpers/twilio.js";
 
 const CALLERS = 30;

@@ -10,8 +10,9 @@ import { injectTransport } from "../../../server/hotline/simulator/simulated-cal
 import { parseXml, type XmlElement } from "../../../server/hotline/simulator/xml.js";
 import { webhookSigningKey } from "../../../server/platform/twilio/signing-key.js";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
-import { DEMO_ADMIN_PASSWORD, openAllWeek, seedDemo } from "../../helpers/console.js";
 import { baseDatabaseUrl } from "../../helpers/database.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { startTcpProxy, type TcpProxy } from "../../helpers/tcp-proxy.js";
 
 const OPERATORS = "+842563822000";

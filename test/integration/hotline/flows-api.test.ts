@@ -1,40 +1,26 @@
 // The IVR flow versions API through the real app and the real seed: listing, validation reports,
 // publishing (from ivr-flows/ and from a request), refusal of invalid files, activation as rollback
 // (checked on the version that serves the next call), the diagram, roles and the audit log.
-import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
+import { DEMO_ADMIN_PASSWORD, DEMO_STAFF_PASSWORD, seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { ROOT } from "../../helpers/processes.js";
 
 let t: TestApp;
 let admin: string;
 let supervisor: string;
 let viewer: string;
-const ADMIN_PASSWORD = "quan-tri-thu-nghiem";
-const STAFF_PASSWORD = "nhan-vien-thu-nghiem";
-const ALWAYS = { opens: "00:00", closes: "24:00" };
-const OPEN_ALL_WEEK = { 0: [ALWAYS], 1: [ALWAYS], 2: [ALWAYS], 3: [ALWAYS], 4: [ALWAYS], 5: [ALWAYS], 6: [ALWAYS] };
 
 beforeAll(async () => {
   t = await startTestApp();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: t.config.DATABASE_URL,
-      ADMIN_PASSWORD,
-      SEED_STAFF_PASSWORD: STAFF_PASSWORD,
-      NODE_ENV: "test",
-    },
-  });
-  await t.db.agency.update({ where: { code: "GL" }, data: { weeklyHours: OPEN_ALL_WEEK } });
-  await t.db.agency.updateMany({ data: { observeHolidays: false } });
-  await t.db.hoursOverride.deleteMany();
+  seedDemo(t.config.DATABASE_URL);
+  await openAllWeek(t.db);
   t.app.callRouting.invalidate();
-  admin = await login(t.app, "admin", ADMIN_PASSWORD);
-  supervisor = await login(t.app, "stp.giamsat", STAFF_PASSWORD);
-  viewer = await login(t.app, "lanhdao.xem", STAFF_PASSWORD);
+  admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
+  supervisor = await login(t.app, "stp.giamsat", DEMO_STAFF_PASSWORD);
+  viewer = await login(t.app, "lanhdao.xem", DEMO_STAFF_PASSWORD);
 }, 120_000);
 afterAll(() => t.close());
 

@@ -6,6 +6,7 @@ import { APPLY_RETENTION, scheduleMaintenance } from "../../../server/hotline/re
 import { applyRetention } from "../../../server/hotline/retention/purge.js";
 import { MAINTENANCE_QUEUE, queueOptions } from "../../../server/platform/jobs/queues.js";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createRecording, insertCall } from "../../helpers/calls.js";
 import { STUB_ACCOUNT_SID, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -14,7 +15,6 @@ let t: TestApp;
 let stub: TwilioRestStub;
 let adminCookie: string;
 let agentCookie: string;
-let seq = 0;
 
 beforeAll(async () => {
   stub = await startTwilioRestStub();
@@ -79,33 +79,9 @@ describe("retention settings API", () => {
 });
 
 describe("retention job", () => {
-  async function call(ageDays: number) {
-    seq++;
-    const startedAt = new Date(NOW.getTime() - ageDays * DAY);
-    return t.db.call.create({
-      data: {
-        callSid: `CA${String(seq).padStart(32, "0")}`,
-        caller: "+84912345678",
-        hotline: "+842563822478",
-        status: "completed",
-        state: {},
-        startedAt,
-      },
-    });
-  }
-  async function recording(callId: number, ageDays: number) {
-    seq++;
-    return t.db.recording.create({
-      data: {
-        recordingSid: `RE${seq.toString(16).padStart(32, "0")}`,
-        callId,
-        kind: "call",
-        status: "completed",
-        mediaUrl: `https://api.twilio.com/2010-04-01/Accounts/${STUB_ACCOUNT_SID}/Recordings/RE${seq}`,
-        createdAt: new Date(NOW.getTime() - ageDays * DAY),
-      },
-    });
-  }
+  const call = (ageDays: number) => insertCall(t.db, { startedAt: new Date(NOW.getTime() - ageDays * DAY) });
+  const recording = (callId: number, ageDays: number) =>
+    createRecording(t.db, callId, { createdAt: new Date(NOW.getTime() - ageDays * DAY) });
   const run = () => applyRetention({ db: t.db, twilio: stub.client(), now: () => NOW });
 
   it("deletes old recordings at Twilio and here, and old calls with everything about them", async () => {

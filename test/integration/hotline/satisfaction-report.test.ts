@@ -3,7 +3,7 @@
 // the ranking (satisfaction rate, ties by number of answers, minAnswers) is checked by hand as well.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
-import { createCall } from "./call-log-fixtures.js";
+import { createCall } from "../../helpers/calls.js";
 
 let t: TestApp;
 let seeded: Awaited<ReturnType<typeof seedSmallProvince>>;

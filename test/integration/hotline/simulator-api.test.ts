@@ -1,31 +1,16 @@
 // POST /api/simulator/calls: a whole call through the app's own signed webhooks, as the console's
 // "Thử cuộc gọi" page runs it; the call is recorded, marked simulated, and the report masks phones.
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
-import { ROOT } from "../../helpers/processes.js";
+import { DEMO_ADMIN_PASSWORD, DEMO_STAFF_PASSWORD, seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 
 let t: TestApp;
-const ADMIN_PASSWORD = "quan-tri-thu-nghiem";
-const STAFF_PASSWORD = "nhan-vien-thu-nghiem";
-const ALWAYS = { opens: "00:00", closes: "24:00" };
-const OPEN_ALL_WEEK = { 0: [ALWAYS], 1: [ALWAYS], 2: [ALWAYS], 3: [ALWAYS], 4: [ALWAYS], 5: [ALWAYS], 6: [ALWAYS] };
 
 beforeAll(async () => {
   t = await startTestApp();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: t.config.DATABASE_URL,
-      ADMIN_PASSWORD,
-      SEED_STAFF_PASSWORD: STAFF_PASSWORD,
-      NODE_ENV: "test",
-    },
-  });
-  await t.db.agency.update({ where: { code: "GL" }, data: { weeklyHours: OPEN_ALL_WEEK } });
-  await t.db.agency.updateMany({ data: { observeHolidays: false } });
-  await t.db.hoursOverride.deleteMany();
+  seedDemo(t.config.DATABASE_URL);
+  await openAllWeek(t.db);
   t.app.callRouting.invalidate();
 }, 120_000);
 afterAll(() => t.close());
@@ -34,7 +19,7 @@ type Step = { type: string; text?: string; digits?: string; targets?: string[]; 
 
 describe("simulated calls through the API", () => {
   it("returns every step, masks phone numbers, and leaves a simulated call and an audit row", async () => {
-    const supervisor = await login(t.app, "stp.giamsat", STAFF_PASSWORD);
+    const supervisor = await login(t.app, "stp.giamsat", DEMO_STAFF_PASSWORD);
     const response = await t.app.inject({
       method: "POST",
       url: "/api/simulator/calls",
@@ -66,7 +51,7 @@ describe("simulated calls through the API", () => {
   });
 
   it("follows the staff choice: nobody answers, the caller leaves a message", async () => {
-    const admin = await login(t.app, "admin", ADMIN_PASSWORD);
+    const admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
     const response = await t.app.inject({
       method: "POST",
       url: "/api/simulator/calls",
@@ -82,7 +67,7 @@ describe("simulated calls through the API", () => {
   });
 
   it("runs one call at a time per user", async () => {
-    const admin = await login(t.app, "admin", ADMIN_PASSWORD);
+    const admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
     const run = () =>
       t.app.inject({
         method: "POST",
@@ -96,8 +81,8 @@ describe("simulated calls through the API", () => {
   });
 
   it("is refused to other roles and to bad input", async () => {
-    const viewer = await login(t.app, "lanhdao.xem", STAFF_PASSWORD);
-    const agent = await login(t.app, "stp.nv1", STAFF_PASSWORD);
+    const viewer = await login(t.app, "lanhdao.xem", DEMO_STAFF_PASSWORD);
+    const agent = await login(t.app, "stp.nv1", DEMO_STAFF_PASSWORD);
     for (const cookie of [viewer, agent]) {
       const response = await t.app.inject({
         method: "POST",
@@ -107,7 +92,7 @@ describe("simulated calls through the API", () => {
       });
       expect(response.statusCode).toBe(403);
     }
-    const admin = await login(t.app, "admin", ADMIN_PASSWORD);
+    const admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
     for (const payload of [
       { digits: ["a"], staff: "answer" },
       { digits: Array(21).fill("1"), staff: "answer" },

@@ -1,11 +1,13 @@
 // `npm run call:simulate` against the real server process over real HTTP: signed with the local key
 // from the database against PUBLIC_BASE_URL (deliberately not the address it sends to), printing
 // prompts, keys, dials and the summary; and a clear exit 1 when no server answers.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../../server/platform/db/client.js";
 import { clearRedisPrefix, testConfig } from "../../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { freePort, type Proc, ROOT, startEntry } from "../../helpers/processes.js";
 
 let database: TestDatabase;
@@ -13,8 +15,6 @@ let server: Proc;
 let url: string;
 const prefix = `test-cli-${process.pid}`;
 const redisUrl = testConfig().REDIS_URL;
-const ALWAYS = { opens: "00:00", closes: "24:00" };
-const OPEN_ALL_WEEK = { 0: [ALWAYS], 1: [ALWAYS], 2: [ALWAYS], 3: [ALWAYS], 4: [ALWAYS], 5: [ALWAYS], 6: [ALWAYS] };
 
 const env = () => ({
   NODE_ENV: "test",
@@ -44,13 +44,9 @@ function runCli(args: string[]): Promise<{ code: number | null; output: string }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, ADMIN_PASSWORD: "quan-tri-thu-nghiem", NODE_ENV: "test" },
-  });
+  seedDemo(database.url);
   const db = createDb(database.url);
-  await db.agency.update({ where: { code: "GL" }, data: { weeklyHours: OPEN_ALL_WEEK } });
-  await db.agency.updateMany({ data: { observeHolidays: false } });
+  await openAllWeek(db);
   await db.$disconnect();
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;

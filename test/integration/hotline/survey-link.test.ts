@@ -7,12 +7,12 @@ import { scheduleSurveySms, sendSurveySms, surveysProcessor } from "../../../ser
 import { createTwilioSmsProvider } from "../../../server/messaging/vendors/twilio.js";
 import { queueOptions, SURVEYS_QUEUE } from "../../../server/platform/jobs/queues.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
+import { insertCall } from "../../helpers/calls.js";
 import { startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
 const CALLER = "+84912345678";
 let t: TestApp;
 let stub: TwilioRestStub;
-let callSeq = 0;
 
 beforeAll(async () => {
   stub = await startTwilioRestStub();
@@ -33,18 +33,11 @@ const deps = () => ({
   publicBaseUrl: t.config.PUBLIC_BASE_URL,
 });
 
-async function makeCall(data: { termination?: "answered" | "hung_up_in_ivr" | null; caller?: string } = {}) {
-  callSeq++;
-  return t.db.call.create({
-    data: {
-      callSid: `CA${String(callSeq).padStart(32, "0")}`,
-      caller: data.caller ?? CALLER,
-      hotline: "+842563822478",
-      status: "completed",
-      state: {},
-      termination: data.termination === undefined ? "answered" : data.termination,
-      endedAt: new Date(),
-    },
+function makeCall(data: { termination?: "answered" | "hung_up_in_ivr" | null; caller?: string } = {}) {
+  return insertCall(t.db, {
+    caller: data.caller ?? CALLER,
+    termination: data.termination === undefined ? "answered" : data.termination,
+    endedAt: new Date(),
   });
 }
 

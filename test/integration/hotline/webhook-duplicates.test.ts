@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseXml, type XmlElement } from "../../../server/hotline/simulator/xml.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { openAllWeek, seedDemo } from "../../helpers/console.js";
+import { seedDemo } from "../../helpers/demo.js";
+import { openAllWeek } from "../../helpers/hours.js";
 import { signedPost } from "../../helpers/twilio.js";
 
 const COPIES = 20;

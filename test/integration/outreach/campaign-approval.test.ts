@@ -3,9 +3,8 @@
 // a launch sends only what was approved: text, sender and the audience as it stood at approval.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import { login, PASSWORD, startTestApp, type TestApp } from "../../helpers/app.js";
-import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "./campaign-helpers.js";
+import { createUser, login, startTestApp, type TestApp } from "../../helpers/app.js";
+import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let cookies: Awaited<ReturnType<typeof seedCampaignPeople>>["cookies"] & { dual: string; approver2: string };
@@ -15,12 +14,9 @@ beforeAll(async () => {
   t = await startTestApp();
   const seeded = await seedCampaignPeople(t.db, t.app);
   const agencyId = seeded.people.manager.agencyId;
-  const passwordHash = await hashPassword(PASSWORD);
   // Holds both roles, like the attacker of the finding; and a second plain approver.
-  await t.db.user.create({
-    data: { username: "qc.kiemnhiem", name: "qc.kiemnhiem", roles: ["campaign_manager", "campaign_approver"], agencyId, passwordHash },
-  });
-  await t.db.user.create({ data: { username: "qc.duyet2", name: "qc.duyet2", roles: ["campaign_approver"], agencyId, passwordHash } });
+  await createUser(t.db, { username: "qc.kiemnhiem", roles: ["campaign_manager", "campaign_approver"], agencyId });
+  await createUser(t.db, { username: "qc.duyet2", roles: ["campaign_approver"], agencyId });
   cookies = {
     ...seeded.cookies,
     dual: await login(t.app, "qc.kiemnhiem"),

@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import type { Proc } from "../../helpers/processes.js";
 import {
   approvedCampaign,
   createList,
@@ -17,7 +16,8 @@ import {
   phoneOf,
   seedCampaignPeople,
   startCampaignWorker,
-} from "./campaign-helpers.js";
+} from "../../helpers/campaigns.js";
+import type { Proc } from "../../helpers/processes.js";
 
 let t: TestApp;
 let dir: string;

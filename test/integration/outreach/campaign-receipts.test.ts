@@ -9,8 +9,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import type { Proc } from "../../helpers/processes.js";
-import { startTcpProxy, type TcpProxy } from "../../helpers/tcp-proxy.js";
 import {
   approvedCampaign,
   createList,
@@ -18,7 +16,9 @@ import {
   openSendingRoundTheClock,
   seedCampaignPeople,
   startCampaignWorker,
-} from "./campaign-helpers.js";
+} from "../../helpers/campaigns.js";
+import type { Proc } from "../../helpers/processes.js";
+import { startTcpProxy, type TcpProxy } from "../../helpers/tcp-proxy.js";
 
 let t: TestApp;
 let dir: string;

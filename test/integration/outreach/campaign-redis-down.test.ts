@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSinkJournal } from "../../../server/messaging/vendors/sink.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { type Proc, startPrivateRedis } from "../../helpers/processes.js";
 import {
   approvedCampaign,
   createList,
@@ -18,7 +17,8 @@ import {
   phoneOf,
   seedCampaignPeople,
   startCampaignWorker,
-} from "./campaign-helpers.js";
+} from "../../helpers/campaigns.js";
+import { type Proc, startPrivateRedis } from "../../helpers/processes.js";
 
 const RECIPIENTS = 200;
 

@@ -9,7 +9,6 @@ import type { CampaignDeps } from "../../../server/outreach/campaigns/dispatch.j
 import { processBatch } from "../../../server/outreach/campaigns/dispatch.js";
 import { launchCampaign } from "../../../server/outreach/campaigns/service.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { type StubRequest, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 import {
   approvedCampaign,
   createList,
@@ -20,7 +19,8 @@ import {
   phoneOf,
   runCampaign,
   seedCampaignPeople,
-} from "./campaign-helpers.js";
+} from "../../helpers/campaigns.js";
+import { type StubRequest, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
 const SERVICE = `MG${"c3".repeat(16)}`;
 /** The SDK's request timeout in these tests; the slow answers below take longer. */

@@ -17,7 +17,7 @@ import {
   runCampaign,
   scriptedProvider,
   seedCampaignPeople,
-} from "./campaign-helpers.js";
+} from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let cookies: Awaited<ReturnType<typeof seedCampaignPeople>>["cookies"];

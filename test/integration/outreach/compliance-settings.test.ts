@@ -1,9 +1,9 @@
 // GET/PUT /api/settings/sms-policy: defaults, validation naming the field, audit, and roles.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
 import { DEFAULT_POLICY, decide, type RecipientFacts } from "../../../server/outreach/compliance/policy.js";
 import { loadPolicy, POLICY_KEY } from "../../../server/outreach/compliance/settings.js";
-import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { addCampaignStaff } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let admin: string;
@@ -13,17 +13,8 @@ let agent: string;
 beforeAll(async () => {
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
-  await t.db.user.create({
-    data: {
-      username: "qlcd",
-      name: "QLCD",
-      roles: ["campaign_manager"],
-      agencyId: agencies.province.id,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-  });
+  ({ manager } = (await addCampaignStaff(t.db, t.app, agencies.province.id)).cookies);
   admin = await login(t.app, "admin");
-  manager = await login(t.app, "qlcd");
   agent = await login(t.app, "quynhon.nv1");
 });
 afterAll(() => t?.close());

@@ -4,8 +4,8 @@ import { Readable } from "node:stream";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { addCampaignStaff } from "../../helpers/campaigns.js";
 import { multipart } from "../../helpers/multipart.js";
 
 let t: TestApp;
@@ -17,16 +17,8 @@ let agencies: Awaited<ReturnType<typeof seedSmallProvince>>["agencies"];
 beforeAll(async () => {
   t = await startTestApp();
   ({ agencies } = await seedSmallProvince(t.db));
-  const passwordHash = await hashPassword(PASSWORD);
-  await t.db.user.create({
-    data: { username: "qlcd", name: "QLCD", roles: ["campaign_manager"], agencyId: agencies.province.id, passwordHash },
-  });
-  await t.db.user.create({
-    data: { username: "pheduyet", name: "PD", roles: ["campaign_approver"], agencyId: agencies.province.id, passwordHash },
-  });
+  ({ manager, approver } = (await addCampaignStaff(t.db, t.app, agencies.province.id)).cookies);
   admin = await login(t.app, "admin");
-  manager = await login(t.app, "qlcd");
-  approver = await login(t.app, "pheduyet");
 });
 afterAll(async () => {
   await t?.close();

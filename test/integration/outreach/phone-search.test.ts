@@ -3,10 +3,10 @@
 // (approvers on contacts) → a complete number only, audited and rate-limited; masked report readers
 // (viewers on the call log) → no filter by number at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
 import { PHONE_LOOKUPS_PER_HOUR } from "../../../server/platform/audit/phone-lookups.js";
-import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
-import { createCall } from "../hotline/call-log-fixtures.js";
+import { listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createCall } from "../../helpers/calls.js";
+import { addCampaignStaff } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 const cookie: Record<string, string> = {};
@@ -18,15 +18,11 @@ const TARGET = "+84912345666";
 beforeAll(async () => {
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
-  const passwordHash = await hashPassword(PASSWORD);
-  const approver = await t.db.user.create({
-    data: { username: "qc.duyet", name: "qc.duyet", roles: ["campaign_approver"], agencyId: agencies.province.id, passwordHash },
-  });
-  approverId = approver.id;
-  await t.db.user.create({
-    data: { username: "qc.soanthao", name: "qc.soanthao", roles: ["campaign_manager"], agencyId: agencies.province.id, passwordHash },
-  });
-  for (const username of ["admin", "lanhdao.xem", "qc.duyet", "qc.soanthao"]) cookie[username] = await login(t.app, username);
+  const staff = await addCampaignStaff(t.db, t.app, agencies.province.id);
+  approverId = staff.users.approver.id;
+  for (const username of ["admin", "lanhdao.xem"]) cookie[username] = await login(t.app, username);
+  cookie.pdcd = staff.cookies.approver;
+  cookie.qlcd = staff.cookies.manager;
   targetId = (await t.db.contact.create({ data: { phone: TARGET, name: "Nguyễn Văn A" } })).id;
   // Decoys with the same mask: the mask alone does not say which record is which.
   await t.db.contact.create({ data: { phone: "+84919999666", name: "Trần Thị B" } });
@@ -67,28 +63,28 @@ async function prefixAttack(who: string): Promise<{ recovered: string | null; se
 
 describe("contacts: approvers see masked numbers", () => {
   it("the prefix attack recovers nothing: every partial search is refused, naming the filter", async () => {
-    const listed = await contacts("qc.duyet", { id: [targetId] });
+    const listed = await contacts("pdcd", { id: [targetId] });
     expect(listed.json()[0].phone).toBe("+84 91x xxx 666");
 
-    const attack = await prefixAttack("qc.duyet");
+    const attack = await prefixAttack("pdcd");
     expect(attack.recovered).toBeNull();
     expect([...attack.statuses]).toEqual([400]);
-    const refused = await contacts("qc.duyet", { q: "849123" });
+    const refused = await contacts("pdcd", { q: "849123" });
     expect(refused.json()).toMatchObject({ errors: { q: "tthc.validation.phone_complete_required" } });
     expect(refused.json().message).toMatch(/filter q: .*complete phone number/);
     // Names are still searched as before.
-    expect((await contacts("qc.duyet", { q: "Nguyễn" })).json().map((c: { id: number }) => c.id)).toEqual([targetId]);
+    expect((await contacts("pdcd", { q: "Nguyễn" })).json().map((c: { id: number }) => c.id)).toEqual([targetId]);
   });
 
   it("roles that see numbers in full keep searching by part of one", async () => {
-    const attack = await prefixAttack("qc.soanthao");
+    const attack = await prefixAttack("qlcd");
     expect(attack.recovered).toBe(TARGET);
     expect((await contacts("admin", { q: "2345" })).json().map((c: { phone: string }) => c.phone)).toEqual([TARGET]);
   });
 
   it("a complete number is found, audited with the number masked, and limited per hour", async () => {
     const before = await t.db.auditLog.count({ where: { action: "search_by_phone" } });
-    const found = await contacts("qc.duyet", { q: "0912 345 666" });
+    const found = await contacts("pdcd", { q: "0912 345 666" });
     expect(found.statusCode).toBe(200);
     expect(found.json()).toMatchObject([{ id: targetId, phone: "+84 91x xxx 666" }]);
 
@@ -100,22 +96,22 @@ describe("contacts: approvers see masked numbers", () => {
     expect(JSON.stringify(audit)).not.toContain("912345666");
 
     // Whether the number opted out is the same kind of look-up, counted in the same allowance.
-    const suppressed = await get("qc.duyet", listUrl("suppressions", { filter: { q: TARGET } }));
+    const suppressed = await get("pdcd", listUrl("suppressions", { filter: { q: TARGET } }));
     expect(suppressed.json()).toMatchObject([{ phone: "+84 91x xxx 666" }]);
     expect(await t.db.auditLog.count({ where: { action: "search_by_phone" } })).toBe(before + 2);
 
     const statuses: number[] = [];
     for (let i = 2; i < PHONE_LOOKUPS_PER_HOUR + 2; i++) {
-      statuses.push((await contacts("qc.duyet", { q: `+8491234${String(i).padStart(4, "0")}` })).statusCode);
+      statuses.push((await contacts("pdcd", { q: `+8491234${String(i).padStart(4, "0")}` })).statusCode);
     }
     expect(statuses.slice(0, PHONE_LOOKUPS_PER_HOUR - 2).every((s) => s === 200)).toBe(true);
     expect(statuses.slice(PHONE_LOOKUPS_PER_HOUR - 2)).toEqual([429, 429]);
-    const limited = await contacts("qc.duyet", { q: TARGET });
+    const limited = await contacts("pdcd", { q: TARGET });
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect(await t.db.auditLog.count({ where: { action: "search_by_phone" } })).toBe(before + PHONE_LOOKUPS_PER_HOUR);
     // Other people's allowance is their own; those who see numbers in full are not counted.
-    expect((await contacts("qc.soanthao", { q: TARGET })).statusCode).toBe(200);
+    expect((await contacts("qlcd", { q: TARGET })).statusCode).toBe(200);
   });
 });
 

@@ -2,9 +2,9 @@
 // with Twilio's published segment calculator (npm sms-segments-calculator) on encoding and parts.
 import { SegmentedMessage } from "sms-segments-calculator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
 import { countSegments } from "../../../server/messaging/segments.js";
-import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { addCampaignStaff } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let cookie: string;
@@ -12,16 +12,7 @@ let cookie: string;
 beforeAll(async () => {
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
-  await t.db.user.create({
-    data: {
-      username: "qlcd",
-      name: "Quản lý chiến dịch",
-      roles: ["campaign_manager"],
-      agencyId: agencies.province.id,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-  });
-  cookie = await login(t.app, "qlcd");
+  cookie = (await addCampaignStaff(t.db, t.app, agencies.province.id)).cookies.manager;
 });
 afterAll(() => t?.close());
 

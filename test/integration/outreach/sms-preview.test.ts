@@ -1,8 +1,8 @@
 // POST /api/sms/preview: counting as typed, the composed message with the policy's label and opt-out
 // text, cost per sender, validation and who may call it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { addCampaignStaff, createSender } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let manager: string;
@@ -13,17 +13,9 @@ let senderId: number;
 beforeAll(async () => {
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
-  const passwordHash = await hashPassword(PASSWORD);
-  await t.db.user.create({
-    data: { username: "qlcd", name: "QLCD", roles: ["campaign_manager"], agencyId: agencies.province.id, passwordHash },
-  });
-  await t.db.user.create({
-    data: { username: "pdcd", name: "PDCD", roles: ["campaign_approver"], agencyId: agencies.province.id, passwordHash },
-  });
-  manager = await login(t.app, "qlcd");
-  approver = await login(t.app, "pdcd");
+  ({ manager, approver } = (await addCampaignStaff(t.db, t.app, agencies.province.id)).cookies);
   agent = await login(t.app, "quynhon.nv1");
-  senderId = (await t.db.smsSender.create({ data: { brandname: "UBND GiaLai", provider: "sink", pricePerSegment: 350 } })).id;
+  senderId = (await createSender(t.db, { pricePerSegment: 350 })).id;
 });
 afterAll(() => t?.close());
 

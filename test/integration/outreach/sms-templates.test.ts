@@ -1,8 +1,8 @@
 // SMS templates (campaign managers write, approvers read) and senders (admins write, campaign staff
 // read): validation, variables, audit and permissions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import { listUrl, login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { addCampaignStaff } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let admin: string;
@@ -13,16 +13,8 @@ let agent: string;
 beforeAll(async () => {
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
-  const passwordHash = await hashPassword(PASSWORD);
-  await t.db.user.create({
-    data: { username: "qlcd", name: "QLCD", roles: ["campaign_manager"], agencyId: agencies.province.id, passwordHash },
-  });
-  await t.db.user.create({
-    data: { username: "pdcd", name: "PDCD", roles: ["campaign_approver"], agencyId: agencies.province.id, passwordHash },
-  });
+  ({ manager, approver } = (await addCampaignStaff(t.db, t.app, agencies.province.id)).cookies);
   admin = await login(t.app, "admin");
-  manager = await login(t.app, "qlcd");
-  approver = await login(t.app, "pdcd");
   agent = await login(t.app, "quynhon.nv1");
 });
 afterAll(() => t?.close());

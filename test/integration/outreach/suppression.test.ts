@@ -2,14 +2,14 @@
 // through the sink provider, console opt-outs, Twilio 21610, and the DNC list's replace semantics.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
 import { parseXml } from "../../../server/hotline/simulator/xml.js";
 import { sendSms } from "../../../server/messaging/messages.js";
 import { createTwilioSmsProvider } from "../../../server/messaging/vendors/twilio.js";
 import { replaceDncList } from "../../../server/outreach/consent/dnc/dnc.js";
 import { confirmationText } from "../../../server/outreach/consent/opt-outs/confirmation.js";
 import { isSuppressed } from "../../../server/outreach/consent/opt-outs/suppress.js";
-import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { addCampaignStaff } from "../../helpers/campaigns.js";
 import { signedPost } from "../../helpers/twilio.js";
 import { startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
@@ -22,17 +22,8 @@ beforeAll(async () => {
   stub = await startTwilioRestStub();
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
-  await t.db.user.create({
-    data: {
-      username: "qlcd",
-      name: "QLCD",
-      roles: ["campaign_manager"],
-      agencyId: agencies.province.id,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-  });
+  ({ manager } = (await addCampaignStaff(t.db, t.app, agencies.province.id)).cookies);
   admin = await login(t.app, "admin");
-  manager = await login(t.app, "qlcd");
 });
 afterAll(async () => {
   await t?.close();

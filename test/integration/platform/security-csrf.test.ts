@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeFlowVersion } from "../../../server/hotline/flows/versions.js";
 import { hashSurveyToken, newSurveyToken } from "../../../server/hotline/surveys/links.js";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
-import { DEMO_ADMIN_PASSWORD, seedDemo } from "../../helpers/console.js";
-import { createList, createSender, seedCampaignPeople } from "../outreach/campaign-helpers.js";
+import { insertCall } from "../../helpers/calls.js";
+import { createList, createSender, seedCampaignPeople } from "../../helpers/campaigns.js";
+import { DEMO_ADMIN_PASSWORD, seedDemo } from "../../helpers/demo.js";
 
 let t: TestApp;
 let admin: string;
@@ -226,16 +227,7 @@ describe("state-changing API requests must come from the console", () => {
   });
 
   it("leaves the citizens' survey form outside the rule: its post from the survey page itself is answered", async () => {
-    const call = await t.db.call.create({
-      data: {
-        callSid: `CA${"5".repeat(32)}`,
-        caller: "+84912000061",
-        hotline: "+842563822478",
-        status: "completed",
-        state: {},
-        endedAt: new Date(),
-      },
-    });
+    const call = await insertCall(t.db, { caller: "+84912000061", endedAt: new Date() });
     const { token } = newSurveyToken();
     await t.db.surveyLink.create({ data: { id: hashSurveyToken(token), callId: call.id, expiresAt: new Date(Date.now() + 3_600_000) } });
     // The survey page sends Referrer-Policy: no-referrer, so the browser's form post says `Origin: null`.

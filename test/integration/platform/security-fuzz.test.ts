@@ -6,9 +6,8 @@ import { randomBytes } from "node:crypto";
 import type { InjectOptions } from "light-my-request";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../server/access/auth/password.js";
 import { webhookSigningKey } from "../../../server/platform/twilio/signing-key.js";
-import { login, PASSWORD, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createUser, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { type RegisteredRoute, registeredRoutes } from "../../helpers/routes.js";
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema> };
@@ -42,15 +41,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const { agencies } = await seedSmallProvince(t.db);
   // The fuzzer's own administrator comes last, so id 1 (which fuzzed paths use) is never its own account.
-  await t.db.user.create({
-    data: {
-      username: "fuzzer",
-      name: "Fuzzer",
-      roles: ["admin"],
-      agencyId: agencies.province.id,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-  });
+  await createUser(t.db, { username: "fuzzer", name: "Fuzzer", roles: ["admin"], agencyId: agencies.province.id });
   cookie = await login(t.app, "fuzzer");
   // The console's origin: CSRF checks must let these through so the fuzz reaches the handlers.
   origin = new URL(t.config.PUBLIC_BASE_URL).origin;

@@ -6,9 +6,9 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WITHHELD_CALLER } from "../../../server/phone/caller-id.js";
 import { listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createSender } from "../../helpers/campaigns.js";
 import { multipart } from "../../helpers/multipart.js";
 import { signedPost } from "../../helpers/twilio.js";
-import { createSender } from "../outreach/campaign-helpers.js";
 
 let t: TestApp;
 let admin: string;

@@ -42,6 +42,8 @@ export const viApp: AppMessages = {
       password_mismatch: "Hai mật khẩu không khớp nhau",
       invalid_characters: "Chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode hỏng)",
       out_of_range: "Số nằm ngoài phạm vi cho phép",
+      required: "Bắt buộc: hãy nhập nội dung hoặc chọn ít nhất một mục",
+      retention_longer_than_calls: "Thời hạn lưu ghi âm không được dài hơn thời hạn lưu nhật ký cuộc gọi",
       ...viRoutingValidation,
       ...viSms.validation,
       ...viContacts.validation,

@@ -1,25 +1,26 @@
 // One place turns every error into the console's error shape and hides internals on 5xx.
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
+import type { FieldErrorKey } from "../../../contract/error-reasons.js";
 import { Prisma } from "../../../generated/prisma/client.js";
-import { HttpError } from "../../http/errors.js";
+import { type FieldErrors, HttpError } from "../../http/errors.js";
 
 interface ErrorBody {
   statusCode: number;
   message: string;
   code?: string;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
 }
 
-const REASON_BY_KEYWORD: Record<string, string> = {
+const REASON_BY_KEYWORD: Record<string, FieldErrorKey> = {
   required: "ra.validation.required",
   format: "tthc.validation.format",
   pattern: "tthc.validation.format",
 };
 
 /** Turns ajv's validation errors into `{ field: reason }` for react-admin's form. */
-function fieldErrors(error: FastifyError): Record<string, string> {
-  const errors: Record<string, string> = {};
+function fieldErrors(error: FastifyError): FieldErrors {
+  const errors: FieldErrors = {};
   for (const item of error.validation ?? []) {
     const params = item.params as { missingProperty?: string };
     const path = item.instancePath.replace(/^\//, "").replace(/\//g, ".");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { passwordProblem } from "../../../../server/access/auth/password-policy.js";
 import { PASSWORD } from "../../../helpers/app.js";
-import { DEMO_ADMIN_PASSWORD } from "../../../helpers/console.js";
+import { DEMO_ADMIN_PASSWORD, DEMO_STAFF_PASSWORD } from "../../../helpers/demo.js";
 
 describe("password policy", () => {
   it("accepts the passwords the tests log in with, for the users they belong to", async () => {
@@ -12,7 +12,7 @@ describe("password policy", () => {
       // test/browser/console.test.ts (AGENT), test/browser/campaigns.test.ts, simulator and flows API tests.
       ["mat-khau-moi-2026", { username: "nv.quynhon", name: "Trần Thị Thu" }],
       ["chien-dich-thu-nghiem", { username: "chiendich.quanly", name: "Trần Thị Quản Lý" }],
-      ["nhan-vien-thu-nghiem", { username: "" }],
+      [DEMO_STAFF_PASSWORD, { username: "" }],
     ];
     for (const [password, owner] of fixtures) expect(await passwordProblem(password, owner), password).toBeNull();
   });

@@ -1,11 +1,37 @@
-// Call records as the webhook layer writes them, created directly for the call-log, report and
-// browser tests.
+// Call records as the voice webhooks write them, created directly for the tests of what reads them
+// (the call log, reports, surveys, retention, the console's pages), and a stand-in for Twilio's
+// recording media.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Prisma } from "../../../server/generated/prisma/client.js";
-import type { CallTermination } from "../../../server/generated/prisma/enums.js";
-import type { Db } from "../../../server/platform/db/client.js";
+import type { Prisma } from "../../server/generated/prisma/client.js";
+import type { CallTermination } from "../../server/generated/prisma/enums.js";
+import type { Db } from "../../server/platform/db/client.js";
+import { STUB_ACCOUNT_SID } from "./twilio-rest-stub.js";
+
+/** The demo hotline's number, which the calls were made to. */
+export const HOTLINE = "+842563822478";
+
+/** A call with only what every call row has (a fresh sid, a caller, the hotline, completed), and `data`. */
+export function insertCall(db: Db, data: Partial<Prisma.CallUncheckedCreateInput> = {}) {
+  return db.call.create({
+    data: {
+      callSid: `CA${randomBytes(16).toString("hex")}`,
+      caller: "+84912345678",
+      hotline: HOTLINE,
+      status: "completed",
+      state: {},
+      ...data,
+    },
+  });
+}
+
+/** A finished recording of a call, at Twilio under the stub's account unless `data` says otherwise. */
+export function createRecording(db: Db, callId: number, data: Partial<Prisma.RecordingUncheckedCreateInput> = {}) {
+  const recordingSid = data.recordingSid ?? `RE${randomBytes(16).toString("hex")}`;
+  const mediaUrl = `https://api.twilio.com/2010-04-01/Accounts/${STUB_ACCOUNT_SID}/Recordings/${recordingSid}`;
+  return db.recording.create({ data: { recordingSid, callId, kind: "call", status: "completed", mediaUrl, ...data } });
+}
 
 export interface CallFixture {
   agencyId?: number | null;
@@ -23,32 +49,27 @@ export interface CallFixture {
   events?: { kind: string; at?: Date; data: Record<string, unknown> }[];
 }
 
+/** An answered call of 5 minutes (unless told otherwise), with its survey answers and events. */
 export async function createCall(db: Db, fixture: CallFixture = {}) {
   const startedAt = fixture.startedAt ?? new Date();
   const termination = fixture.termination === undefined ? "answered" : fixture.termination;
   const answered = termination === "answered";
   const ringSeconds = fixture.ringSeconds === undefined ? (answered ? 12 : null) : fixture.ringSeconds;
-  const call = await db.call.create({
-    data: {
-      callSid: `CA${randomBytes(16).toString("hex")}`,
-      caller: fixture.caller ?? "+84912345678",
-      hotline: "+842563822478",
-      simulated: fixture.simulated ?? false,
-      status: "completed",
-      state: {},
-      topic: fixture.topic === undefined ? "hộ tịch" : fixture.topic,
-      agencyId: fixture.agencyId ?? null,
-      staffId: fixture.staffId ?? null,
-      flowVersionId: fixture.flowVersionId ?? null,
-      startedAt,
-      ringStartedAt: ringSeconds !== null ? new Date(startedAt.getTime() + 20_000) : null,
-      answeredAt: answered ? new Date(startedAt.getTime() + 20_000 + (ringSeconds ?? 0) * 1000) : null,
-      endedAt: new Date(startedAt.getTime() + 300_000),
-      ivrSeconds: 20,
-      ringSeconds,
-      talkSeconds: fixture.talkSeconds === undefined ? (answered ? 95 : null) : fixture.talkSeconds,
-      termination,
-    },
+  const call = await insertCall(db, {
+    ...(fixture.caller !== undefined && { caller: fixture.caller }),
+    simulated: fixture.simulated ?? false,
+    topic: fixture.topic === undefined ? "hộ tịch" : fixture.topic,
+    agencyId: fixture.agencyId ?? null,
+    staffId: fixture.staffId ?? null,
+    flowVersionId: fixture.flowVersionId ?? null,
+    startedAt,
+    ringStartedAt: ringSeconds !== null ? new Date(startedAt.getTime() + 20_000) : null,
+    answeredAt: answered ? new Date(startedAt.getTime() + 20_000 + (ringSeconds ?? 0) * 1000) : null,
+    endedAt: new Date(startedAt.getTime() + 300_000),
+    ivrSeconds: 20,
+    ringSeconds,
+    talkSeconds: fixture.talkSeconds === undefined ? (answered ? 95 : null) : fixture.talkSeconds,
+    termination,
   });
   if (fixture.satisfaction !== undefined) {
     await db.surveyAnswer.create({ data: { callId: call.id, question: "satisfaction", value: fixture.satisfaction, channel: "ivr" } });

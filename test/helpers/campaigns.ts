@@ -1,11 +1,9 @@
 // Fixtures of the campaign tests: people with campaign roles, a sink sender, contacts and lists made
-// in SQL (thousands in one statement), and an in-process runner that drives the dispatcher with a
-// fake clock — hours of sending window pass without sleeping.
+// in SQL (thousands in one statement), an in-process runner that drives the dispatcher with a fake
+// clock — hours of sending window pass without sleeping — and a real worker process.
 import type { FastifyInstance } from "fastify";
-import { hashPassword } from "../../../server/access/auth/password.js";
-import type { Config } from "../../../server/config.js";
-import type { Role } from "../../../server/generated/prisma/enums.js";
-import type { OutgoingSms, SmsProvider } from "../../../server/messaging/provider.js";
+import type { Config } from "../../server/config.js";
+import type { OutgoingSms, SmsProvider } from "../../server/messaging/provider.js";
 import {
   type BatchQueue,
   type CampaignDeps,
@@ -13,41 +11,53 @@ import {
   DEFAULT_SETTINGS,
   dispatchStep,
   processBatch,
-} from "../../../server/outreach/campaigns/dispatch.js";
-import { loadGate } from "../../../server/outreach/campaigns/ports.js";
-import { noRateLimit } from "../../../server/outreach/campaigns/rate-limit.js";
-import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
-import { savePolicy } from "../../../server/outreach/compliance/settings.js";
-import type { Db } from "../../../server/platform/db/client.js";
-import { login, PASSWORD } from "../../helpers/app.js";
-import { type Proc, startEntry } from "../../helpers/processes.js";
+} from "../../server/outreach/campaigns/dispatch.js";
+import { loadGate } from "../../server/outreach/campaigns/ports.js";
+import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import { savePolicy } from "../../server/outreach/compliance/settings.js";
+import type { Db } from "../../server/platform/db/client.js";
+import { createUser, loginAll } from "./app.js";
+import { type Proc, startEntry } from "./processes.js";
 
+/**
+ * The campaign tests' own province and its campaign staff, logged in. The author holds both roles:
+ * only the two-person rule stops them approving their own campaign.
+ */
 export async function seedCampaignPeople(db: Db, app: FastifyInstance) {
   const agency = await db.agency.create({ data: { code: `GL${Date.now()}`, name: "UBND tỉnh Gia Lai", kind: "province" } });
-  const passwordHash = await hashPassword(PASSWORD);
-  const user = (username: string, roles: Role[]) =>
-    db.user.create({ data: { username, name: username, roles, agencyId: agency.id, passwordHash } });
+  const agencyId = agency.id;
   const people = {
-    // The author holds both roles: only the two-person rule stops them approving their own campaign.
-    manager: await user("qc.soanthao", ["campaign_manager", "campaign_approver"]),
-    approver: await user("qc.duyet", ["campaign_approver"]),
-    viewer: await user("qc.xem", ["viewer"]),
+    manager: await createUser(db, { username: "qc.soanthao", roles: ["campaign_manager", "campaign_approver"], agencyId }),
+    approver: await createUser(db, { username: "qc.duyet", roles: ["campaign_approver"], agencyId }),
+    viewer: await createUser(db, { username: "qc.xem", roles: ["viewer"], agencyId }),
   };
-  const cookies = {
-    manager: await login(app, "qc.soanthao"),
-    approver: await login(app, "qc.duyet"),
-    viewer: await login(app, "qc.xem"),
-  };
-  return { people, cookies };
+  return { people, cookies: await loginAll(app, people) };
 }
 
-export async function createSender(db: Db, overrides: { provider?: string; messagesPerSecond?: number; brandname?: string } = {}) {
+/**
+ * Campaign staff beside the people of another fixture (seedSmallProvince): a manager "qlcd" who
+ * only manages campaigns and an approver "pdcd" who only approves them, logged in.
+ */
+export async function addCampaignStaff(db: Db, app: FastifyInstance, agencyId: number) {
+  const users = {
+    manager: await createUser(db, { username: "qlcd", name: "QLCD", roles: ["campaign_manager"], agencyId }),
+    approver: await createUser(db, { username: "pdcd", name: "PDCD", roles: ["campaign_approver"], agencyId }),
+  };
+  return { users, cookies: await loginAll(app, users) };
+}
+
+/** A sink sender with no rate limit, 500 đ a segment, unless told otherwise. */
+export async function createSender(
+  db: Db,
+  overrides: { provider?: string; messagesPerSecond?: number; brandname?: string; pricePerSegment?: number } = {},
+) {
   return db.smsSender.create({
     data: {
       brandname: overrides.brandname ?? "UBND GiaLai",
       provider: overrides.provider ?? "sink",
       messagesPerSecond: overrides.messagesPerSecond ?? 0,
-      pricePerSegment: 500,
+      pricePerSegment: overrides.pricePerSegment ?? 500,
     },
   });
 }

@@ -2,7 +2,7 @@
 // drains quickly, newest first and calls in progress before new calls once it is standing, and a step
 // still waiting when it could no longer finish in time answered without ever starting.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { admission } from "../../../../server/hotline/voice/degraded/admission.js";
+import { admission } from "../../../../../server/hotline/voice/degraded/admission.js";
 
 describe("voice step admission", () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
