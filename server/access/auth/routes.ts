@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { permissionsOf } from "../../contract/permissions.js";
 import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { tooManyRequests, unauthorized, unavailable } from "../../platform/http/errors.js";
 import { currentUser } from "./authentication.js";
 import { createLoginLimiter, loginAccount } from "./login-limiter.js";
@@ -82,8 +83,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
       await limiter.recordSuccess(account, request.ip).catch(() => {});
       const token = await createSession(db, user.id, fastify.sessionTtlMs);
-      await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-      await writeAudit(db, { actorId: user.id, action: "login", resource: "auth", resourceId: user.id, ip: request.ip });
+      await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "auth",
+        action: "login",
+        write: (tx) => tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
+        audit: () => ({ resourceId: user.id }),
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,

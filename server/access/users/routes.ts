@@ -1,19 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  searchFilter,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { currentUser } from "../auth/authentication.js";
 import { hashPassword } from "../auth/password.js";
@@ -106,37 +97,37 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(User) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["username", "ASC"] });
-    const q = searchFilter(query.filter);
-    const role = stringFilter(query.filter, "role");
-    if (role && !(ROLES as readonly string[]).includes(role))
-      throw invalidField("role", "filter", `filter role must be one of ${ROLES.join(", ")}`);
-    const ids = idsFilter(query.filter.id);
-    const where: Prisma.UserWhereInput = {
-      AND: [
-        ids ? { id: { in: ids } } : {},
-        q
-          ? {
-              OR: [
-                { username: { contains: q, mode: "insensitive" } },
-                { name: { contains: q, mode: "insensitive" } },
-                { email: { contains: q, mode: "insensitive" } },
-              ],
-            }
-          : {},
-        { agencyId: integerFilter(query.filter, "agencyId") },
-        role ? { roles: { has: role as Role } } : {},
-        { active: booleanFilter(query.filter, "active") },
-      ],
-    };
-    const rows = await sendPage(
-      reply,
-      "users",
-      query,
-      db.user.count({ where }),
-      db.user.findMany({ where, select: publicFields, ...pageArgs(query) }),
-    );
-    return rows;
+    return listPage(request.query, reply, {
+      resource: "users",
+      sortable: SORTABLE,
+      defaultSort: ["username", "ASC"],
+      where: (filter): Prisma.UserWhereInput => {
+        const q = searchFilter(filter);
+        const role = stringFilter(filter, "role");
+        if (role && !(ROLES as readonly string[]).includes(role))
+          throw invalidField("role", "filter", `filter role must be one of ${ROLES.join(", ")}`);
+        const ids = idsFilter(filter.id);
+        return {
+          AND: [
+            ids ? { id: { in: ids } } : {},
+            q
+              ? {
+                  OR: [
+                    { username: { contains: q, mode: "insensitive" } },
+                    { name: { contains: q, mode: "insensitive" } },
+                    { email: { contains: q, mode: "insensitive" } },
+                  ],
+                }
+              : {},
+            { agencyId: integerFilter(filter, "agencyId") },
+            role ? { roles: { has: role as Role } } : {},
+            { active: booleanFilter(filter, "active") },
+          ],
+        };
+      },
+      count: (where) => db.user.count({ where }),
+      page: (where, page) => db.user.findMany({ where, select: publicFields, ...page }),
+    });
   });
 
   fastify.get("/:id", { schema: { params: IdParams, response: { 200: User } } }, async (request) => {
@@ -152,16 +143,16 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     await checkAgency(fields.agencyId);
     const staff = staffFields(fields);
     const passwordHash = await hashPassword(password);
-    const created = await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { ...fields, email: emptyToNull(fields.email), ...staff, passwordHash },
-        select: publicFields,
-      });
-      await writeAudit(tx, { actorId: actor.id, action: "create", resource: "users", resourceId: user.id, after: user, ip: request.ip });
-      return user;
+    return auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "users",
+      action: "create",
+      write: (tx) =>
+        tx.user.create({ data: { ...fields, email: emptyToNull(fields.email), ...staff, passwordHash }, select: publicFields }),
+      audit: (user) => ({ resourceId: user.id, after: user }),
+      afterCommit: () => fastify.callRouting.invalidate(),
     });
-    fastify.callRouting.invalidate();
-    return created;
   });
 
   fastify.put("/:id", { schema: { params: IdParams, body: UserUpdate, response: { 200: User } } }, async (request) => {
@@ -180,20 +171,25 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     await checkAgency(body.agencyId);
     const staff = staffFields(body);
-    const updated = await db.$transaction(async (tx) => {
-      const user = await tx.user.update({
-        where: { id },
-        data: { ...body, email: emptyToNull(body.email), ...staff },
-        select: publicFields,
-      });
-      // Deactivation ends every open session of that user at once.
-      if (user.active === false) await tx.session.deleteMany({ where: { userId: id } });
-      await writeAudit(tx, { actorId: actor.id, action: "update", resource: "users", resourceId: id, before, after: user, ip: request.ip });
-      return user;
+    return auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "users",
+      action: "update",
+      write: async (tx) => {
+        const user = await tx.user.update({
+          where: { id },
+          data: { ...body, email: emptyToNull(body.email), ...staff },
+          select: publicFields,
+        });
+        // Deactivation ends every open session of that user at once.
+        if (user.active === false) await tx.session.deleteMany({ where: { userId: id } });
+        return user;
+      },
+      audit: (user) => ({ resourceId: id, before, after: user }),
+      // Phones and duty feed call routing; apply them to the next call.
+      afterCommit: () => fastify.callRouting.invalidate(),
     });
-    // Phones and duty feed call routing; apply them to the next call.
-    fastify.callRouting.invalidate();
-    return updated;
   });
 
   fastify.post("/:id/password", { schema: { params: IdParams, body: PasswordReset } }, async (request, reply) => {
@@ -203,10 +199,16 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!owner) throw notFound("No such user");
     await checkPassword(request.body.password, owner);
     const passwordHash = await hashPassword(request.body.password);
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id }, data: { passwordHash } });
-      await tx.session.deleteMany({ where: { userId: id } });
-      await writeAudit(tx, { actorId: actor.id, action: "password_reset", resource: "users", resourceId: id, ip: request.ip });
+    await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "users",
+      action: "password_reset",
+      write: async (tx) => {
+        await tx.user.update({ where: { id }, data: { passwordHash } });
+        await tx.session.deleteMany({ where: { userId: id } });
+      },
+      audit: () => ({ resourceId: id }),
     });
     return reply.status(204).send();
   });
@@ -221,10 +223,16 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if ((await db.auditLog.count({ where: { actorId: id, action: { not: "login_failed" } } })) > 0) {
       throw conflict("This user has activity in the audit log; deactivate the account instead", { id: "tthc.validation.in_use" });
     }
-    await db.$transaction(async (tx) => {
-      await tx.auditLog.updateMany({ where: { actorId: id }, data: { actorId: null } });
-      await tx.user.delete({ where: { id } });
-      await writeAudit(tx, { actorId: actor.id, action: "delete", resource: "users", resourceId: id, before, ip: request.ip });
+    await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "users",
+      action: "delete",
+      write: async (tx) => {
+        await tx.auditLog.updateMany({ where: { actorId: id }, data: { actorId: null } });
+        await tx.user.delete({ where: { id } });
+      },
+      audit: () => ({ resourceId: id, before }),
     });
     return before;
   });

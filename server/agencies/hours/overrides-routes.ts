@@ -8,18 +8,10 @@ import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { isRealDate } from "../../clock/vietnam-time.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { visibleAgencyIds } from "../scope.js";
 import { hoursError, TimeRangeSchema } from "./schemas.js";
@@ -127,32 +119,33 @@ const hoursOverrideRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(HoursOverride) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["date", "ASC"] });
-    const user = currentUser(request);
-    const visible = await visibleAgencyIds(db, user);
-    const from = dateFilter(query.filter, "from");
-    const to = dateFilter(query.filter, "to");
-    const ids = idsFilter(query.filter.id);
-    const agencyId = integerFilter(query.filter, "agencyId");
-    const provinceWide = booleanFilter(query.filter, "provinceWide");
-    const where: Prisma.HoursOverrideWhereInput = {
-      AND: [
-        // Scoped users see their subtree's overrides and the province's, which apply to them too.
-        visible ? { OR: [{ agencyId: null }, { agencyId: { in: visible } }] } : {},
-        ids ? { id: { in: ids } } : {},
-        agencyId !== undefined ? { agencyId } : {},
-        provinceWide === true ? { agencyId: null } : provinceWide === false ? { agencyId: { not: null } } : {},
-        from ? { date: { gte: asDate(from) } } : {},
-        to ? { date: { lte: asDate(to) } } : {},
-      ],
-    };
-    const rows = await sendPage(
-      reply,
-      "hours-overrides",
-      query,
-      db.hoursOverride.count({ where }),
-      db.hoursOverride.findMany({ where, ...pageArgs(query) }),
-    );
+    const rows = await listPage(request.query, reply, {
+      resource: "hours-overrides",
+      sortable: SORTABLE,
+      defaultSort: ["date", "ASC"],
+      where: async (filter): Promise<Prisma.HoursOverrideWhereInput> => {
+        const user = currentUser(request);
+        const visible = await visibleAgencyIds(db, user);
+        const from = dateFilter(filter, "from");
+        const to = dateFilter(filter, "to");
+        const ids = idsFilter(filter.id);
+        const agencyId = integerFilter(filter, "agencyId");
+        const provinceWide = booleanFilter(filter, "provinceWide");
+        return {
+          AND: [
+            // Scoped users see their subtree's overrides and the province's, which apply to them too.
+            visible ? { OR: [{ agencyId: null }, { agencyId: { in: visible } }] } : {},
+            ids ? { id: { in: ids } } : {},
+            agencyId !== undefined ? { agencyId } : {},
+            provinceWide === true ? { agencyId: null } : provinceWide === false ? { agencyId: { not: null } } : {},
+            from ? { date: { gte: asDate(from) } } : {},
+            to ? { date: { lte: asDate(to) } } : {},
+          ],
+        };
+      },
+      count: (where) => db.hoursOverride.count({ where }),
+      page: (where, page) => db.hoursOverride.findMany({ where, ...page }),
+    });
     return rows.map(present);
   });
 
@@ -167,20 +160,15 @@ const hoursOverrideRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     checkOverride(body);
     await checkAgency(body.agencyId);
     await checkUnique(null, body);
-    const created = await db.$transaction(async (tx) => {
-      const row = present(await tx.hoursOverride.create({ data: data(body) }));
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "create",
-        resource: "hours-overrides",
-        resourceId: row.id,
-        after: auditable(row),
-        ip: request.ip,
-      });
-      return row;
+    return auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "hours-overrides",
+      action: "create",
+      write: async (tx) => present(await tx.hoursOverride.create({ data: data(body) })),
+      audit: (row) => ({ resourceId: row.id, after: auditable(row) }),
+      afterCommit: () => fastify.callRouting.invalidate(),
     });
-    fastify.callRouting.invalidate();
-    return created;
   });
 
   fastify.put(
@@ -196,21 +184,15 @@ const hoursOverrideRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       checkOverride(body);
       await checkAgency(body.agencyId);
       await checkUnique(id, body);
-      const updated = await db.$transaction(async (tx) => {
-        const row = present(await tx.hoursOverride.update({ where: { id }, data: data(body) }));
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "hours-overrides",
-          resourceId: id,
-          before: auditable(before),
-          after: auditable(row),
-          ip: request.ip,
-        });
-        return row;
+      return auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "hours-overrides",
+        action: "update",
+        write: async (tx) => present(await tx.hoursOverride.update({ where: { id }, data: data(body) })),
+        audit: (row) => ({ resourceId: id, before: auditable(before), after: auditable(row) }),
+        afterCommit: () => fastify.callRouting.invalidate(),
       });
-      fastify.callRouting.invalidate();
-      return updated;
     },
   );
 
@@ -219,18 +201,15 @@ const hoursOverrideRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { id } = request.params;
     const before = present(await findVisible(user, id));
     await assertCanWrite(user, before.agencyId);
-    await db.$transaction(async (tx) => {
-      await tx.hoursOverride.delete({ where: { id } });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "delete",
-        resource: "hours-overrides",
-        resourceId: id,
-        before: auditable(before),
-        ip: request.ip,
-      });
+    await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "hours-overrides",
+      action: "delete",
+      write: (tx) => tx.hoursOverride.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before: auditable(before) }),
+      afterCommit: () => fastify.callRouting.invalidate(),
     });
-    fastify.callRouting.invalidate();
     return before;
   });
 };

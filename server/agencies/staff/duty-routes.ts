@@ -5,18 +5,10 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { forbidden, notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  searchFilter,
-  sendPage,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { visibleAgencyIds } from "../scope.js";
 
@@ -40,31 +32,31 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook("preHandler", fastify.allow("staff:duty"));
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Staff) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
-    const user = currentUser(request);
-    // Agents see the colleagues of their own agency; supervisors their whole subtree.
-    const agentOnly = !user.roles.includes("admin") && !user.roles.includes("supervisor");
-    const visible = agentOnly ? [user.agency.id] : await visibleAgencyIds(db, user);
-    const q = searchFilter(query.filter);
-    const ids = idsFilter(query.filter.id);
-    const where: Prisma.UserWhereInput = {
-      AND: [
-        { active: true },
-        visible ? { agencyId: { in: visible } } : {},
-        ids ? { id: { in: ids } } : {},
-        q ? { name: { contains: q, mode: "insensitive" } } : {},
-        { agencyId: integerFilter(query.filter, "agencyId") },
-        { onDuty: booleanFilter(query.filter, "onDuty") },
-      ],
-    };
-    const rows = await sendPage(
-      reply,
-      "staff",
-      query,
-      db.user.count({ where }),
-      db.user.findMany({ where, select: staffFields, ...pageArgs(query) }),
-    );
-    return rows;
+    return listPage(request.query, reply, {
+      resource: "staff",
+      sortable: SORTABLE,
+      defaultSort: ["name", "ASC"],
+      where: async (filter): Promise<Prisma.UserWhereInput> => {
+        const user = currentUser(request);
+        // Agents see the colleagues of their own agency; supervisors their whole subtree.
+        const agentOnly = !user.roles.includes("admin") && !user.roles.includes("supervisor");
+        const visible = agentOnly ? [user.agency.id] : await visibleAgencyIds(db, user);
+        const q = searchFilter(filter);
+        const ids = idsFilter(filter.id);
+        return {
+          AND: [
+            { active: true },
+            visible ? { agencyId: { in: visible } } : {},
+            ids ? { id: { in: ids } } : {},
+            q ? { name: { contains: q, mode: "insensitive" } } : {},
+            { agencyId: integerFilter(filter, "agencyId") },
+            { onDuty: booleanFilter(filter, "onDuty") },
+          ],
+        };
+      },
+      count: (where) => db.user.count({ where }),
+      page: (where, page) => db.user.findMany({ where, select: staffFields, ...page }),
+    });
   });
 
   fastify.put("/:id/duty", { schema: { params: IdParams, body: DutyInput, response: { 200: Staff } } }, async (request) => {
@@ -76,21 +68,15 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const visible = actor.roles.includes("supervisor") ? await visibleAgencyIds(db, actor) : [];
       if (visible && !visible.includes(before.agencyId)) throw forbidden("Only this staff member or their supervisors change their duty");
     }
-    const updated = await db.$transaction(async (tx) => {
-      const staff = await tx.user.update({ where: { id }, data: { onDuty: request.body.onDuty }, select: staffFields });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "duty",
-        resource: "users",
-        resourceId: id,
-        before: { onDuty: before.onDuty },
-        after: { onDuty: staff.onDuty },
-        ip: request.ip,
-      });
-      return staff;
+    return auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "users",
+      action: "duty",
+      write: (tx) => tx.user.update({ where: { id }, data: { onDuty: request.body.onDuty }, select: staffFields }),
+      audit: (staff) => ({ resourceId: id, before: { onDuty: before.onDuty }, after: { onDuty: staff.onDuty } }),
+      afterCommit: () => fastify.callRouting.invalidate(),
     });
-    fastify.callRouting.invalidate();
-    return updated;
   });
 };
 

@@ -5,19 +5,10 @@ import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietna
 import { rolesHold } from "../../contract/permissions.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { AgencyKind } from "../../generated/prisma/enums.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  searchFilter,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable, PhoneText } from "../../platform/http/schemas.js";
 import { scheduleOf } from "../hours/agency-schedule.js";
 import { describeDay } from "../hours/schedule.js";
@@ -162,29 +153,31 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Agency) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
-    const q = searchFilter(query.filter);
-    const kind = stringFilter(query.filter, "kind");
-    if (kind && !(KINDS as string[]).includes(kind)) throw invalidField("kind", "filter", `filter kind must be one of ${KINDS.join(", ")}`);
-    const visible = await visibleAgencyIds(db, currentUser(request));
-    const ids = idsFilter(query.filter.id);
-    const where: Prisma.AgencyWhereInput = {
-      AND: [
-        visible ? { id: { in: visible } } : {},
-        ids ? { id: { in: ids } } : {},
-        q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { code: { contains: q, mode: "insensitive" } }] } : {},
-        { parentId: integerFilter(query.filter, "parentId") },
-        { kind: kind as AgencyKind | undefined },
-        { active: booleanFilter(query.filter, "active") },
-      ],
-    };
-    const rows = await sendPage(
-      reply,
-      "agencies",
-      query,
-      db.agency.count({ where }),
-      db.agency.findMany({ where, include: withChildCount, ...pageArgs(query) }),
-    );
+    const rows = await listPage(request.query, reply, {
+      resource: "agencies",
+      sortable: SORTABLE,
+      defaultSort: ["name", "ASC"],
+      where: async (filter): Promise<Prisma.AgencyWhereInput> => {
+        const q = searchFilter(filter);
+        const kind = stringFilter(filter, "kind");
+        if (kind && !(KINDS as string[]).includes(kind))
+          throw invalidField("kind", "filter", `filter kind must be one of ${KINDS.join(", ")}`);
+        const visible = await visibleAgencyIds(db, currentUser(request));
+        const ids = idsFilter(filter.id);
+        return {
+          AND: [
+            visible ? { id: { in: visible } } : {},
+            ids ? { id: { in: ids } } : {},
+            q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { code: { contains: q, mode: "insensitive" } }] } : {},
+            { parentId: integerFilter(filter, "parentId") },
+            { kind: kind as AgencyKind | undefined },
+            { active: booleanFilter(filter, "active") },
+          ],
+        };
+      },
+      count: (where) => db.agency.count({ where }),
+      page: (where, page) => db.agency.findMany({ where, include: withChildCount, ...page }),
+    });
     return rows.map(present);
   });
 
@@ -201,20 +194,16 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     await checkParent(null, request.body.parentId);
     await checkFallback(null, request.body.fallbackId);
     const data = agencyData(request.body);
-    const agency = await db.$transaction(async (tx) => {
-      const agency = await tx.agency.create({ data, include: withChildCount });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "create",
-        resource: "agencies",
-        resourceId: agency.id,
-        after: auditable(agency),
-        ip: request.ip,
-      });
-      return present(agency);
+    const agency = await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "agencies",
+      action: "create",
+      write: (tx) => tx.agency.create({ data, include: withChildCount }),
+      audit: (agency) => ({ resourceId: agency.id, after: auditable(agency) }),
+      afterCommit: () => fastify.callRouting.invalidate(),
     });
-    fastify.callRouting.invalidate();
-    return agency;
+    return present(agency);
   });
 
   fastify.put(
@@ -234,21 +223,16 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       await checkParent(id, request.body.parentId);
       await checkFallback(id, request.body.fallbackId);
       const data = agencyData(request.body);
-      const updated = await db.$transaction(async (tx) => {
-        const agency = await tx.agency.update({ where: { id }, data, include: withChildCount });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "agencies",
-          resourceId: id,
-          before: auditable(before),
-          after: auditable(agency),
-          ip: request.ip,
-        });
-        return present(agency);
+      const agency = await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "agencies",
+        action: "update",
+        write: (tx) => tx.agency.update({ where: { id }, data, include: withChildCount }),
+        audit: (agency) => ({ resourceId: id, before: auditable(before), after: auditable(agency) }),
+        afterCommit: () => fastify.callRouting.invalidate(),
       });
-      fastify.callRouting.invalidate();
-      return updated;
+      return present(agency);
     },
   );
 
@@ -308,16 +292,13 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (agency._count.children > 0 || agency._count.users > 0) {
       throw conflict("The agency still has sub-agencies or users; move or deactivate them first", { id: "tthc.validation.in_use" });
     }
-    await db.$transaction(async (tx) => {
-      await tx.agency.delete({ where: { id } });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "delete",
-        resource: "agencies",
-        resourceId: id,
-        before: auditable(agency),
-        ip: request.ip,
-      });
+    await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "agencies",
+      action: "delete",
+      write: (tx) => tx.agency.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before: auditable(agency) }),
     });
     return present(agency);
   });

@@ -7,19 +7,11 @@ import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { CallTermination } from "../../generated/prisma/enums.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
 import { badRequest, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { boundOf } from "../reports/period.js";
 import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
@@ -223,18 +215,17 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallSummary) } } }, async (request, reply) => {
     const user = currentUser(request);
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["startedAt", "DESC"] });
     const ctx = { db, redis: fastify.redis, redisPrefix: fastify.config.REDIS_PREFIX, actorId: user.id, ip: request.ip, resource: "calls" };
-    const where: Prisma.CallWhereInput = {
-      AND: [await callScope(db, user), await callerWhere(ctx, user, query.filter), ...callWhere(query.filter)],
-    };
-    const rows = await sendPage(
-      reply,
-      "calls",
-      query,
-      db.call.count({ where }),
-      db.call.findMany({ where, include: summaryInclude, ...pageArgs(query) }),
-    );
+    const rows = await listPage(request.query, reply, {
+      resource: "calls",
+      sortable: SORTABLE,
+      defaultSort: ["startedAt", "DESC"],
+      where: async (filter): Promise<Prisma.CallWhereInput> => ({
+        AND: [await callScope(db, user), await callerWhere(ctx, user, filter), ...callWhere(filter)],
+      }),
+      count: (where) => db.call.count({ where }),
+      page: (where, page) => db.call.findMany({ where, include: summaryInclude, ...page }),
+    });
     return rows.map((row) => present(row, user));
   });
 
@@ -302,22 +293,19 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!(await canAddNote(db, user, call))) {
       throw forbidden("Only the staff member who answered, supervisors of the agency and administrators may add notes");
     }
-    return db.$transaction(async (tx) => {
-      const note = await tx.callNote.create({
-        data: { callId: call.id, authorId: user.id, category: request.body.category, summary: request.body.summary },
-        include: { author: { select: { name: true } } },
-      });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "create",
-        resource: "call-notes",
-        resourceId: note.id,
-        after: { callId: call.id, category: note.category, summary: note.summary },
-        ip: request.ip,
-      });
-      const { author, ...rest } = note;
-      return { ...rest, authorName: author.name };
+    const { author, ...note } = await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "call-notes",
+      action: "create",
+      write: (tx) =>
+        tx.callNote.create({
+          data: { callId: call.id, authorId: user.id, category: request.body.category, summary: request.body.summary },
+          include: { author: { select: { name: true } } },
+        }),
+      audit: (note) => ({ resourceId: note.id, after: { callId: call.id, category: note.category, summary: note.summary } }),
     });
+    return { ...note, authorName: author.name };
   });
 };
 

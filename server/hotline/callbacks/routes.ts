@@ -10,18 +10,11 @@ import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import { visibleAgencyIds } from "../../agencies/scope.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { CallbackStatus } from "../../generated/prisma/enums.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
 
@@ -113,28 +106,29 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const workers = fastify.allow("callback-requests:work");
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallbackRequest) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["dueAt", "ASC"] });
-    const visible = await visibleAgencyIds(db, currentUser(request));
-    const status = stringFilter(query.filter, "status");
-    if (status && !(STATUSES as string[]).includes(status)) {
-      throw invalidField("status", "filter", `filter status must be one of ${STATUSES.join(", ")}`);
-    }
-    const ids = idsFilter(query.filter.id);
-    const where: Prisma.CallbackRequestWhereInput = {
-      AND: [
-        visible ? { agencyId: { in: visible } } : {},
-        ids ? { id: { in: ids } } : {},
-        { agencyId: integerFilter(query.filter, "agencyId") },
-        { status: status as CallbackStatus | undefined },
-      ],
-    };
-    const rows = await sendPage(
-      reply,
-      "callback-requests",
-      query,
-      db.callbackRequest.count({ where }),
-      db.callbackRequest.findMany({ where, include: withAttempts, ...pageArgs(query) }),
-    );
+    const rows = await listPage(request.query, reply, {
+      resource: "callback-requests",
+      sortable: SORTABLE,
+      defaultSort: ["dueAt", "ASC"],
+      where: async (filter): Promise<Prisma.CallbackRequestWhereInput> => {
+        const visible = await visibleAgencyIds(db, currentUser(request));
+        const status = stringFilter(filter, "status");
+        if (status && !(STATUSES as string[]).includes(status)) {
+          throw invalidField("status", "filter", `filter status must be one of ${STATUSES.join(", ")}`);
+        }
+        const ids = idsFilter(filter.id);
+        return {
+          AND: [
+            visible ? { agencyId: { in: visible } } : {},
+            ids ? { id: { in: ids } } : {},
+            { agencyId: integerFilter(filter, "agencyId") },
+            { status: status as CallbackStatus | undefined },
+          ],
+        };
+      },
+      count: (where) => db.callbackRequest.count({ where }),
+      page: (where, page) => db.callbackRequest.findMany({ where, include: withAttempts, ...page }),
+    });
     return rows.map(present);
   });
 
@@ -151,34 +145,33 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       await findVisible(db, user, id);
       const { outcome } = request.body;
       const note = request.body.note?.trim() || null;
-      return db.$transaction(async (tx) => {
-        // One attempt at a time per request, so two staff recording at once cannot both count as the third.
-        await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${id} FOR UPDATE`;
-        const before = await tx.callbackRequest.findUniqueOrThrow({ where: { id }, include: withAttempts });
-        if (before.status !== "open") {
-          throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
-        }
-        const now = new Date();
-        const next = nextAfterAttempt(
-          before.attempts.map((a) => a.outcome),
-          outcome,
-          now,
-        );
-        // A retry falls due in the agency's opening hours, not at night or on a holiday.
-        if (next.dueAt) next.dueAt = (await nextOpeningOf(tx, before.agencyId, next.dueAt)) ?? next.dueAt;
-        await tx.callbackAttempt.create({ data: { requestId: id, userId: user.id, outcome, note } });
-        const after = await tx.callbackRequest.update({ where: { id }, data: next, include: withAttempts });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "callback_attempt",
-          resource: "callback-requests",
-          resourceId: id,
-          before: auditable(before),
-          after: { ...auditable(after), outcome },
-          ip: request.ip,
-        });
-        return presentFull(after);
+      const { after } = await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "callback-requests",
+        action: "callback_attempt",
+        write: async (tx) => {
+          // One attempt at a time per request, so two staff recording at once cannot both count as the third.
+          await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${id} FOR UPDATE`;
+          const before = await tx.callbackRequest.findUniqueOrThrow({ where: { id }, include: withAttempts });
+          if (before.status !== "open") {
+            throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
+          }
+          const now = new Date();
+          const next = nextAfterAttempt(
+            before.attempts.map((a) => a.outcome),
+            outcome,
+            now,
+          );
+          // A retry falls due in the agency's opening hours, not at night or on a holiday.
+          if (next.dueAt) next.dueAt = (await nextOpeningOf(tx, before.agencyId, next.dueAt)) ?? next.dueAt;
+          await tx.callbackAttempt.create({ data: { requestId: id, userId: user.id, outcome, note } });
+          const after = await tx.callbackRequest.update({ where: { id }, data: next, include: withAttempts });
+          return { before, after };
+        },
+        audit: ({ before, after }) => ({ resourceId: id, before: auditable(before), after: { ...auditable(after), outcome } }),
       });
+      return presentFull(after);
     },
   );
 
@@ -189,19 +182,15 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const user = currentUser(request);
       const { id } = request.params;
       const before = await findVisible(db, user, id);
-      return db.$transaction(async (tx) => {
-        const after = await tx.callbackRequest.update({ where: { id }, data: { status: request.body.status }, include: withAttempts });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "callback-requests",
-          resourceId: id,
-          before: auditable(before),
-          after: auditable(after),
-          ip: request.ip,
-        });
-        return presentFull(after);
+      const after = await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "callback-requests",
+        action: "update",
+        write: (tx) => tx.callbackRequest.update({ where: { id }, data: { status: request.body.status }, include: withAttempts }),
+        audit: (after) => ({ resourceId: id, before: auditable(before), after: auditable(after) }),
       });
+      return presentFull(after);
     },
   );
 };

@@ -6,8 +6,10 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, HttpError, notFound } from "../../platform/http/errors.js";
-import { contentRange, idsFilter, listQuerystring, parseListQuery } from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { idsFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import type { Bundle } from "../ivr/flow.js";
 import { loadFlowFiles } from "../ivr/load.js";
@@ -165,21 +167,20 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Version) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["version", "DESC"] });
-    const ids = idsFilter(query.filter.id);
-    const where: Prisma.IvrFlowVersionWhereInput = ids ? { id: { in: ids } } : {};
-    const [total, rows, active] = await Promise.all([
-      db.ivrFlowVersion.count({ where }),
-      db.ivrFlowVersion.findMany({
-        where,
-        orderBy: [{ [query.sort.field]: query.sort.order }, { id: "desc" }],
-        skip: query.skip,
-        take: query.take,
-        include: withRelations,
+    const [rows, active] = await Promise.all([
+      listPage(request.query, reply, {
+        resource: RESOURCE,
+        sortable: SORTABLE,
+        defaultSort: ["version", "DESC"],
+        where: (filter): Prisma.IvrFlowVersionWhereInput => {
+          const ids = idsFilter(filter.id);
+          return ids ? { id: { in: ids } } : {};
+        },
+        count: (where) => db.ivrFlowVersion.count({ where }),
+        page: (where, page) => db.ivrFlowVersion.findMany({ where, include: withRelations, ...page }),
       }),
       activeId(),
     ]);
-    reply.header("Content-Range", contentRange(RESOURCE, query.skip, rows.length, total));
     return rows.map((row) => present(row, active));
   });
 
@@ -273,19 +274,15 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const row = await db.ivrFlowVersion.findUnique({ where: { id }, select: { id: true, version: true } });
       if (!row) throw notFound("No such IVR flow version");
       const previous = await activeId();
-      await db.$transaction(async (tx) => {
-        await activate(tx, id);
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "activate",
-          resource: RESOURCE,
-          resourceId: id,
-          before: { activeVersionId: previous },
-          after: { activeVersionId: id, version: row.version },
-          ip: request.ip,
-        });
+      await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: RESOURCE,
+        action: "activate",
+        write: (tx) => activate(tx, id),
+        audit: () => ({ resourceId: id, before: { activeVersionId: previous }, after: { activeVersionId: id, version: row.version } }),
+        afterCommit: forgetActiveFlow,
       });
-      forgetActiveFlow();
       request.log.info({ versionId: id, version: row.version, previous }, "IVR flow version activated");
       return detail(id);
     },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
 import { RETENTION_LIMITS, readRetention, writeRetention } from "./settings.js";
 
@@ -22,20 +22,19 @@ const retentionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (after.recordingDays > after.callDays) {
       throw invalidField("recordingDays", "retention_longer_than_calls", "recordingDays cannot exceed callDays");
     }
-    return db.$transaction(async (tx) => {
-      const before = await readRetention(tx);
-      await writeRetention(tx, after);
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "update",
-        resource: "settings",
-        resourceId: "retention",
-        before,
-        after,
-        ip: request.ip,
-      });
-      return after;
+    await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "settings",
+      action: "update",
+      write: async (tx) => {
+        const before = await readRetention(tx);
+        await writeRetention(tx, after);
+        return before;
+      },
+      audit: (before) => ({ resourceId: "retention", before, after }),
     });
+    return after;
   });
 };
 

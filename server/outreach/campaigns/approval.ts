@@ -13,7 +13,7 @@
 // is on what the snapshot holds, not on the ways of changing it.
 
 import { Prisma } from "../../generated/prisma/client.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, notFound } from "../../platform/http/errors.js";
 import { nextStatus } from "./lifecycle.js";
@@ -134,22 +134,34 @@ export async function returnForApproval(
   ip: string | null,
   now: Date,
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const before = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { approval: true, approvedById: true } });
-    const { count } = await tx.campaign.updateMany({
-      where: { id: campaignId, status: "scheduled" },
-      data: { status: "pending_approval", approvedById: null, approvedAt: null, approval: Prisma.DbNull, launchedAt: null, updatedAt: now },
-    });
-    if (count === 0) return;
-    await writeAudit(tx, {
-      actorId,
-      action: "return_for_approval",
-      resource: "campaigns",
-      resourceId: campaignId,
-      before: { status: "scheduled", approvedById: before.approvedById, approval: shownApproval(parseApproval(before.approval)) },
-      after: { status: "pending_approval", differences: found },
-      ip,
-    });
+  await auditedWrite(db, {
+    actorId,
+    ip,
+    resource: "campaigns",
+    action: "return_for_approval",
+    write: async (tx) => {
+      const before = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { approval: true, approvedById: true } });
+      const { count } = await tx.campaign.updateMany({
+        where: { id: campaignId, status: "scheduled" },
+        data: {
+          status: "pending_approval",
+          approvedById: null,
+          approvedAt: null,
+          approval: Prisma.DbNull,
+          launchedAt: null,
+          updatedAt: now,
+        },
+      });
+      return { before, returned: count > 0 };
+    },
+    audit: ({ before, returned }) =>
+      returned
+        ? {
+            resourceId: campaignId,
+            before: { status: "scheduled", approvedById: before.approvedById, approval: shownApproval(parseApproval(before.approval)) },
+            after: { status: "pending_approval", differences: found },
+          }
+        : null,
   });
 }
 
@@ -158,8 +170,12 @@ export async function returnForApproval(
  * fingerprinted, so the approval and the campaign it describes are the same version.
  */
 export async function approveCampaign(db: Db, campaignId: number, approverId: number, ip: string, now: Date): Promise<void> {
-  await db.$transaction(
-    async (tx) => {
+  await auditedWrite(db, {
+    actorId: approverId,
+    ip,
+    resource: "campaigns",
+    action: "approve",
+    write: async (tx) => {
       const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
       if (locked.length === 0) throw notFound("No such campaign");
       const before = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId } });
@@ -175,17 +191,14 @@ export async function approveCampaign(db: Db, campaignId: number, approverId: nu
         where: { id: campaignId },
         data: { status: step.to, approvedById: approverId, approvedAt: now, approval: approval as unknown as Prisma.InputJsonValue },
       });
-      await writeAudit(tx, {
-        actorId: approverId,
-        action: "approve",
-        resource: "campaigns",
-        resourceId: campaignId,
-        before: { status: before.status },
-        after: { status: step.to, approvedById: approverId, approval: shownApproval(approval) },
-        ip,
-      });
+      return { from: before.status, to: step.to, approval };
     },
+    audit: ({ from, to, approval }) => ({
+      resourceId: campaignId,
+      before: { status: from },
+      after: { status: to, approvedById: approverId, approval: shownApproval(approval) },
+    }),
     // Fingerprinting a large audience takes longer than the default 5 s.
-    { timeout: 5 * 60_000, maxWait: 30_000 },
-  );
+    transaction: { timeout: 5 * 60_000, maxWait: 30_000 },
+  });
 }

@@ -10,6 +10,7 @@
 
 import type { SmsSender } from "../../generated/prisma/client.js";
 import type { SmsProvider } from "../../messaging/provider.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import type { ComplianceGate } from "./ports.js";
 import type { RateLimiter } from "./rate-limit.js";
@@ -117,13 +118,16 @@ export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue
 
 /** Completed only when no recipient is pending or sending, decided by the database in one statement. */
 export async function completeIfDone(db: Db, campaignId: number, now: Date): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE campaigns SET status = 'completed', completed_at = ${now}, updated_at = ${now}
-    WHERE id = ${campaignId} AND status = 'running'
-      AND NOT EXISTS (SELECT 1 FROM campaign_recipients r WHERE r.campaign_id = ${campaignId} AND r.status IN ('pending', 'sending'))`;
-  if (count > 0) {
-    await db.auditLog.create({ data: { actorId: null, action: "complete", resource: "campaigns", resourceId: String(campaignId) } });
-  }
+  const count = await auditedWrite(db, {
+    actorId: null,
+    resource: "campaigns",
+    action: "complete",
+    write: (tx) => tx.$executeRaw`
+      UPDATE campaigns SET status = 'completed', completed_at = ${now}, updated_at = ${now}
+      WHERE id = ${campaignId} AND status = 'running'
+        AND NOT EXISTS (SELECT 1 FROM campaign_recipients r WHERE r.campaign_id = ${campaignId} AND r.status IN ('pending', 'sending'))`,
+    audit: (count) => (count > 0 ? { resourceId: campaignId } : null),
+  });
   return count > 0;
 }
 
@@ -179,14 +183,15 @@ export async function checkErrorRate(deps: CampaignDeps, campaignId: number): Pr
     `${s.top ? `, lỗi thường gặp nhất: ${s.top}` : ""}. Automatically paused: ${s.failed} of the last ${s.total} sends failed` +
     `${s.top ? ` (mostly ${s.top})` : ""}.`;
   const now = deps.clock();
-  const count = await db.$executeRaw`UPDATE campaigns SET status = 'paused', paused_reason = ${reason}, updated_at = ${now}
-    WHERE id = ${campaignId} AND status = 'running'`;
-  if (count > 0) {
-    await db.auditLog.create({
-      data: { actorId: null, action: "auto_pause", resource: "campaigns", resourceId: String(campaignId), after: { pausedReason: reason } },
-    });
-    deps.log?.warn({ campaignId, failed: s.failed, total: s.total, top: s.top }, "campaign paused by its error rate");
-  }
+  const count = await auditedWrite(db, {
+    actorId: null,
+    resource: "campaigns",
+    action: "auto_pause",
+    write: (tx) => tx.$executeRaw`UPDATE campaigns SET status = 'paused', paused_reason = ${reason}, updated_at = ${now}
+      WHERE id = ${campaignId} AND status = 'running'`,
+    audit: (count) => (count > 0 ? { resourceId: campaignId, after: { pausedReason: reason } } : null),
+  });
+  if (count > 0) deps.log?.warn({ campaignId, failed: s.failed, total: s.total, top: s.top }, "campaign paused by its error rate");
   return true;
 }
 

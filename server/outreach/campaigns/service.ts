@@ -1,5 +1,6 @@
 // Actions on campaigns that both the API and the worker perform.
 
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
@@ -38,23 +39,25 @@ function launchApproved(
   ip: string | null,
   policy: SmsPolicy,
 ): Promise<LaunchResult> {
-  return db.$transaction(
-    async (tx) => {
+  return auditedWrite<LaunchResult>(db, {
+    actorId,
+    ip,
+    resource: "campaigns",
+    action: "launch",
+    write: async (tx) => {
       const claimed = await tx.$queryRaw<{ audience: unknown }[]>`
         UPDATE campaigns SET status = 'running', launched_at = ${now}, checkpoint = 0, paused_reason = NULL, updated_at = ${now}
         WHERE id = ${campaignId} AND status = 'scheduled' RETURNING audience`;
       const row = claimed[0];
-      if (!row) return { ok: false, message: "Only an approved (scheduled) campaign can be launched" } as const;
+      if (!row) return { ok: false, message: "Only an approved (scheduled) campaign can be launched" };
       const recipients = await materialise(tx as unknown as Db, campaignId, parseAudience(row.audience), policy, now);
       await assertSnapshotApproved(tx, campaignId);
-      await tx.auditLog.create({
-        data: { actorId, action: "launch", resource: "campaigns", resourceId: String(campaignId), after: { recipients }, ip },
-      });
-      return { ok: true, recipients } as const;
+      return { ok: true, recipients };
     },
+    audit: (result) => (result.ok ? { resourceId: campaignId, after: { recipients: result.recipients } } : null),
     // A million-number snapshot takes a while; the default 5 s would abort it.
-    { timeout: 30 * 60_000, maxWait: 30_000 },
-  );
+    transaction: { timeout: 30 * 60_000, maxWait: 30_000 },
+  });
 }
 
 /** Running campaigns and requested launches, for a worker that starts (after a crash or a Redis loss). */

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
 import { policyProblem } from "./policy.js";
 import { loadPolicy, savePolicy } from "./settings.js";
@@ -41,20 +41,19 @@ const policyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const after = { ...request.body, label: request.body.label.trim(), optOutText: request.body.optOutText.trim() };
       const problem = policyProblem(after);
       if (problem) throw invalidField(problem.field, problem.reason, `${problem.field}: ${problem.reason}`);
-      return db.$transaction(async (tx) => {
-        const before = await loadPolicy(tx);
-        await savePolicy(tx, after);
-        await writeAudit(tx, {
-          actorId: actor.id,
-          action: "update",
-          resource: "settings",
-          resourceId: "sms-policy",
-          before,
-          after,
-          ip: request.ip,
-        });
-        return after;
+      await auditedWrite(db, {
+        actorId: actor.id,
+        ip: request.ip,
+        resource: "settings",
+        action: "update",
+        write: async (tx) => {
+          const before = await loadPolicy(tx);
+          await savePolicy(tx, after);
+          return before;
+        },
+        audit: (before) => ({ resourceId: "sms-policy", before, after }),
       });
+      return after;
     },
   );
 };

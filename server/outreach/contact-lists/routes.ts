@@ -2,9 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { notFound } from "../../platform/http/errors.js";
-import { idsFilter, listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage } from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { addToList } from "../contacts/import.js";
 
@@ -50,17 +51,18 @@ const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/",
     { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(ContactList) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: ["id", "name", "createdAt"], defaultSort: ["name", "ASC"] });
-      const q = searchFilter(query.filter);
-      const ids = idsFilter(query.filter.id);
-      const where = { AND: [ids ? { id: { in: ids } } : {}, q ? { name: { contains: q, mode: "insensitive" as const } } : {}] };
-      const rows = await sendPage(
-        reply,
-        "contact-lists",
-        query,
-        db.contactList.count({ where }),
-        db.contactList.findMany({ where, include: withCount, ...pageArgs(query) }),
-      );
+      const rows = await listPage(request.query, reply, {
+        resource: "contact-lists",
+        sortable: ["id", "name", "createdAt"],
+        defaultSort: ["name", "ASC"],
+        where: (filter) => {
+          const q = searchFilter(filter);
+          const ids = idsFilter(filter.id);
+          return { AND: [ids ? { id: { in: ids } } : {}, q ? { name: { contains: q, mode: "insensitive" as const } } : {}] };
+        },
+        count: (where) => db.contactList.count({ where }),
+        page: (where, page) => db.contactList.findMany({ where, include: withCount, ...page }),
+      });
       return rows.map(present);
     },
   );
@@ -73,18 +75,15 @@ const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post("/", { preHandler: writers, schema: { body: ListInput, response: { 200: ContactList } } }, async (request) => {
     const user = currentUser(request);
-    return db.$transaction(async (tx) => {
-      const list = await tx.contactList.create({ data: request.body, include: withCount });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "create",
-        resource: "contact-lists",
-        resourceId: list.id,
-        after: request.body,
-        ip: request.ip,
-      });
-      return present(list);
+    const list = await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "contact-lists",
+      action: "create",
+      write: (tx) => tx.contactList.create({ data: request.body, include: withCount }),
+      audit: (list) => ({ resourceId: list.id, after: request.body }),
     });
+    return present(list);
   });
 
   fastify.put(
@@ -95,19 +94,15 @@ const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const { id } = request.params;
       const before = await db.contactList.findUnique({ where: { id } });
       if (!before) throw notFound("No such list");
-      return db.$transaction(async (tx) => {
-        const list = await tx.contactList.update({ where: { id }, data: request.body, include: withCount });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "contact-lists",
-          resourceId: id,
-          before,
-          after: request.body,
-          ip: request.ip,
-        });
-        return present(list);
+      const list = await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "contact-lists",
+        action: "update",
+        write: (tx) => tx.contactList.update({ where: { id }, data: request.body, include: withCount }),
+        audit: () => ({ resourceId: id, before, after: request.body }),
       });
+      return present(list);
     },
   );
 
@@ -116,16 +111,13 @@ const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { id } = request.params;
     const before = await db.contactList.findUnique({ where: { id }, include: withCount });
     if (!before) throw notFound("No such list");
-    await db.$transaction(async (tx) => {
-      await tx.contactList.delete({ where: { id } });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "delete",
-        resource: "contact-lists",
-        resourceId: id,
-        before: present(before),
-        ip: request.ip,
-      });
+    await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "contact-lists",
+      action: "delete",
+      write: (tx) => tx.contactList.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before: present(before) }),
     });
     return present(before);
   });

@@ -12,10 +12,12 @@ import Type from "typebox";
 import { Value } from "typebox/value";
 import { currentUser } from "../../access/auth/authentication.js";
 import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { csvLine } from "../../platform/http/csv-cell.js";
 import { badRequest, notFound } from "../../platform/http/errors.js";
 import { assertValidValue } from "../../platform/http/input-values.js";
-import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { MULTIPART_ONLY } from "../../platform/plugins/app/declared-content-types.js";
 import { csvEvents } from "./csv-source.js";
@@ -119,23 +121,23 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         try {
           const counts = await runContactImport(db, part.file, { importId: created.id, mapping, listId });
           if (part.file.truncated) throw badRequest("The file is larger than the import limit", { file: "tthc.validation.too_large" });
-          result = await db.contactImport.update({
-            where: { id: created.id },
-            data: { ...counts, status: "completed", finishedAt: new Date() },
+          result = await auditedWrite(db, {
+            actorId: user.id,
+            ip: request.ip,
+            resource: "contact-imports",
+            action: "import",
+            write: (tx) =>
+              tx.contactImport.update({ where: { id: created.id }, data: { ...counts, status: "completed", finishedAt: new Date() } }),
+            audit: (done) => ({
+              resourceId: created.id,
+              after: { fileName: done.fileName, listId, totalRows: done.totalRows, importedRows: done.importedRows },
+            }),
           });
         } catch (error) {
           await db.contactImport.update({ where: { id: created.id }, data: { status: "failed", finishedAt: new Date() } });
           request.log.warn({ importId: created.id, err: error instanceof Error ? error.message : String(error) }, "contact import failed");
           throw error;
         }
-        await writeAudit(db, {
-          actorId: user.id,
-          action: "import",
-          resource: "contact-imports",
-          resourceId: created.id,
-          after: { fileName: result.fileName, listId, totalRows: result.totalRows, importedRows: result.importedRows },
-          ip: request.ip,
-        });
       }
       if (!result) throw badRequest("No file uploaded", { file: "ra.validation.required" });
       return reply.status(201).send(result);
@@ -146,16 +148,17 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/",
     { preHandler: writers, schema: { querystring: listQuerystring, response: { 200: Type.Array(ContactImport) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: ["id", "createdAt", "status"], defaultSort: ["id", "DESC"] });
-      const status = stringFilter(query.filter, "status");
-      const where = status ? { status } : {};
-      return sendPage(
-        reply,
-        "contact-imports",
-        query,
-        db.contactImport.count({ where }),
-        db.contactImport.findMany({ where, ...pageArgs(query) }),
-      );
+      return listPage(request.query, reply, {
+        resource: "contact-imports",
+        sortable: ["id", "createdAt", "status"],
+        defaultSort: ["id", "DESC"],
+        where: (filter) => {
+          const status = stringFilter(filter, "status");
+          return status ? { status } : {};
+        },
+        count: (where) => db.contactImport.count({ where }),
+        page: (where, page) => db.contactImport.findMany({ where, ...page }),
+      });
     },
   );
 

@@ -6,18 +6,11 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { normalizeVietnamesePhone } from "../../phone/normalize.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { checkedPhoneSearch } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  idsFilter,
-  integerFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { contactPhoneAccess } from "./access.js";
 import { CONSENT_STATUSES } from "./consent.js";
@@ -109,54 +102,55 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/",
     { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Contact) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["id", "DESC"] });
-      const q = stringFilter(query.filter, "q")?.trim();
-      const consent = stringFilter(query.filter, "consentStatus");
-      if (consent && !(CONSENT_STATUSES as readonly string[]).includes(consent)) {
-        throw invalidField("consentStatus", "filter", `filter consentStatus must be one of ${CONSENT_STATUSES.join(", ")}`);
-      }
-      const tag = stringFilter(query.filter, "tag");
-      const listId = integerFilter(query.filter, "listId");
-      const ids = idsFilter(query.filter.id);
       const access = contactPhoneAccess(request);
-      let search: Prisma.ContactWhereInput = {};
-      if (q) {
-        // A whole number matches exactly (any written form); digits match anywhere in the number, for
-        // those who see numbers in full; text matches names.
-        const user = currentUser(request);
-        const ctx = {
-          db,
-          redis: fastify.redis,
-          redisPrefix: fastify.config.REDIS_PREFIX,
-          actorId: user.id,
-          ip: request.ip,
-          resource: "contacts",
-        };
-        const phone = await checkedPhoneSearch(ctx, access, "q", q, { alsoText: true });
-        search =
-          phone.kind === "exact"
-            ? { phone: phone.e164 }
-            : phone.kind === "digits"
-              ? { phone: { contains: phone.digits } }
-              : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
-      }
-      const where: Prisma.ContactWhereInput = {
-        AND: [
-          search,
-          ids ? { id: { in: ids } } : {},
-          { agencyId: integerFilter(query.filter, "agencyId") },
-          consent ? { consentStatus: consent as (typeof CONSENT_STATUSES)[number] } : {},
-          tag ? { tags: { has: tag } } : {},
-          listId ? { lists: { some: { listId } } } : {},
-        ],
-      };
-      const rows = await sendPage(
-        reply,
-        "contacts",
-        query,
-        db.contact.count({ where }),
-        db.contact.findMany({ where, ...pageArgs(query) }),
-      );
+      const rows = await listPage(request.query, reply, {
+        resource: "contacts",
+        sortable: SORTABLE,
+        defaultSort: ["id", "DESC"],
+        where: async (filter): Promise<Prisma.ContactWhereInput> => {
+          const q = stringFilter(filter, "q")?.trim();
+          const consent = stringFilter(filter, "consentStatus");
+          if (consent && !(CONSENT_STATUSES as readonly string[]).includes(consent)) {
+            throw invalidField("consentStatus", "filter", `filter consentStatus must be one of ${CONSENT_STATUSES.join(", ")}`);
+          }
+          const tag = stringFilter(filter, "tag");
+          const listId = integerFilter(filter, "listId");
+          const ids = idsFilter(filter.id);
+          let search: Prisma.ContactWhereInput = {};
+          if (q) {
+            // A whole number matches exactly (any written form); digits match anywhere in the number, for
+            // those who see numbers in full; text matches names.
+            const user = currentUser(request);
+            const ctx = {
+              db,
+              redis: fastify.redis,
+              redisPrefix: fastify.config.REDIS_PREFIX,
+              actorId: user.id,
+              ip: request.ip,
+              resource: "contacts",
+            };
+            const phone = await checkedPhoneSearch(ctx, access, "q", q, { alsoText: true });
+            search =
+              phone.kind === "exact"
+                ? { phone: phone.e164 }
+                : phone.kind === "digits"
+                  ? { phone: { contains: phone.digits } }
+                  : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
+          }
+          return {
+            AND: [
+              search,
+              ids ? { id: { in: ids } } : {},
+              { agencyId: integerFilter(filter, "agencyId") },
+              consent ? { consentStatus: consent as (typeof CONSENT_STATUSES)[number] } : {},
+              tag ? { tags: { has: tag } } : {},
+              listId ? { lists: { some: { listId } } } : {},
+            ],
+          };
+        },
+        count: (where) => db.contact.count({ where }),
+        page: (where, page) => db.contact.findMany({ where, ...page }),
+      });
       return rows.map((row) => ({ ...row, phone: access.show(row.phone) }));
     },
   );
@@ -185,17 +179,13 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (rejection || !phone.ok) throw invalidField("phone", `phone_${rejection ?? "invalid"}`, `phone: ${rejection ?? "invalid"}`);
     await checkAgency(request.body.agencyId);
     const data = { phone: phone.e164, carrier: phone.carrier ?? null, ...fieldData(request.body), ...consentData(request.body) };
-    return db.$transaction(async (tx) => {
-      const contact = await tx.contact.create({ data: data as Prisma.ContactUncheckedCreateInput });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "create",
-        resource: "contacts",
-        resourceId: contact.id,
-        after: contact,
-        ip: request.ip,
-      });
-      return contact;
+    return auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "contacts",
+      action: "create",
+      write: (tx) => tx.contact.create({ data: data as Prisma.ContactUncheckedCreateInput }),
+      audit: (contact) => ({ resourceId: contact.id, after: contact }),
     });
   });
 
@@ -209,18 +199,13 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!before) throw notFound("No such contact");
       await checkAgency(request.body.agencyId);
       const data = { ...fieldData(request.body), ...consentData(request.body, before) };
-      return db.$transaction(async (tx) => {
-        const contact = await tx.contact.update({ where: { id }, data });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "contacts",
-          resourceId: id,
-          before,
-          after: contact,
-          ip: request.ip,
-        });
-        return contact;
+      return auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "contacts",
+        action: "update",
+        write: (tx) => tx.contact.update({ where: { id }, data }),
+        audit: (contact) => ({ resourceId: id, before, after: contact }),
       });
     },
   );
@@ -231,9 +216,13 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { id } = request.params;
     const before = await db.contact.findUnique({ where: { id } });
     if (!before) throw notFound("No such contact");
-    await db.$transaction(async (tx) => {
-      await tx.contact.delete({ where: { id } });
-      await writeAudit(tx, { actorId: user.id, action: "delete", resource: "contacts", resourceId: id, before, ip: request.ip });
+    await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "contacts",
+      action: "delete",
+      write: (tx) => tx.contact.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before }),
     });
     return before;
   });

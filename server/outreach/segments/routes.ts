@@ -2,10 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { notFound } from "../../platform/http/errors.js";
-import { idsFilter, listQuerystring, pageArgs, parseListQuery, searchFilter, sendPage } from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
 import { parseSegmentFilter, type SegmentFilter, SegmentFilterSchema, segmentWhereSql } from "./audience.js";
 
@@ -37,11 +38,18 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/",
     { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Segment) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: ["id", "name", "createdAt"], defaultSort: ["name", "ASC"] });
-      const q = searchFilter(query.filter);
-      const ids = idsFilter(query.filter.id);
-      const where = { AND: [ids ? { id: { in: ids } } : {}, q ? { name: { contains: q, mode: "insensitive" as const } } : {}] };
-      return sendPage(reply, "segments", query, db.segment.count({ where }), db.segment.findMany({ where, ...pageArgs(query) }));
+      return listPage(request.query, reply, {
+        resource: "segments",
+        sortable: ["id", "name", "createdAt"],
+        defaultSort: ["name", "ASC"],
+        where: (filter) => {
+          const q = searchFilter(filter);
+          const ids = idsFilter(filter.id);
+          return { AND: [ids ? { id: { in: ids } } : {}, q ? { name: { contains: q, mode: "insensitive" as const } } : {}] };
+        },
+        count: (where) => db.segment.count({ where }),
+        page: (where, page) => db.segment.findMany({ where, ...page }),
+      });
     },
   );
 
@@ -68,17 +76,13 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post("/", { preHandler: writers, schema: { body: SegmentInput, response: { 200: Segment } } }, async (request) => {
     const user = currentUser(request);
-    return db.$transaction(async (tx) => {
-      const segment = await tx.segment.create({ data: { name: request.body.name, filter: request.body.filter } });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "create",
-        resource: "segments",
-        resourceId: segment.id,
-        after: segment,
-        ip: request.ip,
-      });
-      return segment;
+    return auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "segments",
+      action: "create",
+      write: (tx) => tx.segment.create({ data: { name: request.body.name, filter: request.body.filter } }),
+      audit: (segment) => ({ resourceId: segment.id, after: segment }),
     });
   });
 
@@ -90,18 +94,13 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const { id } = request.params;
       const before = await db.segment.findUnique({ where: { id } });
       if (!before) throw notFound("No such segment");
-      return db.$transaction(async (tx) => {
-        const segment = await tx.segment.update({ where: { id }, data: { name: request.body.name, filter: request.body.filter } });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "segments",
-          resourceId: id,
-          before,
-          after: segment,
-          ip: request.ip,
-        });
-        return segment;
+      return auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "segments",
+        action: "update",
+        write: (tx) => tx.segment.update({ where: { id }, data: { name: request.body.name, filter: request.body.filter } }),
+        audit: (segment) => ({ resourceId: id, before, after: segment }),
       });
     },
   );
@@ -111,9 +110,13 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { id } = request.params;
     const before = await db.segment.findUnique({ where: { id } });
     if (!before) throw notFound("No such segment");
-    await db.$transaction(async (tx) => {
-      await tx.segment.delete({ where: { id } });
-      await writeAudit(tx, { actorId: user.id, action: "delete", resource: "segments", resourceId: id, before, ip: request.ip });
+    await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "segments",
+      action: "delete",
+      write: (tx) => tx.segment.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before }),
     });
     return before;
   });

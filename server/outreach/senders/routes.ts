@@ -5,18 +5,10 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { SMS_PROVIDER_NAMES } from "../../contract/sms-providers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  searchFilter,
-  sendPage,
-  stringFilter,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
 import { validBrandname } from "../compliance/policy.js";
 
@@ -92,25 +84,26 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/",
     { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Sender) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["brandname", "ASC"] });
-      const q = searchFilter(query.filter);
-      const provider = stringFilter(query.filter, "provider");
-      const ids = idsFilter(query.filter.id);
-      const where: Prisma.SmsSenderWhereInput = {
-        AND: [
-          ids ? { id: { in: ids } } : {},
-          q ? { brandname: { contains: q, mode: "insensitive" } } : {},
-          provider ? { provider } : {},
-          { active: booleanFilter(query.filter, "active") },
-        ],
-      };
-      const rows = await sendPage(
-        reply,
-        "sms-senders",
-        query,
-        db.smsSender.count({ where }),
-        db.smsSender.findMany({ where, ...pageArgs(query) }),
-      );
+      const rows = await listPage(request.query, reply, {
+        resource: "sms-senders",
+        sortable: SORTABLE,
+        defaultSort: ["brandname", "ASC"],
+        where: (filter): Prisma.SmsSenderWhereInput => {
+          const q = searchFilter(filter);
+          const provider = stringFilter(filter, "provider");
+          const ids = idsFilter(filter.id);
+          return {
+            AND: [
+              ids ? { id: { in: ids } } : {},
+              q ? { brandname: { contains: q, mode: "insensitive" } } : {},
+              provider ? { provider } : {},
+              { active: booleanFilter(filter, "active") },
+            ],
+          };
+        },
+        count: (where) => db.smsSender.count({ where }),
+        page: (where, page) => db.smsSender.findMany({ where, ...page }),
+      });
       return rows.map(present);
     },
   );
@@ -124,18 +117,15 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: Sender } } }, async (request) => {
     const actor = currentUser(request);
     const data = senderData(request.body);
-    return db.$transaction(async (tx) => {
-      const sender = await tx.smsSender.create({ data });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "create",
-        resource: "sms-senders",
-        resourceId: sender.id,
-        after: auditable(sender),
-        ip: request.ip,
-      });
-      return present(sender);
+    const sender = await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "sms-senders",
+      action: "create",
+      write: (tx) => tx.smsSender.create({ data }),
+      audit: (sender) => ({ resourceId: sender.id, after: auditable(sender) }),
     });
+    return present(sender);
   });
 
   fastify.put(
@@ -147,19 +137,15 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const data = senderData(request.body);
       const before = await db.smsSender.findUnique({ where: { id } });
       if (!before) throw notFound("No such sender");
-      return db.$transaction(async (tx) => {
-        const sender = await tx.smsSender.update({ where: { id }, data });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          action: "update",
-          resource: "sms-senders",
-          resourceId: id,
-          before: auditable(before),
-          after: auditable(sender),
-          ip: request.ip,
-        });
-        return present(sender);
+      const sender = await auditedWrite(db, {
+        actorId: actor.id,
+        ip: request.ip,
+        resource: "sms-senders",
+        action: "update",
+        write: (tx) => tx.smsSender.update({ where: { id }, data }),
+        audit: (sender) => ({ resourceId: id, before: auditable(before), after: auditable(sender) }),
       });
+      return present(sender);
     },
   );
 
@@ -171,16 +157,13 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { _count, ...row } = sender;
     // Campaigns keep the sender they were sent with; retire a used sender with `active: false`.
     if (_count.campaigns > 0) throw conflict("Campaigns use this sender; deactivate it instead", { id: "tthc.validation.in_use" });
-    await db.$transaction(async (tx) => {
-      await tx.smsSender.delete({ where: { id } });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "delete",
-        resource: "sms-senders",
-        resourceId: id,
-        before: auditable(row),
-        ip: request.ip,
-      });
+    await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "sms-senders",
+      action: "delete",
+      write: (tx) => tx.smsSender.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before: auditable(row) }),
     });
     return present(row);
   });

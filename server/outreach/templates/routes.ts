@@ -6,17 +6,10 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { writeAudit } from "../../platform/audit/audit.js";
+import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { notFound } from "../../platform/http/errors.js";
-import {
-  booleanFilter,
-  idsFilter,
-  listQuerystring,
-  pageArgs,
-  parseListQuery,
-  searchFilter,
-  sendPage,
-} from "../../platform/http/list-query.js";
+import { listPage } from "../../platform/http/list-handler.js";
+import { booleanFilter, idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
 import { MAX_BODY_CHARS, templateVariables } from "./template.js";
 
@@ -54,23 +47,24 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/",
     { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Template) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
-      const q = searchFilter(query.filter);
-      const ids = idsFilter(query.filter.id);
-      const where: Prisma.SmsTemplateWhereInput = {
-        AND: [
-          ids ? { id: { in: ids } } : {},
-          q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }] } : {},
-          { unaccented: booleanFilter(query.filter, "unaccented") },
-        ],
-      };
-      const rows = await sendPage(
-        reply,
-        "sms-templates",
-        query,
-        db.smsTemplate.count({ where }),
-        db.smsTemplate.findMany({ where, ...pageArgs(query) }),
-      );
+      const rows = await listPage(request.query, reply, {
+        resource: "sms-templates",
+        sortable: SORTABLE,
+        defaultSort: ["name", "ASC"],
+        where: (filter): Prisma.SmsTemplateWhereInput => {
+          const q = searchFilter(filter);
+          const ids = idsFilter(filter.id);
+          return {
+            AND: [
+              ids ? { id: { in: ids } } : {},
+              q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }] } : {},
+              { unaccented: booleanFilter(filter, "unaccented") },
+            ],
+          };
+        },
+        count: (where) => db.smsTemplate.count({ where }),
+        page: (where, page) => db.smsTemplate.findMany({ where, ...page }),
+      });
       return rows.map(present);
     },
   );
@@ -83,18 +77,15 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: Template } } }, async (request) => {
     const actor = currentUser(request);
-    return db.$transaction(async (tx) => {
-      const template = await tx.smsTemplate.create({ data: { ...request.body, name: request.body.name.trim(), editorIds: [actor.id] } });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "create",
-        resource: "sms-templates",
-        resourceId: template.id,
-        after: auditable(template),
-        ip: request.ip,
-      });
-      return present(template);
+    const template = await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "sms-templates",
+      action: "create",
+      write: (tx) => tx.smsTemplate.create({ data: { ...request.body, name: request.body.name.trim(), editorIds: [actor.id] } }),
+      audit: (template) => ({ resourceId: template.id, after: auditable(template) }),
     });
+    return present(template);
   });
 
   fastify.put(
@@ -105,24 +96,21 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const { id } = request.params;
       const before = await db.smsTemplate.findUnique({ where: { id } });
       if (!before) throw notFound("No such template");
-      return db.$transaction(async (tx) => {
-        const textChanged = request.body.body !== before.body || (request.body.unaccented ?? before.unaccented) !== before.unaccented;
-        const newEditor = textChanged && !before.editorIds.includes(actor.id);
-        const template = await tx.smsTemplate.update({
-          where: { id },
-          data: { ...request.body, name: request.body.name.trim(), ...(newEditor ? { editorIds: { push: actor.id } } : {}) },
-        });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          action: "update",
-          resource: "sms-templates",
-          resourceId: id,
-          before: auditable(before),
-          after: auditable(template),
-          ip: request.ip,
-        });
-        return present(template);
+      const textChanged = request.body.body !== before.body || (request.body.unaccented ?? before.unaccented) !== before.unaccented;
+      const newEditor = textChanged && !before.editorIds.includes(actor.id);
+      const template = await auditedWrite(db, {
+        actorId: actor.id,
+        ip: request.ip,
+        resource: "sms-templates",
+        action: "update",
+        write: (tx) =>
+          tx.smsTemplate.update({
+            where: { id },
+            data: { ...request.body, name: request.body.name.trim(), ...(newEditor ? { editorIds: { push: actor.id } } : {}) },
+          }),
+        audit: (template) => ({ resourceId: id, before: auditable(before), after: auditable(template) }),
       });
+      return present(template);
     },
   );
 
@@ -132,16 +120,13 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { id } = request.params;
     const template = await db.smsTemplate.findUnique({ where: { id } });
     if (!template) throw notFound("No such template");
-    await db.$transaction(async (tx) => {
-      await tx.smsTemplate.delete({ where: { id } });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "delete",
-        resource: "sms-templates",
-        resourceId: id,
-        before: auditable(template),
-        ip: request.ip,
-      });
+    await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "sms-templates",
+      action: "delete",
+      write: (tx) => tx.smsTemplate.delete({ where: { id } }),
+      audit: () => ({ resourceId: id, before: auditable(template) }),
     });
     return present(template);
   });

@@ -16,7 +16,10 @@ type AuditWriter = Pick<Db, "auditLog"> | Prisma.TransactionClient;
 const json = (value: unknown) =>
   value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
-/** Appends one entry; pass the transaction client so the change and its audit commit together. */
+/**
+ * Appends one entry. Changes go through auditedWrite (audited-write.ts), which calls this inside their
+ * transaction; call it directly only for events that change nothing (a login, an export, a playback).
+ */
 export async function writeAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({
     data: {

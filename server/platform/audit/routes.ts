@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../http/errors.js";
-import { idsFilter, integerFilter, listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../http/list-query.js";
+import { listPage } from "../http/list-handler.js";
+import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../http/schemas.js";
 
 const AuditLog = Type.Object({
@@ -28,26 +29,27 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.addHook("preHandler", fastify.allow("audit-logs:read"));
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(AuditLog) } } }, async (request, reply) => {
-    const query = parseListQuery(request.query, { sortable: ["id", "createdAt"], defaultSort: ["id", "DESC"] });
-    const ids = idsFilter(query.filter.id);
-    const where: Prisma.AuditLogWhereInput = {
-      id: ids ? { in: ids } : undefined,
-      resource: stringFilter(query.filter, "resource"),
-      // react-admin sends reference ids as numbers; they are stored as text.
-      resourceId: stringFilter(
-        { resourceId: typeof query.filter.resourceId === "number" ? String(query.filter.resourceId) : query.filter.resourceId },
-        "resourceId",
-      ),
-      action: stringFilter(query.filter, "action"),
-      actorId: integerFilter(query.filter, "actorId"),
-    };
-    const rows = await sendPage(
-      reply,
-      "audit-logs",
-      query,
-      db.auditLog.count({ where }),
-      db.auditLog.findMany({ where, include: withActor, ...pageArgs(query) }),
-    );
+    const rows = await listPage(request.query, reply, {
+      resource: "audit-logs",
+      sortable: ["id", "createdAt"],
+      defaultSort: ["id", "DESC"],
+      where: (filter): Prisma.AuditLogWhereInput => {
+        const ids = idsFilter(filter.id);
+        return {
+          id: ids ? { in: ids } : undefined,
+          resource: stringFilter(filter, "resource"),
+          // react-admin sends reference ids as numbers; they are stored as text.
+          resourceId: stringFilter(
+            { resourceId: typeof filter.resourceId === "number" ? String(filter.resourceId) : filter.resourceId },
+            "resourceId",
+          ),
+          action: stringFilter(filter, "action"),
+          actorId: integerFilter(filter, "actorId"),
+        };
+      },
+      count: (where) => db.auditLog.count({ where }),
+      page: (where, page) => db.auditLog.findMany({ where, include: withActor, ...page }),
+    });
     return rows.map(present);
   });
 

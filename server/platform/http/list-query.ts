@@ -140,21 +140,3 @@ export function booleanFilter(filter: Record<string, unknown>, key: string): boo
 export function searchFilter(filter: Record<string, unknown>): string | undefined {
   return stringFilter(filter, "q")?.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/** findMany arguments for the requested page: its order, then id in the same direction so pages never overlap. */
-export function pageArgs(query: ListQuery) {
-  return { orderBy: [{ [query.sort.field]: query.sort.order }, { id: query.sort.order }], skip: query.skip, take: query.take };
-}
-
-/** Waits for the total and the page together and sets Content-Range as react-admin expects. */
-export async function sendPage<T>(
-  reply: { header(name: string, value: string): unknown },
-  resource: string,
-  query: ListQuery,
-  total: Promise<number>,
-  page: Promise<T[]>,
-): Promise<T[]> {
-  const [count, rows] = await Promise.all([total, page]);
-  reply.header("Content-Range", contentRange(resource, query.skip, rows.length, count));
-  return rows;
-}

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../../access/auth/authentication.js";
 import { normalizeVietnamesePhone } from "../../../phone/normalize.js";
-import { writeAudit } from "../../../platform/audit/audit.js";
+import { auditedWrite } from "../../../platform/audit/audited-write.js";
 import { badRequest, invalidField } from "../../../platform/http/errors.js";
 import { assertValidValue } from "../../../platform/http/input-values.js";
 import { Nullable } from "../../../platform/http/schemas.js";
@@ -60,8 +60,14 @@ const dncRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         fileName: file.filename.slice(0, 255),
         ...result,
       };
-      await db.setting.upsert({ where: { key: DNC_SETTING }, create: { key: DNC_SETTING, value }, update: { value } });
-      await writeAudit(db, { actorId: user.id, action: "import", resource: "dnc", after: value, ip: request.ip });
+      await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "dnc",
+        action: "import",
+        write: (tx) => tx.setting.upsert({ where: { key: DNC_SETTING }, create: { key: DNC_SETTING, value }, update: { value } }),
+        audit: () => ({ after: value }),
+      });
       return { ...(await status()), ...result };
     },
   );

@@ -9,9 +9,11 @@ import { createSmsProvider } from "../../../messaging/registry.js";
 import { queuedSinkReceipts } from "../../../messaging/sink-receipts.js";
 import { normalizeVietnamesePhone } from "../../../phone/normalize.js";
 import { writeAudit } from "../../../platform/audit/audit.js";
+import { auditedWrite } from "../../../platform/audit/audited-write.js";
 import { checkedPhoneSearch } from "../../../platform/audit/phone-lookups.js";
 import { invalidField, notFound } from "../../../platform/http/errors.js";
-import { listQuerystring, pageArgs, parseListQuery, sendPage, stringFilter } from "../../../platform/http/list-query.js";
+import { listPage } from "../../../platform/http/list-handler.js";
+import { listQuerystring, stringFilter } from "../../../platform/http/list-query.js";
 import { DateTime, Nullable } from "../../../platform/http/schemas.js";
 import { contactPhoneAccess } from "../../contacts/access.js";
 import { rejectionOf } from "../../contacts/import.js";
@@ -52,42 +54,43 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
     "/",
     { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Suppression) } } },
     async (request, reply) => {
-      const query = parseListQuery(request.query, { sortable: ["receivedAt", "createdAt", "source"], defaultSort: ["receivedAt", "DESC"] });
-      const source = stringFilter(query.filter, "source");
-      if (source && !SUPPRESSION_SOURCES.includes(source as SuppressionSource)) {
-        throw invalidField("source", "filter", `filter source must be one of ${SUPPRESSION_SOURCES.join(", ")}`);
-      }
-      const q = stringFilter(query.filter, "q");
       const access = contactPhoneAccess(request);
-      const user = currentUser(request);
-      const ctx = {
-        db,
-        redis: fastify.redis,
-        redisPrefix: fastify.config.REDIS_PREFIX,
-        actorId: user.id,
-        ip: request.ip,
+      const rows = await listPage(request.query, reply, {
         resource: "suppressions",
-      };
-      // Approvers see masked numbers: whether a number opted out is a look-up, audited and rate-limited.
-      const phone = q ? await checkedPhoneSearch(ctx, access, "q", q, { alsoText: false }) : undefined;
-      const phoneWhere =
-        phone?.kind === "exact"
-          ? { phone: phone.e164 }
-          : phone?.kind === "digits"
-            ? { phone: { contains: phone.digits } }
-            : phone
-              ? { phone: "" }
-              : {};
-      const where = { AND: [source ? { source } : {}, phoneWhere] };
-      const { skip, take } = pageArgs(query);
-      const rows = await sendPage(
-        reply,
-        "suppressions",
-        query,
-        db.suppression.count({ where }),
+        sortable: ["receivedAt", "createdAt", "source"],
+        defaultSort: ["receivedAt", "DESC"],
         // Keyed by phone: the tie-break is the phone, not an id.
-        db.suppression.findMany({ where, orderBy: [{ [query.sort.field]: query.sort.order }, { phone: query.sort.order }], skip, take }),
-      );
+        tieBreaker: "phone",
+        where: async (filter) => {
+          const source = stringFilter(filter, "source");
+          if (source && !SUPPRESSION_SOURCES.includes(source as SuppressionSource)) {
+            throw invalidField("source", "filter", `filter source must be one of ${SUPPRESSION_SOURCES.join(", ")}`);
+          }
+          const q = stringFilter(filter, "q");
+          const user = currentUser(request);
+          const ctx = {
+            db,
+            redis: fastify.redis,
+            redisPrefix: fastify.config.REDIS_PREFIX,
+            actorId: user.id,
+            ip: request.ip,
+            resource: "suppressions",
+          };
+          // Approvers see masked numbers: whether a number opted out is a look-up, audited and rate-limited.
+          const phone = q ? await checkedPhoneSearch(ctx, access, "q", q, { alsoText: false }) : undefined;
+          const phoneWhere =
+            phone?.kind === "exact"
+              ? { phone: phone.e164 }
+              : phone?.kind === "digits"
+                ? { phone: { contains: phone.digits } }
+                : phone
+                  ? { phone: "" }
+                  : {};
+          return { AND: [source ? { source } : {}, phoneWhere] };
+        },
+        count: (where) => db.suppression.count({ where }),
+        page: (where, page) => db.suppression.findMany({ where, ...page }),
+      });
       const show = access.show;
       // Masked records keep a usable id only for those who see the number.
       return rows.map((row) => ({ ...row, id: show(row.phone), phone: show(row.phone) }));
@@ -115,9 +118,13 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
     const phone = phoneOf(request.params.id);
     const before = await db.suppression.findUnique({ where: { phone } });
     if (!before) throw notFound("This number has not opted out");
-    await db.$transaction(async (tx) => {
-      await tx.suppression.delete({ where: { phone } });
-      await writeAudit(tx, { actorId: user.id, action: "delete", resource: "suppressions", resourceId: phone, before, ip: request.ip });
+    await auditedWrite(db, {
+      actorId: user.id,
+      ip: request.ip,
+      resource: "suppressions",
+      action: "delete",
+      write: (tx) => tx.suppression.delete({ where: { phone } }),
+      audit: () => ({ resourceId: phone, before }),
     });
     return { ...before, id: before.phone };
   });
