@@ -113,7 +113,7 @@ describe("the permission table", () => {
     expect(unknown).toEqual([]);
     expect(PERMISSION_NAMES.filter((name) => !named.has(name))).toEqual([]);
     // The scan does find the guards, or the two checks above prove nothing.
-    expect(named.get("campaigns:send")).toContain("outreach/campaigns/routes.ts");
+    expect(named.get("campaigns:send")).toContain("outreach/campaigns/action-routes.ts");
   });
 });
 
