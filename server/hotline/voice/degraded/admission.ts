@@ -9,7 +9,8 @@
 // Who goes next when a slot frees up:
 // - in arrival order while the queue drains quickly, whatever the webhook: a new call then waits only
 //   as long as the line ahead of it takes, which is well within its budget;
-// - once the oldest waiter has waited a third of its budget the queue is standing (overload): then
+// - once the oldest call in progress waiting has waited a third of its budget (or, with none, the
+//   oldest new call), the queue is standing (overload): then
 //   newest first (adaptive LIFO), and calls in progress before new calls. In overload, arrival order
 //   hands every slot to a webhook that has nearly run out of time, so it overruns too and nothing
 //   finishes in time; newest first keeps serving webhooks that can still make it, and a caller already
@@ -45,7 +46,9 @@ export function admission(limit: number): Admission {
   let stepMs = 20;
 
   const next = (): Waiter | undefined => {
-    const oldest = waiting[0];
+    // Standing is judged by the calls in progress: new calls left waiting while it stands must not
+    // keep it standing once calls in progress are served in time again.
+    const oldest = waiting.find((waiter) => waiter.priority === "call") ?? waiting[0];
     if (!oldest || performance.now() < oldest.staleAt) return waiting.shift();
     const newestCall = waiting.findLastIndex((waiter) => waiter.priority === "call");
     return newestCall >= 0 ? waiting.splice(newestCall, 1)[0] : waiting.pop();

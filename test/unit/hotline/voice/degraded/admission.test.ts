@@ -42,6 +42,18 @@ describe("voice step admission", () => {
     expect(steps.load()).toEqual({ running: 1, waiting: 1 });
   });
 
+  it("does not count a new call that waited long as a standing queue while calls in progress are served in time", async () => {
+    const steps = admission(1);
+    const running = await steps.enter(1500);
+    const order: string[] = [];
+    const newCall = steps.enter(1500, "new-call").then(() => order.push("new call"));
+    await vi.advanceTimersByTimeAsync(600);
+    void steps.enter(1500, "call").then(() => order.push("call in progress"));
+    running?.();
+    await newCall;
+    expect(order).toEqual(["new call"]);
+  });
+
   it("lets the newest call in progress go before new calls once the queue is standing", async () => {
     const steps = admission(1);
     const running = await steps.enter(1500);
