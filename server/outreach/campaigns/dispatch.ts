@@ -139,7 +139,7 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
     select: { id: true, status: true, body: true, unaccented: true, sender: true },
   });
   const tally: Record<string, number> = {};
-  if (!campaign || campaign.status !== "running") return tally;
+  if (campaign?.status !== "running") return tally;
   const provider = deps.providers(campaign.sender);
   const gate = await deps.loadGate(db);
   const ctx = {
