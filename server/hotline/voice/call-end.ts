@@ -33,9 +33,10 @@ interface StatusParams {
 }
 
 /**
- * Usually two statements: read the call, then record the event and close the call if it is still at
- * the version read. When it is not (a copy of the callback or another webhook of the call got there
- * first), again under the call's lock, so concurrent copies record one event and close the call once.
+ * Usually one or two statements: the call as this process last wrote it (recent-calls.ts) or as read,
+ * then the event recorded and the call closed if it is still at that version. When it is not (a copy
+ * of the callback or another webhook of the call got there first), again under the call's lock, so
+ * concurrent copies record one event and close the call once.
  */
 export async function recordCallStatus(
   db: Db,
@@ -43,13 +44,22 @@ export async function recordCallStatus(
   params: StatusParams,
   now: Date,
   deadline: Deadline,
+  remembered?: Call,
 ): Promise<CallEnd | null> {
   const dedupeKey = `status:${params.status}`;
+  const optimistic = async (call: Call) => {
+    const write = statusWrite(call, params, dedupeKey, now);
+    const written = await writeStatus(db, write, { version: call.version, deadline: new Date(deadline.at) });
+    return written ? { end: callEnd(write, written.answers) } : null;
+  };
+  // A remembered call at a version no later write changed cannot have this status's event yet: the
+  // event and the version move together.
+  const fast = remembered ? await optimistic(remembered) : null;
+  if (fast) return fast.end;
   const seen = await readStep(db, params.callSid, dedupeKey);
   if (!seen || seen.replay) return null;
-  const optimistic = statusWrite(seen.call, params, dedupeKey, now);
-  const written = await writeStatus(db, optimistic, { version: seen.call.version, deadline: new Date(deadline.at) });
-  if (written) return callEnd(optimistic, written.answers);
+  const read = await optimistic(seen.call);
+  if (read) return read.end;
 
   const ended = await locks.withCall(params.callSid, deadline, async (tx, call) => {
     if (await storedAnswer(tx, call.id, dedupeKey)) return null;

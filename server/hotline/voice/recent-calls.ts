@@ -8,6 +8,8 @@ import type { Call } from "../../generated/prisma/client.js";
 export interface RecentCalls {
   /** The remembered row, forgotten as it is handed out: whoever writes the call next remembers it again. */
   take(callSid: string): Call | undefined;
+  /** The remembered row, still remembered: for reading what does not decide a write (the whisper's topic). */
+  peek(callSid: string): Call | undefined;
   keep(call: Call): void;
   forget(callSid: string): void;
 }
@@ -21,6 +23,7 @@ export function recentCalls(capacity = 10_000): RecentCalls {
       rows.delete(callSid);
       return row;
     },
+    peek: (callSid) => rows.get(callSid),
     keep(call) {
       rows.delete(call.callSid);
       rows.set(call.callSid, call);

@@ -155,7 +155,9 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const accept = `${config.PUBLIC_BASE_URL}/twilio/voice/whisper/accept?s=${request.query.s}&staff=${request.query.staff}`;
       if (!parent) return xml(reply, renderDeclined());
       return answer(reply, parent, async () => {
-        const call = await db.call.findUnique({ where: { callSid: parent }, select: { topic: true, endedAt: true } });
+        // This process usually wrote the call's dial step just before; the topic cannot have changed since.
+        const call =
+          recent.peek(parent) ?? (await db.call.findUnique({ where: { callSid: parent }, select: { topic: true, endedAt: true } }));
         if (!call || call.endedAt) return renderDeclined();
         return renderWhisper(call.topic ?? "thủ tục hành chính", accept);
       });
@@ -208,9 +210,10 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const { CallSid: callSid, CallStatus: status, CallDuration: duration } = request.body;
       const deadline = deadlineOf(reply);
       const data = { CallStatus: status, CallDuration: duration ?? null };
-      // The call's row changes (and its last status usually ends it): its next step, if any, reads it.
-      recent.forget(callSid);
-      const ended = await locks.inOrder(callSid, () => recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline));
+      // Taken, not kept: the call's last status usually ends it, and a later step reads it again.
+      const ended = await locks.inOrder(callSid, () =>
+        recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline, recent.take(callSid)),
+      );
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       return reply.status(204).send();
     },
