@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
+import { ROLES, type Role } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
@@ -18,7 +19,6 @@ import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { currentUser } from "../auth/authentication.js";
 import { hashPassword } from "../auth/password.js";
 import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../auth/password-policy.js";
-import { ROLES, type Role } from "./roles.js";
 import { staffPhone } from "./staff-phone.js";
 
 const RoleSchema = Type.Enum(ROLES);

@@ -1,10 +1,9 @@
 // How calls reach an agency: the digits a caller dials in the IVR, how its staff are rung, where calls
 // go when nobody answers, and its opening hours (shapes in ../hours/schemas.ts).
 import Type from "typebox";
+import { RING_STRATEGIES } from "../../contract/enums.js";
 import { Nullable } from "../../platform/http/schemas.js";
 import { WeeklyHoursSchema } from "../hours/schemas.js";
-
-export const RING_STRATEGIES = ["simultaneous", "sequential"] as const;
 
 /** Fields a supervisor may change on agencies of their own subtree; administrators change everything. */
 export const ROUTING_FIELDS = ["dialCode", "ringStrategy", "ringTimeoutSeconds", "fallbackId", "weeklyHours", "observeHolidays"] as const;

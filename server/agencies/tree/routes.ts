@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietnam-time.js";
+import { type AgencyKind, AGENCY_KINDS as KINDS } from "../../contract/enums.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { AgencyKind } from "../../generated/prisma/enums.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
 import {
@@ -24,7 +24,6 @@ import { checkWeeklyHours, completeWeek, TimeRangeSchema, type WeeklyHoursInput 
 import { ancestorsOf, subtreeIds, visibleAgencyIds } from "../scope.js";
 import { routingInput, routingOutput } from "./call-settings.js";
 
-const KINDS = Object.values(AgencyKind);
 const Kind = Type.Enum(KINDS);
 
 const Agency = Type.Object({

@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
+import { CALL_TERMINATIONS, type CallTermination, NOTE_CATEGORIES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { CallTermination } from "../../generated/prisma/enums.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
 import { badRequest, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
@@ -23,10 +23,9 @@ import {
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { boundOf } from "../reports/period.js";
 import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
-import { NOTE_CATEGORIES } from "./note-categories.js";
 import { buildTimeline, referencedIds } from "./timeline.js";
 
-const TERMINATIONS = Object.values(CallTermination) as string[];
+const TERMINATIONS: readonly string[] = CALL_TERMINATIONS;
 const SORTABLE = ["startedAt", "id"] as const;
 
 const CallSummary = Type.Object({

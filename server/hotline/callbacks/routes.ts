@@ -8,8 +8,8 @@ import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import { visibleAgencyIds } from "../../agencies/scope.js";
+import { CALLBACK_OUTCOMES, type CallbackStatus, CALLBACK_STATUSES as STATUSES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { CallbackStatus } from "../../generated/prisma/enums.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
@@ -24,9 +24,6 @@ import {
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
-
-const STATUSES = Object.values(CallbackStatus);
-export const OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;
 
 const Attempt = Type.Object({
   id: Type.Integer(),
@@ -54,7 +51,7 @@ const CallbackRequestWithAttempts = Type.Intersect([
 ]);
 
 const AttemptInput = Type.Object(
-  { outcome: Type.Enum(OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
+  { outcome: Type.Enum(CALLBACK_OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
   { additionalProperties: false },
 );
 const StatusInput = Type.Object({ status: Type.Enum(STATUSES) }, { additionalProperties: false });

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { CONSENT_STATUSES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { normalizeVietnamesePhone } from "../../phone/normalize.js";
 import { writeAudit } from "../../platform/audit/audit.js";
@@ -20,7 +21,6 @@ import {
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { CONTACT_READERS, CONTACT_WRITERS, contactPhoneAccess } from "./access.js";
-import { CONSENT_STATUSES } from "./consent.js";
 import { rejectionOf } from "./import.js";
 
 const Consent = Type.Union(CONSENT_STATUSES.map((s) => Type.Literal(s)));

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { MAX_BODY_CHARS } from "../../contract/limits.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { notFound } from "../../platform/http/errors.js";
@@ -18,7 +19,7 @@ import {
   sendPage,
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
-import { MAX_BODY_CHARS, templateVariables } from "./template.js";
+import { templateVariables } from "./template.js";
 
 const Template = Type.Object({
   id: Type.Integer(),

@@ -1,6 +1,8 @@
 import { Alert, Box, Card, CardContent, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { EditButton, Show, useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import type { CampaignStatus } from "../../../../server/contract/enums";
+import type { Campaign, Estimate } from "../../../../server/contract/outreach/campaigns";
 import { formatDateTime, formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
 import { mayRun } from "./access";
@@ -9,7 +11,7 @@ import { EstimatePanel, useEstimate } from "./EstimatePanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { StatusChip } from "./StatusChip";
-import { type Campaign, type CampaignStatus, type Estimate, LIVE_STATUSES, processed } from "./types";
+import { LIVE_STATUSES, processed } from "./types";
 import { useProgress } from "./useProgress";
 
 /** Which actions each state offers, in the order the buttons appear. */

@@ -32,12 +32,12 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import type { Campaign } from "../../../../server/contract/outreach/campaigns";
 import { formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
 import { blocksSubmission, EstimatePanel, useEstimate } from "./EstimatePanel";
 import { fromVietnamLocal, toVietnamLocal } from "./format";
 import { MessagePreview } from "./MessagePreview";
-import type { Campaign } from "./types";
 
 const STEPS = ["name", "message", "sender", "audience", "schedule", "review"] as const;
 const REVIEW = STEPS.length - 1;

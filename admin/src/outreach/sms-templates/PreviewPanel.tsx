@@ -17,7 +17,8 @@ import {
 } from "@mui/material";
 import { useEffect, useState } from "react";
 import { useGetList, useTranslate } from "react-admin";
-import { previewSms, type SmsPreview } from "./api";
+import type { SmsPreview } from "../../../../server/contract/outreach/sms-preview";
+import { previewSms } from "./api";
 
 const DEBOUNCE_MS = 400;
 const DEFAULT_SAMPLE = { ten: "Nguyễn Văn An", xa: "Phường Quy Nhơn" };
