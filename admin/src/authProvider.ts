@@ -1,19 +1,11 @@
 // Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
 // sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
 import type { AuthProvider } from "react-admin";
+import type { SessionUser } from "../../server/contract/access/session-user";
 import { canWriteScoped } from "./agencies/tree/access";
 import { API_URL } from "./dataProvider";
 import { i18nProvider } from "./i18n";
 import { ADMIN_ONLY_RESOURCES, isAdmin, READ_ACTIONS, type Role } from "./roles";
-
-export interface Me {
-  id: number;
-  username: string;
-  name: string;
-  email: string | null;
-  roles: Role[];
-  agency: { id: number; code: string; name: string };
-}
 
 class AuthError extends Error {
   constructor(
@@ -24,17 +16,17 @@ class AuthError extends Error {
   }
 }
 
-let me: Promise<Me> | null = null;
+let me: Promise<SessionUser> | null = null;
 /** Whether the server last treated us as signed in; logging out without a session is pointless. */
 let sessionAlive = false;
 
-function getMe(): Promise<Me> {
+function getMe(): Promise<SessionUser> {
   if (me) return me;
   const pending = fetch(`${API_URL}/auth/me`, { credentials: "include", headers: { Accept: "application/json" } }).then(
     async (response) => {
       sessionAlive = response.ok;
       if (!response.ok) throw new AuthError("ra.auth.auth_check_error", response.status);
-      return (await response.json()) as Me;
+      return (await response.json()) as SessionUser;
     },
   );
   // A failed answer is not cached, so the next check asks again.

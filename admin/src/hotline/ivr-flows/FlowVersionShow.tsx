@@ -1,21 +1,12 @@
 import { Alert, Box, Card, CardContent, Typography } from "@mui/material";
 import { NumberField, Show, TabbedShowLayout, TextField, TopToolbar, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import type { FlowVersionDetail } from "../../../../server/contract/hotline/ivr-flows";
 import { DateTimeField } from "../../common/DateTimeField";
 import { isAdmin } from "../../roles";
 import { ActivateButton } from "./ActivateButton";
 import { ActiveChip } from "./ActiveChip";
-import type { Problem } from "./api";
 import { FlowDiagram } from "./FlowDiagram";
 import { ProblemList } from "./ProblemList";
-
-interface VersionRecord {
-  id: number;
-  version: number;
-  active: boolean;
-  files: { file: string; text: string }[];
-  summary: { entry: string; flows: { id: string; name: string; nodes: number }[]; nodeCount: number; topicCount: number };
-  validation: { ok: boolean; problems: Problem[] };
-}
 
 const Actions = () => {
   const { permissions } = usePermissions();
@@ -23,7 +14,7 @@ const Actions = () => {
 };
 
 const ValidationReport = () => {
-  const record = useRecordContext<VersionRecord>();
+  const record = useRecordContext<FlowVersionDetail>();
   const translate = useTranslate();
   if (!record?.validation) return null;
   const { summary, validation } = record;
@@ -51,7 +42,7 @@ const ValidationReport = () => {
 };
 
 const Files = () => {
-  const record = useRecordContext<VersionRecord>();
+  const record = useRecordContext<FlowVersionDetail>();
   const translate = useTranslate();
   if (!record?.files) return null;
   return (
@@ -78,7 +69,7 @@ const Files = () => {
 };
 
 const Diagram = () => {
-  const record = useRecordContext<VersionRecord>();
+  const record = useRecordContext<FlowVersionDetail>();
   return record ? <FlowDiagram versionId={record.id} /> : null;
 };
 

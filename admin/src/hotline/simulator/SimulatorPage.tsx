@@ -20,7 +20,8 @@ import {
 } from "@mui/material";
 import { useState } from "react";
 import { HttpError, Title, useNotify, useTranslate } from "react-admin";
-import { runSimulation, type SimulationResult } from "./api";
+import type { SimulationResult } from "../../../../server/contract/hotline/simulator";
+import { runSimulation } from "./api";
 import { Transcript } from "./Transcript";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
