@@ -7,6 +7,7 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { isRealDate } from "../../clock/vietnam-time.js";
+import { TimeRange as TimeRangeSchema } from "../../contract/agencies/hours.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
@@ -22,7 +23,7 @@ import {
 } from "../../platform/http/list-query.js";
 import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
 import { visibleAgencyIds } from "../scope.js";
-import { hoursError, TimeRangeSchema } from "./schemas.js";
+import { hoursError } from "./schemas.js";
 import type { HoursOverride as Override, TimeRange } from "./types.js";
 import { validateOverrides } from "./validate.js";
 

@@ -9,6 +9,7 @@ import type { SessionUser } from "../../access/auth/sessions.js";
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import { visibleAgencyIds } from "../../agencies/scope.js";
 import { CALLBACK_OUTCOMES, type CallbackStatus, CALLBACK_STATUSES as STATUSES } from "../../contract/enums.js";
+import { CallbackRequest, CallbackRequestDetail } from "../../contract/hotline/callbacks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/client.js";
@@ -22,33 +23,8 @@ import {
   sendPage,
   stringFilter,
 } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
-
-const Attempt = Type.Object({
-  id: Type.Integer(),
-  userId: Type.Integer(),
-  userName: Type.String(),
-  outcome: Type.String(),
-  note: Nullable(Type.String()),
-  createdAt: DateTime,
-});
-const CallbackRequest = Type.Object({
-  id: Type.Integer(),
-  callId: Nullable(Type.Integer()),
-  agencyId: Type.Integer(),
-  phone: Type.String(),
-  status: Type.String(),
-  dueAt: DateTime,
-  attemptCount: Type.Integer(),
-  lastAttemptAt: Nullable(DateTime),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const CallbackRequestWithAttempts = Type.Intersect([
-  CallbackRequest,
-  Type.Object({ agency: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), attempts: Type.Array(Attempt) }),
-]);
 
 const AttemptInput = Type.Object(
   { outcome: Type.Enum(CALLBACK_OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
@@ -134,13 +110,13 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return rows.map(present);
   });
 
-  fastify.get("/:id", { schema: { params: IdParams, response: { 200: CallbackRequestWithAttempts } } }, async (request) =>
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: CallbackRequestDetail } } }, async (request) =>
     presentFull(await findVisible(db, currentUser(request), request.params.id)),
   );
 
   fastify.post(
     "/:id/attempts",
-    { schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestWithAttempts } } },
+    { schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestDetail } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;
@@ -178,28 +154,24 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.put(
-    "/:id",
-    { schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestWithAttempts } } },
-    async (request) => {
-      const user = currentUser(request);
-      const { id } = request.params;
-      const before = await findVisible(db, user, id);
-      return db.$transaction(async (tx) => {
-        const after = await tx.callbackRequest.update({ where: { id }, data: { status: request.body.status }, include: withAttempts });
-        await writeAudit(tx, {
-          actorId: user.id,
-          action: "update",
-          resource: "callback-requests",
-          resourceId: id,
-          before: auditable(before),
-          after: auditable(after),
-          ip: request.ip,
-        });
-        return presentFull(after);
+  fastify.put("/:id", { schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestDetail } } }, async (request) => {
+    const user = currentUser(request);
+    const { id } = request.params;
+    const before = await findVisible(db, user, id);
+    return db.$transaction(async (tx) => {
+      const after = await tx.callbackRequest.update({ where: { id }, data: { status: request.body.status }, include: withAttempts });
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "update",
+        resource: "callback-requests",
+        resourceId: id,
+        before: auditable(before),
+        after: auditable(after),
+        ip: request.ip,
       });
-    },
-  );
+      return presentFull(after);
+    });
+  });
 };
 
 export default callbackRoutes;

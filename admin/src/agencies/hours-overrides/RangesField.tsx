@@ -1,5 +1,5 @@
 import { type FieldProps, useRecordContext, useTranslate } from "react-admin";
-import type { TimeRange } from "../tree/routing-types";
+import type { TimeRange } from "../../../../server/contract/agencies/hours";
 
 /** "Nghỉ" for a day off, otherwise the ranges as "07:30–11:30, 13:30–17:00". */
 export const RangesField = (_props: FieldProps) => {

@@ -1,17 +1,9 @@
 import { Box, Chip, List, ListItem, ListItemText, Switch, Typography } from "@mui/material";
 import { useState } from "react";
 import { type Identifier, useGetList, useNotify, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import type { Staff } from "../../../../server/contract/agencies/staff";
 import { API_URL, httpClient } from "../../dataProvider";
 import { handlesCalls } from "./access";
-
-interface Staff {
-  id: Identifier;
-  name: string;
-  phone: string | null;
-  clientIdentity: string | null;
-  onDuty: boolean;
-  roles: string[];
-}
 
 /** "Cán bộ trực": the agency's staff with a quick on/off duty switch (the server decides who may flip it). */
 export const StaffOnDuty = () => {

@@ -1,7 +1,7 @@
 import { Box, FormControlLabel, Switch, Typography } from "@mui/material";
 import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput, useTranslate } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import { OFFICE_WEEK, WEEKDAYS } from "./routing-types";
+import { OFFICE_WEEK, WEEKDAYS } from "./weekly-hours";
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
 const time = (value: unknown) => (value && HHMM.test(String(value)) ? undefined : "tthc.validation.hours_time_format");

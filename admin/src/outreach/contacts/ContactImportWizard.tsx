@@ -22,7 +22,8 @@ import {
 } from "@mui/material";
 import { type ChangeEvent, useState } from "react";
 import { Title, useGetList, useTranslate } from "react-admin";
-import { type ContactImport, errorReportUrl, type ImportPreview, previewImport, startImport } from "./api";
+import type { ContactImport, ImportPreview } from "../../../../server/contract/outreach/contact-imports";
+import { errorReportUrl, previewImport, startImport } from "./api";
 
 const FIELDS = ["phone", "name", "commune", "ageGroup", "tags", "consent", "consentAt"] as const;
 type Field = (typeof FIELDS)[number];

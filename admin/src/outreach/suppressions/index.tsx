@@ -16,11 +16,11 @@ import {
   usePermissions,
   useTranslate,
 } from "react-admin";
+import { SUPPRESSION_SOURCES } from "../../../../server/contract/enums";
 import { csvExporter } from "../../common/csvExporter";
 import { isAdmin } from "../../roles";
 
-const SOURCES = ["keyword", "console", "provider", "call"];
-const sourceChoices = SOURCES.map((id) => ({ id, name: `tthc.suppressions.sources.${id}` }));
+const sourceChoices = SUPPRESSION_SOURCES.map((id) => ({ id, name: `tthc.suppressions.sources.${id}` }));
 
 const SuppressionList = () => {
   const { permissions } = usePermissions();
