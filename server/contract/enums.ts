@@ -49,3 +49,7 @@ export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 /** Where an opt-out came from: a STOP keyword, staff in the console, the carrier, or a call. */
 export const SUPPRESSION_SOURCES = ["keyword", "console", "provider", "call"] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
+
+/** The contact fields an uploaded file's columns can map to (the other columns become attributes). */
+export const CONTACT_IMPORT_FIELDS = ["phone", "name", "commune", "ageGroup", "tags", "consent", "consentAt"] as const;
+export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];

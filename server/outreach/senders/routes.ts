@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { SenderSettings, SmsSender } from "../../contract/outreach/senders.js";
 import { SMS_PROVIDER_NAMES } from "../../contract/sms-providers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
@@ -17,28 +18,14 @@ import {
   sendPage,
   stringFilter,
 } from "../../platform/http/list-query.js";
-import { DateTime, IdParams } from "../../platform/http/schemas.js";
+import { IdParams } from "../../platform/http/schemas.js";
 import { validBrandname } from "../compliance/policy.js";
-
-const Settings = Type.Record(Type.String(), Type.Unknown());
-
-const Sender = Type.Object({
-  id: Type.Integer(),
-  brandname: Type.String(),
-  provider: Type.String(),
-  settings: Settings,
-  pricePerSegment: Type.Integer(),
-  messagesPerSecond: Type.Integer(),
-  active: Type.Boolean(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
 
 const SenderInput = Type.Object(
   {
     brandname: Type.String({ minLength: 1, maxLength: 11 }),
     provider: Type.Enum([...SMS_PROVIDER_NAMES]),
-    settings: Type.Optional(Settings),
+    settings: Type.Optional(SenderSettings),
     pricePerSegment: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     messagesPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     active: Type.Optional(Type.Boolean()),
@@ -90,7 +77,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     "/",
-    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Sender) } } },
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(SmsSender) } } },
     async (request, reply) => {
       const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["brandname", "ASC"] });
       const q = searchFilter(query.filter);
@@ -115,13 +102,13 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Sender } } }, async (request) => {
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: SmsSender } } }, async (request) => {
     const sender = await db.smsSender.findUnique({ where: { id: request.params.id } });
     if (!sender) throw notFound("No such sender");
     return present(sender);
   });
 
-  fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: Sender } } }, async (request) => {
+  fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: SmsSender } } }, async (request) => {
     const actor = currentUser(request);
     const data = senderData(request.body);
     return db.$transaction(async (tx) => {
@@ -140,7 +127,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.put(
     "/:id",
-    { preHandler: adminOnly, schema: { params: IdParams, body: SenderInput, response: { 200: Sender } } },
+    { preHandler: adminOnly, schema: { params: IdParams, body: SenderInput, response: { 200: SmsSender } } },
     async (request) => {
       const actor = currentUser(request);
       const { id } = request.params;
@@ -163,7 +150,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.delete("/:id", { preHandler: adminOnly, schema: { params: IdParams, response: { 200: Sender } } }, async (request) => {
+  fastify.delete("/:id", { preHandler: adminOnly, schema: { params: IdParams, response: { 200: SmsSender } } }, async (request) => {
     const actor = currentUser(request);
     const { id } = request.params;
     const sender = await db.smsSender.findUnique({ where: { id }, include: { _count: { select: { campaigns: true } } } });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { MAX_BODY_CHARS } from "../../contract/limits.js";
+import { SmsTemplate } from "../../contract/outreach/templates.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { notFound } from "../../platform/http/errors.js";
@@ -18,18 +19,8 @@ import {
   searchFilter,
   sendPage,
 } from "../../platform/http/list-query.js";
-import { DateTime, IdParams } from "../../platform/http/schemas.js";
+import { IdParams } from "../../platform/http/schemas.js";
 import { templateVariables } from "./template.js";
-
-const Template = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  body: Type.String(),
-  unaccented: Type.Boolean(),
-  variables: Type.Array(Type.String()),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
 
 const TemplateInput = Type.Object(
   {
@@ -53,7 +44,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     "/",
-    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Template) } } },
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(SmsTemplate) } } },
     async (request, reply) => {
       const query = parseListQuery(request.query, { sortable: SORTABLE, defaultSort: ["name", "ASC"] });
       const q = searchFilter(query.filter);
@@ -76,13 +67,13 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: SmsTemplate } } }, async (request) => {
     const template = await db.smsTemplate.findUnique({ where: { id: request.params.id } });
     if (!template) throw notFound("No such template");
     return present(template);
   });
 
-  fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: Template } } }, async (request) => {
+  fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: SmsTemplate } } }, async (request) => {
     const actor = currentUser(request);
     return db.$transaction(async (tx) => {
       const template = await tx.smsTemplate.create({ data: { ...request.body, name: request.body.name.trim(), editorIds: [actor.id] } });
@@ -100,7 +91,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.put(
     "/:id",
-    { preHandler: writers, schema: { params: IdParams, body: TemplateInput, response: { 200: Template } } },
+    { preHandler: writers, schema: { params: IdParams, body: TemplateInput, response: { 200: SmsTemplate } } },
     async (request) => {
       const actor = currentUser(request);
       const { id } = request.params;
@@ -128,7 +119,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   // Campaigns keep their own copy of the body (the template link becomes null), so deleting is safe.
-  fastify.delete("/:id", { preHandler: writers, schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+  fastify.delete("/:id", { preHandler: writers, schema: { params: IdParams, response: { 200: SmsTemplate } } }, async (request) => {
     const actor = currentUser(request);
     const { id } = request.params;
     const template = await db.smsTemplate.findUnique({ where: { id } });

@@ -22,18 +22,16 @@ import {
 } from "@mui/material";
 import { type ChangeEvent, useState } from "react";
 import { Title, useGetList, useTranslate } from "react-admin";
+import { CONTACT_IMPORT_FIELDS, type ContactImportField } from "../../../../server/contract/enums";
 import type { ContactImport, ImportPreview } from "../../../../server/contract/outreach/contact-imports";
 import { errorReportUrl, previewImport, startImport } from "./api";
-
-const FIELDS = ["phone", "name", "commune", "ageGroup", "tags", "consent", "consentAt"] as const;
-type Field = (typeof FIELDS)[number];
 
 export const ContactImportWizard = () => {
   const translate = useTranslate();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<ImportPreview>();
-  const [mapping, setMapping] = useState<Partial<Record<Field, string>>>({});
+  const [mapping, setMapping] = useState<Partial<Record<ContactImportField, string>>>({});
   const [consentSource, setConsentSource] = useState("");
   const [consentMethod, setConsentMethod] = useState("");
   const [listId, setListId] = useState<number | "">("");
@@ -122,7 +120,7 @@ export const ContactImportWizard = () => {
               {file?.name} — {translate("tthc.contacts.delimiter", { delimiter: preview.delimiter })}
             </Typography>
             <Box sx={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: 2 }}>
-              {FIELDS.map((field) => (
+              {CONTACT_IMPORT_FIELDS.map((field) => (
                 <TextField
                   key={field}
                   select
