@@ -1,6 +1,7 @@
-// Opening hours as the console sends and reads them, and an agency's calendar (GET /api/agencies/:id/calendar).
+// Opening hours as the console sends and reads them: weekly hours, dated overrides (/api/hours-overrides)
+// and an agency's calendar (GET /api/agencies/:id/calendar).
 import Type from "typebox";
-import { Nullable, StringEnum, type WireOf } from "../schema.js";
+import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 
 /** "HH:MM" Vietnam time; the hours module checks the value so its message can say what is wrong. `closes` may be "24:00". */
 export const TimeRange = Type.Object(
@@ -25,6 +26,18 @@ export const WeeklyHours = Type.Object(
   { additionalProperties: false },
 );
 export type WeeklyHours = WireOf<typeof WeeklyHours>;
+
+/** A day off, or a day with its own hours, for one agency or (agencyId null) the whole province. */
+export const HoursOverride = Type.Object({
+  id: Type.Integer(),
+  agencyId: Nullable(Type.Integer()),
+  date: Type.String(),
+  closed: Type.Boolean(),
+  ranges: Type.Array(TimeRange),
+  note: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+export type HoursOverride = WireOf<typeof HoursOverride>;
 
 /** What the console shows for one calendar day. */
 export const CalendarDay = Type.Object({

@@ -20,7 +20,7 @@ import {
 } from "@mui/material";
 import { useState } from "react";
 import { HttpError, Title, useNotify, useTranslate } from "react-admin";
-import type { SimulationResult } from "../../../../server/contract/hotline/simulator";
+import type { SimulationRequest, SimulationResult } from "../../../../server/contract/hotline/simulator";
 import { runSimulation } from "./api";
 import { Transcript } from "./Transcript";
 
@@ -34,7 +34,7 @@ export const SimulatorPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const [text, setText] = useState("");
-  const [staff, setStaff] = useState<"answer" | "no-answer">("answer");
+  const [staff, setStaff] = useState<SimulationRequest["staff"]>("answer");
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SimulationResult | null>(null);
   const entries = parse(text);
@@ -109,7 +109,7 @@ export const SimulatorPage = () => {
             <RadioGroup
               aria-labelledby="simulator-staff"
               value={staff}
-              onChange={(event) => setStaff(event.target.value as "answer" | "no-answer")}
+              onChange={(event) => setStaff(event.target.value as SimulationRequest["staff"])}
             >
               <FormControlLabel value="answer" control={<Radio size="small" />} label={translate("tthc.simulator.staff_answer")} />
               <FormControlLabel value="no-answer" control={<Radio size="small" />} label={translate("tthc.simulator.staff_no_answer")} />

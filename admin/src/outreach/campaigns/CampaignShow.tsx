@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { EditButton, Show, useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from "react-admin";
 import type { CampaignStatus } from "../../../../server/contract/enums";
 import type { Campaign, Estimate } from "../../../../server/contract/outreach/campaigns";
+import type { SmsSender } from "../../../../server/contract/outreach/senders";
 import { formatDateTime, formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
 import { mayRun } from "./access";
@@ -105,11 +106,7 @@ const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number 
 
 const Message = ({ campaign }: { campaign: Campaign }) => {
   const translate = useTranslate();
-  const { data: sender } = useGetOne<{ id: number; brandname: string }>(
-    "sms-senders",
-    { id: campaign.senderId },
-    { enabled: campaign.senderId != null },
-  );
+  const { data: sender } = useGetOne<SmsSender>("sms-senders", { id: campaign.senderId }, { enabled: campaign.senderId != null });
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardContent>
