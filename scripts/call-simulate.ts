@@ -6,9 +6,10 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../server/config.js";
-import { type CallOutcome, callOutcome, maskNumbers } from "../server/hotline/simulator/report.js";
+import type { CallOutcome, SimulationStep } from "../server/contract/hotline/simulator.js";
+import { callOutcome, maskNumbers } from "../server/hotline/simulator/report.js";
 import { DEMO_CALLER, DEMO_HOTLINE } from "../server/hotline/simulator/routes.js";
-import { type SimulationStep, type SimulatorTransport, simulateCall } from "../server/hotline/simulator/simulated-call.js";
+import { type SimulatorTransport, simulateCall } from "../server/hotline/simulator/simulated-call.js";
 import { createDb, type Db } from "../server/platform/db/client.js";
 import { webhookSigningKey } from "../server/platform/twilio/signing-key.js";
 

@@ -5,10 +5,11 @@ import SentimentIcon from "@mui/icons-material/SentimentSatisfiedAlt";
 import { Box, Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { Link, Title, useCanAccess, useCreatePath, useGetIdentity, useGetList, useTranslate } from "react-admin";
+import type { TodayFigures } from "../../server/contract/hotline/reports";
 import users from "./access/users";
 import agencies from "./agencies/tree";
 import { callsListPath, formatNumber, formatPercent } from "./hotline/calls/format";
-import { fetchToday, type TodayFigures } from "./hotline/reports/api";
+import { fetchToday } from "./hotline/reports/api";
 
 interface CountCardProps {
   resource: string;

@@ -1,22 +1,11 @@
 // Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
 // sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
 import type { AuthProvider } from "react-admin";
+import type { Me } from "../../server/contract/access/session-user";
 import type { Permission } from "../../server/contract/permissions";
 import { can } from "./access/can";
 import { API_URL } from "./dataProvider";
 import { i18nProvider } from "./i18n";
-import type { Role } from "./roles";
-
-export interface Me {
-  id: number;
-  username: string;
-  name: string;
-  email: string | null;
-  roles: Role[];
-  agency: { id: number; code: string; name: string };
-  /** What the user's roles allow, from the server's table: react-admin's permissions. */
-  permissions: Permission[];
-}
 
 class AuthError extends Error {
   constructor(

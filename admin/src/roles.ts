@@ -1,6 +1,6 @@
-// The six console roles, in the order the forms list them.
-export const ROLES = ["admin", "supervisor", "agent", "campaign_manager", "campaign_approver", "viewer"] as const;
+// The six console roles, declared by the database (server/contract/enums.ts), in the order the forms list them.
+import { ROLES, type Role } from "../../server/contract/enums";
 
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 export const roleChoices = ROLES.map((id) => ({ id, name: `tthc.roles.${id}` }));

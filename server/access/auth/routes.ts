@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
+import { Me, SessionUser } from "../../contract/access/session-user.js";
 import { permissionsOf } from "../../contract/permissions.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
@@ -13,18 +14,6 @@ import { createSession, endSession, findSessionUser, SESSION_COOKIE } from "./se
 // identifier is an unknown account (counted and audited in a storable spelling), never a query.
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const storable = (text: string) => text.replace(UNSTORABLE, "\uFFFD");
-
-export const SessionUserSchema = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  name: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  roles: Type.Array(Type.String()),
-  agency: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
-});
-
-/** The signed-in user, with the permissions their roles hold (the console's canAccess reads them). */
-const Me = Type.Object({ ...SessionUserSchema.properties, permissions: Type.Array(Type.String()) });
 
 const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { config, db } = fastify;
@@ -45,7 +34,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           { username: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ user: SessionUserSchema }) },
+        response: { 200: Type.Object({ user: SessionUser }) },
       },
     },
     async (request, reply) => {

@@ -1,18 +1,12 @@
 // Console sessions: a random token in an httpOnly cookie; the database keeps only its SHA-256.
 import { createHash, randomBytes } from "node:crypto";
-import type { Role } from "../../generated/prisma/enums.js";
+import type { SessionUser } from "../../contract/access/session-user.js";
 import type { Db } from "../../platform/db/client.js";
 
 export const SESSION_COOKIE = "tthc_session";
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  name: string;
-  email: string | null;
-  roles: Role[];
-  agency: { id: number; code: string; name: string };
-}
+/** Who a session belongs to: the shape GET /api/auth/me returns (server/contract/access/session-user.ts). */
+export type { SessionUser };
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 

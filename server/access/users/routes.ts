@@ -1,34 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
+import { User } from "../../contract/access/users.js";
+import { ROLES, type Role } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { currentUser } from "../auth/authentication.js";
 import { hashPassword } from "../auth/password.js";
 import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../auth/password-policy.js";
-import { ROLES, type Role } from "./roles.js";
 import { staffPhone } from "./staff-phone.js";
 
 const RoleSchema = Type.Enum(ROLES);
-
-const User = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  email: Nullable(Type.String()),
-  name: Type.String(),
-  roles: Type.Array(Type.String()),
-  agencyId: Type.Integer(),
-  active: Type.Boolean(),
-  phone: Nullable(Type.String()),
-  clientIdentity: Nullable(Type.String()),
-  onDuty: Type.Boolean(),
-  lastLoginAt: Nullable(DateTime),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
 
 const editable = {
   name: Type.String({ minLength: 1, maxLength: 200 }),

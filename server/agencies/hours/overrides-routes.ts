@@ -7,26 +7,17 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { isRealDate } from "../../clock/vietnam-time.js";
+import { HoursOverride, TimeRange as TimeRangeSchema } from "../../contract/agencies/hours.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { visibleAgencyIds } from "../scope.js";
-import { hoursError, TimeRangeSchema } from "./schemas.js";
+import { hoursError } from "./schemas.js";
 import type { HoursOverride as Override, TimeRange } from "./types.js";
 import { validateOverrides } from "./validate.js";
-
-const HoursOverride = Type.Object({
-  id: Type.Integer(),
-  agencyId: Nullable(Type.Integer()),
-  date: Type.String(),
-  closed: Type.Boolean(),
-  ranges: Type.Array(TimeRangeSchema),
-  note: Nullable(Type.String()),
-  createdAt: DateTime,
-});
 
 const HoursOverrideInput = Type.Object(
   {

@@ -4,23 +4,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { Staff } from "../../contract/agencies/staff.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { forbidden, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
-import { IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams } from "../../platform/http/schemas.js";
 import { visibleAgencyIds } from "../scope.js";
 
-const Staff = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  agencyId: Type.Integer(),
-  phone: Nullable(Type.String()),
-  clientIdentity: Nullable(Type.String()),
-  onDuty: Type.Boolean(),
-  roles: Type.Array(Type.String()),
-});
 const DutyInput = Type.Object({ onDuty: Type.Boolean() }, { additionalProperties: false });
 
 const SORTABLE = ["id", "name", "agencyId"] as const;

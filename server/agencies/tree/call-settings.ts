@@ -1,10 +1,9 @@
 // How calls reach an agency: the digits a caller dials in the IVR, how its staff are rung, where calls
-// go when nobody answers, and its opening hours (shapes in ../hours/schemas.ts).
+// go when nobody answers, and its opening hours (the shapes it returns are in server/contract/agencies/tree.ts).
 import Type from "typebox";
+import { WeeklyHours } from "../../contract/agencies/hours.js";
+import { RING_STRATEGIES } from "../../contract/enums.js";
 import { Nullable } from "../../platform/http/schemas.js";
-import { WeeklyHoursSchema } from "../hours/schemas.js";
-
-export const RING_STRATEGIES = ["simultaneous", "sequential"] as const;
 
 /** Fields a supervisor may change on agencies of their own subtree; administrators change everything. */
 export const ROUTING_FIELDS = ["dialCode", "ringStrategy", "ringTimeoutSeconds", "fallbackId", "weeklyHours", "observeHolidays"] as const;
@@ -14,15 +13,6 @@ export const routingInput = {
   ringStrategy: Type.Optional(Type.Enum(RING_STRATEGIES)),
   ringTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 120 })),
   fallbackId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
-  weeklyHours: Type.Optional(Nullable(WeeklyHoursSchema)),
+  weeklyHours: Type.Optional(Nullable(WeeklyHours)),
   observeHolidays: Type.Optional(Type.Boolean()),
-};
-
-export const routingOutput = {
-  dialCode: Nullable(Type.String()),
-  ringStrategy: Type.String(),
-  ringTimeoutSeconds: Type.Integer(),
-  fallbackId: Nullable(Type.Integer()),
-  weeklyHours: Nullable(WeeklyHoursSchema),
-  observeHolidays: Type.Boolean(),
 };

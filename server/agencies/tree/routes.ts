@@ -2,40 +2,23 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietnam-time.js";
+import { AgencyCalendar } from "../../contract/agencies/hours.js";
+import { Agency, AgencyDetail } from "../../contract/agencies/tree.js";
+import { type AgencyKind, AGENCY_KINDS as KINDS } from "../../contract/enums.js";
 import { rolesHold } from "../../contract/permissions.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { AgencyKind } from "../../generated/prisma/enums.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable, PhoneText } from "../../platform/http/schemas.js";
+import { IdParams, Nullable, PhoneText } from "../../platform/http/schemas.js";
 import { scheduleOf } from "../hours/agency-schedule.js";
 import { describeDay } from "../hours/schedule.js";
-import { checkWeeklyHours, completeWeek, TimeRangeSchema, type WeeklyHoursInput } from "../hours/schemas.js";
+import { checkWeeklyHours, completeWeek, type WeeklyHoursInput } from "../hours/schemas.js";
 import { ancestorsOf, subtreeIds, visibleAgencyIds } from "../scope.js";
-import { routingInput, routingOutput } from "./call-settings.js";
+import { routingInput } from "./call-settings.js";
 
-const KINDS = Object.values(AgencyKind);
 const Kind = Type.Enum(KINDS);
-
-const Agency = Type.Object({
-  id: Type.Integer(),
-  code: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  parentId: Nullable(Type.Integer()),
-  phone: Nullable(Type.String()),
-  active: Type.Boolean(),
-  ...routingOutput,
-  childCount: Type.Integer(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const AgencyWithAncestors = Type.Intersect([
-  Agency,
-  Type.Object({ ancestors: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })) }),
-]);
 
 const AgencyInput = Type.Object(
   {
@@ -61,24 +44,6 @@ const CalendarQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const CalendarDay = Type.Object({
-  date: Type.String(),
-  weekday: Type.Integer(),
-  open: Type.Boolean(),
-  ranges: Type.Array(TimeRangeSchema),
-  reason: Type.String(),
-  holidayName: Type.Optional(Type.String()),
-  note: Type.Optional(Type.String()),
-});
-const Calendar = Type.Object({
-  agencyId: Type.Integer(),
-  from: Type.String(),
-  /** The agency whose weekly hours apply (itself or the nearest ancestor), null for the default office hours. */
-  hoursFrom: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  observeHolidays: Type.Boolean(),
-  days: Type.Array(CalendarDay),
-});
-
 const SORTABLE = ["id", "code", "name", "kind", "createdAt"] as const;
 const withChildCount = { _count: { select: { children: true } } } as const;
 
@@ -181,7 +146,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return rows.map(present);
   });
 
-  fastify.get("/:id", { schema: { params: IdParams, response: { 200: AgencyWithAncestors } } }, async (request) => {
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: AgencyDetail } } }, async (request) => {
     const { id } = request.params;
     await assertVisible(request, id);
     const agency = await db.agency.findUnique({ where: { id }, include: withChildCount });
@@ -238,7 +203,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     "/:id/calendar",
-    { schema: { params: IdParams, querystring: CalendarQuery, response: { 200: Calendar } } },
+    { schema: { params: IdParams, querystring: CalendarQuery, response: { 200: AgencyCalendar } } },
     async (request) => {
       const { id } = request.params;
       await assertVisible(request, id);

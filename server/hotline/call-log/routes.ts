@@ -5,101 +5,21 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
+import { CALL_TERMINATIONS, type CallTermination, NOTE_CATEGORIES } from "../../contract/enums.js";
+import { CallDetail, CallNote, CallSummary } from "../../contract/hotline/call-log.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { CallTermination } from "../../generated/prisma/enums.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
 import { badRequest, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams } from "../../platform/http/schemas.js";
 import { boundOf } from "../reports/period.js";
 import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
-import { NOTE_CATEGORIES } from "./note-categories.js";
 import { buildTimeline, referencedIds } from "./timeline.js";
 
-const TERMINATIONS = Object.values(CallTermination) as string[];
+const TERMINATIONS: readonly string[] = CALL_TERMINATIONS;
 const SORTABLE = ["startedAt", "id"] as const;
-
-const CallSummary = Type.Object({
-  id: Type.Integer(),
-  callSid: Type.String(),
-  caller: Type.String(),
-  hotline: Type.String(),
-  simulated: Type.Boolean(),
-  status: Type.String(),
-  topic: Nullable(Type.String()),
-  agencyId: Nullable(Type.Integer()),
-  agencyName: Nullable(Type.String()),
-  staffId: Nullable(Type.Integer()),
-  staffName: Nullable(Type.String()),
-  startedAt: DateTime,
-  answeredAt: Nullable(DateTime),
-  endedAt: Nullable(DateTime),
-  ivrSeconds: Nullable(Type.Integer()),
-  ringSeconds: Nullable(Type.Integer()),
-  talkSeconds: Nullable(Type.Integer()),
-  termination: Nullable(Type.String()),
-  satisfaction: Nullable(Type.Integer()),
-  resolved: Nullable(Type.Integer()),
-  recordingCount: Type.Integer(),
-});
-
-const Primitive = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
-const CallDetail = Type.Intersect([
-  CallSummary,
-  Type.Object({
-    flowVersion: Nullable(Type.Integer()),
-    ringStartedAt: Nullable(DateTime),
-    bridgeEndedAt: Nullable(DateTime),
-    canAddNote: Type.Boolean(),
-    timeline: Type.Array(
-      Type.Object({
-        at: DateTime,
-        event: Type.String(),
-        type: Type.String(),
-        params: Type.Record(Type.String(), Primitive),
-        text: Type.String(),
-      }),
-    ),
-    recordings: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        kind: Type.String(),
-        status: Type.String(),
-        durationSeconds: Nullable(Type.Integer()),
-        channels: Nullable(Type.Integer()),
-        /** Retention removed the audio; the record stays. */
-        deleted: Type.Boolean(),
-        createdAt: DateTime,
-      }),
-    ),
-    surveyAnswers: Type.Array(Type.Object({ question: Type.String(), value: Type.Integer(), channel: Type.String(), createdAt: DateTime })),
-    notes: Type.Array(Note()),
-    callback: Nullable(
-      Type.Object({
-        id: Type.Integer(),
-        status: Type.String(),
-        dueAt: DateTime,
-        agencyId: Type.Integer(),
-        agencyName: Type.String(),
-        attempts: Type.Integer(),
-      }),
-    ),
-  }),
-]);
-
-function Note() {
-  return Type.Object({
-    id: Type.Integer(),
-    callId: Type.Integer(),
-    category: Type.String(),
-    summary: Type.String(),
-    authorId: Type.Integer(),
-    authorName: Type.String(),
-    createdAt: DateTime,
-  });
-}
 
 const NoteInput = Type.Object(
   {
@@ -287,7 +207,7 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     };
   });
 
-  fastify.post("/:id/notes", { schema: { params: IdParams, body: NoteInput, response: { 200: Note() } } }, async (request) => {
+  fastify.post("/:id/notes", { schema: { params: IdParams, body: NoteInput, response: { 200: CallNote } } }, async (request) => {
     const user = currentUser(request);
     const call = await loadVisibleCall(request, request.params.id);
     if (!(await canAddNote(db, user, call))) {

@@ -8,46 +8,19 @@ import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import { visibleAgencyIds } from "../../agencies/scope.js";
+import { CALLBACK_OUTCOMES, type CallbackStatus, CALLBACK_STATUSES as STATUSES } from "../../contract/enums.js";
+import { CallbackRequest, CallbackRequestDetail } from "../../contract/hotline/callbacks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { CallbackStatus } from "../../generated/prisma/enums.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
 
-const STATUSES = Object.values(CallbackStatus);
-export const OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;
-
-const Attempt = Type.Object({
-  id: Type.Integer(),
-  userId: Type.Integer(),
-  userName: Type.String(),
-  outcome: Type.String(),
-  note: Nullable(Type.String()),
-  createdAt: DateTime,
-});
-const CallbackRequest = Type.Object({
-  id: Type.Integer(),
-  callId: Nullable(Type.Integer()),
-  agencyId: Type.Integer(),
-  phone: Type.String(),
-  status: Type.String(),
-  dueAt: DateTime,
-  attemptCount: Type.Integer(),
-  lastAttemptAt: Nullable(DateTime),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const CallbackRequestWithAttempts = Type.Intersect([
-  CallbackRequest,
-  Type.Object({ agency: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }), attempts: Type.Array(Attempt) }),
-]);
-
 const AttemptInput = Type.Object(
-  { outcome: Type.Enum(OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
+  { outcome: Type.Enum(CALLBACK_OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
   { additionalProperties: false },
 );
 const StatusInput = Type.Object({ status: Type.Enum(STATUSES) }, { additionalProperties: false });
@@ -132,13 +105,13 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return rows.map(present);
   });
 
-  fastify.get("/:id", { schema: { params: IdParams, response: { 200: CallbackRequestWithAttempts } } }, async (request) =>
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: CallbackRequestDetail } } }, async (request) =>
     presentFull(await findVisible(db, currentUser(request), request.params.id)),
   );
 
   fastify.post(
     "/:id/attempts",
-    { preHandler: workers, schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestWithAttempts } } },
+    { preHandler: workers, schema: { params: IdParams, body: AttemptInput, response: { 200: CallbackRequestDetail } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;
@@ -177,7 +150,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.put(
     "/:id",
-    { preHandler: workers, schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestWithAttempts } } },
+    { preHandler: workers, schema: { params: IdParams, body: StatusInput, response: { 200: CallbackRequestDetail } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;

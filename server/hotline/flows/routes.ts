@@ -4,16 +4,17 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { Diagram, FlowVersion, FlowVersionDetail, Problem, Validation } from "../../contract/hotline/ivr-flows.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, HttpError, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { idsFilter, listQuerystring } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import type { Bundle } from "../ivr/flow.js";
 import { loadFlowFiles } from "../ivr/load.js";
-import { type FlowFile, type Problem, validateBundle } from "../ivr/validate.js";
+import { type FlowFile, validateBundle } from "../ivr/validate.js";
 import { diagramOf } from "./diagram.js";
 import { flowsFolder } from "./folder.js";
 import { ACTIVE_VERSION_KEY, activate, forgetActiveFlow, InvalidFlowError, publishFlowVersion } from "./versions.js";
@@ -30,55 +31,6 @@ const FileSchema = Type.Object(
 );
 const FilesSchema = Type.Array(FileSchema, { minItems: 1, maxItems: 50 });
 
-const ProblemSchema = Type.Object({ file: Type.String(), node: Type.Optional(Type.String()), message: Type.String() });
-const Validation = Type.Object({ ok: Type.Boolean(), problems: Type.Array(ProblemSchema) });
-
-const Version = Type.Object({
-  id: Type.Integer(),
-  version: Type.Integer(),
-  entry: Type.String(),
-  checksum: Type.String(),
-  note: Nullable(Type.String()),
-  publishedById: Nullable(Type.Integer()),
-  publishedBy: Nullable(Type.String()),
-  publishedAt: DateTime,
-  active: Type.Boolean(),
-  callCount: Type.Integer(),
-});
-const VersionDetail = Type.Intersect([
-  Version,
-  Type.Object({
-    files: Type.Array(Type.Object({ file: Type.String(), text: Type.String() })),
-    summary: Type.Object({
-      entry: Type.String(),
-      flows: Type.Array(
-        Type.Object({ id: Type.String(), name: Type.String(), languages: Type.Array(Type.String()), nodes: Type.Integer() }),
-      ),
-      nodeCount: Type.Integer(),
-      topicCount: Type.Integer(),
-    }),
-    validation: Validation,
-  }),
-]);
-
-const DiagramSchema = Type.Object({
-  id: Type.Integer(),
-  version: Type.Integer(),
-  entry: Type.String(),
-  nodes: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      flow: Type.String(),
-      node: Type.String(),
-      kind: Type.String(),
-      label: Type.String(),
-      layer: Type.Integer(),
-      start: Type.Boolean(),
-    }),
-  ),
-  edges: Type.Array(Type.Object({ from: Type.String(), to: Type.String(), key: Type.String(), label: Type.String() })),
-});
-
 // Any 400 of the route goes through this schema, including schema and input-guard refusals that carry
 // no problems: everything past the message is optional, or serialising those would fail with a 500.
 const InvalidFlowResponse = Type.Object({
@@ -86,7 +38,7 @@ const InvalidFlowResponse = Type.Object({
   message: Type.String(),
   code: Type.Optional(Type.String()),
   errors: Type.Optional(Type.Record(Type.String(), Type.String())),
-  problems: Type.Optional(Type.Array(ProblemSchema)),
+  problems: Type.Optional(Type.Array(Problem)),
 });
 
 const withRelations = { publishedBy: { select: { name: true } }, _count: { select: { calls: true } } } as const;
@@ -166,7 +118,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     };
   }
 
-  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(Version) } } }, async (request, reply) => {
+  fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(FlowVersion) } } }, async (request, reply) => {
     const [rows, active] = await Promise.all([
       listPage(request.query, reply, {
         resource: RESOURCE,
@@ -184,9 +136,9 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return rows.map((row) => present(row, active));
   });
 
-  fastify.get("/:id", { schema: { params: IdParams, response: { 200: VersionDetail } } }, async (request) => detail(request.params.id));
+  fastify.get("/:id", { schema: { params: IdParams, response: { 200: FlowVersionDetail } } }, async (request) => detail(request.params.id));
 
-  fastify.get("/:id/diagram", { schema: { params: IdParams, response: { 200: DiagramSchema } } }, async (request) => {
+  fastify.get("/:id/diagram", { schema: { params: IdParams, response: { 200: Diagram } } }, async (request) => {
     const row = await db.ivrFlowVersion.findUnique({
       where: { id: request.params.id },
       select: { id: true, version: true, bundle: true },
@@ -216,7 +168,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           { files: Type.Optional(FilesSchema), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) },
           { additionalProperties: false },
         ),
-        response: { 200: VersionDetail, 400: InvalidFlowResponse },
+        response: { 200: FlowVersionDetail, 400: InvalidFlowResponse },
       },
     },
     async (request, reply) => {
@@ -267,7 +219,7 @@ const flowVersionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/:id/activate",
-    { preHandler: activators, schema: { params: IdParams, response: { 200: VersionDetail } } },
+    { preHandler: activators, schema: { params: IdParams, response: { 200: FlowVersionDetail } } },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;

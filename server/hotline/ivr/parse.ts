@@ -3,14 +3,11 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import schema from "../../../ivr-flows/flow.schema.json" with { type: "json" };
+import type { Problem } from "../../contract/hotline/ivr-flows.js";
 import type { Flow } from "./flow.js";
 
-export interface Problem {
-  file: string;
-  /** The node concerned, in the flow of `file`. */
-  node?: string;
-  message: string;
-}
+/** The API shows problems as they are (server/contract/hotline/ivr-flows.ts). */
+export type { Problem };
 
 const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false });
 const validateSchema = ajv.compile<Flow>(schema);

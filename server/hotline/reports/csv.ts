@@ -1,7 +1,8 @@
 // CSV for Excel: UTF-8 with a byte-order mark (otherwise Excel reads Vietnamese as Windows-1252),
 // cells written by the shared csv-cell module (CRLF, quoting, formulas neutralised).
+
+import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { csvLine } from "../../platform/http/csv-cell.js";
-import type { Figures, SatisfactionReport } from "./satisfaction.js";
 
 const BOM = "\uFEFF";
 

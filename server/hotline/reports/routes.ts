@@ -5,42 +5,13 @@ import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { visibleAgencyIds } from "../../agencies/scope.js";
 import { addDays } from "../../clock/vietnam-time.js";
+import { SatisfactionReport, TodayFigures } from "../../contract/hotline/reports.js";
 import { writeAudit } from "../../platform/audit/audit.js";
-import { Nullable } from "../../platform/http/schemas.js";
 import { satisfactionCsv } from "./csv.js";
 import { periodOf, today } from "./period.js";
 import { satisfactionReport } from "./satisfaction.js";
 
 const Day = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
-
-const FiguresSchema = Type.Object({
-  calls: Type.Integer(),
-  answered: Type.Integer(),
-  answerRate: Nullable(Type.Number()),
-  averageWaitSeconds: Nullable(Type.Number()),
-  answers: Type.Integer(),
-  verySatisfied: Type.Integer(),
-  satisfied: Type.Integer(),
-  dissatisfied: Type.Integer(),
-  satisfactionRate: Nullable(Type.Number()),
-  resolvedAnswers: Type.Integer(),
-  resolvedRate: Nullable(Type.Number()),
-});
-
-const AgencyRowSchema = Type.Intersect([
-  Type.Object({ agencyId: Type.Integer(), agencyCode: Type.String(), agencyName: Type.String(), rank: Nullable(Type.Integer()) }),
-  FiguresSchema,
-]);
-
-const ReportSchema = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  minAnswers: Type.Integer(),
-  target: Type.Number(),
-  rows: Type.Array(AgencyRowSchema),
-  unrouted: Nullable(FiguresSchema),
-  total: FiguresSchema,
-});
 
 const SatisfactionQuery = Type.Object(
   {
@@ -64,7 +35,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: {
           200: {
             content: {
-              "application/json": { schema: ReportSchema },
+              "application/json": { schema: SatisfactionReport },
               "text/csv": { schema: Type.String() },
             },
           },
@@ -98,7 +69,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     "/today",
     {
       schema: {
-        response: { 200: Type.Object({ date: Type.String(), today: FiguresSchema, last30Days: FiguresSchema, target: Type.Number() }) },
+        response: { 200: TodayFigures },
       },
     },
     async (request) => {

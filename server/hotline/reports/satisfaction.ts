@@ -3,51 +3,13 @@
 // One grouped SQL statement (GROUPING SETS gives the agency rows and the total together); simulated
 // calls (training, demos) are left out.
 
+import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Period } from "./period.js";
 
 /** The province's goal: at least 90% of citizens satisfied (plan 2025–2030). */
 export const SATISFACTION_TARGET = 0.9;
-
-export interface Figures {
-  calls: number;
-  answered: number;
-  /** answered / calls; null without calls. */
-  answerRate: number | null;
-  /** Mean ring time of answered calls, in seconds. */
-  averageWaitSeconds: number | null;
-  /** Calls with an answer to the satisfaction question. */
-  answers: number;
-  verySatisfied: number;
-  satisfied: number;
-  dissatisfied: number;
-  /** (verySatisfied + satisfied) / answers; null without answers. */
-  satisfactionRate: number | null;
-  /** Calls with an answer to "was your question answered". */
-  resolvedAnswers: number;
-  /** Share of those answering 1 (yes). */
-  resolvedRate: number | null;
-}
-
-export interface AgencyRow extends Figures {
-  agencyId: number;
-  agencyCode: string;
-  agencyName: string;
-  /** 1 = best satisfaction rate (ties: more answers first); null with fewer than minAnswers answers. */
-  rank: number | null;
-}
-
-export interface SatisfactionReport {
-  from: string;
-  to: string;
-  minAnswers: number;
-  target: number;
-  rows: AgencyRow[];
-  /** Calls that reached no agency (hung up in the IVR), only in the total. */
-  unrouted: Figures | null;
-  total: Figures;
-}
 
 interface SqlRow {
   is_total: boolean;

@@ -2,27 +2,10 @@
 // version, termination, agency) and the routing decisions taken on the way, read from its timeline.
 // Also the masking of phone numbers in the simulator's report: dial targets and TwiML name staff phones.
 
+import type { CallOutcome, SimulationStep } from "../../contract/hotline/simulator.js";
 import { maskPhone } from "../../phone/mask.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Effect } from "../ivr/types.js";
-import type { SimulationStep } from "./simulated-call.js";
-
-export interface RoutingStep {
-  agencyCode: string;
-  decision: string;
-  dialStatus?: string;
-}
-
-export interface CallOutcome {
-  callId: number;
-  flowVersionId: number | null;
-  flowVersion: number | null;
-  status: string;
-  termination: string | null;
-  topic: string | null;
-  agency: { id: number; code: string; name: string } | null;
-  routing: RoutingStep[];
-}
 
 export async function callOutcome(db: Db, callSid: string): Promise<CallOutcome | null> {
   const call = await db.call.findUnique({

@@ -2,13 +2,12 @@
 // fastify.inject and signed with the deployment's key, so it takes exactly Twilio's path (signature
 // check included) without any network. The call is recorded like any other, marked simulated.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { SimulationRequest, SimulationResult } from "../../contract/hotline/simulator.js";
 import { maskPhone } from "../../phone/mask.js";
 import { normalizeVietnamesePhone } from "../../phone/normalize.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { HttpError, tooManyRequests } from "../../platform/http/errors.js";
-import { Nullable } from "../../platform/http/schemas.js";
 import { webhookSigningKey } from "../../platform/twilio/signing-key.js";
 import { callOutcome, maskedSteps } from "./report.js";
 import { injectTransport, simulateCall } from "./simulated-call.js";
@@ -19,50 +18,6 @@ export const DEMO_HOTLINE = "+842563822478";
 /** One simulation at a time per user; the lock expires on its own if a process dies mid-call. */
 const LOCK_SECONDS = 60;
 
-const Body = Type.Object(
-  {
-    digits: Type.Array(Type.String({ pattern: "^[0-9*#]{0,20}$" }), { maxItems: 20 }),
-    staff: Type.Union([Type.Literal("answer"), Type.Literal("no-answer")]),
-    from: Type.Optional(Type.String({ pattern: "^\\+?[0-9][0-9 .()-]{2,19}$" })),
-  },
-  { additionalProperties: false },
-);
-
-const Step = Type.Union([
-  Type.Object({
-    type: Type.Literal("request"),
-    path: Type.String(),
-    params: Type.Record(Type.String(), Type.String()),
-    status: Type.Integer(),
-    twiml: Type.String(),
-  }),
-  Type.Object({ type: Type.Literal("say"), text: Type.String() }),
-  Type.Object({ type: Type.Literal("play"), url: Type.String() }),
-  Type.Object({ type: Type.Literal("gather"), digits: Type.String() }),
-  Type.Object({ type: Type.Literal("dial"), targets: Type.Array(Type.String()) }),
-  Type.Object({ type: Type.Literal("staff"), action: Type.String() }),
-  Type.Object({ type: Type.Literal("record"), seconds: Type.Number() }),
-  Type.Object({ type: Type.Literal("hangup"), by: Type.String() }),
-]);
-
-const Result = Type.Object({
-  callSid: Type.String(),
-  callId: Nullable(Type.Integer()),
-  steps: Type.Array(Step),
-  outcome: Nullable(
-    Type.Object({
-      callId: Type.Integer(),
-      flowVersionId: Nullable(Type.Integer()),
-      flowVersion: Nullable(Type.Integer()),
-      status: Type.String(),
-      termination: Nullable(Type.String()),
-      topic: Nullable(Type.String()),
-      agency: Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
-      routing: Type.Array(Type.Object({ agencyCode: Type.String(), decision: Type.String(), dialStatus: Type.Optional(Type.String()) })),
-    }),
-  ),
-});
-
 const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db, config, redis } = fastify;
 
@@ -71,7 +26,7 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/calls",
-    { preHandler: fastify.allow("simulator:run"), schema: { body: Body, response: { 200: Result } } },
+    { preHandler: fastify.allow("simulator:run"), schema: { body: SimulationRequest, response: { 200: SimulationResult } } },
     async (request) => {
       const user = currentUser(request);
       const { digits, staff } = request.body;

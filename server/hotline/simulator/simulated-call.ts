@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
+import type { SimulationStep } from "../../contract/hotline/simulator.js";
 import { parseXml, type XmlElement } from "./xml.js";
 
 export interface SimulatorTransport {
@@ -37,16 +38,6 @@ export interface CallScript {
   talkSeconds?: number;
   voicemailSeconds?: number;
 }
-
-export type SimulationStep =
-  | { type: "request"; path: string; params: Record<string, string>; status: number; twiml: string }
-  | { type: "say"; text: string }
-  | { type: "play"; url: string }
-  | { type: "gather"; digits: string }
-  | { type: "dial"; targets: string[] }
-  | { type: "staff"; action: string }
-  | { type: "record"; seconds: number }
-  | { type: "hangup"; by: "caller" | "server" };
 
 const MAX_REQUESTS = 60;
 

@@ -5,19 +5,10 @@
 import { parseTimeOfDay } from "../../clock/time-of-day.js";
 import { addDays, vietnamClock, vietnamInstant } from "../../clock/vietnam-time.js";
 
-export interface SmsPolicy {
-  /** Vietnam time, "HH:MM"; sending is allowed from windowStart (inclusive) to windowEnd (exclusive). */
-  windowStart: string;
-  windowEnd: string;
-  /** Advertising messages per recipient in any 24 hours, across all campaigns. */
-  maxPerDay: number;
-  /** Only numbers with recorded consent receive messages (silence is not consent). */
-  requireConsent: boolean;
-  /** Put before every message, e.g. "[QC]". */
-  label: string;
-  /** Put after every message: how to stop receiving them. */
-  optOutText: string;
-}
+import type { SmsPolicy } from "../../contract/outreach/sms-policy.js";
+
+/** The policy's fields, as the console edits them (server/contract/outreach/sms-policy.ts). */
+export type { SmsPolicy };
 
 /** The lawful defaults: 07:00–22:00, three a day, consent required, [QC] and an opt-out line. */
 export const DEFAULT_POLICY: SmsPolicy = Object.freeze({

@@ -2,21 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { ContactList } from "../../contract/outreach/contact-lists.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { addToList } from "../contacts/import.js";
 
-const ContactList = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  description: Nullable(Type.String()),
-  memberCount: Type.Integer(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
 const ListInput = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
   { additionalProperties: false },

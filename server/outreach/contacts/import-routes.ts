@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { Value } from "typebox/value";
 import { currentUser } from "../../access/auth/authentication.js";
+import { ContactImport, ImportPreview } from "../../contract/outreach/contact-imports.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { csvLine } from "../../platform/http/csv-cell.js";
@@ -18,7 +19,7 @@ import { badRequest, notFound } from "../../platform/http/errors.js";
 import { assertValidValue } from "../../platform/http/input-values.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { listQuerystring, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams } from "../../platform/http/schemas.js";
 import { MULTIPART_ONLY } from "../../platform/plugins/app/declared-content-types.js";
 import { csvEvents } from "./csv-source.js";
 import { runContactImport } from "./import.js";
@@ -29,28 +30,6 @@ const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const PREVIEW_BYTES = 256 * 1024;
 const PREVIEW_ROWS = 10;
 
-const ContactImport = Type.Object({
-  id: Type.Integer(),
-  fileName: Type.String(),
-  status: Type.String(),
-  mapping: Type.Unknown(),
-  listId: Nullable(Type.Integer()),
-  totalRows: Type.Integer(),
-  importedRows: Type.Integer(),
-  duplicateRows: Type.Integer(),
-  errorRows: Type.Integer(),
-  createdById: Nullable(Type.Integer()),
-  createdAt: DateTime,
-  finishedAt: Nullable(DateTime),
-});
-
-const Preview = Type.Object({
-  delimiter: Type.String(),
-  header: Type.Array(Type.String()),
-  rows: Type.Array(Type.Object({ row: Type.Integer(), fields: Type.Array(Type.String()), malformed: Type.Boolean() })),
-  suggested: Type.Record(Type.String(), Type.String()),
-});
-
 const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   const writers = fastify.allow("contacts:write");
@@ -58,7 +37,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/preview",
-    { preHandler: writers, config: { accepts: MULTIPART_ONLY }, schema: { response: { 200: Preview } } },
+    { preHandler: writers, config: { accepts: MULTIPART_ONLY }, schema: { response: { 200: ImportPreview } } },
     async (request) => {
       const file = await request.file({ limits: { fileSize: PREVIEW_BYTES }, throwFileSizeLimit: false });
       if (!file) throw badRequest("No file uploaded", { file: "ra.validation.required" });

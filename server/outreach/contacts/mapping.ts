@@ -2,6 +2,7 @@
 // the header names) and validated here before a single row is read.
 import Type from "typebox";
 import { fromVietnamDateTime } from "../../clock/vietnam-time.js";
+import { CONTACT_IMPORT_FIELDS, type ContactImportField } from "../../contract/enums.js";
 import { badRequest } from "../../platform/http/errors.js";
 import { searchKey } from "../../text/unaccent.js";
 
@@ -28,12 +29,9 @@ export const ColumnMapping = Type.Object(
 );
 export type ColumnMapping = Type.Static<typeof ColumnMapping>;
 
-const FIELD_COLUMNS = ["phone", "name", "commune", "ageGroup", "tags", "consent", "consentAt"] as const;
-export type MappedField = (typeof FIELD_COLUMNS)[number];
-
 /** Column indexes per field, from the header; unknown columns are a 400 naming them. */
 export interface ResolvedMapping {
-  index: Partial<Record<MappedField, number>>;
+  index: Partial<Record<ContactImportField, number>>;
   attributes: { key: string; index: number }[];
   consentSource?: string;
   consentMethod?: string;
@@ -43,7 +41,7 @@ export function resolveMapping(mapping: ColumnMapping, header: string[]): Resolv
   const position = new Map(header.map((name, i) => [name, i] as const));
   const index: ResolvedMapping["index"] = {};
   const missing: string[] = [];
-  for (const field of FIELD_COLUMNS) {
+  for (const field of CONTACT_IMPORT_FIELDS) {
     const column = mapping[field];
     if (column === undefined || column === "") continue;
     const at = position.get(column);
@@ -72,7 +70,7 @@ export function resolveMapping(mapping: ColumnMapping, header: string[]): Resolv
   };
 }
 
-const GUESSES: Record<Exclude<MappedField, "consentAt">, string[]> = {
+const GUESSES: Record<Exclude<ContactImportField, "consentAt">, string[]> = {
   phone: ["sdt", "so dien thoai", "dien thoai", "dt", "phone", "mobile", "so dt", "di dong"],
   name: ["ho ten", "ho va ten", "ten", "name", "full name"],
   commune: ["xa/phuong", "xa phuong", "xa", "phuong", "dia ban", "commune", "ward"],
@@ -82,9 +80,9 @@ const GUESSES: Record<Exclude<MappedField, "consentAt">, string[]> = {
 };
 
 /** The mapping a header suggests ("SĐT" → phone, "Họ tên" → name, "Xã/Phường" → commune …). */
-export function guessMapping(header: string[]): Partial<Record<MappedField, string>> {
-  const guess: Partial<Record<MappedField, string>> = {};
-  for (const [field, names] of Object.entries(GUESSES) as [MappedField, string[]][]) {
+export function guessMapping(header: string[]): Partial<Record<ContactImportField, string>> {
+  const guess: Partial<Record<ContactImportField, string>> = {};
+  for (const [field, names] of Object.entries(GUESSES) as [ContactImportField, string[]][]) {
     const column = header.find((h) => names.includes(searchKey(h).replace(/[._]/g, " ").replace(/\s+/g, " ")));
     if (column !== undefined) guess[field] = column;
   }

@@ -4,6 +4,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { CONSENT_STATUSES } from "../../contract/enums.js";
+import { Contact, ContactDetail } from "../../contract/outreach/contacts.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { normalizeVietnamesePhone } from "../../phone/normalize.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
@@ -11,33 +13,11 @@ import { checkedPhoneSearch } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../../platform/http/schemas.js";
+import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { contactPhoneAccess } from "./access.js";
-import { CONSENT_STATUSES } from "./consent.js";
 import { rejectionOf } from "./import.js";
 
 const Consent = Type.Union(CONSENT_STATUSES.map((s) => Type.Literal(s)));
-
-const Contact = Type.Object({
-  id: Type.Integer(),
-  phone: Type.String(),
-  name: Nullable(Type.String()),
-  agencyId: Nullable(Type.Integer()),
-  ageGroup: Nullable(Type.String()),
-  tags: Type.Array(Type.String()),
-  attributes: Type.Unknown(),
-  carrier: Nullable(Type.String()),
-  consentStatus: Type.String(),
-  consentSource: Nullable(Type.String()),
-  consentAt: Nullable(DateTime),
-  consentMethod: Nullable(Type.String()),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-const ContactDetail = Type.Intersect([
-  Contact,
-  Type.Object({ listIds: Type.Array(Type.Integer()), suppressed: Type.Boolean(), onDnc: Type.Boolean() }),
-]);
 
 const ContactFields = {
   name: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),

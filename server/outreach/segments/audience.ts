@@ -4,8 +4,8 @@
 // recipient as skipped with its reason, and the worker checks again right before sending.
 import Type from "typebox";
 import { Value } from "typebox/value";
+import { CONSENT_STATUSES } from "../../contract/enums.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { CONSENT_STATUSES } from "../contacts/consent.js";
 
 export const SegmentFilterSchema = Type.Object(
   {

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { SegmentCount } from "../../contract/outreach/segments.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { notFound } from "../../platform/http/errors.js";
@@ -22,7 +23,6 @@ const SegmentInput = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), filter: SegmentFilterSchema },
   { additionalProperties: false },
 );
-const Count = Type.Object({ count: Type.Integer() });
 
 export async function countSegment(db: Db, filter: SegmentFilter): Promise<number> {
   const [row] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM contacts c WHERE ${segmentWhereSql(filter)}`;
@@ -56,7 +56,7 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   /** The count of a filter not yet saved, for the editor's live count. */
   fastify.post(
     "/count",
-    { preHandler: readers, schema: { body: Type.Object({ filter: SegmentFilterSchema }), response: { 200: Count } } },
+    { preHandler: readers, schema: { body: Type.Object({ filter: SegmentFilterSchema }), response: { 200: SegmentCount } } },
     async (request) => ({
       count: await countSegment(db, request.body.filter),
     }),
@@ -68,7 +68,7 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return segment;
   });
 
-  fastify.get("/:id/count", { preHandler: readers, schema: { params: IdParams, response: { 200: Count } } }, async (request) => {
+  fastify.get("/:id/count", { preHandler: readers, schema: { params: IdParams, response: { 200: SegmentCount } } }, async (request) => {
     const segment = await db.segment.findUnique({ where: { id: request.params.id } });
     if (!segment) throw notFound("No such segment");
     return { count: await countSegment(db, parseSegmentFilter(segment.filter)) };

@@ -3,34 +3,21 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { SenderSettings, SmsSender } from "../../contract/outreach/senders.js";
 import { SMS_PROVIDER_NAMES } from "../../contract/sms-providers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams } from "../../platform/http/schemas.js";
+import { IdParams } from "../../platform/http/schemas.js";
 import { validBrandname } from "../compliance/policy.js";
-
-const Settings = Type.Record(Type.String(), Type.Unknown());
-
-const Sender = Type.Object({
-  id: Type.Integer(),
-  brandname: Type.String(),
-  provider: Type.String(),
-  settings: Settings,
-  pricePerSegment: Type.Integer(),
-  messagesPerSecond: Type.Integer(),
-  active: Type.Boolean(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
 
 const SenderInput = Type.Object(
   {
     brandname: Type.String({ minLength: 1, maxLength: 11 }),
     provider: Type.Enum([...SMS_PROVIDER_NAMES]),
-    settings: Type.Optional(Settings),
+    settings: Type.Optional(SenderSettings),
     pricePerSegment: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     messagesPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     active: Type.Optional(Type.Boolean()),
@@ -82,7 +69,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     "/",
-    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Sender) } } },
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(SmsSender) } } },
     async (request, reply) => {
       const rows = await listPage(request.query, reply, {
         resource: "sms-senders",
@@ -108,13 +95,13 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Sender } } }, async (request) => {
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: SmsSender } } }, async (request) => {
     const sender = await db.smsSender.findUnique({ where: { id: request.params.id } });
     if (!sender) throw notFound("No such sender");
     return present(sender);
   });
 
-  fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: Sender } } }, async (request) => {
+  fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: SmsSender } } }, async (request) => {
     const actor = currentUser(request);
     const data = senderData(request.body);
     const sender = await auditedWrite(db, {
@@ -130,7 +117,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.put(
     "/:id",
-    { preHandler: adminOnly, schema: { params: IdParams, body: SenderInput, response: { 200: Sender } } },
+    { preHandler: adminOnly, schema: { params: IdParams, body: SenderInput, response: { 200: SmsSender } } },
     async (request) => {
       const actor = currentUser(request);
       const { id } = request.params;
@@ -149,7 +136,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.delete("/:id", { preHandler: adminOnly, schema: { params: IdParams, response: { 200: Sender } } }, async (request) => {
+  fastify.delete("/:id", { preHandler: adminOnly, schema: { params: IdParams, response: { 200: SmsSender } } }, async (request) => {
     const actor = currentUser(request);
     const { id } = request.params;
     const sender = await db.smsSender.findUnique({ where: { id }, include: { _count: { select: { campaigns: true } } } });

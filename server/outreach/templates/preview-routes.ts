@@ -2,57 +2,19 @@
 // form) and as a citizen would receive it (rendered for a sample contact, with the policy's label and
 // opt-out text), with the price per part of the chosen sender.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import Type from "typebox";
+import type Type from "typebox";
+import { SmsPreview, SmsPreviewRequest } from "../../contract/outreach/sms-preview.js";
 import { countSegments, nonGsm7Characters } from "../../messaging/segments.js";
 import { invalidField } from "../../platform/http/errors.js";
 import { unaccentForSms } from "../../text/unaccent.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
-import { composeMessage, MAX_BODY_CHARS, renderTemplate } from "./template.js";
+import { composeMessage, renderTemplate } from "./template.js";
 
 /** Used when the console sends no sample contact, so placeholders count at a realistic length. */
 export const DEFAULT_SAMPLE: Readonly<Record<string, string>> = Object.freeze({ ten: "Nguyễn Văn An", xa: "Phường Quy Nhơn" });
 
-const Encoding = Type.Union([Type.Literal("GSM-7"), Type.Literal("UCS-2")]);
-
-const PreviewInput = Type.Object(
-  {
-    body: Type.String({ minLength: 1, maxLength: MAX_BODY_CHARS }),
-    unaccented: Type.Optional(Type.Boolean()),
-    senderId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-    sample: Type.Optional(Type.Record(Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }), Type.String({ maxLength: 200 }))),
-  },
-  { additionalProperties: false },
-);
-
-const Preview = Type.Object({
-  encoding: Encoding,
-  characters: Type.Integer(),
-  segments: Type.Integer(),
-  perSegment: Type.Integer(),
-  /** The body without diacritics. */
-  unaccented: Type.String(),
-  /** Characters that force UCS-2 in the counted text. */
-  nonGsmCharacters: Type.Array(Type.String()),
-  composed: Type.Object({
-    text: Type.String(),
-    encoding: Encoding,
-    characters: Type.Integer(),
-    segments: Type.Integer(),
-    perSegment: Type.Integer(),
-    /** Variables of the body the sample has no value for (they render empty). */
-    missing: Type.Array(Type.String()),
-  }),
-  cost: Type.Optional(
-    Type.Object({
-      pricePerSegment: Type.Integer(),
-      currency: Type.Literal("VND"),
-      perMessage: Type.Integer(),
-      per1000: Type.Integer(),
-    }),
-  ),
-});
-export type PreviewResult = Type.Static<typeof Preview>;
+export type PreviewResult = Type.Static<typeof SmsPreview>;
 
 export interface PreviewRequest {
   body: string;
@@ -90,7 +52,7 @@ const previewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/preview",
-    { preHandler: fastify.allow("sms-templates:read"), schema: { body: PreviewInput, response: { 200: Preview } } },
+    { preHandler: fastify.allow("sms-templates:read"), schema: { body: SmsPreviewRequest, response: { 200: SmsPreview } } },
     async (request) => {
       const { senderId } = request.body;
       const [policy, sender] = await Promise.all([

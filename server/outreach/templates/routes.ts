@@ -5,23 +5,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { MAX_BODY_CHARS } from "../../contract/limits.js";
+import { SmsTemplate } from "../../contract/outreach/templates.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
-import { DateTime, IdParams } from "../../platform/http/schemas.js";
-import { MAX_BODY_CHARS, templateVariables } from "./template.js";
-
-const Template = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  body: Type.String(),
-  unaccented: Type.Boolean(),
-  variables: Type.Array(Type.String()),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
+import { IdParams } from "../../platform/http/schemas.js";
+import { templateVariables } from "./template.js";
 
 const TemplateInput = Type.Object(
   {
@@ -45,7 +37,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     "/",
-    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Template) } } },
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(SmsTemplate) } } },
     async (request, reply) => {
       const rows = await listPage(request.query, reply, {
         resource: "sms-templates",
@@ -69,13 +61,13 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+  fastify.get("/:id", { preHandler: readers, schema: { params: IdParams, response: { 200: SmsTemplate } } }, async (request) => {
     const template = await db.smsTemplate.findUnique({ where: { id: request.params.id } });
     if (!template) throw notFound("No such template");
     return present(template);
   });
 
-  fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: Template } } }, async (request) => {
+  fastify.post("/", { preHandler: writers, schema: { body: TemplateInput, response: { 200: SmsTemplate } } }, async (request) => {
     const actor = currentUser(request);
     const template = await auditedWrite(db, {
       actorId: actor.id,
@@ -90,7 +82,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.put(
     "/:id",
-    { preHandler: writers, schema: { params: IdParams, body: TemplateInput, response: { 200: Template } } },
+    { preHandler: writers, schema: { params: IdParams, body: TemplateInput, response: { 200: SmsTemplate } } },
     async (request) => {
       const actor = currentUser(request);
       const { id } = request.params;
@@ -115,7 +107,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   // Campaigns keep their own copy of the body (the template link becomes null), so deleting is safe.
-  fastify.delete("/:id", { preHandler: writers, schema: { params: IdParams, response: { 200: Template } } }, async (request) => {
+  fastify.delete("/:id", { preHandler: writers, schema: { params: IdParams, response: { 200: SmsTemplate } } }, async (request) => {
     const actor = currentUser(request);
     const { id } = request.params;
     const template = await db.smsTemplate.findUnique({ where: { id } });

@@ -4,9 +4,6 @@
 import { unaccentForSms } from "../../text/unaccent.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 
-/** Twilio refuses bodies longer than 1,600 characters (ten parts); so do the templates and the preview. */
-export const MAX_BODY_CHARS = 1600;
-
 const VARIABLE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** The variables a body uses, each once, in order of first use. */

@@ -1,23 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
+import { AuditLog } from "../../contract/platform/audit-logs.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../http/errors.js";
 import { listPage } from "../http/list-handler.js";
 import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../http/list-query.js";
-import { DateTime, IdParams, Nullable } from "../http/schemas.js";
-
-const AuditLog = Type.Object({
-  id: Type.Integer(),
-  actorId: Nullable(Type.Integer()),
-  actorName: Nullable(Type.String()),
-  action: Type.String(),
-  resource: Type.String(),
-  resourceId: Nullable(Type.String()),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  ip: Nullable(Type.String()),
-  createdAt: DateTime,
-});
+import { IdParams } from "../http/schemas.js";
 
 const withActor = { actor: { select: { name: true, username: true } } } as const;
 type Row = Prisma.AuditLogGetPayload<{ include: typeof withActor }>;

@@ -1,6 +1,10 @@
 import Type from "typebox";
 import { CANONICAL_ID_PATTERN, ID_KEYWORD } from "./canonical-id.js";
 
+// Defined with the contract shared with the console; here too, so a route finds every schema helper
+// in one place.
+export { DateTime, Nullable } from "../../contract/schema.js";
+
 /** A record id in a path: canonical digits on the wire, a number in the handler (see canonical-id.ts). */
 export const CanonicalId = Type.Unsafe<number>({ type: "string", pattern: CANONICAL_ID_PATTERN, [ID_KEYWORD]: true });
 
@@ -12,8 +16,6 @@ export const IdParams = Type.Object({ id: CanonicalId });
  */
 export const IntegerText = Type.String({ pattern: "^-?[0-9]{1,9}$" });
 
-export const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   message: Type.String(),
@@ -23,6 +25,3 @@ export const ErrorResponse = Type.Object({
 
 /** Phone numbers of agencies and staff as people type them; normalisation comes with the call path. */
 export const PhoneText = Type.String({ pattern: "^\\+?[0-9][0-9 .()-]{2,19}$" });
-
-/** Timestamps leave the database as Date and are serialised as ISO 8601 strings. */
-export const DateTime = Type.Unsafe<Date | string>({ type: "string", format: "date-time" });

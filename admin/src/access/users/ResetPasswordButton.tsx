@@ -12,8 +12,8 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import type { User } from "../../../../server/contract/access/users";
 import type { TthcDataProvider } from "../../dataProvider";
-import type { User } from "../../types";
 import { validatePassword, validatePasswordConfirmation } from "./password";
 
 interface Values {

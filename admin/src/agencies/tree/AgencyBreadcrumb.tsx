@@ -1,10 +1,10 @@
 import { Breadcrumbs, Typography } from "@mui/material";
 import { Link, useCreatePath, useRecordContext, useTranslate } from "react-admin";
-import type { Agency } from "../../types";
+import type { Agency, AgencyDetail } from "../../../../server/contract/agencies/tree";
 
 /** The parent chain from the API's `ancestors`, root first; each crumb opens that agency. */
 export const AgencyBreadcrumb = () => {
-  const record = useRecordContext<Agency>();
+  const record = useRecordContext<Agency & Partial<Pick<AgencyDetail, "ancestors">>>();
   const createPath = useCreatePath();
   const translate = useTranslate();
   if (!record) return null;

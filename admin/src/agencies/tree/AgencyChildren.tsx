@@ -10,8 +10,8 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import type { Agency } from "../../../../server/contract/agencies/tree";
 import { TranslatedChip } from "../../common/TranslatedChip";
-import type { Agency } from "../../types";
 
 /** Direct children (parentId = this agency), with a shortcut to add one under it. */
 export const AgencyChildren = () => {

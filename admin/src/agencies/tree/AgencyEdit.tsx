@@ -6,8 +6,8 @@ import { AgencyInputs } from "./AgencyInputs";
 import { AgencyOverrides } from "./AgencyOverrides";
 import { CalendarPreview } from "./CalendarPreview";
 import { RoutingInputs } from "./RoutingInputs";
-import { weekAsObject } from "./routing-types";
 import { WeeklyHoursInput } from "./WeeklyHoursInput";
+import { weekAsObject } from "./weekly-hours";
 
 // Pessimistic, so the server's field errors (taken, parent_cycle, in_use, hours) show before leaving.
 const EditToolbar = () => (

@@ -1,8 +1,8 @@
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { useRecordContext, useTranslate } from "react-admin";
+import type { AgencyCalendar } from "../../../../server/contract/agencies/hours";
 import { API_URL, httpClient } from "../../dataProvider";
-import type { AgencyCalendar } from "./routing-types";
 
 /** The next 14 days as the hotline will treat them: weekly hours, holidays (with their names) and overrides. */
 export const CalendarPreview = () => {

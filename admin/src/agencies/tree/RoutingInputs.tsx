@@ -1,10 +1,8 @@
 import { NumberInput, SelectInput, TextInput, useRecordContext } from "react-admin";
+import { RING_STRATEGIES } from "../../../../server/contract/enums";
 import { AgencyInput } from "./AgencyInput";
 
-const ringChoices = [
-  { id: "simultaneous", name: "tthc.routing.ring_strategies.simultaneous" },
-  { id: "sequential", name: "tthc.routing.ring_strategies.sequential" },
-];
+const ringChoices = RING_STRATEGIES.map((id) => ({ id, name: `tthc.routing.ring_strategies.${id}` }));
 
 const dialCode = (value: unknown) =>
   value == null || value === "" || /^[0-9]{2,6}$/.test(String(value)) ? undefined : "tthc.validation.format";

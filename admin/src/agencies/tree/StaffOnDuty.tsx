@@ -1,16 +1,8 @@
 import { Box, Chip, List, ListItem, ListItemText, Switch, Typography } from "@mui/material";
 import { useState } from "react";
 import { type Identifier, useCanAccess, useGetList, useNotify, useRecordContext, useTranslate } from "react-admin";
+import type { Staff } from "../../../../server/contract/agencies/staff";
 import { API_URL, httpClient } from "../../dataProvider";
-
-interface Staff {
-  id: Identifier;
-  name: string;
-  phone: string | null;
-  clientIdentity: string | null;
-  onDuty: boolean;
-  roles: string[];
-}
 
 /** "Cán bộ trực": the agency's staff with a quick on/off duty switch (the server decides who may flip it). */
 export const StaffOnDuty = () => {

@@ -2,7 +2,7 @@ import { Box, FormControlLabel, Switch, Typography } from "@mui/material";
 import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput, useTranslate } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
 import { timeOfDay } from "../time-of-day";
-import { OFFICE_WEEK, WEEKDAYS } from "./routing-types";
+import { OFFICE_WEEK, WEEKDAYS } from "./weekly-hours";
 
 /**
  * Weekly opening hours: per weekday a list of from–to ranges (none = closed), or null to inherit the

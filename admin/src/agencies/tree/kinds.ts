@@ -1,3 +1,3 @@
-import { AGENCY_KINDS } from "../../types";
+import { AGENCY_KINDS } from "../../../../server/contract/enums";
 
 export const kindChoices = AGENCY_KINDS.map((id) => ({ id, name: `tthc.kinds.${id}` }));

@@ -1,6 +1,6 @@
 import DoneIcon from "@mui/icons-material/Done";
 import { Button, useNotify, useRecordContext, useRefresh, useUpdate } from "react-admin";
-import type { CallbackRequest } from "./choices";
+import type { CallbackRequest } from "../../../../server/contract/hotline/callbacks";
 
 /** Closes an open request without another call (e.g. the citizen came to the office). */
 export const CloseButton = () => {

@@ -13,8 +13,9 @@ import {
   useRefresh,
   useTranslate,
 } from "react-admin";
+import type { CallbackRequest } from "../../../../server/contract/hotline/callbacks";
 import { API_URL, httpClient } from "../../dataProvider";
-import { type CallbackRequest, outcomeChoices } from "./choices";
+import { outcomeChoices } from "./choices";
 
 /** "Ghi nhận lần gọi": the outcome of one call back to the citizen; the server moves status and due time. */
 export const RecordAttemptButton = () => {

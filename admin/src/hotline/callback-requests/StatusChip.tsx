@@ -1,6 +1,6 @@
 import { Chip } from "@mui/material";
 import { type FieldProps, useRecordContext, useTranslate } from "react-admin";
-import type { CallbackRequest } from "./choices";
+import type { CallbackRequest } from "../../../../server/contract/hotline/callbacks";
 
 const COLORS = { open: "warning", called_back: "success", unreachable: "error", closed: "default" } as const;
 

@@ -15,8 +15,8 @@ import { csvExporter } from "../../common/csvExporter";
 import { DateTimeField } from "../../common/DateTimeField";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { CallerField } from "./CallerField";
+import { satisfactionChoices, terminationChoices } from "./choices";
 import { DurationField } from "./DurationField";
-import { satisfactionChoices, terminationChoices } from "./types";
 
 // Dates are Vietnam days; the server includes the whole `to` day. The phone number may be typed in
 // any form (0912 345 678, 84912345678…) or in part: the server normalises it. Only staff handling

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from "react-admin";
+import type { CallDetail } from "../../../../server/contract/hotline/call-log";
 import { DateTimeField } from "../../common/DateTimeField";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL } from "../../dataProvider";
@@ -9,7 +10,6 @@ import { DurationField } from "./DurationField";
 import { formatDateTime, formatDuration } from "./format";
 import { NoteForm } from "./NoteForm";
 import { Timeline } from "./Timeline";
-import type { CallDetail } from "./types";
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();

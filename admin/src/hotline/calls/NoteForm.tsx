@@ -2,7 +2,7 @@ import { Button, MenuItem, Stack, TextField } from "@mui/material";
 import { useState } from "react";
 import { type Identifier, useNotify, useRefresh, useTranslate } from "react-admin";
 import { API_URL, httpClient } from "../../dataProvider";
-import { categoryChoices } from "./types";
+import { categoryChoices } from "./choices";
 
 /** Adds a staff note: POST /api/calls/:id/notes, then reloads the call. */
 export const NoteForm = ({ callId }: { callId: Identifier }) => {

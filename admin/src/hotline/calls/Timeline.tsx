@@ -1,7 +1,7 @@
 import { Box, Stack, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
+import type { TimelineItem } from "../../../../server/contract/hotline/call-log";
 import { formatTime } from "./format";
-import type { TimelineItem } from "./types";
 
 type Translate = ReturnType<typeof useTranslate>;
 

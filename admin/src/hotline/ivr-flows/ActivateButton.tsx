@@ -1,11 +1,12 @@
 import PlayCircleIcon from "@mui/icons-material/PlayCircle";
 import { useState } from "react";
 import { Button, Confirm, useNotify, useRecordContext, useRefresh } from "react-admin";
+import type { FlowVersion } from "../../../../server/contract/hotline/ivr-flows";
 import { activateVersion } from "./api";
 
 /** Points new calls at this version (roll back or forward), after a confirmation. */
 export const ActivateButton = () => {
-  const record = useRecordContext<{ id: number; version: number; active: boolean }>();
+  const record = useRecordContext<FlowVersion>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);

@@ -3,7 +3,8 @@
 import { Alert, Box, CircularProgress, Typography } from "@mui/material";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslate } from "react-admin";
-import { type Diagram, type DiagramNode, fetchDiagram } from "./api";
+import type { Diagram, DiagramNode } from "../../../../server/contract/hotline/ivr-flows";
+import { fetchDiagram } from "./api";
 
 const BOX_W = 180;
 const BOX_H = 46;

@@ -1,20 +1,11 @@
 import { Alert, Box, Card, CardContent, Typography } from "@mui/material";
 import { NumberField, Show, TabbedShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from "react-admin";
+import type { FlowVersionDetail } from "../../../../server/contract/hotline/ivr-flows";
 import { DateTimeField } from "../../common/DateTimeField";
 import { ActivateButton } from "./ActivateButton";
 import { ActiveChip } from "./ActiveChip";
-import type { Problem } from "./api";
 import { FlowDiagram } from "./FlowDiagram";
 import { ProblemList } from "./ProblemList";
-
-interface VersionRecord {
-  id: number;
-  version: number;
-  active: boolean;
-  files: { file: string; text: string }[];
-  summary: { entry: string; flows: { id: string; name: string; nodes: number }[]; nodeCount: number; topicCount: number };
-  validation: { ok: boolean; problems: Problem[] };
-}
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: "ivr-flow-versions", action: "activate" });
@@ -22,7 +13,7 @@ const Actions = () => {
 };
 
 const ValidationReport = () => {
-  const record = useRecordContext<VersionRecord>();
+  const record = useRecordContext<FlowVersionDetail>();
   const translate = useTranslate();
   if (!record?.validation) return null;
   const { summary, validation } = record;
@@ -50,7 +41,7 @@ const ValidationReport = () => {
 };
 
 const Files = () => {
-  const record = useRecordContext<VersionRecord>();
+  const record = useRecordContext<FlowVersionDetail>();
   const translate = useTranslate();
   if (!record?.files) return null;
   return (
@@ -77,7 +68,7 @@ const Files = () => {
 };
 
 const Diagram = () => {
-  const record = useRecordContext<VersionRecord>();
+  const record = useRecordContext<FlowVersionDetail>();
   return record ? <FlowDiagram versionId={record.id} /> : null;
 };
 

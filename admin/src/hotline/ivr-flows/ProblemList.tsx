@@ -1,5 +1,5 @@
 import { List, ListItem, ListItemText } from "@mui/material";
-import type { Problem } from "./api";
+import type { Problem } from "../../../../server/contract/hotline/ivr-flows";
 
 /** "file: node: message", as `npm run flows:check` prints them. */
 export const ProblemList = ({ problems }: { problems: Problem[] }) => (

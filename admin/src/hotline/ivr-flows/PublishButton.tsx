@@ -2,7 +2,8 @@ import PublishIcon from "@mui/icons-material/Publish";
 import { Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material";
 import { useState } from "react";
 import { Button, Confirm, useNotify, useRefresh, useTranslate } from "react-admin";
-import { type Problem, problemsOf, publishFromFolder } from "./api";
+import type { Problem } from "../../../../server/contract/hotline/ivr-flows";
+import { problemsOf, publishFromFolder } from "./api";
 import { ProblemList } from "./ProblemList";
 
 /** Publishes the server's ivr-flows folder after a confirmation; an invalid flow shows its problems. */

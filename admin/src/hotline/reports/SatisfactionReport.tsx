@@ -18,8 +18,9 @@ import {
 import { useEffect, useState } from "react";
 import { Link, Title, useTranslate } from "react-admin";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { AgencyRow, Figures, SatisfactionReport } from "../../../../server/contract/hotline/reports";
 import { callsListPath, formatDuration, formatNumber, formatPercent, vietnamDay } from "../calls/format";
-import { type AgencyRow, type Figures, fetchSatisfaction, type SatisfactionReport, satisfactionUrl } from "./api";
+import { fetchSatisfaction, satisfactionUrl } from "./api";
 
 /** A figure that opens the call list filtered to exactly the calls it counts. */
 const CountLink = ({ value, filter }: { value: number; filter: Record<string, unknown> | null }) =>

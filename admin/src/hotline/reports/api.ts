@@ -1,43 +1,6 @@
-// The report endpoints (server/hotline/reports/routes.ts).
+// The report endpoints (server/hotline/reports/routes.ts); their shapes are in the shared contract.
+import type { SatisfactionReport, TodayFigures } from "../../../../server/contract/hotline/reports";
 import { API_URL, httpClient } from "../../dataProvider";
-
-export interface Figures {
-  calls: number;
-  answered: number;
-  answerRate: number | null;
-  averageWaitSeconds: number | null;
-  answers: number;
-  verySatisfied: number;
-  satisfied: number;
-  dissatisfied: number;
-  satisfactionRate: number | null;
-  resolvedAnswers: number;
-  resolvedRate: number | null;
-}
-
-export interface AgencyRow extends Figures {
-  agencyId: number;
-  agencyCode: string;
-  agencyName: string;
-  rank: number | null;
-}
-
-export interface SatisfactionReport {
-  from: string;
-  to: string;
-  minAnswers: number;
-  target: number;
-  rows: AgencyRow[];
-  unrouted: Figures | null;
-  total: Figures;
-}
-
-export interface TodayFigures {
-  date: string;
-  today: Figures;
-  last30Days: Figures;
-  target: number;
-}
 
 export function satisfactionUrl(params: { from: string; to: string; minAnswers: number }, format: "json" | "csv" = "json"): string {
   const query = new URLSearchParams({ from: params.from, to: params.to, minAnswers: String(params.minAnswers), format });

@@ -20,7 +20,8 @@ import {
 } from "@mui/material";
 import { useState } from "react";
 import { HttpError, Title, useNotify, useTranslate } from "react-admin";
-import { runSimulation, type SimulationResult } from "./api";
+import type { SimulationRequest, SimulationResult } from "../../../../server/contract/hotline/simulator";
+import { runSimulation } from "./api";
 import { Transcript } from "./Transcript";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
@@ -33,7 +34,7 @@ export const SimulatorPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const [text, setText] = useState("");
-  const [staff, setStaff] = useState<"answer" | "no-answer">("answer");
+  const [staff, setStaff] = useState<SimulationRequest["staff"]>("answer");
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SimulationResult | null>(null);
   const entries = parse(text);
@@ -108,7 +109,7 @@ export const SimulatorPage = () => {
             <RadioGroup
               aria-labelledby="simulator-staff"
               value={staff}
-              onChange={(event) => setStaff(event.target.value as "answer" | "no-answer")}
+              onChange={(event) => setStaff(event.target.value as SimulationRequest["staff"])}
             >
               <FormControlLabel value="answer" control={<Radio size="small" />} label={translate("tthc.simulator.staff_answer")} />
               <FormControlLabel value="no-answer" control={<Radio size="small" />} label={translate("tthc.simulator.staff_no_answer")} />

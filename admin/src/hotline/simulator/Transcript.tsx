@@ -8,7 +8,7 @@ import PhoneForwardedIcon from "@mui/icons-material/PhoneForwarded";
 import VolumeUpIcon from "@mui/icons-material/VolumeUp";
 import { Accordion, AccordionDetails, AccordionSummary, Box, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
-import type { SimulationStep } from "./api";
+import type { SimulationStep } from "../../../../server/contract/hotline/simulator";
 
 /** The simulator reports staff actions in English; these are the ones it knows. */
 function staffAction(action: string, translate: ReturnType<typeof useTranslate>): string {

@@ -9,9 +9,9 @@ import UndoIcon from "@mui/icons-material/Undo";
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from "@mui/material";
 import { type ReactElement, useState } from "react";
 import { Button, useNotify, useRefresh, useTranslate } from "react-admin";
+import type { Campaign } from "../../../../server/contract/outreach/campaigns";
 import { formatNumber } from "../../hotline/calls/format";
 import { type CampaignAction, runAction } from "./api";
-import type { Campaign } from "./types";
 
 const ICONS: Record<CampaignAction, ReactElement> = {
   submit: <SendIcon />,

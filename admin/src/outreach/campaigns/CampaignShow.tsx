@@ -1,6 +1,9 @@
 import { Alert, Box, Card, CardContent, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { EditButton, Show, useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import type { CampaignStatus } from "../../../../server/contract/enums";
+import type { Campaign, Estimate } from "../../../../server/contract/outreach/campaigns";
+import type { SmsSender } from "../../../../server/contract/outreach/senders";
 import { can } from "../../access/can";
 import { formatDateTime, formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
@@ -9,7 +12,7 @@ import { EstimatePanel, useEstimate } from "./EstimatePanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { StatusChip } from "./StatusChip";
-import { type Campaign, type CampaignStatus, type Estimate, LIVE_STATUSES, processed } from "./types";
+import { LIVE_STATUSES, processed } from "./types";
 import { useProgress } from "./useProgress";
 
 /** Which actions each state offers, in the order the buttons appear. */
@@ -103,11 +106,7 @@ const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number 
 
 const Message = ({ campaign }: { campaign: Campaign }) => {
   const translate = useTranslate();
-  const { data: sender } = useGetOne<{ id: number; brandname: string }>(
-    "sms-senders",
-    { id: campaign.senderId },
-    { enabled: campaign.senderId != null },
-  );
+  const { data: sender } = useGetOne<SmsSender>("sms-senders", { id: campaign.senderId }, { enabled: campaign.senderId != null });
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardContent>

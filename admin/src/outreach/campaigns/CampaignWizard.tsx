@@ -32,12 +32,15 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import type { Campaign } from "../../../../server/contract/outreach/campaigns";
+import type { ContactList } from "../../../../server/contract/outreach/contact-lists";
+import type { SmsSender } from "../../../../server/contract/outreach/senders";
+import type { SmsTemplate } from "../../../../server/contract/outreach/templates";
 import { formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
 import { blocksSubmission, EstimatePanel, useEstimate } from "./EstimatePanel";
 import { fromVietnamLocal, toVietnamLocal } from "./format";
 import { MessagePreview } from "./MessagePreview";
-import type { Campaign } from "./types";
 
 const STEPS = ["name", "message", "sender", "audience", "schedule", "review"] as const;
 const REVIEW = STEPS.length - 1;
@@ -50,26 +53,6 @@ const STEP_FIELDS: Record<number, string[]> = {
   3: ["audience.listIds", "audience.segmentIds"],
   4: ["scheduledAt"],
 };
-
-interface Template {
-  id: number;
-  name: string;
-  body: string;
-  unaccented: boolean;
-}
-interface Sender {
-  id: number;
-  brandname: string;
-  provider: string;
-  pricePerSegment: number;
-  messagesPerSecond: number;
-  active: boolean;
-}
-interface NamedCount {
-  id: number;
-  name: string;
-  memberCount?: number;
-}
 
 /** What the API accepts on create and update; the rest of the record (counts, people, dates) is dropped. */
 export function toPayload(data: Partial<Campaign>) {
@@ -98,7 +81,7 @@ const Panel = ({ active, children }: { active: boolean; children: ReactNode }) =
 
 const MessageStep = () => {
   const { setValue } = useFormContext();
-  const { data: templates = [] } = useGetList<Template>("sms-templates", {
+  const { data: templates = [] } = useGetList<SmsTemplate>("sms-templates", {
     pagination: { page: 1, perPage: 100 },
     sort: { field: "name", order: "ASC" },
   });
@@ -126,7 +109,7 @@ const MessageStep = () => {
 
 const SenderStep = () => {
   const translate = useTranslate();
-  const senderText = (sender: Sender) =>
+  const senderText = (sender: SmsSender) =>
     `${sender.brandname} · ${sender.provider} · ${translate("tthc.campaigns.price_per_segment", {
       price: `${formatNumber(sender.pricePerSegment)} đ`,
     })} · ${translate("tthc.campaigns.sender_rate", { rate: sender.messagesPerSecond })}`;
@@ -146,7 +129,7 @@ const SenderStep = () => {
 
 const AudienceStep = () => {
   const translate = useTranslate();
-  const withCount = (item: NamedCount) =>
+  const withCount = (item: ContactList) =>
     item.memberCount == null ? item.name : `${item.name} (${translate("tthc.campaigns.members", { smart_count: item.memberCount })})`;
   return (
     <>

@@ -18,10 +18,10 @@ import {
 } from "@mui/material";
 import { useEffect, useState } from "react";
 import { type Identifier, useLocaleState, useTranslate } from "react-admin";
+import type { ComplianceItem, Estimate } from "../../../../server/contract/outreach/campaigns";
 import { formatNumber } from "../../hotline/calls/format";
 import { fetchEstimate } from "./api";
 import { formatVnd } from "./format";
-import type { ComplianceItem, Estimate } from "./types";
 
 /** GET /estimate, again whenever `version` changes (e.g. the draft's updatedAt after a save). */
 export function useEstimate(id: Identifier | undefined, version: unknown) {

@@ -2,10 +2,10 @@ import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, Typography 
 import { useEffect, useState } from "react";
 import { useTranslate } from "react-admin";
 import { useWatch } from "react-hook-form";
+import type { SmsPreview } from "../../../../server/contract/outreach/sms-preview";
 import { formatNumber } from "../../hotline/calls/format";
-import { previewSms } from "./api";
+import { previewSms } from "../sms-templates/api";
 import { formatVnd } from "./format";
-import type { SmsPreview } from "./types";
 
 /** Live preview of the message as recipients get it, from POST /api/sms/preview (debounced). */
 export const MessagePreview = () => {
@@ -60,7 +60,7 @@ export const MessagePreview = () => {
               <Chip size="small" label={`${t("encoding")}: ${composed.encoding}`} data-testid="sms-preview-encoding" />
               <Chip size="small" label={`${t("characters")}: ${formatNumber(composed.characters)}`} />
               <Chip size="small" label={`${t("segments")}: ${formatNumber(composed.segments)}`} data-testid="sms-preview-segments" />
-              {preview.cost != null && <Chip size="small" label={`${t("cost")}: ${formatVnd(preview.cost)}`} />}
+              {preview.cost && <Chip size="small" label={`${t("cost")}: ${formatVnd(preview.cost.perMessage)}`} />}
             </Stack>
             {composed.encoding.toUpperCase().startsWith("UCS") && <Alert severity="warning">{t("unicode_warning")}</Alert>}
             <Typography variant="caption" color="text.secondary">

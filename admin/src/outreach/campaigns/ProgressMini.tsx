@@ -1,7 +1,8 @@
 import { Box, LinearProgress, Typography } from "@mui/material";
 import { type FieldProps, useRecordContext } from "react-admin";
+import type { Campaign } from "../../../../server/contract/outreach/campaigns";
 import { formatNumber } from "../../hotline/calls/format";
-import { type Campaign, percentDone, processed } from "./types";
+import { percentDone, processed } from "./types";
 
 /** A small bar for the list: processed / total. */
 export const ProgressMini = (_props: FieldProps<Campaign>) => {

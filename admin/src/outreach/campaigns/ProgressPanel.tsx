@@ -1,8 +1,10 @@
 import { Box, Card, CardContent, Chip, LinearProgress, Stack, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
+import { RECIPIENT_STATUSES } from "../../../../server/contract/enums";
+import type { Counts, Progress } from "../../../../server/contract/outreach/campaigns";
 import { formatDateTime, formatDuration, formatNumber } from "../../hotline/calls/format";
 import { formatRate } from "./format";
-import { type Counts, type Progress, percentDone, processed, RECIPIENT_STATUSES } from "./types";
+import { percentDone, processed } from "./types";
 
 /** The live bar, the counts by status, the send rate and the time left. */
 export const ProgressPanel = ({ counts, progress, live }: { counts: Counts; progress: Progress | null; live: boolean }) => {

@@ -13,10 +13,11 @@ import {
   useTranslate,
 } from "react-admin";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { RECIPIENT_STATUSES, type RecipientStatus } from "../../../../server/contract/enums";
+import type { Counts, Recipient } from "../../../../server/contract/outreach/campaigns";
 import { DateTimeField } from "../../common/DateTimeField";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { recipientsResource, resultsCsvUrl } from "./api";
-import { type Counts, RECIPIENT_STATUSES, type RecipientStatus } from "./types";
 
 const COLORS: Record<RecipientStatus, string> = {
   pending: "#bdbdbd",
@@ -117,12 +118,6 @@ const StatusFilter = () => {
     </MuiTextField>
   );
 };
-
-interface Recipient {
-  id: number;
-  skipReason?: string | null;
-  lastError?: string | null;
-}
 
 const Recipients = ({ id, version }: { id: Identifier; version: number }) => {
   const translate = useTranslate();

@@ -1,6 +1,7 @@
 import { Chip, type ChipProps } from "@mui/material";
 import { type FieldProps, useRecordContext, useTranslate } from "react-admin";
-import type { Campaign, CampaignStatus } from "./types";
+import type { CampaignStatus } from "../../../../server/contract/enums";
+import type { Campaign } from "../../../../server/contract/outreach/campaigns";
 
 const COLORS: Record<CampaignStatus, ChipProps["color"]> = {
   draft: "default",

@@ -1,7 +1,7 @@
-// The campaign endpoints that are not CRUD: workflow actions, estimate, progress, SMS preview.
+// The campaign endpoints that are not CRUD: workflow actions, estimate, progress.
 import type { Identifier } from "react-admin";
+import type { Campaign, Estimate, Progress } from "../../../../server/contract/outreach/campaigns";
 import { API_URL, httpClient } from "../../dataProvider";
-import type { Campaign, Estimate, Progress, SmsPreview } from "./types";
 
 export const CAMPAIGN_ACTIONS = ["submit", "approve", "reject", "launch", "pause", "resume", "cancel", "resend-failed"] as const;
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
@@ -19,13 +19,6 @@ export async function fetchEstimate(id: Identifier): Promise<Estimate> {
 
 export async function fetchProgress(id: Identifier): Promise<Progress> {
   return (await httpClient(`${campaignUrl(id)}/progress`)).json as Progress;
-}
-
-export async function previewSms(
-  input: { body: string; unaccented?: boolean; senderId?: number },
-  signal?: AbortSignal,
-): Promise<SmsPreview> {
-  return (await httpClient(`${API_URL}/sms/preview`, { method: "POST", body: JSON.stringify(input), signal })).json as SmsPreview;
 }
 
 /** The results export; a plain link, so the browser sends the session cookie and saves the file. */

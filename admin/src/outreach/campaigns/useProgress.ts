@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { type Identifier, useRefresh } from "react-admin";
+import type { CampaignStatus } from "../../../../server/contract/enums";
+import type { Progress } from "../../../../server/contract/outreach/campaigns";
 import { fetchProgress } from "./api";
-import { type CampaignStatus, LIVE_STATUSES, type Progress } from "./types";
+import { LIVE_STATUSES } from "./types";
 
 const POLL_MS = 2000;
 /** After completion, delivery receipts still arrive: the counts are refreshed less often. */

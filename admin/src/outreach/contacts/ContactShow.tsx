@@ -14,10 +14,11 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import type { ContactDetail } from "../../../../server/contract/outreach/contacts";
 import { ConsentChip } from "./ConsentChip";
 
 const Flags = () => {
-  const record = useRecordContext<{ suppressed: boolean; onDnc: boolean }>();
+  const record = useRecordContext<ContactDetail>();
   const translate = useTranslate();
   if (!record || (!record.suppressed && !record.onDnc)) return null;
   return (

@@ -1,22 +1,7 @@
 // The contact import's own calls (multipart uploads), outside the data provider.
 import { HttpError } from "react-admin";
+import type { ContactImport, ImportPreview } from "../../../../server/contract/outreach/contact-imports";
 import { API_URL, httpClient } from "../../dataProvider";
-
-export interface ImportPreview {
-  delimiter: string;
-  header: string[];
-  rows: { row: number; fields: string[]; malformed: boolean }[];
-  suggested: Record<string, string>;
-}
-
-export interface ContactImport {
-  id: number;
-  status: string;
-  totalRows: number;
-  importedRows: number;
-  duplicateRows: number;
-  errorRows: number;
-}
 
 /** Only the beginning of the file goes up for the preview. */
 export async function previewImport(file: File): Promise<ImportPreview> {

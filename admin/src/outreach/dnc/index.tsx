@@ -3,12 +3,8 @@ import PhoneDisabledIcon from "@mui/icons-material/PhoneDisabled";
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { type ChangeEvent, useCallback, useEffect, useState } from "react";
 import { Title, useCanAccess, useNotify, useTranslate } from "react-admin";
+import type { DncCheck, DncStatus } from "../../../../server/contract/outreach/dnc";
 import { API_URL, httpClient } from "../../dataProvider";
-
-interface DncStatus {
-  count: number;
-  lastImport: { at: string; byName: string | null; fileName: string; imported: number; rejected: number } | null;
-}
 
 const DncPage = () => {
   const translate = useTranslate();
@@ -18,7 +14,7 @@ const DncPage = () => {
   const [status, setStatus] = useState<DncStatus>();
   const [busy, setBusy] = useState(false);
   const [phone, setPhone] = useState("");
-  const [check, setCheck] = useState<{ phone: string; onDnc: boolean; suppressed: boolean }>();
+  const [check, setCheck] = useState<DncCheck>();
 
   const load = useCallback(() => {
     httpClient(`${API_URL}/dnc`).then(({ json }) => setStatus(json as DncStatus));
@@ -45,7 +41,7 @@ const DncPage = () => {
   const runCheck = async () => {
     try {
       const { json } = await httpClient(`${API_URL}/dnc/check?phone=${encodeURIComponent(phone)}`);
-      setCheck(json as typeof check);
+      setCheck(json as DncCheck);
     } catch (e) {
       notify((e as Error).message, { type: "error" });
     }

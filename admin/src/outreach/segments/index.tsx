@@ -17,6 +17,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import type { SegmentCount } from "../../../../server/contract/outreach/segments";
 import { csvExporter } from "../../common/csvExporter";
 import { API_URL, httpClient } from "../../dataProvider";
 import { consentChoices } from "../contacts/ConsentChip";
@@ -38,7 +39,7 @@ const LiveCount = () => {
   useEffect(() => {
     const timer = setTimeout(() => {
       httpClient(`${API_URL}/segments/count`, { method: "POST", body: JSON.stringify({ filter: JSON.parse(key) }) })
-        .then(({ json }) => setCount((json as { count: number }).count))
+        .then(({ json }) => setCount((json as SegmentCount).count))
         .catch(() => setCount(undefined));
     }, 300);
     return () => clearTimeout(timer);

@@ -16,7 +16,8 @@ import {
   useNotify,
   useTranslate,
 } from "react-admin";
-import { fetchPolicy, type SmsPolicy, savePolicy } from "./api";
+import type { SmsPolicy } from "../../../../server/contract/outreach/sms-policy";
+import { fetchPolicy, savePolicy } from "./api";
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const time = (value: unknown) => (typeof value === "string" && value !== "" && !HHMM.test(value) ? "tthc.validation.format" : undefined);

@@ -1,13 +1,5 @@
+import type { SmsPolicy } from "../../../../server/contract/outreach/sms-policy";
 import { API_URL, httpClient } from "../../dataProvider";
-
-export interface SmsPolicy {
-  windowStart: string;
-  windowEnd: string;
-  maxPerDay: number;
-  requireConsent: boolean;
-  label: string;
-  optOutText: string;
-}
 
 const URL = `${API_URL}/settings/sms-policy`;
 

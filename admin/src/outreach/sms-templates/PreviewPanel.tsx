@@ -17,7 +17,9 @@ import {
 } from "@mui/material";
 import { useEffect, useState } from "react";
 import { useGetList, useTranslate } from "react-admin";
-import { previewSms, type SmsPreview } from "./api";
+import type { SmsSender } from "../../../../server/contract/outreach/senders";
+import type { SmsPreview } from "../../../../server/contract/outreach/sms-preview";
+import { previewSms } from "./api";
 
 const DEBOUNCE_MS = 400;
 const DEFAULT_SAMPLE = { ten: "Nguyễn Văn An", xa: "Phường Quy Nhơn" };
@@ -93,7 +95,7 @@ export const PreviewPanel = ({ body, unaccented, variables }: PreviewPanelProps)
   const translate = useTranslate();
   const [senderId, setSenderId] = useState<number | "">("");
   const [sample, setSample] = useState<Record<string, string>>(DEFAULT_SAMPLE);
-  const { data: senders } = useGetList<{ id: number; brandname: string; pricePerSegment: number }>("sms-senders", {
+  const { data: senders } = useGetList<SmsSender>("sms-senders", {
     pagination: { page: 1, perPage: 100 },
     sort: { field: "brandname", order: "ASC" },
     filter: { active: true },

@@ -1,14 +1,12 @@
 import { Box, Stack } from "@mui/material";
 import { BooleanInput, maxLength, required, SimpleForm, TextInput } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { MAX_BODY_CHARS } from "../../../../server/contract/limits";
 import { PreviewPanel } from "./PreviewPanel";
 
 /** The same rule as the server (server/outreach/templates/template.ts): {{ name }} with letters, digits and _. */
 const VARIABLE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 export const variablesOf = (body: string) => [...new Set(Array.from(body.matchAll(VARIABLE), (match) => match[1] as string))];
-
-/** Twilio refuses longer bodies; the server says so too. */
-const MAX_BODY = 1600;
 
 const LivePreview = () => {
   const body: string = useWatch({ name: "body" }) ?? "";
@@ -21,7 +19,7 @@ export const TemplateForm = () => (
     <Stack direction={{ xs: "column", lg: "row" }} spacing={3} sx={{ width: "100%" }}>
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
-        <TextInput source="body" validate={[required(), maxLength(MAX_BODY)]} multiline minRows={5} fullWidth />
+        <TextInput source="body" validate={[required(), maxLength(MAX_BODY_CHARS)]} multiline minRows={5} fullWidth />
         <BooleanInput source="unaccented" />
       </Box>
       <LivePreview />

@@ -1,12 +1,13 @@
 // What approvers see: the template and its preview, read-only.
 import { Stack } from "@mui/material";
 import { BooleanField, Labeled, Show, SimpleShowLayout, TextField, useRecordContext } from "react-admin";
+import type { SmsTemplate } from "../../../../server/contract/outreach/templates";
 import { DateTimeField } from "../../common/DateTimeField";
 import { PreviewPanel } from "./PreviewPanel";
 import { variablesOf } from "./TemplateForm";
 
 const RecordPreview = () => {
-  const record = useRecordContext<{ body: string; unaccented: boolean }>();
+  const record = useRecordContext<SmsTemplate>();
   if (!record) return null;
   return <PreviewPanel body={record.body} unaccented={record.unaccented} variables={variablesOf(record.body)} />;
 };

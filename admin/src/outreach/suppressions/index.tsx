@@ -16,10 +16,10 @@ import {
   useCanAccess,
   useTranslate,
 } from "react-admin";
+import { SUPPRESSION_SOURCES } from "../../../../server/contract/enums";
 import { csvExporter } from "../../common/csvExporter";
 
-const SOURCES = ["keyword", "console", "provider", "call"];
-const sourceChoices = SOURCES.map((id) => ({ id, name: `tthc.suppressions.sources.${id}` }));
+const sourceChoices = SUPPRESSION_SOURCES.map((id) => ({ id, name: `tthc.suppressions.sources.${id}` }));
 
 const SuppressionList = () => {
   // Lifting an opt-out is the administrators' (suppressions:delete); without it, no column for it.

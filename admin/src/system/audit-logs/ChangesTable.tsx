@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
-import type { AuditLog } from "../../types";
+import type { AuditLog } from "../../../../server/contract/platform/audit-logs";
 
 type Json = Record<string, unknown>;
 

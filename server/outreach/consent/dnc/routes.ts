@@ -4,27 +4,17 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../../access/auth/authentication.js";
+import { DncCheck, DncStatus, type LastImport } from "../../../contract/outreach/dnc.js";
 import { normalizeVietnamesePhone } from "../../../phone/normalize.js";
 import { auditedWrite } from "../../../platform/audit/audited-write.js";
 import { badRequest, invalidField } from "../../../platform/http/errors.js";
 import { assertValidValue } from "../../../platform/http/input-values.js";
-import { Nullable } from "../../../platform/http/schemas.js";
 import { MULTIPART_ONLY } from "../../../platform/plugins/app/declared-content-types.js";
 import { isSuppressed } from "../opt-outs/suppress.js";
 import { isOnDnc, linesOf, replaceDncList } from "./dnc.js";
 
 export const DNC_SETTING = "dnc.lastImport";
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
-
-const LastImport = Type.Object({
-  at: Type.String(),
-  byId: Nullable(Type.Integer()),
-  byName: Nullable(Type.String()),
-  fileName: Type.String(),
-  imported: Type.Integer(),
-  rejected: Type.Integer(),
-});
-const DncStatus = Type.Object({ id: Type.String(), count: Type.Integer(), lastImport: Nullable(LastImport) });
 
 const dncRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
@@ -78,7 +68,7 @@ const dncRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       preHandler: writers,
       schema: {
         querystring: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ phone: Type.String(), onDnc: Type.Boolean(), suppressed: Type.Boolean() }) },
+        response: { 200: DncCheck },
       },
     },
     async (request) => {

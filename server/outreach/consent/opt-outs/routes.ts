@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../../access/auth/authentication.js";
+import { SUPPRESSION_SOURCES, type SuppressionSource } from "../../../contract/enums.js";
 import type { SmsProvider } from "../../../messaging/provider.js";
 import { createSmsProvider } from "../../../messaging/registry.js";
 import { queuedSinkReceipts } from "../../../messaging/sink-receipts.js";
@@ -18,7 +19,7 @@ import { DateTime, Nullable } from "../../../platform/http/schemas.js";
 import { contactPhoneAccess } from "../../contacts/access.js";
 import { rejectionOf } from "../../contacts/import.js";
 import { optOutConfirmation } from "./confirmation.js";
-import { SUPPRESSION_SOURCES, type SuppressionSource, suppress } from "./suppress.js";
+import { suppress } from "./suppress.js";
 
 const Suppression = Type.Object({
   id: Type.String(),

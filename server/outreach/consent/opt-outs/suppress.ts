@@ -3,10 +3,8 @@
 // The suppression row is the single source of "this opt-out was already confirmed": it is inserted
 // with ON CONFLICT DO NOTHING and only the request that created it sends the confirmation, so a
 // retried webhook or a second "TC" never produces a second SMS.
+import type { SuppressionSource } from "../../../contract/enums.js";
 import type { Db } from "../../../platform/db/client.js";
-
-export type SuppressionSource = "keyword" | "console" | "provider" | "call";
-export const SUPPRESSION_SOURCES: readonly SuppressionSource[] = ["keyword", "console", "provider", "call"];
 
 export interface SuppressOptions {
   /**

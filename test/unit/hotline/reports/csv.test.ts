@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import type { Figures } from "../../../../server/contract/hotline/reports.js";
 import { satisfactionCsv } from "../../../../server/hotline/reports/csv.js";
-import type { Figures } from "../../../../server/hotline/reports/satisfaction.js";
 
 const FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1,2)", "\t=1+1", "\r=1+1"];
 

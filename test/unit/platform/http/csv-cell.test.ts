@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { csvCell } from "../../../../server/platform/http/csv-cell.js";
 
 const FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1,2)", "\t=1+1", "\r=1+1"];

@@ -4,7 +4,8 @@
 import { Alert, Card, CardContent, Step, StepLabel, Stepper } from "@mui/material";
 import { useState } from "react";
 import { Title, useGetList, useTranslate } from "react-admin";
-import { type ContactImport, type ImportPreview, previewImport, startImport } from "../api";
+import type { ContactImport, ImportPreview } from "../../../../../server/contract/outreach/contact-imports";
+import { previewImport, startImport } from "../api";
 import { type ImportChoices, MappingStep, NO_CHOICES } from "./MappingStep";
 import { ProgressStep } from "./ProgressStep";
 import { SummaryStep } from "./SummaryStep";

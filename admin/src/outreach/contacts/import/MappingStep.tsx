@@ -2,15 +2,13 @@
 // when a consent column is mapped, the list to add the contacts to, and the file's first rows.
 import { Box, Button, MenuItem, Stack, TextField, Typography } from "@mui/material";
 import { type RaRecord, useTranslate } from "react-admin";
-import type { ImportPreview } from "../api";
+import { CONTACT_IMPORT_FIELDS, type ContactImportField } from "../../../../../server/contract/enums";
+import type { ImportPreview } from "../../../../../server/contract/outreach/contact-imports";
 import { RowsPreview } from "./RowsPreview";
-
-const FIELDS = ["phone", "name", "commune", "ageGroup", "tags", "consent", "consentAt"] as const;
-type Field = (typeof FIELDS)[number];
 
 /** What the person chose on this step; the wizard keeps it when they go back for another file. */
 export interface ImportChoices {
-  mapping: Partial<Record<Field, string>>;
+  mapping: Partial<Record<ContactImportField, string>>;
   consentSource: string;
   consentMethod: string;
   listId: number | "";
@@ -38,7 +36,7 @@ export const MappingStep = ({ fileName, preview, lists, choices, onChange, onBac
         {fileName} — {translate("tthc.contacts.delimiter", { delimiter: preview.delimiter })}
       </Typography>
       <Box sx={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: 2 }}>
-        {FIELDS.map((field) => (
+        {CONTACT_IMPORT_FIELDS.map((field) => (
           <TextField
             key={field}
             select

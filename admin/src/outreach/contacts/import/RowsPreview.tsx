@@ -1,7 +1,7 @@
 // The file's first rows as the server read them, malformed ones marked, so the mapping can be checked.
 import { Box, Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
 import { useTranslate } from "react-admin";
-import type { ImportPreview } from "../api";
+import type { ImportPreview } from "../../../../../server/contract/outreach/contact-imports";
 
 export const RowsPreview = ({ preview }: { preview: ImportPreview }) => {
   const translate = useTranslate();

@@ -1,7 +1,8 @@
 // Step 4: what the import did, and the report of the rows it refused or found twice.
 import { Button, Stack, Table, TableBody, TableCell, TableRow } from "@mui/material";
 import { useTranslate } from "react-admin";
-import { type ContactImport, errorReportUrl } from "../api";
+import type { ContactImport } from "../../../../../server/contract/outreach/contact-imports";
+import { errorReportUrl } from "../api";
 
 export const SummaryStep = ({ result, onAnother }: { result: ContactImport; onAnother: () => void }) => {
   const translate = useTranslate();

@@ -1,0 +1,23 @@
+// Console users (/api/users), as administrators manage them.
+import Type from "typebox";
+import { ROLES } from "../enums.js";
+import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  email: Nullable(Type.String()),
+  name: Type.String(),
+  roles: Type.Array(StringEnum(ROLES)),
+  agencyId: Type.Integer(),
+  active: Type.Boolean(),
+  /** The desk or mobile number the hotline rings, in E.164. */
+  phone: Nullable(Type.String()),
+  /** Twilio Client identity for answering in a browser or softphone. */
+  clientIdentity: Nullable(Type.String()),
+  onDuty: Type.Boolean(),
+  lastLoginAt: Nullable(DateTime),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export type User = WireOf<typeof User>;

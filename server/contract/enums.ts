@@ -1,0 +1,55 @@
+// Every list of codes that the server and the console share: the choices the console offers, the
+// filters the API accepts. Pure data, no schema library, so the console bundles it as it is.
+// The database's enums are read from the Prisma client, in the schema's order; the others are
+// declared here, once.
+import {
+  AgencyKind,
+  CallbackStatus,
+  CallTermination,
+  CampaignStatus,
+  ConsentStatus,
+  RecipientStatus,
+  RingStrategy,
+  Role,
+} from "../generated/prisma/enums.js";
+
+export type { AgencyKind, CallbackStatus, CallTermination, CampaignStatus, ConsentStatus, RecipientStatus, RingStrategy, Role };
+
+// From the database's enums.
+export const AGENCY_KINDS = Object.values(AgencyKind);
+/** The six console roles, in the order the forms list them. */
+export const ROLES = Object.values(Role);
+export const RING_STRATEGIES = Object.values(RingStrategy);
+export const CALL_TERMINATIONS = Object.values(CallTermination);
+export const CALLBACK_STATUSES = Object.values(CallbackStatus);
+export const CONSENT_STATUSES = Object.values(ConsentStatus);
+export const CAMPAIGN_STATUSES = Object.values(CampaignStatus);
+export const RECIPIENT_STATUSES = Object.values(RecipientStatus);
+
+/**
+ * What a citizen asked about, as staff classify it in a note. Ids are stored; the console translates
+ * them (tthc.calls.note_categories.*).
+ */
+export const NOTE_CATEGORIES = [
+  "ho_tich", // hộ tịch
+  "cu_tru", // cư trú
+  "dat_dai", // đất đai
+  "xay_dung", // xây dựng
+  "dau_tu_kinh_doanh", // đầu tư kinh doanh
+  "lao_dong_chinh_sach", // lao động, chính sách
+  "dich_vu_cong_truc_tuyen", // dịch vụ công trực tuyến
+  "khac", // khác
+] as const;
+export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
+
+/** How one attempt to call a citizen back went. */
+export const CALLBACK_OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/** Where an opt-out came from: a STOP keyword, staff in the console, the carrier, or a call. */
+export const SUPPRESSION_SOURCES = ["keyword", "console", "provider", "call"] as const;
+export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
+
+/** The contact fields an uploaded file's columns can map to (the other columns become attributes). */
+export const CONTACT_IMPORT_FIELDS = ["phone", "name", "commune", "ageGroup", "tags", "consent", "consentAt"] as const;
+export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
