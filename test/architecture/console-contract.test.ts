@@ -10,6 +10,8 @@ const FIXTURE = fileURLToPath(new URL("./fixtures/console", import.meta.url));
 /** Server files outside the contract that the console shares on purpose. */
 const SHARED: Record<string, string> = {
   "platform/http/csv-cell.ts": "one rule against CSV injection for the server's downloads and the console's exports; pure",
+  "clock/vietnam-time.ts": "one Vietnam wall clock for the server's rules and the console's date fields; a pure core",
+  "clock/time-of-day.ts": "one HH:MM parser for opening hours and sending windows, on both sides; a pure core",
 };
 
 const describeViolations = (root: string, server: string, shared?: Record<string, string>) =>

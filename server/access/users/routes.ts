@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { User } from "../../contract/access/users.js";
-import { ROLES, type Role } from "../../contract/enums.js";
+import { ROLES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, codeFilter, idsWhere, integerFilter, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { currentUser } from "../auth/authentication.js";
 import { hashPassword } from "../auth/password.js";
@@ -87,25 +87,13 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       sortable: SORTABLE,
       defaultSort: ["username", "ASC"],
       where: (filter): Prisma.UserWhereInput => {
-        const q = searchFilter(filter);
-        const role = stringFilter(filter, "role");
-        if (role && !(ROLES as readonly string[]).includes(role))
-          throw invalidField("role", "filter", `filter role must be one of ${ROLES.join(", ")}`);
-        const ids = idsFilter(filter.id);
+        const role = codeFilter(filter, "role", ROLES);
         return {
           AND: [
-            ids ? { id: { in: ids } } : {},
-            q
-              ? {
-                  OR: [
-                    { username: { contains: q, mode: "insensitive" } },
-                    { name: { contains: q, mode: "insensitive" } },
-                    { email: { contains: q, mode: "insensitive" } },
-                  ],
-                }
-              : {},
+            idsWhere(filter),
+            searchWhere(filter, ["username", "name", "email"]),
             { agencyId: integerFilter(filter, "agencyId") },
-            role ? { roles: { has: role as Role } } : {},
+            role ? { roles: { has: role } } : {},
             { active: booleanFilter(filter, "active") },
           ],
         };

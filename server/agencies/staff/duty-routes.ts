@@ -9,7 +9,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { forbidden, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, idsWhere, integerFilter, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { visibleAgencyIds } from "../scope.js";
 
@@ -33,14 +33,12 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         // Agents see the colleagues of their own agency; supervisors their whole subtree.
         const agentOnly = !user.roles.includes("admin") && !user.roles.includes("supervisor");
         const visible = agentOnly ? [user.agency.id] : await visibleAgencyIds(db, user);
-        const q = searchFilter(filter);
-        const ids = idsFilter(filter.id);
         return {
           AND: [
             { active: true },
             visible ? { agencyId: { in: visible } } : {},
-            ids ? { id: { in: ids } } : {},
-            q ? { name: { contains: q, mode: "insensitive" } } : {},
+            idsWhere(filter),
+            searchWhere(filter, ["name"]),
             { agencyId: integerFilter(filter, "agencyId") },
             { onDuty: booleanFilter(filter, "onDuty") },
           ],

@@ -4,13 +4,13 @@ import { currentUser } from "../../access/auth/authentication.js";
 import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietnam-time.js";
 import { AgencyCalendar } from "../../contract/agencies/hours.js";
 import { Agency, AgencyDetail } from "../../contract/agencies/tree.js";
-import { type AgencyKind, AGENCY_KINDS as KINDS } from "../../contract/enums.js";
+import { AGENCY_KINDS as KINDS } from "../../contract/enums.js";
 import { rolesHold } from "../../contract/permissions.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { badRequest, conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, integerFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, codeFilter, idsWhere, integerFilter, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { IdParams, Nullable, PhoneText } from "../../platform/http/schemas.js";
 import { scheduleOf } from "../hours/agency-schedule.js";
 import { describeDay } from "../hours/schedule.js";
@@ -123,19 +123,15 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       sortable: SORTABLE,
       defaultSort: ["name", "ASC"],
       where: async (filter): Promise<Prisma.AgencyWhereInput> => {
-        const q = searchFilter(filter);
-        const kind = stringFilter(filter, "kind");
-        if (kind && !(KINDS as string[]).includes(kind))
-          throw invalidField("kind", "filter", `filter kind must be one of ${KINDS.join(", ")}`);
+        const kind = codeFilter(filter, "kind", KINDS);
         const visible = await visibleAgencyIds(db, currentUser(request));
-        const ids = idsFilter(filter.id);
         return {
           AND: [
             visible ? { id: { in: visible } } : {},
-            ids ? { id: { in: ids } } : {},
-            q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { code: { contains: q, mode: "insensitive" } }] } : {},
+            idsWhere(filter),
+            searchWhere(filter, ["name", "code"]),
             { parentId: integerFilter(filter, "parentId") },
-            { kind: kind as AgencyKind | undefined },
+            { kind },
             { active: booleanFilter(filter, "active") },
           ],
         };

@@ -8,14 +8,14 @@ import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
 import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
 import { visibleAgencyIds } from "../../agencies/scope.js";
-import { CALLBACK_OUTCOMES, type CallbackStatus, CALLBACK_STATUSES as STATUSES } from "../../contract/enums.js";
+import { CALLBACK_OUTCOMES, CALLBACK_STATUSES as STATUSES } from "../../contract/enums.js";
 import { CallbackRequest, CallbackRequestDetail } from "../../contract/hotline/callbacks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
-import { conflict, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
+import { conflict, forbidden, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { codeFilter, idsWhere, integerFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
 
@@ -85,17 +85,12 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       defaultSort: ["dueAt", "ASC"],
       where: async (filter): Promise<Prisma.CallbackRequestWhereInput> => {
         const visible = await visibleAgencyIds(db, currentUser(request));
-        const status = stringFilter(filter, "status");
-        if (status && !(STATUSES as string[]).includes(status)) {
-          throw invalidField("status", "filter", `filter status must be one of ${STATUSES.join(", ")}`);
-        }
-        const ids = idsFilter(filter.id);
         return {
           AND: [
             visible ? { agencyId: { in: visible } } : {},
-            ids ? { id: { in: ids } } : {},
+            idsWhere(filter),
             { agencyId: integerFilter(filter, "agencyId") },
-            { status: status as CallbackStatus | undefined },
+            { status: codeFilter(filter, "status", STATUSES) },
           ],
         };
       },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { auditedWrite } from "../../platform/audit/audited-write.js";
+import { auditedSettingChange } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
 import { RETENTION_LIMITS, readRetention, writeRetention } from "./settings.js";
 
@@ -22,17 +22,13 @@ const retentionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (after.recordingDays > after.callDays) {
       throw invalidField("recordingDays", "retention_longer_than_calls", "recordingDays cannot exceed callDays");
     }
-    await auditedWrite(db, {
+    await auditedSettingChange(db, {
       actorId: actor.id,
       ip: request.ip,
-      resource: "settings",
-      action: "update",
-      write: async (tx) => {
-        const before = await readRetention(tx);
-        await writeRetention(tx, after);
-        return before;
-      },
-      audit: (before) => ({ resourceId: "retention", before, after }),
+      key: "retention",
+      read: readRetention,
+      save: writeRetention,
+      value: after,
     });
     return after;
   });

@@ -18,10 +18,8 @@ import { runCallStep, runFirstStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
 import { degradedMode } from "./degraded/mode.js";
 import { recentCalls } from "./recent-calls.js";
+import { CallSid, params, RecordingStatusBody } from "./webhook-bodies.js";
 
-// Twilio sends many more parameters than a route reads; they stay (the signature covers them).
-const params = <T extends Type.TProperties>(properties: T) => Type.Object(properties, { additionalProperties: true });
-const CallSid = Type.String({ minLength: 2, maxLength: 64 });
 const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
 const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
 const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
@@ -219,37 +217,21 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     },
   );
 
-  fastify.post(
-    "/recording-status",
-    {
-      schema: {
-        body: params({
-          CallSid,
-          RecordingSid: Type.String({ minLength: 2, maxLength: 64 }),
-          RecordingStatus: Type.String({ maxLength: 20 }),
-          RecordingDuration: Type.Optional(IntegerText),
-          RecordingChannels: Type.Optional(IntegerText),
-          RecordingUrl: Type.Optional(Type.String()),
-          RecordingSource: Type.Optional(Type.String()),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const body = request.body;
-      const duration = body.RecordingDuration ? Number(body.RecordingDuration) : null;
-      const channels = body.RecordingChannels ? Number(body.RecordingChannels) : null;
-      await upsertRecording(db, {
-        callSid: body.CallSid,
-        recordingSid: body.RecordingSid,
-        kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
-        status: body.RecordingStatus,
-        durationSeconds: Number.isFinite(duration) ? duration : null,
-        channels: Number.isFinite(channels) ? channels : null,
-        mediaUrl: body.RecordingUrl ?? null,
-      });
-      return reply.status(204).send();
-    },
-  );
+  fastify.post("/recording-status", { schema: { body: RecordingStatusBody } }, async (request, reply) => {
+    const body = request.body;
+    const duration = body.RecordingDuration ? Number(body.RecordingDuration) : null;
+    const channels = body.RecordingChannels ? Number(body.RecordingChannels) : null;
+    await upsertRecording(db, {
+      callSid: body.CallSid,
+      recordingSid: body.RecordingSid,
+      kind: body.RecordingSource === "RecordVerb" ? "voicemail" : "call",
+      status: body.RecordingStatus,
+      durationSeconds: Number.isFinite(duration) ? duration : null,
+      channels: Number.isFinite(channels) ? channels : null,
+      mediaUrl: body.RecordingUrl ?? null,
+    });
+    return reply.status(204).send();
+  });
 };
 
 export default voiceRoutes;

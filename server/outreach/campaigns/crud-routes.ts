@@ -5,11 +5,10 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { CampaignStatus } from "../../generated/prisma/enums.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
+import { codeFilter, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { withEditors } from "./approval.js";
 import { auditable, presentCampaign, presentCampaigns, withPeople } from "./records.js";
@@ -57,12 +56,8 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         sortable: SORTABLE,
         defaultSort: ["id", "DESC"],
         where: (filter): Prisma.CampaignWhereInput => {
-          const q = searchFilter(filter);
-          const status = stringFilter(filter, "status");
-          if (status && !(STATUSES as readonly string[]).includes(status)) {
-            throw invalidField("status", "filter", `filter status must be one of ${STATUSES.join(", ")}`);
-          }
-          return { AND: [q ? { name: { contains: q, mode: "insensitive" } } : {}, status ? { status: status as CampaignStatus } : {}] };
+          const status = codeFilter(filter, "status", STATUSES);
+          return { AND: [searchWhere(filter, ["name"]), status ? { status } : {}] };
         },
         count: (where) => db.campaign.count({ where }),
         page: (where, page) => db.campaign.findMany({ where, include: withPeople, ...page }),

@@ -10,9 +10,8 @@ import { rolesHold } from "../../contract/permissions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { maskPhone } from "../../phone/mask.js";
 import { writeAudit } from "../../platform/audit/audit.js";
-import { invalidField } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { codeFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
@@ -62,11 +61,8 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
         sortable: RECIPIENT_SORTABLE,
         defaultSort: ["id", "ASC"],
         where: (filter): Prisma.CampaignRecipientWhereInput => {
-          const status = stringFilter(filter, "status");
-          if (status && !(RECIPIENT_STATUSES as readonly string[]).includes(status)) {
-            throw invalidField("status", "filter", `filter status must be one of ${RECIPIENT_STATUSES.join(", ")}`);
-          }
-          return { campaignId: id, ...(status ? { status: status as (typeof RECIPIENT_STATUSES)[number] } : {}) };
+          const status = codeFilter(filter, "status", RECIPIENT_STATUSES);
+          return { campaignId: id, ...(status ? { status } : {}) };
         },
         count: (where) => db.campaignRecipient.count({ where }),
         page: (where, page) => db.campaignRecipient.findMany({ where, ...page }),

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { SmsPolicy } from "../../contract/outreach/sms-policy.js";
-import { auditedWrite } from "../../platform/audit/audited-write.js";
+import { auditedSettingChange } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
 import { policyProblem } from "./policy.js";
 import { loadPolicy, savePolicy } from "./settings.js";
@@ -21,17 +21,13 @@ const policyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const after = { ...request.body, label: request.body.label.trim(), optOutText: request.body.optOutText.trim() };
       const problem = policyProblem(after);
       if (problem) throw invalidField(problem.field, problem.reason, `${problem.field}: ${problem.reason}`);
-      await auditedWrite(db, {
+      await auditedSettingChange(db, {
         actorId: actor.id,
         ip: request.ip,
-        resource: "settings",
-        action: "update",
-        write: async (tx) => {
-          const before = await loadPolicy(tx);
-          await savePolicy(tx, after);
-          return before;
-        },
-        audit: (before) => ({ resourceId: "sms-policy", before, after }),
+        key: "sms-policy",
+        read: loadPolicy,
+        save: savePolicy,
+        value: after,
       });
       return after;
     },

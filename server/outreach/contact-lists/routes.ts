@@ -6,7 +6,7 @@ import { ContactList } from "../../contract/outreach/contact-lists.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
+import { idsWhere, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { addToList } from "../contacts/import.js";
 
@@ -48,11 +48,7 @@ const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         resource: "contact-lists",
         sortable: ["id", "name", "createdAt"],
         defaultSort: ["name", "ASC"],
-        where: (filter) => {
-          const q = searchFilter(filter);
-          const ids = idsFilter(filter.id);
-          return { AND: [ids ? { id: { in: ids } } : {}, q ? { name: { contains: q, mode: "insensitive" as const } } : {}] };
-        },
+        where: (filter) => ({ AND: [idsWhere(filter), searchWhere(filter, ["name"])] }),
         count: (where) => db.contactList.count({ where }),
         page: (where, page) => db.contactList.findMany({ where, include: withCount, ...page }),
       });

@@ -12,7 +12,7 @@ import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { checkedPhoneSearch } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { codeFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { contactPhoneAccess } from "./access.js";
 import { rejectionOf } from "./import.js";
@@ -89,10 +89,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         defaultSort: ["id", "DESC"],
         where: async (filter): Promise<Prisma.ContactWhereInput> => {
           const q = stringFilter(filter, "q")?.trim();
-          const consent = stringFilter(filter, "consentStatus");
-          if (consent && !(CONSENT_STATUSES as readonly string[]).includes(consent)) {
-            throw invalidField("consentStatus", "filter", `filter consentStatus must be one of ${CONSENT_STATUSES.join(", ")}`);
-          }
+          const consent = codeFilter(filter, "consentStatus", CONSENT_STATUSES);
           const tag = stringFilter(filter, "tag");
           const listId = integerFilter(filter, "listId");
           const ids = idsFilter(filter.id);

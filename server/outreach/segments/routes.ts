@@ -7,7 +7,7 @@ import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
+import { idsWhere, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { DateTime, IdParams } from "../../platform/http/schemas.js";
 import { parseSegmentFilter, type SegmentFilter, SegmentFilterSchema, segmentWhereSql } from "./audience.js";
 
@@ -42,11 +42,7 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         resource: "segments",
         sortable: ["id", "name", "createdAt"],
         defaultSort: ["name", "ASC"],
-        where: (filter) => {
-          const q = searchFilter(filter);
-          const ids = idsFilter(filter.id);
-          return { AND: [ids ? { id: { in: ids } } : {}, q ? { name: { contains: q, mode: "insensitive" as const } } : {}] };
-        },
+        where: (filter) => ({ AND: [idsWhere(filter), searchWhere(filter, ["name"])] }),
         count: (where) => db.segment.count({ where }),
         page: (where, page) => db.segment.findMany({ where, ...page }),
       });

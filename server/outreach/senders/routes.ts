@@ -9,7 +9,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, listQuerystring, searchFilter, stringFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, idsWhere, listQuerystring, searchWhere, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { validBrandname } from "../compliance/policy.js";
 
@@ -76,13 +76,11 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         sortable: SORTABLE,
         defaultSort: ["brandname", "ASC"],
         where: (filter): Prisma.SmsSenderWhereInput => {
-          const q = searchFilter(filter);
           const provider = stringFilter(filter, "provider");
-          const ids = idsFilter(filter.id);
           return {
             AND: [
-              ids ? { id: { in: ids } } : {},
-              q ? { brandname: { contains: q, mode: "insensitive" } } : {},
+              idsWhere(filter),
+              searchWhere(filter, ["brandname"]),
               provider ? { provider } : {},
               { active: booleanFilter(filter, "active") },
             ],

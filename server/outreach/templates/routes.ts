@@ -11,7 +11,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, listQuerystring, searchFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, idsWhere, listQuerystring, searchWhere } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { templateVariables } from "./template.js";
 
@@ -44,14 +44,8 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         sortable: SORTABLE,
         defaultSort: ["name", "ASC"],
         where: (filter): Prisma.SmsTemplateWhereInput => {
-          const q = searchFilter(filter);
-          const ids = idsFilter(filter.id);
           return {
-            AND: [
-              ids ? { id: { in: ids } } : {},
-              q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }] } : {},
-              { unaccented: booleanFilter(filter, "unaccented") },
-            ],
+            AND: [idsWhere(filter), searchWhere(filter, ["name", "body"]), { unaccented: booleanFilter(filter, "unaccented") }],
           };
         },
         count: (where) => db.smsTemplate.count({ where }),

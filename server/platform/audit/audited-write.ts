@@ -36,3 +36,29 @@ export async function auditedWrite<T>(db: Db, change: AuditedChange<T>): Promise
   change.afterCommit?.();
   return result;
 }
+
+export interface SettingChange<T> {
+  actorId: number;
+  ip: string;
+  /** The document's key, as the audit log names it (resource "settings"). */
+  key: string;
+  read: (tx: Prisma.TransactionClient) => Promise<T>;
+  save: (tx: Prisma.TransactionClient, value: T) => Promise<void>;
+  value: T;
+}
+
+/** Replaces one settings document (the retention periods, the SMS policy…), its old value kept in the audit entry. */
+export async function auditedSettingChange<T>(db: Db, change: SettingChange<T>): Promise<void> {
+  await auditedWrite(db, {
+    actorId: change.actorId,
+    ip: change.ip,
+    resource: "settings",
+    action: "update",
+    write: async (tx) => {
+      const before = await change.read(tx);
+      await change.save(tx, change.value);
+      return before;
+    },
+    audit: (before) => ({ resourceId: change.key, before, after: change.value }),
+  });
+}

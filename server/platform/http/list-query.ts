@@ -1,6 +1,6 @@
 // Parses the ra-data-simple-rest list conventions: sort=["field","ASC"], range=[0,24], filter={...}.
 import Type from "typebox";
-import { badRequest } from "./errors.js";
+import { badRequest, invalidField } from "./errors.js";
 import { assertValidValue } from "./input-values.js";
 
 export interface ListQuery {
@@ -139,4 +139,31 @@ export function booleanFilter(filter: Record<string, unknown>, key: string): boo
  */
 export function searchFilter(filter: Record<string, unknown>): string | undefined {
   return stringFilter(filter, "q")?.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** An optional filter that must be one of `codes` (a status, a role, a kind…), typed as one of them. */
+export function codeFilter<T extends string>(filter: Record<string, unknown>, key: string, codes: readonly T[]): T | undefined {
+  const value = stringFilter(filter, key);
+  if (value !== undefined && !(codes as readonly string[]).includes(value)) {
+    throw invalidField(key, "filter", `filter ${key} must be one of ${codes.join(", ")}`);
+  }
+  return value as T | undefined;
+}
+
+/** react-admin's getMany (the `id` filter) as a condition, or none. */
+export function idsWhere(filter: Record<string, unknown>): { id: { in: number[] } } | Record<string, never> {
+  const ids = idsFilter(filter.id);
+  return ids ? { id: { in: ids } } : {};
+}
+
+type Contains = { contains: string; mode: "insensitive" };
+
+/** The `q` filter as a case-insensitive search of any of `fields`, or none. */
+export function searchWhere<F extends string>(
+  filter: Record<string, unknown>,
+  fields: readonly F[],
+): { OR: { [K in F]?: Contains }[] } | Record<string, never> {
+  const q = searchFilter(filter);
+  if (!q) return {};
+  return { OR: fields.map((field) => ({ [field]: { contains: q, mode: "insensitive" } }) as { [K in F]?: Contains }) };
 }

@@ -3,6 +3,7 @@
 // memory, server/platform/twilio/webhooks.ts); what they hear is journaled for the call log.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
+import { CallSid, params, RecordingStatusBody } from "../webhook-bodies.js";
 import { type DegradedContext, fallbackAnswer, operatorsDialAnswer, voicemailAnswer, voicemailRecordingAnswer } from "./answers.js";
 import type { VoiceJournal } from "./journal.js";
 import { answerDegraded } from "./step-budget.js";
@@ -12,8 +13,6 @@ export interface DegradedRoutesOptions {
   context: DegradedContext;
 }
 
-const params = <T extends Type.TProperties>(properties: T) => Type.Object(properties, { additionalProperties: true });
-const CallSid = Type.String({ minLength: 2, maxLength: 64 });
 const Seconds = Type.Optional(Type.String({ pattern: "^-?[0-9]{1,6}$" }));
 type Params = Record<string, string | undefined>;
 
@@ -45,19 +44,7 @@ export const degradedRoutes: FastifyPluginAsyncTypebox<DegradedRoutesOptions> = 
     answerDegraded(request, reply, journal, voicemailAnswer(request.body as Params, {}, context), "outage"),
   );
 
-  fastify.post(
-    "/degraded/recording-status",
-    {
-      schema: {
-        body: params({
-          CallSid,
-          RecordingSid: Type.String({ minLength: 2, maxLength: 64 }),
-          RecordingStatus: Type.String({ maxLength: 20 }),
-          RecordingDuration: Seconds,
-        }),
-      },
-    },
-    async (request, reply) =>
-      answerDegraded(request, reply, journal, voicemailRecordingAnswer(request.body as Params, {}, context), "outage"),
+  fastify.post("/degraded/recording-status", { schema: { body: RecordingStatusBody } }, async (request, reply) =>
+    answerDegraded(request, reply, journal, voicemailRecordingAnswer(request.body as Params, {}, context), "outage"),
   );
 };
