@@ -4,11 +4,21 @@
 
 import { type Call, Prisma } from "../../generated/prisma/client.js";
 import type { CallTermination } from "../../generated/prisma/enums.js";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, poolOf } from "../../platform/db/client.js";
 import type { StoredCallState } from "./call-state.js";
 import type { CallPatch, SurveyAnswerWrite } from "./effects.js";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Runs one statement: straight on the client's pool when not in a transaction (see poolOf), else in
+ * the transaction through Prisma.
+ */
+async function rowsOf<T = unknown>(db: Db | Tx, statement: Prisma.Sql): Promise<T[]> {
+  const pool = poolOf(db as Db);
+  if (pool) return (await pool.query(statement.text, statement.values)).rows as T[];
+  return (db as Tx).$queryRaw<T[]>(statement);
+}
 
 /** Every column of calls, named as the Call model names them, from the table or alias `from`. */
 function callColumns(from: "c" | "calls"): Prisma.Sql {
@@ -33,10 +43,13 @@ export interface SeenStep {
 
 /** The call and, when this step already ran, its stored answer: one statement, no lock. */
 export async function readStep(db: Db, callSid: string, dedupeKey: string): Promise<SeenStep | null> {
-  const rows = await db.$queryRaw<(Call & { eventId: number | null; response: string | null })[]>`
+  const rows = await rowsOf<Call & { eventId: number | null; response: string | null }>(
+    db,
+    Prisma.sql`
     SELECT ${callColumns("c")}, e.id AS "eventId", e.response
     FROM calls c LEFT JOIN call_events e ON e.call_id = c.id AND e.dedupe_key = ${dedupeKey}
-    WHERE c.call_sid = ${callSid}`;
+    WHERE c.call_sid = ${callSid}`,
+  );
   const row = rows[0];
   if (!row) return null;
   const { eventId, response, ...call } = row;
@@ -50,18 +63,24 @@ export async function readStep(db: Db, callSid: string, dedupeKey: string): Prom
  */
 export async function lockCall(tx: Tx, callSid: string, timeoutMs: number): Promise<Call | null> {
   const ms = timeoutSetting(timeoutMs);
-  const rows = await tx.$queryRaw<Call[]>`
+  const rows = await rowsOf<Call>(
+    tx,
+    Prisma.sql`
     SELECT ${callColumns("c")}
     FROM (SELECT set_config('lock_timeout', ${ms}, true), set_config('statement_timeout', ${ms}, true)) AS bounds, calls c
     WHERE c.call_sid = ${callSid}
-    FOR UPDATE OF c`;
+    FOR UPDATE OF c`,
+  );
   return rows[0] ?? null;
 }
 
 /** The stored answer of this step, read under the call's lock (a copy may have committed while this one waited). */
 export async function storedAnswer(tx: Tx, callId: number, dedupeKey: string): Promise<{ response: string | null } | null> {
-  const rows = await tx.$queryRaw<{ response: string | null }[]>`
-    SELECT response FROM call_events WHERE call_id = ${callId} AND dedupe_key = ${dedupeKey}`;
+  const rows = await rowsOf<{ response: string | null }>(
+    tx,
+    Prisma.sql`
+    SELECT response FROM call_events WHERE call_id = ${callId} AND dedupe_key = ${dedupeKey}`,
+  );
   return rows[0] ?? null;
 }
 
@@ -77,11 +96,14 @@ export interface NewCall {
 /** INSERT … ON CONFLICT DO NOTHING: simultaneous copies of the incoming webhook create one call, none fails. */
 export async function insertCall(db: Db, call: NewCall): Promise<void> {
   const state = JSON.stringify({ step: 0, ivr: null });
-  await db.$executeRaw`
+  await rowsOf(
+    db,
+    Prisma.sql`
     INSERT INTO calls (call_sid, caller, hotline, status, simulated, flow_version_id, state, updated_at)
     VALUES (${call.callSid}, ${call.caller}, ${call.hotline}, ${call.status}, ${call.simulated}, ${call.flowVersionId},
             ${state}::jsonb, now())
-    ON CONFLICT (call_sid) DO NOTHING`;
+    ON CONFLICT (call_sid) DO NOTHING`,
+  );
 }
 
 export interface StepWrite {
@@ -138,7 +160,9 @@ function guarded(callId: number, guard: VersionGuard | undefined): Guarded {
 export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGuard): Promise<Call | null> {
   const { patch } = write;
   const { target, from, where } = guarded(write.callId, guard);
-  const rows = await db.$queryRaw<Call[]>`
+  const rows = await rowsOf<Call>(
+    db,
+    Prisma.sql`
     WITH ${target} moved AS (
       UPDATE calls SET
         state = ${JSON.stringify(write.state)}::jsonb,
@@ -153,7 +177,8 @@ export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGu
       WHERE calls.id = ${write.callId} ${where}
       RETURNING ${callColumns("calls")}
     ), ${stepRowsOf("moved", write)}
-    SELECT * FROM moved`;
+    SELECT * FROM moved`,
+  );
   return rows[0] ?? null;
 }
 
@@ -164,7 +189,9 @@ export async function writeStep(db: Db | Tx, write: StepWrite, guard?: VersionGu
  */
 export async function insertCallAtFirstStep(db: Db, call: NewCall, write: Omit<StepWrite, "callId">, deadline: Date): Promise<Call | null> {
   const { patch } = write;
-  const rows = await db.$queryRaw<Call[]>`
+  const rows = await rowsOf<Call>(
+    db,
+    Prisma.sql`
     WITH created AS (
       INSERT INTO calls (call_sid, caller, hotline, status, simulated, flow_version_id, state, topic, agency_id,
                          ring_started_at, termination, updated_at)
@@ -175,7 +202,8 @@ export async function insertCallAtFirstStep(db: Db, call: NewCall, write: Omit<S
       ON CONFLICT (call_sid) DO NOTHING
       RETURNING ${callColumns("calls")}
     ), ${stepRowsOf("created", write)}
-    SELECT * FROM created`;
+    SELECT * FROM created`,
+  );
   return rows[0] ?? null;
 }
 
@@ -218,7 +246,9 @@ export async function writeStatus(db: Db | Tx, write: StatusWrite, guard?: Versi
   const { columns } = write;
   const { target, from, where } = guarded(write.callId, guard);
   // Every column is set (to itself when unchanged), so the event and the version move together.
-  const rows = await db.$queryRaw<{ answers: number }[]>`
+  const rows = await rowsOf<{ answers: number }>(
+    db,
+    Prisma.sql`
     WITH ${target} moved AS (
       UPDATE calls SET
         status = COALESCE(${columns.status ?? null}::text, status),
@@ -235,7 +265,8 @@ export async function writeStatus(db: Db | Tx, write: StatusWrite, guard?: Versi
       INSERT INTO call_events (call_id, kind, dedupe_key, data, at)
       SELECT id, 'status', ${write.dedupeKey}, ${JSON.stringify(write.data)}::jsonb, ${write.at} FROM moved
     )
-    SELECT (SELECT count(*)::int FROM survey_answers WHERE call_id = moved.id) AS answers FROM moved`;
+    SELECT (SELECT count(*)::int FROM survey_answers WHERE call_id = moved.id) AS answers FROM moved`,
+  );
   return rows[0] ?? null;
 }
 
@@ -250,7 +281,9 @@ export async function acceptWhisper(
   db: Db,
   accept: { callSid: string; step: number; staffId: number; at: Date; deadline: Date },
 ): Promise<Call | null> {
-  const rows = await db.$queryRaw<Call[]>`
+  const rows = await rowsOf<Call>(
+    db,
+    Prisma.sql`
     WITH target AS MATERIALIZED (
       SELECT id FROM calls WHERE call_sid = ${accept.callSid} AND clock_timestamp() < ${accept.deadline} FOR UPDATE SKIP LOCKED
     ), won AS (
@@ -264,7 +297,8 @@ export async function acceptWhisper(
       INSERT INTO call_events (call_id, kind, dedupe_key, data, at)
       SELECT id, 'whisper-accept', ${`accept:${accept.step}`}, ${JSON.stringify({ staffId: accept.staffId })}::jsonb, ${accept.at} FROM won
     )
-    SELECT * FROM won`;
+    SELECT * FROM won`,
+  );
   return rows[0] ?? null;
 }
 
@@ -283,7 +317,9 @@ export interface RecordingWrite {
  * absent and failed are final (a late in-progress never overwrites them). Nothing for an unknown call.
  */
 export async function upsertRecording(db: Db, recording: RecordingWrite): Promise<void> {
-  await db.$executeRaw`
+  await rowsOf(
+    db,
+    Prisma.sql`
     INSERT INTO recordings (recording_sid, call_id, kind, status, duration_seconds, channels, media_url)
     SELECT ${recording.recordingSid}, c.id, ${recording.kind}, ${recording.status}, ${recording.durationSeconds}::int,
            ${recording.channels}::int, ${recording.mediaUrl}::text
@@ -291,5 +327,6 @@ export async function upsertRecording(db: Db, recording: RecordingWrite): Promis
     ON CONFLICT (recording_sid) DO UPDATE SET
       status = EXCLUDED.status, duration_seconds = EXCLUDED.duration_seconds, channels = EXCLUDED.channels,
       media_url = EXCLUDED.media_url
-    WHERE recordings.status NOT IN ('completed', 'absent', 'failed')`;
+    WHERE recordings.status NOT IN ('completed', 'absent', 'failed')`,
+  );
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client.js";
 
 export type Db = PrismaClient;
@@ -14,15 +15,30 @@ export interface PoolSettings {
 }
 
 export function createDb(databaseUrl: string, pool: PoolSettings = {}): Db {
-  return new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: databaseUrl,
-      ...(pool.max ? { max: pool.max } : {}),
-      // Sent as connection options, so they hold for every session of the pool.
-      ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
-      ...(pool.lockTimeoutMs ? { lock_timeout: pool.lockTimeoutMs } : {}),
-    }),
+  const connections = new pg.Pool({
+    connectionString: databaseUrl,
+    ...(pool.max ? { max: pool.max } : {}),
+    // Sent as connection options, so they hold for every session of the pool.
+    ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
+    ...(pool.lockTimeoutMs ? { lock_timeout: pool.lockTimeoutMs } : {}),
   });
+  // An idle connection that breaks (the database restarted or was cut off) must not take the process
+  // down: the pool drops it, and the next query opens a new one.
+  connections.on("error", () => {});
+  const db = new PrismaClient({ adapter: new PrismaPg(connections, { disposeExternalPool: true }) });
+  pools.set(db, connections);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The connections under a client, for the few statements every voice webhook runs
+ * (server/hotline/voice/call-rows.ts): sent straight to pg, they skip Prisma's per-query work, which
+ * under load cost more CPU than the statements themselves. Same pool, same settings, same limits.
+ */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }
 
 /** The pool settings of a process, from its configuration. */
