@@ -159,7 +159,7 @@ try {
   verdict(measured.p99 < 100, `p99 < 100 ms (${measured.p99.toFixed(1)} ms; the target is set for 100 callers with 1 s think time)`);
   if (bare)
     verdict(measured.perSecond >= 0.2 * bare.perSecond, `throughput ≥ 0.2 × bare (${(measured.perSecond / bare.perSecond).toFixed(2)})`);
-  if (soak !== undefined) verdict(flat, "server memory flat: RSS at the end within 10 % of RSS after warm-up");
+  if (soak !== undefined) verdict(flat, "server memory flat: mean RSS over the last minute within 10 % of the minute after warm-up");
   failed ||= !flat || measured.errors > 0 || check.missing > 0 || check.complete !== check.placed;
 } finally {
   await database.drop();

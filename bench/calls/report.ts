@@ -100,24 +100,37 @@ export interface MemorySample {
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** Resident size per server after warm-up and at the end; flat means within 10 %. Returns whether it was. */
+/**
+ * Whether each server's memory stayed flat. The resident size of a Node process moves in a sawtooth
+ * with garbage collection (tens of MiB within seconds), so one sample says little: the mean over the
+ * minute after warm-up is compared with the mean over the last minute, a leak showing as growth.
+ */
 export function printMemory(samples: MemorySample[], warmupSecond: number): boolean {
-  const afterWarmup = samples.find((s) => s.second >= warmupSecond) ?? samples[0];
+  const afterWarmup = samples.filter((s) => s.second >= warmupSecond);
   const end = samples.at(-1);
-  if (!afterWarmup || !end) {
+  if (afterWarmup.length === 0 || !end) {
     console.log("server memory: no samples");
     return false;
   }
+  const first = afterWarmup.filter((s) => s.second < (afterWarmup[0]?.second ?? 0) + MEMORY_WINDOW_S);
+  const last = afterWarmup.filter((s) => s.second > end.second - MEMORY_WINDOW_S);
+  const mean = (window: MemorySample[], k: number) => window.reduce((sum, s) => sum + (s.bytes[k] ?? 0), 0) / window.length;
   console.log("");
   let flat = true;
   end.bytes.forEach((bytes, k) => {
-    const base = afterWarmup.bytes[k] ?? 0;
+    const base = mean(first, k);
+    const now = mean(last, k);
     const peak = Math.max(...samples.map((s) => s.bytes[k] ?? 0));
-    const change = base > 0 ? (bytes - base) / base : 0;
-    if (Math.abs(change) > 0.1) flat = false;
+    const change = base > 0 ? (now - base) / base : 0;
+    if (change > 0.1) flat = false;
     console.log(
-      `server ${k + 1} RSS: ${mib(base)} after warm-up (${afterWarmup.second} s), ${mib(bytes)} at the end (${end.second} s), ` +
-        `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} %, peak ${mib(peak)}`,
+      `server ${k + 1} RSS: mean ${mib(base)} over the ${MEMORY_WINDOW_S} s after warm-up (${warmupSecond} s), ` +
+        `mean ${mib(now)} over the last ${MEMORY_WINDOW_S} s, ${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} %; ` +
+        `samples ${mib(afterWarmup[0]?.bytes[k] ?? 0)} → ${mib(bytes)}, peak ${mib(peak)}`,
     );
   });
   return flat;
 }
+
+/** The span of each memory mean: twelve samples at one every five seconds. */
+const MEMORY_WINDOW_S = 60;
