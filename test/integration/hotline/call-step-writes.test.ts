@@ -50,6 +50,16 @@ const menuWrite = (callId: number) => ({
   answers: [],
 });
 
+/** What one server process holds of its own: its in-process ordering of a call's steps and the calls it wrote last. */
+const serverProcess = (): StepDeps => ({
+  db: t.db,
+  locks: callLocks(t.db),
+  recent: recentCalls(),
+  snapshots: t.app.callRouting,
+  baseUrl: t.config.PUBLIC_BASE_URL,
+  log: t.app.log,
+});
+
 const gatherEvents = (callSid: string) => t.db.callEvent.count({ where: { call: { callSid }, kind: "gather" } });
 
 describe("an optimistic step write", () => {
@@ -115,15 +125,7 @@ describe("an optimistic step write", () => {
 describe("the same step run by two server processes at once", () => {
   it("answers both copies with the same TwiML and records the step once", async () => {
     const callSid = await callAtMenu();
-    // Two processes: each has its own in-process ordering, so only the database keeps them apart.
-    const serverProcess = (): StepDeps => ({
-      db: t.db,
-      locks: callLocks(t.db),
-      recent: recentCalls(),
-      snapshots: t.app.callRouting,
-      baseUrl: t.config.PUBLIC_BASE_URL,
-      log: t.app.log,
-    });
+    // Ten processes: each has its own in-process ordering, so only the database keeps them apart.
     const request = {
       callSid,
       kind: "gather",
@@ -146,14 +148,6 @@ describe("the same step run by two server processes at once", () => {
 describe("a call whose webhooks alternate between two server processes", () => {
   it("is followed correctly by both, though each remembers the call as it last wrote it", async () => {
     const callSid = await callAtMenu();
-    const serverProcess = (): StepDeps => ({
-      db: t.db,
-      locks: callLocks(t.db),
-      recent: recentCalls(),
-      snapshots: t.app.callRouting,
-      baseUrl: t.config.PUBLIC_BASE_URL,
-      log: t.app.log,
-    });
     const [a, b] = [serverProcess(), serverProcess()];
     const gather = (step: number, digits: string) =>
       ({ callSid, kind: "gather", step, event: { type: "gather", digits }, data: { Digits: digits }, now: new Date() }) as const;
