@@ -54,9 +54,8 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
 type Flow = Awaited<ReturnType<typeof flowVersion>>;
 type Env = Awaited<ReturnType<RoutingSnapshots["env"]>>;
 
-/** What a step decided, from the call as read: nothing is written yet. */
+/** What a step decided, from the call as read: nothing is written yet. Its TwiML is `write.response`. */
 interface Decision {
-  twiml: string;
   write: Omit<StepWrite, "callId">;
   callback: ReturnType<typeof callbackRequestOf>;
 }
@@ -77,13 +76,12 @@ function decide(deps: StepDeps, flow: NonNullable<Flow>, env: Env, call: CallVie
     patch.bridgeEndedAt = request.now;
   }
   return {
-    twiml: renderTwiml(result.actions, twimlUrls(deps.baseUrl, next)),
     callback: callbackRequestOf(result.effects),
     write: {
       kind: request.kind,
       dedupeKey: dedupeKeyOf(request),
       data: { ...request.data, effects: result.effects },
-      response: "",
+      response: renderTwiml(result.actions, twimlUrls(deps.baseUrl, next)),
       at: request.now,
       state: { step: next, ivr: result.state },
       patch,
@@ -106,11 +104,10 @@ export async function runFirstStep(deps: StepDeps, call: NewCall, request: StepR
     const fresh: CallView = { state: { step: 0, ivr: null }, staffId: null, answeredAt: null, ringStartedAt: null };
     const decision = decide(deps, flow, env, fresh, request);
     if (!decision.callback) {
-      const write = { ...decision.write, response: decision.twiml };
-      const created = await insertCallAtFirstStep(deps.db, call, write, new Date(deadline.at));
+      const created = await insertCallAtFirstStep(deps.db, call, decision.write, new Date(deadline.at));
       if (created) {
         deps.recent.keep(created);
-        return decision.twiml;
+        return decision.write.response;
       }
     }
   }
@@ -145,11 +142,14 @@ async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, 
   if (!flow) return null;
   const decision = decide(deps, flow, env, call, request);
   if (decision.callback) return null;
-  const write = { ...decision.write, callId: call.id, response: decision.twiml };
-  const written = await writeStep(deps.db, write, { version: call.version, deadline: new Date(deadline.at) });
+  const written = await writeStep(
+    deps.db,
+    { ...decision.write, callId: call.id },
+    { version: call.version, deadline: new Date(deadline.at) },
+  );
   if (!written) return null;
   deps.recent.keep(written);
-  return decision.twiml;
+  return decision.write.response;
 }
 
 /** Both cached in memory: loading them never holds a connection a transaction needs. */
@@ -176,8 +176,8 @@ async function lockedStep(deps: StepDeps, flowVersionId: number | null, request:
     }
     const decision = decide(deps, flow, env, call, request);
     if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now);
-    await writeStep(tx, { ...decision.write, callId: call.id, response: decision.twiml });
-    return decision.twiml;
+    await writeStep(tx, { ...decision.write, callId: call.id });
+    return decision.write.response;
   });
   return answer ?? renderApology();
 }
