@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { app, serverOptions } from "../../server/app.js";
 import type { Config } from "../../server/config.js";
+import { clearRedisPrefix, testConfig } from "./app.js";
+import { createTestDatabase } from "./database.js";
 
 export interface RegisteredRoute {
   method: string;
@@ -37,4 +39,29 @@ export async function registeredRoutes(config: Config): Promise<RegisteredRoute[
 /** A concrete path for a route pattern: every `:param` becomes `value`. */
 export function concretePath(url: string, value = "1"): string {
   return url.replace(/:[A-Za-z]+/g, value);
+}
+
+export interface AppWithRoutes {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+  config: Config;
+  /** Closes the app, clears its Redis keys and drops its database. */
+  close(): Promise<void>;
+}
+
+/** A test app on a database of its own, with the routes it registered. */
+export async function startAppListingRoutes(): Promise<AppWithRoutes> {
+  const database = await createTestDatabase();
+  const config = testConfig({ DATABASE_URL: database.url });
+  const { app: fastify, routes } = await buildAppListingRoutes(config);
+  return {
+    app: fastify,
+    routes,
+    config,
+    async close() {
+      await fastify.close();
+      await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
+      await database.drop();
+    },
+  };
 }

@@ -3,24 +3,18 @@
 // route. A route added without a guard fails here.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearRedisPrefix, injectFromConsole, login, PASSWORD, seedSmallProvince, testConfig } from "../../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
-import { buildAppListingRoutes, concretePath, type RegisteredRoute } from "../../helpers/routes.js";
+import { injectFromConsole, login, PASSWORD, seedSmallProvince } from "../../helpers/app.js";
+import { type AppWithRoutes, concretePath, type RegisteredRoute, startAppListingRoutes } from "../../helpers/routes.js";
 
+let started: AppWithRoutes | undefined;
 let app: FastifyInstance;
 let routes: RegisteredRoute[];
-let database: TestDatabase;
-let prefix: string;
-let redisUrl: string;
 let cookie: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url });
-  ({ app, routes } = await buildAppListingRoutes(config));
-  injectFromConsole(app, config.PUBLIC_BASE_URL);
-  prefix = config.REDIS_PREFIX;
-  redisUrl = config.REDIS_URL;
+  started = await startAppListingRoutes();
+  ({ app, routes } = started);
+  injectFromConsole(app, started.config.PUBLIC_BASE_URL);
   const { agencies, users } = await seedSmallProvince(app.db);
   // The console never makes such a user (a user has at least one role): it holds no permission at all.
   const admin = await app.db.user.findUniqueOrThrow({ where: { id: users.admin.id } });
@@ -30,11 +24,7 @@ beforeAll(async () => {
   cookie = await login(app, "khong.vai.tro", PASSWORD);
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  await clearRedisPrefix(redisUrl, prefix);
-  await database?.drop();
-});
+afterAll(() => started?.close());
 
 const apiRoutes = () => routes.filter((route) => route.url.startsWith("/api/") && route.method !== "OPTIONS" && !route.public);
 

@@ -4,9 +4,8 @@
 // routes declared public.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearRedisPrefix, seedSmallProvince, testConfig } from "../../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
-import { buildAppListingRoutes, concretePath, type RegisteredRoute } from "../../helpers/routes.js";
+import { seedSmallProvince } from "../../helpers/app.js";
+import { type AppWithRoutes, concretePath, type RegisteredRoute, startAppListingRoutes } from "../../helpers/routes.js";
 
 /** Ways of writing `/api/<rest>` that a router decoding percent-escapes may send to the same route. */
 const SPELLINGS: Record<string, (rest: string) => string> = {
@@ -20,26 +19,17 @@ const SPELLINGS: Record<string, (rest: string) => string> = {
   "trailing slash": (rest) => `/api/${rest}/`,
 };
 
+let started: AppWithRoutes | undefined;
 let app: FastifyInstance;
 let routes: RegisteredRoute[];
-let database: TestDatabase;
-let prefix: string;
-let redisUrl: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url });
-  ({ app, routes } = await buildAppListingRoutes(config));
-  prefix = config.REDIS_PREFIX;
-  redisUrl = config.REDIS_URL;
+  started = await startAppListingRoutes();
+  ({ app, routes } = started);
   await seedSmallProvince(app.db);
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  await clearRedisPrefix(redisUrl, prefix);
-  await database?.drop();
-});
+afterAll(() => started?.close());
 
 const apiRoutes = () => routes.filter((route) => route.url.startsWith("/api/") && route.method !== "OPTIONS");
 

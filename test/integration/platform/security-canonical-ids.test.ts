@@ -3,37 +3,27 @@
 // Ids in paths are now canonical positive integers: every route with an `:id` refuses other spellings.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearRedisPrefix, injectFromConsole, login, PASSWORD, seedSmallProvince, testConfig } from "../../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
-import { buildAppListingRoutes, concretePath, type RegisteredRoute } from "../../helpers/routes.js";
+import { injectFromConsole, login, PASSWORD, seedSmallProvince } from "../../helpers/app.js";
+import { type AppWithRoutes, concretePath, type RegisteredRoute, startAppListingRoutes } from "../../helpers/routes.js";
 
 const NON_CANONICAL = ["01", "+1", "1.0", "%201", "1%20", "0x10", "1e1", "0", "-1", "00000000001", "2147483648", "99999999999"];
 
+let started: AppWithRoutes | undefined;
 let app: FastifyInstance;
 let routes: RegisteredRoute[];
-let database: TestDatabase;
-let prefix: string;
-let redisUrl: string;
 let cookie: string;
 let adminId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url });
-  ({ app, routes } = await buildAppListingRoutes(config));
-  injectFromConsole(app, config.PUBLIC_BASE_URL);
-  prefix = config.REDIS_PREFIX;
-  redisUrl = config.REDIS_URL;
+  started = await startAppListingRoutes();
+  ({ app, routes } = started);
+  injectFromConsole(app, started.config.PUBLIC_BASE_URL);
   const { users } = await seedSmallProvince(app.db);
   adminId = users.admin.id;
   cookie = await login(app, "admin");
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  await clearRedisPrefix(redisUrl, prefix);
-  await database?.drop();
-});
+afterAll(() => started?.close());
 
 const idRoutes = () => routes.filter((route) => route.url.includes("/:id") && route.method !== "HEAD");
 
