@@ -40,6 +40,7 @@ import smsPreviewRoutes from "./outreach/templates/preview-routes.js";
 import smsTemplateRoutes from "./outreach/templates/routes.js";
 import auditRoutes from "./platform/audit/routes.js";
 import healthRoutes from "./platform/health/routes.js";
+import systemRoutes from "./platform/health/system-routes.js";
 import { canonicalIdKeyword } from "./platform/http/canonical-id.js";
 import declaredContentTypes from "./platform/plugins/app/declared-content-types.js";
 import drainOnClose from "./platform/plugins/app/drain-on-close.js";
@@ -98,6 +99,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(agencyRoutes, { prefix: "/agencies" });
       await api.register(userRoutes, { prefix: "/users" });
       await api.register(auditRoutes, { prefix: "/audit-logs" });
+      await api.register(systemRoutes, { prefix: "/system" });
       await api.register(hoursOverrideRoutes, { prefix: "/hours-overrides" });
       await api.register(staffRoutes, { prefix: "/staff" });
       await api.register(callbackRoutes, { prefix: "/callback-requests" });

@@ -8,6 +8,8 @@
 const EVERYONE = ["supervisor", "agent", "campaign_manager", "campaign_approver", "viewer"] as const;
 /** The people who take or supervise calls. */
 const CALL_STAFF = ["supervisor", "agent"] as const;
+/** Those whose work is the phone line: call staff, and viewers who read its reports. Campaign staff never need it. */
+const HOTLINE_READERS = [...CALL_STAFF, "viewer"] as const;
 /** The people who prepare and approve SMS campaigns. */
 const CAMPAIGN_STAFF = ["campaign_manager", "campaign_approver"] as const;
 /** Administrators alone. */
@@ -30,21 +32,23 @@ interface Rule {
 
 export const PERMISSIONS = {
   // The phone line.
-  "calls:read": { roles: EVERYONE, console: { calls: READ } },
+  "calls:read": { roles: HOTLINE_READERS, console: { calls: READ } },
   /** Callers' numbers in full, and the search by caller; others see them masked. */
   "calls:caller-numbers": { roles: CALL_STAFF },
-  "reports:read": { roles: EVERYONE, console: { "satisfaction-report": READ } },
+  "reports:read": { roles: HOTLINE_READERS, console: { "satisfaction-report": READ } },
   "callback-requests:read": { roles: CALL_STAFF, console: { "callback-requests": READ } },
   /** Record call-back attempts and close requests. */
   "callback-requests:work": { roles: CALL_STAFF, console: { "callback-requests": ["edit"] } },
   /** Who is on duty, and putting staff on or off duty. */
   "staff:duty": { roles: CALL_STAFF },
   /** Reading IVR flow versions, and checking a draft (which stores nothing). */
-  "ivr-flow-versions:read": { roles: EVERYONE, console: { "ivr-flow-versions": READ } },
+  "ivr-flow-versions:read": { roles: HOTLINE_READERS, console: { "ivr-flow-versions": READ } },
   "ivr-flow-versions:publish": { roles: NO_ONE_ELSE },
   "ivr-flow-versions:activate": { roles: NO_ONE_ELSE },
   "simulator:run": { roles: ["supervisor"], console: { simulator: ["list"] } },
   "retention:manage": { roles: NO_ONE_ELSE },
+  /** The platform's own state: readiness of PostgreSQL and Redis, queue backlogs, failed jobs. */
+  "system:health": { roles: NO_ONE_ELSE },
 
   // Agencies and their hours.
   "agencies:read": { roles: EVERYONE, console: { agencies: READ } },
@@ -52,7 +56,7 @@ export const PERMISSIONS = {
   "agencies:edit": { roles: ["supervisor"], console: { agencies: ["edit"] } },
   /** Creating and deleting agencies, and their identity and place in the tree. */
   "agencies:manage": { roles: NO_ONE_ELSE, console: { agencies: ["create", "delete"] } },
-  "hours-overrides:read": { roles: EVERYONE, console: { "hours-overrides": READ } },
+  "hours-overrides:read": { roles: HOTLINE_READERS, console: { "hours-overrides": READ } },
   /** Dated overrides; supervisors only for their own subtree, never province-wide. */
   "hours-overrides:write": { roles: ["supervisor"], console: { "hours-overrides": ["create", "edit", "delete"] } },
 

@@ -1,16 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
-
-const CHECK_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
-    ),
-  ]);
-}
+import { readiness } from "./readiness.js";
 
 const Readiness = Type.Object({
   status: Type.Union([Type.Literal("ok"), Type.Literal("unavailable")]),
@@ -26,23 +16,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   // Readiness: 200 only when PostgreSQL and Redis both answer; otherwise 503 naming what is down.
   fastify.get("/readyz", { schema: { response: { 200: Readiness, 503: Readiness } } }, async (_request, reply) => {
-    const probes = {
-      postgres: () => fastify.db.$queryRaw`SELECT 1`,
-      redis: () => fastify.redis.ping(),
-    };
-    const results = await Promise.all(
-      Object.entries(probes).map(async ([name, probe]) => {
-        try {
-          await withTimeout(probe(), name);
-          return [name, { ok: true }] as const;
-        } catch (error) {
-          return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
-        }
-      }),
-    );
-    const down = results.filter(([, r]) => !r.ok).map(([name]) => name);
+    const { down, checks } = await readiness(fastify);
     reply.status(down.length ? 503 : 200);
-    return { status: down.length ? ("unavailable" as const) : ("ok" as const), down, checks: Object.fromEntries(results) };
+    return { status: down.length ? ("unavailable" as const) : ("ok" as const), down, checks };
   });
 };
 
