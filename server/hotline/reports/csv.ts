@@ -1,8 +1,8 @@
 // The satisfaction report as CSV for Excel, written by the shared csv-cell rules (BOM, Vietnamese
 // numbers, quoting, formulas neutralised); percentages to one decimal as the report page shows them.
 
-import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { displayDate } from "../../clock/vietnam-time.js";
+import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { CSV_BOM, type CsvSeparator, csvLine } from "../../platform/http/csv-cell.js";
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);

@@ -10,7 +10,16 @@ import { type ColumnMapping, parseConsent, parseConsentDate, type ResolvedMappin
 import { PhoneSet } from "./phone-set.js";
 
 /** Rejections (the row is not imported) and notes (imported, but worth a look). */
-export const REJECTIONS = ["empty", "invalid", "landline", "not_mobile", "not_vietnamese", "malformed", "invalid_characters", "invalid_date"] as const;
+export const REJECTIONS = [
+  "empty",
+  "invalid",
+  "landline",
+  "not_mobile",
+  "not_vietnamese",
+  "malformed",
+  "invalid_characters",
+  "invalid_date",
+] as const;
 export const NOTES = ["duplicate_in_file", "unknown_commune", "consent_unrecognised"] as const;
 export type ImportErrorReason = (typeof REJECTIONS)[number] | (typeof NOTES)[number];
 
@@ -40,7 +49,9 @@ const BATCH_ROWS = 1000;
 const VALUE_MAX = 200;
 
 /** Why a number cannot be a contact; the row-level rejections (malformed, invalid_characters) never come from here. */
-export function rejectionOf(result: NormalizedPhone): Exclude<(typeof REJECTIONS)[number], "malformed" | "invalid_characters" | "invalid_date"> | undefined {
+export function rejectionOf(
+  result: NormalizedPhone,
+): Exclude<(typeof REJECTIONS)[number], "malformed" | "invalid_characters" | "invalid_date"> | undefined {
   if (result.ok) {
     if (canReceiveSms(result)) return undefined;
     return result.type === "landline" ? "landline" : "not_mobile";

@@ -31,7 +31,13 @@ export type CsvValue = string | number | boolean | null | undefined;
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   const text =
-    typeof value === "string" ? neutraliseFormula(value) : typeof value === "number" ? VIETNAMESE_NUMBER.format(value) : value ? "Có" : "Không";
+    typeof value === "string"
+      ? neutraliseFormula(value)
+      : typeof value === "number"
+        ? VIETNAMESE_NUMBER.format(value)
+        : value
+          ? "Có"
+          : "Không";
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -199,7 +199,10 @@ describe("satisfaction report", () => {
     expect(lines.at(-1)).toMatch(/^,,Toàn tỉnh \(01\/02\/2026 – 28\/02\/2026\),26,22,/);
 
     // For Excel set to Vietnamese: semicolons.
-    const semicolons = await get(admin, "/api/reports/satisfaction?from=2026-02-01&to=2026-02-28&minAnswers=3&format=csv&separator=semicolon");
+    const semicolons = await get(
+      admin,
+      "/api/reports/satisfaction?from=2026-02-01&to=2026-02-28&minAnswers=3&format=csv&separator=semicolon",
+    );
     expect(semicolons.body.split("\r\n")[2]).toMatch(/^2;STP;Sở Tư pháp;12;11;"91,7";/);
     const wrong = await get(admin, "/api/reports/satisfaction?format=csv&separator=tab");
     expect(wrong.statusCode).toBe(400);

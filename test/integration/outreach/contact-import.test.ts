@@ -138,13 +138,21 @@ describe("the error report of a malformed file", () => {
 
 describe("consent dates", () => {
   it("refuses a day that does not exist or a malformed date as a row error, instead of rolling it over or using the import time", async () => {
-    const csv = ["SĐT,Đồng ý,Ngày đồng ý", "0987100001,có,31/02/2026", "0987100002,có,2026-13-45", "0987100003,có,28/02/2026", "0987100004,có,"].join(
-      "\n",
-    );
+    const csv = [
+      "SĐT,Đồng ý,Ngày đồng ý",
+      "0987100001,có,31/02/2026",
+      "0987100002,có,2026-13-45",
+      "0987100003,có,28/02/2026",
+      "0987100004,có,",
+    ].join("\n");
     const response = await importCsv(manager, csv, { phone: "SĐT", consent: "Đồng ý", consentAt: "Ngày đồng ý", consentSource: "Phiếu" });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({ totalRows: 4, importedRows: 2, errorRows: 2 });
-    const report = await t.app.inject({ method: "GET", url: `/api/contact-imports/${response.json().id}/errors.csv`, headers: { cookie: manager } });
+    const report = await t.app.inject({
+      method: "GET",
+      url: `/api/contact-imports/${response.json().id}/errors.csv`,
+      headers: { cookie: manager },
+    });
     const [, ...rows] = parseReport(report.body);
     const reason = "Ngày không hợp lệ (dùng dd/MM/yyyy hoặc yyyy-MM-dd): dòng không được nhập";
     expect(rows).toEqual([
