@@ -65,3 +65,14 @@ function utcMidnight(date: string): number {
   if (!match) throw new RangeError(`"${date}" is not a date in YYYY-MM-DD form`);
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
+
+/** An instant as Vietnamese readers write it, Vietnam time: "31/12/2026 23:59:59" (exports, reports). */
+export function vietnamDisplayDateTime(instant: Date): string {
+  const iso = new Date(instant.getTime() + OFFSET_MS).toISOString();
+  return `${displayDate(iso.slice(0, 10))} ${iso.slice(11, 19)}`;
+}
+
+/** A "YYYY-MM-DD" day as "dd/MM/yyyy". */
+export function displayDate(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}

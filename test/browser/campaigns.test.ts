@@ -203,7 +203,7 @@ describe("SMS campaign in the console", () => {
     expect(await csv.getAttribute("href")).toBe(`/api/campaigns/${campaign.id}/results.csv`);
     const download = await page.request.get(`${base}/api/campaigns/${campaign.id}/results.csv`);
     expect(download.status()).toBe(200);
-    expect(await download.text()).toContain("delivered");
+    expect(await download.text()).toContain("Đã nhận");
     await page.screenshot({ path: `${ROOT}/test-results/campaign-results.png`, fullPage: true }).catch(() => {});
 
     // The list shows it finished, with its progress and author.

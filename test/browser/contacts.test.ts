@@ -103,14 +103,14 @@ describe("contacts in the console", () => {
     const report = page.getByRole("link", { name: "Tải báo cáo lỗi (CSV)" });
     expect(await report.getAttribute("href")).toBe(`/api/contact-imports/${run.id}/errors.csv`);
     const [download] = await Promise.all([page.waitForEvent("download"), report.click()]);
-    expect(download.suggestedFilename()).toBe(`contact-import-${run.id}-errors.csv`);
+    expect(download.suggestedFilename()).toBe(`bao-cao-loi-nhap-danh-ba-${run.id}.csv`);
     const saved = await download.path();
     const csv = await readFile(saved, "utf8");
     expect(csv.split("\r\n")).toEqual([
-      "\ufeffrow,value,reason",
-      "6,0256 3822 478,landline",
-      "7,12345,invalid",
-      "8,0912.345.678,duplicate_in_file",
+      "\ufeffDòng,Cột,Giá trị,Lý do",
+      "6,Số điện thoại,0256 3822 478,Số cố định không nhận được tin nhắn",
+      "7,Số điện thoại,12345,Số điện thoại không hợp lệ",
+      "8,Số điện thoại,0912.345.678,Số trùng với một dòng trước trong tệp (đã gộp)",
       "",
     ]);
 

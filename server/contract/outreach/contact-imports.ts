@@ -26,3 +26,13 @@ export const ImportPreview = Type.Object({
   suggested: Type.Record(Type.String(), Type.String()),
 });
 export type ImportPreview = WireOf<typeof ImportPreview>;
+
+/** One row an import refused or noted: the file's row number and column, the value and the reason code. */
+export const ImportRowError = Type.Object({
+  id: Type.Integer(),
+  rowNumber: Type.Integer(),
+  column: Nullable(Type.String()),
+  value: Type.String(),
+  reason: Type.String(),
+});
+export type ImportRowError = WireOf<typeof ImportRowError>;

@@ -1,10 +1,9 @@
-// CSV for Excel: UTF-8 with a byte-order mark (otherwise Excel reads Vietnamese as Windows-1252),
-// cells written by the shared csv-cell module (CRLF, quoting, formulas neutralised).
+// The satisfaction report as CSV for Excel, written by the shared csv-cell rules (BOM, Vietnamese
+// numbers, quoting, formulas neutralised); percentages to one decimal as the report page shows them.
 
+import { displayDate } from "../../clock/vietnam-time.js";
 import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
-import { csvLine } from "../../platform/http/csv-cell.js";
-
-const BOM = "\uFEFF";
+import { CSV_BOM, type CsvSeparator, csvLine } from "../../platform/http/csv-cell.js";
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 const seconds = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -38,12 +37,12 @@ const numbers = (f: Figures) => [
   percent(f.resolvedRate),
 ];
 
-export function satisfactionCsv(report: SatisfactionReport): string {
+export function satisfactionCsv(report: SatisfactionReport, separator: CsvSeparator = "comma"): string {
   const lines: (string | number | null)[][] = [SATISFACTION_CSV_HEADER];
   for (const row of report.rows) {
     lines.push([row.rank ?? "Chưa đủ lượt đánh giá", row.agencyCode, row.agencyName, ...numbers(row)]);
   }
   if (report.unrouted) lines.push(["", "", "Chưa đến cơ quan nào (gác máy trong tổng đài tự động)", ...numbers(report.unrouted)]);
-  lines.push(["", "", `Toàn tỉnh (${report.from} – ${report.to})`, ...numbers(report.total)]);
-  return `${BOM}${lines.map(csvLine).join("")}`;
+  lines.push(["", "", `Toàn tỉnh (${displayDate(report.from)} – ${displayDate(report.to)})`, ...numbers(report.total)]);
+  return `${CSV_BOM}${lines.map((line) => csvLine(line, separator)).join("")}`;
 }

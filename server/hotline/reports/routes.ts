@@ -7,6 +7,7 @@ import { visibleAgencyIds } from "../../agencies/scope.js";
 import { addDays } from "../../clock/vietnam-time.js";
 import { SatisfactionReport, TodayFigures } from "../../contract/hotline/reports.js";
 import { writeAudit } from "../../platform/audit/audit.js";
+import { CsvSeparatorParam, csvAttachment } from "../../platform/http/csv-download.js";
 import { satisfactionCsv } from "./csv.js";
 import { periodOf, today } from "./period.js";
 import { satisfactionReport } from "./satisfaction.js";
@@ -19,6 +20,7 @@ const SatisfactionQuery = Type.Object(
     to: Type.Optional(Day),
     minAnswers: Type.Integer({ minimum: 1, maximum: 100000, default: 10 }),
     format: Type.Enum(["json", "csv"], { default: "json" }),
+    separator: Type.Optional(CsvSeparatorParam),
   },
   { additionalProperties: false },
 );
@@ -44,7 +46,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const { from, to, minAnswers, format } = request.query;
+      const { from, to, minAnswers, format, separator } = request.query;
       const period = periodOf(from, to);
       const report = await satisfactionReport(db, period, minAnswers, await visibleAgencyIds(db, user));
       if (format !== "csv") return report;
@@ -56,11 +58,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         after: { format: "csv", from: period.from, to: period.to, minAnswers, agencies: report.rows.length },
         ip: request.ip,
       });
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("Content-Disposition", `attachment; filename="bao-cao-hai-long_${period.from}_${period.to}.csv"`)
-        .header("Cache-Control", "private, no-store")
-        .send(satisfactionCsv(report));
+      return csvAttachment(reply, `bao-cao-hai-long_${period.from}_${period.to}.csv`).send(satisfactionCsv(report, separator));
     },
   );
 

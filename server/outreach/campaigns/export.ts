@@ -1,13 +1,44 @@
-// Per-recipient results as CSV for Excel (UTF-8 with BOM, CRLF, formula-safe cells), read in pages
-// by id so a million-recipient campaign never sits in memory at once.
+// Per-recipient results as CSV for Excel (the shared csv-cell rules: BOM, Vietnamese words and
+// numbers, Vietnam time), read in pages by id so a million-recipient campaign never sits in memory
+// at once. Statuses and skip reasons are worded as the console's results page words them.
+import { vietnamDisplayDateTime } from "../../clock/vietnam-time.js";
+import type { RecipientStatus } from "../../generated/prisma/enums.js";
 import type { Db } from "../../platform/db/client.js";
-import { csvLine } from "../../platform/http/csv-cell.js";
+import { CSV_BOM, type CsvSeparator, csvLine } from "../../platform/http/csv-cell.js";
 
-const BOM = "\uFEFF";
 export const RESULTS_HEADER = ["Số điện thoại", "Trạng thái", "Lý do bỏ qua", "Số lần gửi", "Lỗi cuối", "Gửi lúc", "Nhận lúc"];
 
-export async function* resultsCsv(db: Db, campaignId: number, mask: (phone: string) => string, pageSize = 5000): AsyncGenerator<string> {
-  yield `${BOM}${csvLine(RESULTS_HEADER)}`;
+const STATUS: Record<RecipientStatus, string> = {
+  pending: "Chờ gửi",
+  sending: "Đang gửi",
+  sent: "Đã gửi",
+  delivered: "Đã nhận",
+  failed: "Lỗi",
+  skipped: "Bỏ qua",
+};
+
+const SKIP_REASON: Record<string, string> = {
+  duplicate: "Trùng số",
+  suppressed: "Đã từ chối nhận tin",
+  dnc: "Danh sách không quảng cáo (DNC)",
+  no_consent: "Chưa đồng ý nhận tin",
+  refused: "Từ chối nhận tin",
+  invalid_number: "Số không hợp lệ",
+  not_mobile: "Không phải số di động",
+  invalid_brandname: "Tên định danh không hợp lệ",
+  cancelled: "Chiến dịch đã hủy",
+};
+
+const when = (instant: Date | null) => (instant ? vietnamDisplayDateTime(instant) : null);
+
+export async function* resultsCsv(
+  db: Db,
+  campaignId: number,
+  mask: (phone: string) => string,
+  separator: CsvSeparator = "comma",
+  pageSize = 5000,
+): AsyncGenerator<string> {
+  yield `${CSV_BOM}${csvLine(RESULTS_HEADER, separator)}`;
   let after = 0;
   for (;;) {
     const rows = await db.campaignRecipient.findMany({
@@ -19,15 +50,8 @@ export async function* resultsCsv(db: Db, campaignId: number, mask: (phone: stri
     if (rows.length === 0) return;
     let chunk = "";
     for (const r of rows) {
-      chunk += csvLine([
-        mask(r.phone),
-        r.status,
-        r.skipReason,
-        r.attempts,
-        r.lastError,
-        r.sentAt?.toISOString() ?? null,
-        r.deliveredAt?.toISOString() ?? null,
-      ]);
+      const reason = r.skipReason === null ? null : (SKIP_REASON[r.skipReason] ?? r.skipReason);
+      chunk += csvLine([mask(r.phone), STATUS[r.status], reason, r.attempts, r.lastError, when(r.sentAt), when(r.deliveredAt)], separator);
     }
     yield chunk;
     after = rows[rows.length - 1]?.id as number;

@@ -10,6 +10,7 @@ import { rolesHold } from "../../contract/permissions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { maskPhone } from "../../phone/mask.js";
 import { writeAudit } from "../../platform/audit/audit.js";
+import { CsvQuery, csvAttachment } from "../../platform/http/csv-download.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { codeFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
@@ -72,7 +73,7 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
     },
   );
 
-  fastify.get("/:id/results.csv", { preHandler: readers, schema: { params: IdParams } }, async (request, reply) => {
+  fastify.get("/:id/results.csv", { preHandler: readers, schema: { params: IdParams, querystring: CsvQuery } }, async (request, reply) => {
     const { id } = request.params;
     const user = currentUser(request);
     await loadCampaign(db, id);
@@ -85,11 +86,9 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
       after: { format: "csv", phones: show ? "full" : "masked" },
       ip: request.ip,
     });
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header("Content-Disposition", `attachment; filename="ket-qua-chien-dich-${id}.csv"`)
-      .header("Cache-Control", "private, no-store")
-      .send(Readable.from(resultsCsv(db, id, show ? (p) => p : maskPhone)));
+    return csvAttachment(reply, `ket-qua-chien-dich-${id}.csv`).send(
+      Readable.from(resultsCsv(db, id, show ? (p) => p : maskPhone, request.query.separator)),
+    );
   });
 };
 

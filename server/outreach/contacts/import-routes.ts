@@ -11,10 +11,10 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { Value } from "typebox/value";
 import { currentUser } from "../../access/auth/authentication.js";
-import { ContactImport, ImportPreview } from "../../contract/outreach/contact-imports.js";
+import { ContactImport, ImportPreview, ImportRowError } from "../../contract/outreach/contact-imports.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
-import { csvLine } from "../../platform/http/csv-cell.js";
+import { CsvQuery, csvAttachment } from "../../platform/http/csv-download.js";
 import { badRequest, notFound } from "../../platform/http/errors.js";
 import { assertValidValue } from "../../platform/http/input-values.js";
 import { listPage } from "../../platform/http/list-handler.js";
@@ -23,6 +23,7 @@ import { IdParams } from "../../platform/http/schemas.js";
 import { MULTIPART_ONLY } from "../../platform/plugins/app/declared-content-types.js";
 import { csvEvents } from "./csv-source.js";
 import { runContactImport } from "./import.js";
+import { importReportCsv } from "./import-report.js";
 import { ColumnMapping, guessMapping } from "./mapping.js";
 
 /** 1,000,000 rows of a dozen columns stay well under this. */
@@ -147,8 +148,25 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return found;
   });
 
+  // The rows refused or noted, a page at a time, for the console's table after an import.
+  fastify.get(
+    "/:id/errors",
+    { preHandler: writers, schema: { params: IdParams, querystring: listQuerystring, response: { 200: Type.Array(ImportRowError) } } },
+    async (request, reply) => {
+      const importId = request.params.id;
+      return listPage(request.query, reply, {
+        resource: "contact-import-errors",
+        sortable: ["rowNumber"],
+        defaultSort: ["rowNumber", "ASC"],
+        where: () => ({ importId }),
+        count: (where) => db.contactImportError.count({ where }),
+        page: (where, page) => db.contactImportError.findMany({ where, ...page }),
+      });
+    },
+  );
+
   // The report holds the phone numbers as written in the file: an export of personal data, audited.
-  fastify.get("/:id/errors.csv", { preHandler: writers, schema: { params: IdParams } }, async (request, reply) => {
+  fastify.get("/:id/errors.csv", { preHandler: writers, schema: { params: IdParams, querystring: CsvQuery } }, async (request, reply) => {
     const { id } = request.params;
     if (!(await db.contactImport.findUnique({ where: { id }, select: { id: true } }))) throw notFound("No such import");
     await writeAudit(db, {
@@ -158,26 +176,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       resourceId: id,
       ip: request.ip,
     });
-    async function* lines() {
-      yield `\ufeff${csvLine(["row", "value", "reason"])}`;
-      // Keyset pages in row order: the report of a million-row file is never held whole.
-      let after = { rowNumber: 0, id: 0 };
-      for (;;) {
-        const page = await db.contactImportError.findMany({
-          where: { importId: id, OR: [{ rowNumber: { gt: after.rowNumber } }, { rowNumber: after.rowNumber, id: { gt: after.id } }] },
-          orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
-          take: 5000,
-        });
-        if (page.length === 0) return;
-        yield page.map((e) => csvLine([e.rowNumber, e.value, e.reason])).join("");
-        const last = page[page.length - 1];
-        if (last) after = { rowNumber: last.rowNumber, id: last.id };
-      }
-    }
-    return reply
-      .header("Content-Type", "text/csv; charset=utf-8")
-      .header("Content-Disposition", `attachment; filename="contact-import-${id}-errors.csv"`)
-      .send(Readable.from(lines()));
+    return csvAttachment(reply, `bao-cao-loi-nhap-danh-ba-${id}.csv`).send(Readable.from(importReportCsv(db, id, request.query.separator)));
   });
 };
 

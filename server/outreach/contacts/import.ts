@@ -10,7 +10,16 @@ import { type ColumnMapping, parseConsent, parseConsentDate, type ResolvedMappin
 import { PhoneSet } from "./phone-set.js";
 
 /** Rejections (the row is not imported) and notes (imported, but worth a look). */
-export const REJECTIONS = ["empty", "invalid", "landline", "not_mobile", "not_vietnamese", "malformed", "invalid_characters"] as const;
+export const REJECTIONS = [
+  "empty",
+  "invalid",
+  "landline",
+  "not_mobile",
+  "not_vietnamese",
+  "malformed",
+  "invalid_characters",
+  "invalid_date",
+] as const;
 export const NOTES = ["duplicate_in_file", "unknown_commune", "consent_unrecognised"] as const;
 export type ImportErrorReason = (typeof REJECTIONS)[number] | (typeof NOTES)[number];
 
@@ -40,7 +49,9 @@ const BATCH_ROWS = 1000;
 const VALUE_MAX = 200;
 
 /** Why a number cannot be a contact; the row-level rejections (malformed, invalid_characters) never come from here. */
-export function rejectionOf(result: NormalizedPhone): Exclude<(typeof REJECTIONS)[number], "malformed" | "invalid_characters"> | undefined {
+export function rejectionOf(
+  result: NormalizedPhone,
+): Exclude<(typeof REJECTIONS)[number], "malformed" | "invalid_characters" | "invalid_date"> | undefined {
   if (result.ok) {
     if (canReceiveSms(result)) return undefined;
     return result.type === "landline" ? "landline" : "not_mobile";
@@ -103,6 +114,8 @@ const text = (fields: string[], index: number | undefined): string | undefined =
 
 interface RowError {
   rowNumber: number;
+  /** The file's column holding the value; none for a row that could not be read. */
+  column: string | null;
   value: string;
   reason: ImportErrorReason;
 }
@@ -171,7 +184,7 @@ export async function runContactImport(db: Db, input: AsyncIterable<Buffer | str
   const seen = new PhoneSet();
   const counts: ImportCounts = { totalRows: 0, importedRows: 0, duplicateRows: 0, errorRows: 0 };
   let resolved: ResolvedMapping | undefined;
-  let columnCount = 0;
+  let header: string[] = [];
   let batch = new Map<string, ContactRow>();
   let errors: RowError[] = [];
   const startedAt = now();
@@ -184,36 +197,41 @@ export async function runContactImport(db: Db, input: AsyncIterable<Buffer | str
     batch = new Map();
     errors = [];
   };
-  const note = (rowNumber: number, value: string, reason: ImportErrorReason) =>
-    errors.push({ rowNumber, value: value.slice(0, VALUE_MAX), reason });
+  const note = (rowNumber: number, at: number | undefined, value: string, reason: ImportErrorReason) =>
+    errors.push({ rowNumber, column: at === undefined ? null : (header[at] ?? null), value: value.slice(0, VALUE_MAX), reason });
 
   for await (const event of csvEvents(input)) {
     if (event.kind === "header") {
       resolved = resolveMapping(run.mapping, event.columns);
-      columnCount = event.columns.length;
+      header = event.columns;
       continue;
     }
     counts.totalRows++;
-    if (event.kind === "malformed" || event.fields.length !== columnCount || !resolved) {
+    if (event.kind === "malformed" || event.fields.length !== header.length || !resolved) {
       counts.errorRows++;
-      note(event.row, event.raw, event.kind === "malformed" ? event.reason : "malformed");
+      note(event.row, undefined, event.raw, event.kind === "malformed" ? event.reason : "malformed");
     } else {
       const { fields, row } = event;
       const { index } = resolved;
       const phoneText = fields[index.phone ?? 0] ?? "";
       const phone = normalizeVietnamesePhone(phoneText);
       const rejection = rejectionOf(phone);
+      const consentAtText = text(fields, index.consentAt);
+      const consentAt = consentAtText === undefined ? startedAt : parseConsentDate(consentAtText);
       if (rejection || !phone.ok) {
         counts.errorRows++;
-        note(row, phoneText, rejection ?? "invalid");
+        note(row, index.phone, phoneText, rejection ?? "invalid");
+      } else if (consentAt === "invalid") {
+        counts.errorRows++;
+        note(row, index.consentAt, consentAtText ?? "", "invalid_date");
       } else {
         const communeText = text(fields, index.commune);
         const agencyId = communeText ? commune(communeText) : undefined;
-        if (communeText && agencyId === undefined) note(row, communeText, "unknown_commune");
+        if (communeText && agencyId === undefined) note(row, index.commune, communeText, "unknown_commune");
         const consentText = text(fields, index.consent) ?? "";
         let consent = parseConsent(consentText);
         if (consent === "unrecognised") {
-          note(row, consentText, "consent_unrecognised");
+          note(row, index.consent, consentText, "consent_unrecognised");
           consent = "unknown";
         }
         const tags = (text(fields, index.tags) ?? "")
@@ -237,14 +255,14 @@ export async function runContactImport(db: Db, input: AsyncIterable<Buffer | str
           ...(consent !== "unknown" && {
             consentSource: resolved.consentSource,
             consentMethod: resolved.consentMethod,
-            consentAt: parseConsentDate(text(fields, index.consentAt) ?? "") ?? startedAt,
+            consentAt,
           }),
         };
         if (seen.add(phone.e164)) {
           counts.importedRows++;
         } else {
           counts.duplicateRows++;
-          note(row, phoneText, "duplicate_in_file");
+          note(row, index.phone, phoneText, "duplicate_in_file");
         }
         const earlier = batch.get(phone.e164);
         batch.set(phone.e164, earlier ? mergeContact(earlier, contact) : contact);

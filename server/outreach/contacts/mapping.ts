@@ -1,7 +1,7 @@
 // How the columns of an uploaded file map to contact fields, chosen in the console (pre-filled from
 // the header names) and validated here before a single row is read.
 import Type from "typebox";
-import { fromVietnamDateTime } from "../../clock/vietnam-time.js";
+import { fromVietnamDateTime, isRealDate } from "../../clock/vietnam-time.js";
 import { CONTACT_IMPORT_FIELDS, type ContactImportField } from "../../contract/enums.js";
 import { badRequest } from "../../platform/http/errors.js";
 import { searchKey } from "../../text/unaccent.js";
@@ -101,13 +101,18 @@ export function parseConsent(value: string): ConsentAnswer {
   return "unrecognised";
 }
 
-/** "2026-03-01", "2026-03-01T08:00:00+07:00" or "01/03/2026" (Vietnamese day first, Vietnam time). */
-export function parseConsentDate(value: string): Date | undefined {
+/**
+ * "2026-03-01", "2026-03-01T08:00:00+07:00" or "01/03/2026" (Vietnamese day first, Vietnam time);
+ * "invalid" for anything else, including days that do not exist: JavaScript's Date rolls 31/02 over
+ * to 03/03, which would record consent on a day nobody wrote.
+ */
+export function parseConsentDate(value: string): Date | "invalid" {
   const text = value.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const day = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}` : text;
+  const day = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}` : text.slice(0, 10);
+  if (!isRealDate(day)) return "invalid";
   // A day alone is that day's Vietnam midnight; a full timestamp says its own zone.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) return fromVietnamDateTime(`${day}T00:00`) ?? undefined;
+  if (dmy || text.length === 10) return fromVietnamDateTime(`${day}T00:00`) ?? "invalid";
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) || !/^\d{4}-/.test(text) ? undefined : date;
+  return Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(text) ? "invalid" : date;
 }

@@ -193,9 +193,20 @@ describe("satisfaction report", () => {
     expect(lines[0]).toBe(
       "Hạng,Mã cơ quan,Cơ quan,Số cuộc gọi,Đã trả lời,Tỷ lệ trả lời (%),Thời gian chờ trung bình (giây),Số lượt đánh giá,Rất hài lòng,Hài lòng,Không hài lòng,Tỷ lệ hài lòng (%),Tỷ lệ được giải đáp (%)",
     );
+    // Numbers and days as the report page shows them: a decimal comma (so the cell is quoted), dd/MM/yyyy.
     expect(lines[1]).toMatch(/^1,STP-HCTP,Phòng Hành chính tư pháp,4,4,100,/);
-    expect(lines[2]).toMatch(/^2,STP,Sở Tư pháp,12,11,91\.7,.*,10,4,4,2,80,/);
-    expect(lines.at(-1)).toMatch(/^,,Toàn tỉnh \(2026-02-01 – 2026-02-28\),26,22,/);
+    expect(lines[2]).toMatch(/^2,STP,Sở Tư pháp,12,11,"91,7",.*,10,4,4,2,80,/);
+    expect(lines.at(-1)).toMatch(/^,,Toàn tỉnh \(01\/02\/2026 – 28\/02\/2026\),26,22,/);
+
+    // For Excel set to Vietnamese: semicolons.
+    const semicolons = await get(
+      admin,
+      "/api/reports/satisfaction?from=2026-02-01&to=2026-02-28&minAnswers=3&format=csv&separator=semicolon",
+    );
+    expect(semicolons.body.split("\r\n")[2]).toMatch(/^2;STP;Sở Tư pháp;12;11;"91,7";/);
+    const wrong = await get(admin, "/api/reports/satisfaction?format=csv&separator=tab");
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("separator");
     const audit = await t.db.auditLog.findMany({ where: { action: "export" } });
     expect(audit.at(-1)).toMatchObject({
       resource: "reports",

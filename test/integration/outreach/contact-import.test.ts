@@ -63,19 +63,39 @@ describe("the error report of a malformed file", () => {
     expect(report.statusCode).toBe(200);
     expect(report.headers["content-type"]).toMatch(/^text\/csv/);
     const [header, ...rows] = parseReport(report.body);
-    expect(header).toEqual(["row", "value", "reason"]);
-    expect(rows.map(([row, , reason]) => [Number(row), reason])).toEqual([
-      [4, "landline"],
-      [5, "invalid"],
-      [6, "not_vietnamese"],
-      [7, "empty"],
-      [8, "malformed"],
-      [9, "duplicate_in_file"],
-      [10, "unknown_commune"],
-      [11, "invalid"],
-      [12, "malformed"],
+    expect(header).toEqual(["Dòng", "Cột", "Giá trị", "Lý do"]);
+    expect(rows.map(([row, column, , reason]) => [Number(row), column, reason])).toEqual([
+      [4, "SĐT", "Số cố định không nhận được tin nhắn"],
+      [5, "SĐT", "Số điện thoại không hợp lệ"],
+      [6, "SĐT", "Không phải số Việt Nam"],
+      [7, "SĐT", "Không có số điện thoại"],
+      [8, "", "Dòng sai định dạng (số cột hoặc dấu ngoặc kép)"],
+      [9, "SĐT", "Số trùng với một dòng trước trong tệp (đã gộp)"],
+      [10, "Xã/Phường", "Không tìm thấy xã/phường: đã nhập nhưng chưa gán xã"],
+      [11, "SĐT", "Số điện thoại không hợp lệ"],
+      [12, "", "Dòng sai định dạng (số cột hoặc dấu ngoặc kép)"],
     ]);
-    expect(rows[0]?.[1]).toBe("0256 3822 478");
+    expect(rows[0]?.[2]).toBe("0256 3822 478");
+
+    // The same rows for the console's table, a page at a time, with the reason as a code it translates.
+    const table = await t.app.inject({
+      method: "GET",
+      url: `/api/contact-imports/${result.id}/errors?range=[0,1]`,
+      headers: { cookie: manager },
+    });
+    expect(table.headers["content-range"]).toBe("contact-import-errors 0-1/9");
+    expect(table.json()).toMatchObject([
+      { rowNumber: 4, column: "SĐT", value: "0256 3822 478", reason: "landline" },
+      { rowNumber: 5, column: "SĐT", value: "0912", reason: "invalid" },
+    ]);
+
+    // For Excel set to Vietnamese: the same report with semicolons.
+    const semicolons = await t.app.inject({
+      method: "GET",
+      url: `/api/contact-imports/${result.id}/errors.csv?separator=semicolon`,
+      headers: { cookie: manager },
+    });
+    expect(semicolons.body.split("\r\n")[1]).toBe("4;SĐT;0256 3822 478;Số cố định không nhận được tin nhắn");
 
     const contacts = await t.db.contact.findMany({ orderBy: { phone: "asc" } });
     expect(contacts.map((c) => c.phone)).toEqual(["+84327123456", "+84912345678", "+84912345679"]);
@@ -113,6 +133,35 @@ describe("the error report of a malformed file", () => {
     expect(response.statusCode).toBe(400);
     const last = await t.db.contactImport.findFirst({ orderBy: { id: "desc" } });
     expect(last?.status).toBe("failed");
+  });
+});
+
+describe("consent dates", () => {
+  it("refuses a day that does not exist or a malformed date as a row error, instead of rolling it over or using the import time", async () => {
+    const csv = [
+      "SĐT,Đồng ý,Ngày đồng ý",
+      "0987100001,có,31/02/2026",
+      "0987100002,có,2026-13-45",
+      "0987100003,có,28/02/2026",
+      "0987100004,có,",
+    ].join("\n");
+    const response = await importCsv(manager, csv, { phone: "SĐT", consent: "Đồng ý", consentAt: "Ngày đồng ý", consentSource: "Phiếu" });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ totalRows: 4, importedRows: 2, errorRows: 2 });
+    const report = await t.app.inject({
+      method: "GET",
+      url: `/api/contact-imports/${response.json().id}/errors.csv`,
+      headers: { cookie: manager },
+    });
+    const [, ...rows] = parseReport(report.body);
+    const reason = "Ngày không hợp lệ (dùng dd/MM/yyyy hoặc yyyy-MM-dd): dòng không được nhập";
+    expect(rows).toEqual([
+      ["2", "Ngày đồng ý", "31/02/2026", reason],
+      ["3", "Ngày đồng ý", "2026-13-45", reason],
+    ]);
+    const contacts = await t.db.contact.findMany({ where: { phone: { startsWith: "+8498710" } }, orderBy: { phone: "asc" } });
+    expect(contacts.map((c) => c.phone)).toEqual(["+84987100003", "+84987100004"]);
+    expect(contacts[0]?.consentAt?.toISOString()).toBe("2026-02-27T17:00:00.000Z");
   });
 });
 

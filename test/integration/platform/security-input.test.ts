@@ -111,7 +111,7 @@ describe("text the database cannot store, and numbers out of range (finding 2)",
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({ totalRows: 3, importedRows: 2, errorRows: 1 });
     const [, ...rows] = await errorReport(response.json().id);
-    expect(rows).toEqual([["3", "0912000102;B\ufffdC", "invalid_characters"]]);
+    expect(rows).toEqual([["3", "", "0912000102;B\ufffdC", "Có ký tự không hợp lệ"]]);
   });
 });
 
@@ -121,7 +121,7 @@ describe("CSV formulas and caller IDs (finding 8)", () => {
     const response = await importCsv(csv);
     expect(response.json()).toMatchObject({ totalRows: 6, errorRows: 6 });
     const [, ...rows] = await errorReport(response.json().id);
-    expect(rows.map(([, value]) => value)).toEqual(FORMULAS.map((f) => `'${f}`));
+    expect(rows.map(([, , value]) => value)).toEqual(FORMULAS.map((f) => `'${f}`));
   });
 
   it("neutralises formulas in a campaign's results", async () => {
@@ -165,7 +165,7 @@ describe("every line of an upload is accounted for (finding 12)", () => {
     const response = await importCsv(csv);
     expect(response.json()).toMatchObject({ totalRows: 4, importedRows: 3, errorRows: 1 });
     const [, ...rows] = await errorReport(response.json().id);
-    expect(rows).toEqual([["2", '0912000401;"Mở ngoặc', "malformed"]]);
+    expect(rows).toEqual([["2", "", '0912000401;"Mở ngoặc', "Dòng sai định dạng (số cột hoặc dấu ngoặc kép)"]]);
     const names = await t.db.contact.findMany({ where: { phone: { in: ["+84912000402", "+84912000404"] } }, orderBy: { phone: "asc" } });
     expect(names.map((c) => c.name)).toEqual(["B", "Hai\ndòng"]);
   });
@@ -179,10 +179,10 @@ describe("every line of an upload is accounted for (finding 12)", () => {
     expect(result).toMatchObject({ totalRows: dataLines, importedRows: 3, duplicateRows: 1, errorRows: 2 });
     expect(result.importedRows + result.duplicateRows + result.errorRows).toBe(result.totalRows);
     const [, ...rows] = await errorReport(result.id);
-    expect(rows.map(([row, , reason]) => [Number(row), reason])).toEqual([
-      [6, "malformed"],
-      [8, "duplicate_in_file"],
-      [9, "invalid"],
+    expect(rows.map(([row, , , reason]) => [Number(row), reason])).toEqual([
+      [6, "Dòng sai định dạng (số cột hoặc dấu ngoặc kép)"],
+      [8, "Số trùng với một dòng trước trong tệp (đã gộp)"],
+      [9, "Số điện thoại không hợp lệ"],
     ]);
   });
 });

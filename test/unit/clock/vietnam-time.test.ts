@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  displayDate,
   fromVietnamDateTime,
   isRealDate,
   vietnamClock,
   vietnamDateTime,
+  vietnamDisplayDateTime,
   vietnamInstant,
   weekdayOf,
 } from "../../../server/clock/vietnam-time.js";
@@ -34,5 +36,12 @@ describe("the Vietnam clock", () => {
     expect(fromVietnamDateTime("2026-03-11T00:30")).toEqual(new Date("2026-03-10T17:30:00Z"));
     expect(fromVietnamDateTime("2026-03-11T00:30:15")).toEqual(new Date("2026-03-10T17:30:15Z"));
     expect(fromVietnamDateTime("not a time")).toBeNull();
+  });
+});
+
+describe("dates as Vietnamese readers write them", () => {
+  it("shows an instant in Vietnam time, day first, and a day as dd/MM/yyyy", () => {
+    expect(vietnamDisplayDateTime(new Date("2026-12-31T17:05:09Z"))).toBe("01/01/2027 00:05:09");
+    expect(displayDate("2026-02-01")).toBe("01/02/2026");
   });
 });
