@@ -163,6 +163,9 @@ describe("contacts in the console", () => {
       mimeType: "text/plain",
       buffer: Buffer.from("0912 000 001\n+84912000002\n84912000003\n", "utf8"),
     });
+    // Replacing the whole list asks first.
+    await page.getByText("Toàn bộ 0 số hiện có sẽ được thay bằng các số trong tệp dnc.txt").waitFor();
+    await page.getByRole("button", { name: "Xác nhận" }).click();
     await expect.poll(() => count.textContent()).toBe("Số thuê bao trong danh sách: 3");
     await expect.poll(() => page.getByText(/^Lần nhập gần nhất:/).textContent()).toContain("dnc.txt: 3 số, 0 dòng không hợp lệ");
     expect((await db.dncNumber.findMany({ orderBy: { phone: "asc" } })).map((n) => n.phone)).toEqual([

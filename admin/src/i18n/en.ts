@@ -5,6 +5,7 @@ import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
 import { enContacts } from "./en/contacts";
 import { enFlows } from "./en/flows";
+import { enForms } from "./en/forms";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
 
@@ -132,6 +133,7 @@ export const enApp = {
     ...enContacts.tthc,
     ...enCampaigns.tthc,
     ...enSms.tthc,
+    ...enForms.tthc,
   },
   resources: {
     agencies: {

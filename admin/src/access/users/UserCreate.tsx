@@ -4,7 +4,7 @@ import { UserInputs } from "./UserInputs";
 
 export const UserCreate = () => (
   <Create redirect="list">
-    <SimpleForm defaultValues={{ roles: [], active: true }}>
+    <SimpleForm warnWhenUnsavedChanges defaultValues={{ roles: [], active: true }}>
       <TextInput source="username" validate={required()} autoComplete="off" />
       <PasswordInput source="password" validate={validatePassword} autoComplete="new-password" />
       <UserInputs />

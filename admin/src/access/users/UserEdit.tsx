@@ -20,7 +20,7 @@ const EditToolbar = () => (
 
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" actions={<Actions />}>
-    <SimpleForm toolbar={<EditToolbar />}>
+    <SimpleForm warnWhenUnsavedChanges toolbar={<EditToolbar />}>
       <TextInput source="username" readOnly />
       <UserInputs />
       <Labeled>

@@ -9,7 +9,7 @@ const transform = (data: Record<string, unknown>) => ({
 
 export const HoursOverrideCreate = () => (
   <Create redirect="list" transform={transform}>
-    <SimpleForm defaultValues={{ closed: true, agencyId: null, ranges: [] }}>
+    <SimpleForm warnWhenUnsavedChanges defaultValues={{ closed: true, agencyId: null, ranges: [] }}>
       <OverrideInputs />
     </SimpleForm>
   </Create>
@@ -17,7 +17,7 @@ export const HoursOverrideCreate = () => (
 
 export const HoursOverrideEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" transform={transform}>
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <OverrideInputs />
     </SimpleForm>
   </Edit>

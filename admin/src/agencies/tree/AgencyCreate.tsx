@@ -3,7 +3,7 @@ import { AgencyInputs } from "./AgencyInputs";
 
 export const AgencyCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ active: true }}>
+    <SimpleForm warnWhenUnsavedChanges defaultValues={{ active: true }}>
       <AgencyInputs />
     </SimpleForm>
   </Create>

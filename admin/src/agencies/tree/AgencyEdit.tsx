@@ -28,7 +28,7 @@ export const AgencyEdit = () => {
       <Box sx={{ px: 2, pt: 2 }}>
         <AgencyBreadcrumb />
       </Box>
-      <TabbedForm toolbar={<EditToolbar />}>
+      <TabbedForm warnWhenUnsavedChanges toolbar={<EditToolbar />}>
         <TabbedForm.Tab label="tthc.routing.tab_general">
           <AgencyInputs readOnly={!manages} />
         </TabbedForm.Tab>

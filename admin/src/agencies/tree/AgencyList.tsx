@@ -9,6 +9,7 @@ import {
   SelectInput,
   TextField,
 } from "react-admin";
+import { BulkDeleteButton } from "../../common/BulkDeleteButton";
 import { csvExporter } from "../../common/csvExporter";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { AgencyInput } from "./AgencyInput";
@@ -24,7 +25,7 @@ const filters = [
 // Create, edit and delete buttons hide themselves for non-admins (authProvider.canAccess).
 export const AgencyList = () => (
   <List exporter={csvExporter} filters={filters} sort={{ field: "code", order: "ASC" }} perPage={25}>
-    <Datagrid rowClick="show">
+    <Datagrid rowClick="show" bulkActionButtons={<BulkDeleteButton />}>
       <TextField source="code" />
       <TextField source="name" />
       <TranslatedChip source="kind" prefix="tthc.kinds" />

@@ -52,6 +52,8 @@ export const enContacts = {
       help: "An opt-out stops every campaign to this number. The citizen receives one confirmation SMS. Only an administrator can remove it, and sending again needs new consent.",
     },
     dnc: {
+      replace_title: "Replace the DNC list",
+      replace_content: "All %{count} numbers now on the list will be replaced by the numbers in %{file}. This cannot be undone. Continue?",
       title: "National Do-Not-Call list",
       count: "Numbers on the list: %{count}",
       last_import: "Last import: %{at} by %{by} (%{file}: %{imported} numbers, %{rejected} invalid lines)",

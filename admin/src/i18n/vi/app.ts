@@ -5,6 +5,7 @@ import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
 import { viContacts } from "./contacts";
 import { viFlows } from "./flows";
+import { viForms } from "./forms";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
 
@@ -132,6 +133,7 @@ export const viApp: AppMessages = {
     ...viContacts.tthc,
     ...viCampaigns.tthc,
     ...viSms.tthc,
+    ...viForms.tthc,
   },
   resources: {
     agencies: {

@@ -55,6 +55,8 @@ export const viContacts: Messages<typeof enContacts> = {
       help: "Từ chối nhận tin sẽ dừng mọi chiến dịch tới số này. Người dân nhận một tin nhắn xác nhận. Chỉ quản trị viên được xóa, và muốn gửi lại phải có sự đồng ý mới.",
     },
     dnc: {
+      replace_title: "Thay thế danh sách DNC",
+      replace_content: "Toàn bộ %{count} số hiện có sẽ được thay bằng các số trong tệp %{file}. Không thể hoàn tác. Tiếp tục?",
       title: "Danh sách không quảng cáo quốc gia (DNC)",
       count: "Số thuê bao trong danh sách: %{count}",
       last_import: "Lần nhập gần nhất: %{at} bởi %{by} (%{file}: %{imported} số, %{rejected} dòng không hợp lệ)",

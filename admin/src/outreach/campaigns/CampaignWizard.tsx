@@ -289,7 +289,7 @@ const DEFAULTS = { unaccented: true, audience: { listIds: [], segmentIds: [] }, 
 const Wizard = ({ editing }: { editing: boolean }) => (
   <Card>
     <CardContent sx={{ p: 0 }}>
-      <Form defaultValues={DEFAULTS}>
+      <Form defaultValues={DEFAULTS} warnWhenUnsavedChanges>
         <WizardSteps editing={editing} />
       </Form>
     </CardContent>

@@ -16,7 +16,7 @@ const ContactListList = () => (
 );
 
 const Form = () => (
-  <SimpleForm>
+  <SimpleForm warnWhenUnsavedChanges>
     <TextInput source="name" required fullWidth />
     <TextInput source="description" multiline fullWidth />
   </SimpleForm>

@@ -38,7 +38,7 @@ const Fields = () => (
 
 export const ContactEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <TextInput source="phone" disabled />
       <Fields />
     </SimpleForm>
@@ -47,7 +47,7 @@ export const ContactEdit = () => (
 
 export const ContactCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ consentStatus: "unknown", tags: [] }}>
+    <SimpleForm warnWhenUnsavedChanges defaultValues={{ consentStatus: "unknown", tags: [] }}>
       <TextInput source="phone" required />
       <Fields />
     </SimpleForm>

@@ -2,7 +2,7 @@
 import PhoneDisabledIcon from "@mui/icons-material/PhoneDisabled";
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
 import { type ChangeEvent, useCallback, useEffect, useState } from "react";
-import { Title, useCanAccess, useNotify, useTranslate } from "react-admin";
+import { Confirm, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import type { DncCheck, DncStatus } from "../../../../server/contract/outreach/dnc";
 import { API_URL, httpClient } from "../../dataProvider";
 
@@ -15,14 +15,21 @@ const DncPage = () => {
   const [busy, setBusy] = useState(false);
   const [phone, setPhone] = useState("");
   const [check, setCheck] = useState<DncCheck>();
+  // The chosen file waits for a confirmation: an import replaces the whole list.
+  const [pending, setPending] = useState<File>();
 
   const load = useCallback(() => {
     httpClient(`${API_URL}/dnc`).then(({ json }) => setStatus(json as DncStatus));
   }, []);
   useEffect(load, [load]);
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    setPending(event.target.files?.[0]);
+    event.target.value = "";
+  };
+
+  const upload = async () => {
+    const file = pending;
     if (!file) return;
     setBusy(true);
     try {
@@ -35,6 +42,7 @@ const DncPage = () => {
       notify((e as Error).message, { type: "error" });
     } finally {
       setBusy(false);
+      setPending(undefined);
     }
   };
 
@@ -68,8 +76,18 @@ const DncPage = () => {
             <>
               <Button variant="contained" component="label" disabled={busy}>
                 {translate("tthc.dnc.upload")}
-                <input hidden type="file" accept=".csv,.txt,text/csv,text/plain" onChange={upload} />
+                <input hidden type="file" accept=".csv,.txt,text/csv,text/plain" onChange={choose} />
               </Button>
+              <Confirm
+                isOpen={pending !== undefined}
+                loading={busy}
+                title="tthc.dnc.replace_title"
+                content="tthc.dnc.replace_content"
+                contentTranslateOptions={{ file: pending?.name ?? "", count: (status?.count ?? 0).toLocaleString("vi-VN") }}
+                confirmColor="warning"
+                onConfirm={upload}
+                onClose={() => setPending(undefined)}
+              />
               <Typography variant="caption">{translate("tthc.dnc.help")}</Typography>
               <Stack direction="row" spacing={1} alignItems="center">
                 <TextField

@@ -56,7 +56,7 @@ const agencyText = (agency: { name: string; code: string }) => `${agency.name} (
 const Form = () => {
   const translate = useTranslate();
   return (
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <TextInput source="name" required fullWidth />
       <ReferenceArrayInput source="filter.agencyIds" reference="agencies">
         <AutocompleteArrayInput optionText={agencyText} filterToQuery={(q: string) => ({ q })} fullWidth />

@@ -65,7 +65,7 @@ export const PolicyPage = () => {
         {failed && <Alert severity="error">{translate("ra.notification.http_error")}</Alert>}
         {!policy && !failed && <LoadingIndicator />}
         {policy && (
-          <SimpleForm record={policy} onSubmit={save} resource="sms-policy">
+          <SimpleForm warnWhenUnsavedChanges record={policy} onSubmit={save} resource="sms-policy">
             <Typography variant="subtitle1">{translate("tthc.sms.policy.window")}</Typography>
             <Stack direction="row" spacing={2}>
               <TextInput source="windowStart" type="time" validate={[required(), time]} />

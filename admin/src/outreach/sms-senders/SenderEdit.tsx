@@ -3,7 +3,10 @@ import { SenderInputs } from "./SenderInputs";
 
 export const SenderCreate = () => (
   <Create redirect="list">
-    <SimpleForm defaultValues={{ provider: "sink", pricePerSegment: 0, messagesPerSecond: 10, settings: {}, active: true }}>
+    <SimpleForm
+      warnWhenUnsavedChanges
+      defaultValues={{ provider: "sink", pricePerSegment: 0, messagesPerSecond: 10, settings: {}, active: true }}
+    >
       <SenderInputs />
     </SimpleForm>
   </Create>
@@ -11,7 +14,7 @@ export const SenderCreate = () => (
 
 export const SenderEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <SenderInputs />
     </SimpleForm>
   </Edit>

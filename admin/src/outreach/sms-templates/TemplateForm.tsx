@@ -15,7 +15,7 @@ const LivePreview = () => {
 };
 
 export const TemplateForm = () => (
-  <SimpleForm defaultValues={{ unaccented: true }}>
+  <SimpleForm warnWhenUnsavedChanges defaultValues={{ unaccented: true }}>
     <Stack direction={{ xs: "column", lg: "row" }} spacing={3} sx={{ width: "100%" }}>
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />

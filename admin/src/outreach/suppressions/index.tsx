@@ -50,7 +50,7 @@ const SuppressionCreate = () => {
   const translate = useTranslate();
   return (
     <Create redirect="list">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Alert severity="info">{translate("tthc.suppressions.help")}</Alert>
         <TextInput source="phone" required />
         <TextInput source="detail" fullWidth />
