@@ -174,6 +174,11 @@ export const variables = {
     default: "100",
     parse: integer(1, 1_000_000),
   },
+  CALLBACK_TARGET_WORKING_HOURS: {
+    doc: "A callback request is due this many working hours (the agency's opening hours) after it is made, or after the next opening when made while closed. 0: due when the agency next opens.",
+    default: "4",
+    parse: integer(0, 200),
+  },
   CORS_ORIGINS: {
     doc: "Comma-separated browser origins, besides PUBLIC_BASE_URL's, allowed to call the API with credentials and to change data (a console served from another origin). Empty: the public URL's origin only.",
     default: "",

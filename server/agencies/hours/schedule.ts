@@ -41,18 +41,29 @@ export function isOpen(schedule: Schedule, now: Date): boolean {
 
 /** The first instant at or after `now` when the schedule is open (`now` itself if open), or null if none within 60 days. */
 export function nextOpening(schedule: Schedule, now: Date): Date | null {
-  const clock = vietnamClock(now);
-  const horizon = now.getTime() + NEXT_OPENING_HORIZON_DAYS * 86_400_000;
+  return afterOpenTime(schedule, now, 0);
+}
+
+/**
+ * The instant when `minutes` of opening time have passed since `from`: time while the schedule is
+ * closed (nights, weekends, holidays) does not count, so "within 4 working hours" of a request made
+ * on Friday evening ends on Monday. Null when that is not within 60 days.
+ */
+export function afterOpenTime(schedule: Schedule, from: Date, minutes: number): Date | null {
+  const startDate = vietnamClock(from).date;
+  const horizon = from.getTime() + NEXT_OPENING_HORIZON_DAYS * 86_400_000;
+  let leftMs = minutes * 60_000;
   for (let offset = 0; offset <= NEXT_OPENING_HORIZON_DAYS; offset++) {
-    const date = addDays(clock.date, offset);
+    const date = addDays(startDate, offset);
     for (const range of describeDay(schedule, date).ranges) {
-      const opens = minutesOf(range.opens);
-      if (offset === 0) {
-        if (clock.minutes >= minutesOf(range.closes)) continue;
-        if (clock.minutes >= opens) return new Date(now.getTime());
+      const start = Math.max(vietnamInstant(date, minutesOf(range.opens)).getTime(), from.getTime());
+      const end = vietnamInstant(date, minutesOf(range.closes)).getTime();
+      if (end <= start) continue;
+      if (leftMs <= end - start) {
+        const at = start + leftMs;
+        return at <= horizon ? new Date(at) : null;
       }
-      const at = vietnamInstant(date, opens);
-      return at.getTime() <= horizon ? at : null;
+      leftMs -= end - start;
     }
   }
   return null;

@@ -72,8 +72,9 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
           if (digits.length === 0) return hangUp();
           const pressed = digits.shift() ?? "";
           steps.push({ type: "gather", digits: pressed });
-          if (pressed === "" && verb.attributes.actionOnEmptyResult !== "true") break;
-          return { url: verb.attributes.action ?? "", params: { ...base, CallStatus: "in-progress", Digits: pressed } };
+          const collected = collectedDigits(pressed, verb.attributes);
+          if (collected === "" && verb.attributes.actionOnEmptyResult !== "true") break;
+          return { url: verb.attributes.action ?? "", params: { ...base, CallStatus: "in-progress", Digits: collected } };
         }
         case "Dial":
           return dial(verb);
@@ -169,6 +170,18 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
   while (next) next = await execute(await post(next.url, next.params));
   await post("/twilio/voice/status", { ...base, CallStatus: "completed", CallDuration: "120" });
   return { callSid, steps };
+}
+
+/**
+ * What Twilio posts as Digits for the keys a caller pressed at a <Gather>: input ends at the finish key
+ * (absent attribute: "#"; empty: none), which is not sent, or once numDigits keys are in. Callers press
+ * "101#" because the prompt asks them to; the flow only ever sees "101", as it would from Twilio.
+ */
+function collectedDigits(pressed: string, gather: Record<string, string>): string {
+  const finishOnKey = gather.finishOnKey ?? "#";
+  const finished = finishOnKey === "" ? pressed : (pressed.split(finishOnKey)[0] ?? "");
+  const numDigits = Number(gather.numDigits);
+  return Number.isInteger(numDigits) && numDigits > 0 ? finished.slice(0, numDigits) : finished;
 }
 
 /** The simulator's report never repeats the caller's number. */

@@ -37,6 +37,8 @@ export interface StepDeps {
   recent: RecentCalls;
   snapshots: RoutingSnapshots;
   baseUrl: string;
+  /** CALLBACK_TARGET_WORKING_HOURS: when a callback request left in a voicemail falls due. */
+  callbackTargetHours: number;
   log: FastifyBaseLogger;
 }
 
@@ -175,7 +177,7 @@ async function lockedStep(deps: StepDeps, flowVersionId: number | null, request:
       return renderApology();
     }
     const decision = decide(deps, flow, env, call, request);
-    if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now);
+    if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours);
     await writeStep(tx, { ...decision.write, callId: call.id });
     return decision.write.response;
   });

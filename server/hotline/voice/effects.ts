@@ -3,7 +3,7 @@
 // All but the callback request are pure and land in the step's one write (call-rows.ts); a callback
 // request reads the agency's hours, so a step that makes one runs under the call's lock.
 
-import { nextOpeningOf } from "../../agencies/hours/agency-hours.js";
+import { afterOpenTimeOf } from "../../agencies/hours/agency-hours.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { CallTermination } from "../../generated/prisma/enums.js";
 import type { Effect } from "../ivr/types.js";
@@ -47,18 +47,19 @@ type CallbackEffect = Extract<Effect, { type: "callback-request" }>;
 export const callbackRequestOf = (effects: Effect[]): CallbackEffect | undefined =>
   effects.find((effect): effect is CallbackEffect => effect.type === "callback-request");
 
-/** One callback request per call, due when its agency next opens. */
+/** One callback request per call, due within the target's working hours of its agency. */
 export async function recordCallbackRequest(
   tx: Tx,
   call: { id: number; caller: string; agencyId: number | null },
   effect: CallbackEffect,
   now: Date,
+  targetWorkingHours: number,
 ): Promise<void> {
   const agencyId = effect.agencyId ?? call.agencyId ?? (await rootAgencyId(tx));
   if (agencyId === null) return;
   await tx.callbackRequest.upsert({
     where: { callId: call.id },
-    create: { callId: call.id, agencyId, phone: call.caller, dueAt: await dueTime(tx, agencyId, now) },
+    create: { callId: call.id, agencyId, phone: call.caller, dueAt: await dueTime(tx, agencyId, now, targetWorkingHours) },
     update: {},
   });
 }
@@ -67,7 +68,11 @@ async function rootAgencyId(tx: Tx): Promise<number | null> {
   return (await tx.agency.findFirst({ where: { parentId: null }, orderBy: { id: "asc" }, select: { id: true } }))?.id ?? null;
 }
 
-/** A callback is due when the agency next opens (now, if it is open), as Đà Nẵng's 1022 does after hours. */
-async function dueTime(tx: Tx, agencyId: number, now: Date): Promise<Date> {
-  return (await nextOpeningOf(tx, agencyId, now)) ?? new Date(now.getTime() + 86_400_000);
+/**
+ * A callback is due once the target's working hours of the agency have passed: a request left in
+ * opening hours gives the staff that long (it is not overdue the moment it arrives), one left after
+ * hours is counted from the next opening, as Đà Nẵng's 1022 calls back the next morning.
+ */
+async function dueTime(tx: Tx, agencyId: number, now: Date, targetWorkingHours: number): Promise<Date> {
+  return (await afterOpenTimeOf(tx, agencyId, now, targetWorkingHours * 60)) ?? new Date(now.getTime() + 86_400_000);
 }

@@ -39,7 +39,15 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   const { db, config } = fastify;
   const locks = callLocks(db);
   const recent = recentCalls();
-  const steps: StepDeps = { db, locks, recent, snapshots: fastify.callRouting, baseUrl: config.PUBLIC_BASE_URL, log: fastify.log };
+  const steps: StepDeps = {
+    db,
+    locks,
+    recent,
+    snapshots: fastify.callRouting,
+    baseUrl: config.PUBLIC_BASE_URL,
+    callbackTargetHours: config.CALLBACK_TARGET_WORKING_HOURS,
+    log: fastify.log,
+  };
   // The budget counts from the request's arrival, so time spent before the handler counts too.
   const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
   /**

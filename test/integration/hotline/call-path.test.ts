@@ -26,6 +26,7 @@ async function staffOf(code: string) {
   return t.db.user.findMany({ where: { agency: { code }, onDuty: true }, orderBy: { id: "asc" } });
 }
 
+const HOUR = 3_600_000;
 const says = (steps: { type: string; text?: string }[]) => steps.filter((s) => s.type === "say").map((s) => s.text ?? "");
 
 describe("an answered call", () => {
@@ -143,6 +144,17 @@ describe("when nobody can answer", () => {
     expect(call.termination).toBe("voicemail");
     expect(call.callbackRequest).not.toBeNull();
   });
+
+  it("gives the staff the target's 4 working hours to call back, rather than making the request overdue at once", async () => {
+    const before = Date.now();
+    const { callSid } = await simulate(t.app, t.config, t.db, { digits: ["3"], staff: "no-answer" });
+    const after = Date.now();
+    const { callbackRequest } = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { callbackRequest: true } });
+    const due = callbackRequest?.dueAt.getTime() ?? 0;
+    expect(t.config.CALLBACK_TARGET_WORKING_HOURS).toBe(4);
+    expect(due).toBeGreaterThanOrEqual(before + 4 * HOUR);
+    expect(due).toBeLessThanOrEqual(after + 4 * HOUR);
+  });
 });
 
 describe("outside opening hours", () => {
@@ -153,6 +165,21 @@ describe("outside opening hours", () => {
     const call = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { callbackRequest: true } });
     expect(call.termination).toBe("after_hours_voicemail");
     expect(call.callbackRequest).not.toBeNull();
+  });
+
+  it("makes the message's callback due 4 working hours after the next opening", async () => {
+    await setHours(CLOSED_ALL_WEEK);
+    const tomorrow = new Date(Date.now() + 7 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
+    const ranges = [
+      { opens: "08:00", closes: "11:00" },
+      { opens: "13:00", closes: "17:00" },
+    ];
+    await t.db.hoursOverride.create({ data: { agencyId: null, date: new Date(tomorrow), closed: false, ranges } });
+    t.app.callRouting.invalidate();
+    const { callSid } = await simulate(t.app, t.config, t.db, { digits: [] });
+    const { callbackRequest } = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { callbackRequest: true } });
+    // Three hours in the morning, the fourth after lunch.
+    expect(callbackRequest?.dueAt).toEqual(new Date(`${tomorrow}T14:00:00+07:00`));
   });
 
   it("on a day off declared for the whole province, even within weekly hours", async () => {

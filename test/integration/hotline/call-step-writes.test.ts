@@ -57,6 +57,7 @@ const serverProcess = (): StepDeps => ({
   recent: recentCalls(),
   snapshots: t.app.callRouting,
   baseUrl: t.config.PUBLIC_BASE_URL,
+  callbackTargetHours: t.config.CALLBACK_TARGET_WORKING_HOURS,
   log: t.app.log,
 });
 

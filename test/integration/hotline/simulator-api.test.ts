@@ -66,6 +66,22 @@ describe("simulated calls through the API", () => {
     expect(call).toMatchObject({ simulated: true, termination: "voicemail", caller: "+84987654321" });
   });
 
+  it("takes a commune code ended with # as the prompt asks, as Twilio would (the # is the finish key)", async () => {
+    const admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/simulator/calls",
+      headers: { cookie: admin },
+      payload: { digits: ["8", "101#"], staff: "no-answer" },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json() as { steps: Step[]; outcome: { routing: unknown[]; termination: string } };
+    expect(body.steps.filter((s) => s.type === "say").map((s) => s.text)).not.toContain("Mã số này chưa đúng.");
+    const ward = await t.db.agency.findFirstOrThrow({ where: { dialCode: "101" } });
+    expect(body.outcome.routing).toContainEqual(expect.objectContaining({ agencyCode: ward.code, decision: "dialing" }));
+    expect(body.outcome.termination).toBe("voicemail");
+  });
+
   it("runs one call at a time per user", async () => {
     const admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
     const run = () =>

@@ -86,6 +86,13 @@ describe("npm run call:simulate", () => {
     }
   }, 60_000);
 
+  it("takes the README's commune code ended with #", async () => {
+    const { code, output } = await runCli(["--digits", "8,101#", "--no-answer", "--url", url]);
+    expect(code, output).toBe(0);
+    expect(output).not.toContain("Mã số này chưa đúng");
+    expect(output).toContain("Định tuyến: P-QUYNHON → dialing");
+  }, 60_000);
+
   it("exits 1 with a clear message when no server answers", async () => {
     const port = await freePort();
     const { code, output } = await runCli(["--digits", "1", "--url", `http://127.0.0.1:${port}`]);
