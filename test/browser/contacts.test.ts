@@ -175,3 +175,56 @@ describe("contacts in the console", () => {
     ]);
   });
 });
+
+describe("contact lists filled from the contacts grid", () => {
+  it("adds the contacts a filter matches to a list, shows them on the list's page, removes one", async () => {
+    const contact = (i: number, consentStatus: "granted" | "refused") =>
+      db.contact.create({ data: { phone: `+8497700000${i}`, name: `Đoàn viên ${i}`, tags: ["doan-vien"], consentStatus } });
+    await contact(1, "granted");
+    await contact(2, "granted");
+    await contact(3, "refused");
+    const list = await db.contactList.create({ data: { name: "Đoàn viên phường" } });
+    await db.segment.create({ data: { name: "Đoàn viên", filter: { tags: ["doan-vien"] } } });
+
+    // Filtered by tag and consent, straight from the filters shown above the grid (the last search cleared).
+    await page.goto(`${base}/admin/#/contacts?filter=${encodeURIComponent("{}")}`);
+    await page.getByRole("textbox", { name: "Nhãn" }).fill("doan-vien");
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByRole("combobox", { name: "Đồng ý nhận tin" }).click();
+    await page.getByRole("option", { name: "Đồng ý", exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // One ticked, but the whole filter chosen in the dialog.
+    await rows.first().getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Thêm vào danh sách" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("combobox", { name: "Danh sách" }).click();
+    await page.getByRole("option", { name: "Đoàn viên phường" }).click();
+    await dialog.getByRole("radio", { name: "Tất cả 2 liên hệ khớp bộ lọc hiện tại" }).check();
+    await dialog.getByRole("button", { name: "Thêm vào danh sách" }).click();
+    await page.getByText("Đã thêm 2 liên hệ vào danh sách").waitFor();
+    const members = async () =>
+      (await db.contactListMember.findMany({ where: { listId: list.id }, include: { contact: true } })).map((m) => m.contact.phone).sort();
+    expect(await members()).toEqual(["+84977000001", "+84977000002"]);
+
+    // The list's own page shows its members; one is taken out after a confirmation.
+    await page.goto(`${base}/admin/#/contact-lists`);
+    await page.locator("tbody tr").filter({ hasText: "Đoàn viên phường" }).click();
+    await page.waitForURL(new RegExp(`#/contact-lists/${list.id}/show$`));
+    const memberRows = page.locator("tbody tr");
+    await expect.poll(() => memberRows.count()).toBe(2);
+    await memberRows.filter({ hasText: "Đoàn viên 2" }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Bỏ khỏi danh sách" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
+    await page.getByText("Đã bỏ 1 liên hệ khỏi danh sách").waitFor();
+    await expect.poll(() => memberRows.count()).toBe(1);
+    expect(await memberRows.first().textContent()).toContain("Đoàn viên 1");
+    expect(await members()).toEqual(["+84977000001"]);
+
+    // The segments list counts each segment's contacts.
+    await page.goto(`${base}/admin/#/segments`);
+    const segment = page.locator("tbody tr").filter({ hasText: "Đoàn viên" });
+    await expect.poll(() => segment.locator("td").allTextContents()).toContain("3");
+  });
+});

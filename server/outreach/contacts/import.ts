@@ -2,6 +2,7 @@
 // in batches. Memory holds one batch (BATCH_ROWS contacts and their row errors) and the PhoneSet of
 // numbers already seen (8 bytes per distinct number), never the file.
 
+import type { Prisma } from "../../generated/prisma/client.js";
 import { canReceiveSms, type NormalizedPhone, normalizeVietnamesePhone } from "../../phone/normalize.js";
 import type { Db } from "../../platform/db/client.js";
 import { searchKey } from "../../text/unaccent.js";
@@ -156,9 +157,10 @@ export async function upsertContacts(db: Db, rows: ContactRow[]): Promise<number
   return result.map((r) => r.id);
 }
 
-export async function addToList(db: Db, listId: number, contactIds: number[]): Promise<void> {
-  if (contactIds.length === 0) return;
-  await db.$executeRaw`
+/** Adds the contacts to the list; returns how many were not in it yet. */
+export async function addToList(db: Db | Prisma.TransactionClient, listId: number, contactIds: number[]): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  return db.$executeRaw`
     INSERT INTO contact_list_members (list_id, contact_id)
     SELECT ${listId}, unnest(${contactIds}::int[])
     ON CONFLICT DO NOTHING`;

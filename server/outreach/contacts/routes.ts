@@ -9,12 +9,12 @@ import { Contact, ContactDetail } from "../../contract/outreach/contacts.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { normalizeVietnamesePhone } from "../../phone/normalize.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
-import { checkedPhoneSearch } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { codeFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { contactPhoneAccess } from "./access.js";
+import { contactsWhere } from "./filter.js";
 import { rejectionOf } from "./import.js";
 
 const Consent = Type.Union(CONSENT_STATUSES.map((s) => Type.Literal(s)));
@@ -87,44 +87,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         resource: "contacts",
         sortable: SORTABLE,
         defaultSort: ["id", "DESC"],
-        where: async (filter): Promise<Prisma.ContactWhereInput> => {
-          const q = stringFilter(filter, "q")?.trim();
-          const consent = codeFilter(filter, "consentStatus", CONSENT_STATUSES);
-          const tag = stringFilter(filter, "tag");
-          const listId = integerFilter(filter, "listId");
-          const ids = idsFilter(filter.id);
-          let search: Prisma.ContactWhereInput = {};
-          if (q) {
-            // A whole number matches exactly (any written form); digits match anywhere in the number, for
-            // those who see numbers in full; text matches names.
-            const user = currentUser(request);
-            const ctx = {
-              db,
-              redis: fastify.redis,
-              redisPrefix: fastify.config.REDIS_PREFIX,
-              actorId: user.id,
-              ip: request.ip,
-              resource: "contacts",
-            };
-            const phone = await checkedPhoneSearch(ctx, access, "q", q, { alsoText: true });
-            search =
-              phone.kind === "exact"
-                ? { phone: phone.e164 }
-                : phone.kind === "digits"
-                  ? { phone: { contains: phone.digits } }
-                  : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
-          }
-          return {
-            AND: [
-              search,
-              ids ? { id: { in: ids } } : {},
-              { agencyId: integerFilter(filter, "agencyId") },
-              consent ? { consentStatus: consent as (typeof CONSENT_STATUSES)[number] } : {},
-              tag ? { tags: { has: tag } } : {},
-              listId ? { lists: { some: { listId } } } : {},
-            ],
-          };
-        },
+        where: (filter) => contactsWhere(fastify, request, access, filter),
         count: (where) => db.contact.count({ where }),
         page: (where, page) => db.contact.findMany({ where, ...page }),
       });

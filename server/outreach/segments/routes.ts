@@ -1,4 +1,4 @@
-// /api/segments: saved audiences defined by attribute filters, with a live count.
+// /api/segments: saved audiences defined by attribute filters, each listed with a live count.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
@@ -19,6 +19,8 @@ const Segment = Type.Object({
   createdAt: DateTime,
   updatedAt: DateTime,
 });
+/** A row of the segments list: with how many contacts its filter selects now (the audience's size before exclusions). */
+const SegmentRow = Type.Object({ ...Segment.properties, memberCount: Type.Integer() });
 const SegmentInput = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), filter: SegmentFilterSchema },
   { additionalProperties: false },
@@ -36,9 +38,9 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     "/",
-    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(Segment) } } },
+    { preHandler: readers, schema: { querystring: listQuerystring, response: { 200: Type.Array(SegmentRow) } } },
     async (request, reply) => {
-      return listPage(request.query, reply, {
+      const rows = await listPage(request.query, reply, {
         resource: "segments",
         sortable: ["id", "name", "createdAt"],
         defaultSort: ["name", "ASC"],
@@ -46,6 +48,7 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         count: (where) => db.segment.count({ where }),
         page: (where, page) => db.segment.findMany({ where, ...page }),
       });
+      return Promise.all(rows.map(async (row) => ({ ...row, memberCount: await countSegment(db, parseSegmentFilter(row.filter)) })));
     },
   );
 

@@ -2,7 +2,7 @@
 // audience query the campaign engine materialises recipients with.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audienceContactsSql, segmentWhereSql } from "../../../server/outreach/segments/audience.js";
-import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createUser, listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 
 let t: TestApp;
 let admin: string;
@@ -78,5 +78,62 @@ describe("segment filters", () => {
       payload: { filter: { consent: ["refused"] } },
     });
     expect(live.json()).toEqual({ count: 1 });
+
+    // The segments list shows each segment's audience size, as the campaign wizard would count it.
+    const listed = await t.app.inject({ method: "GET", url: listUrl("segments", { filter: { q: "Thanh" } }), headers: { cookie: admin } });
+    expect(listed.json()).toEqual([expect.objectContaining({ name: "Thanh niên", memberCount: 2 })]);
+  });
+});
+
+describe("list members from the contacts grid", () => {
+  const members = (method: "POST" | "DELETE", listId: number, payload: object, cookie = admin) =>
+    t.app.inject({ method, url: `/api/contact-lists/${listId}/members`, headers: { cookie }, payload });
+  const memberPhones = async (listId: number) =>
+    (await t.db.contactListMember.findMany({ where: { listId }, include: { contact: true } })).map((m) => m.contact.phone.slice(-1)).sort();
+
+  it("adds the ticked contacts, or every contact the grid's filter matches, audited", async () => {
+    const list = await t.db.contactList.create({ data: { name: "Đoàn viên" } });
+    const [c1] = await t.db.contact.findMany({ where: { phone: "+84912000001" } });
+    const ticked = await members("POST", list.id, { contactIds: [c1?.id ?? 0, 2147483647] });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(ticked.json()).toEqual({ count: 1 });
+
+    // The grid filtered by tag: the contact already in the list is not counted twice.
+    const filtered = await members("POST", list.id, { filter: { tag: "thanh-nien" } });
+    expect(filtered.json()).toEqual({ count: 1 });
+    expect(await memberPhones(list.id)).toEqual(["1", "4"]);
+    const consent = await members("POST", list.id, { filter: { consentStatus: "refused", agencyId: agencies.wardB.id } });
+    expect(consent.json()).toEqual({ count: 1 });
+    expect(await memberPhones(list.id)).toEqual(["1", "2", "4"]);
+
+    const audit = await t.db.auditLog.findMany({
+      where: { resource: "contact-lists", resourceId: String(list.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.after])).toEqual([
+      ["add_members", { count: 1, contactIds: [c1?.id, 2147483647] }],
+      ["add_members", { count: 1, filter: { tag: "thanh-nien" } }],
+      ["add_members", { count: 1, filter: { consentStatus: "refused", agencyId: agencies.wardB.id } }],
+    ]);
+
+    const removed = await members("DELETE", list.id, { filter: { tag: "dvctt" } });
+    expect(removed.json()).toEqual({ count: 2 });
+    expect(await memberPhones(list.id)).toEqual(["1"]);
+  });
+
+  it("needs ids or a filter, a real list, and contacts:write", async () => {
+    const list = await t.db.contactList.create({ data: { name: "Trống" } });
+    const neither = await members("POST", list.id, {});
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().errors).toEqual({ contactIds: "tthc.validation.required" });
+    const both = await members("POST", list.id, { contactIds: [1], filter: {} });
+    expect(both.statusCode).toBe(400);
+    const badFilter = await members("POST", list.id, { filter: { consentStatus: "maybe" } });
+    expect(badFilter.statusCode).toBe(400);
+    expect((await members("POST", 999999, { contactIds: [1] })).statusCode).toBe(404);
+    const approver = await createUser(t.db, { username: "duyet.ds", roles: ["campaign_approver"], agencyId: agencies.province.id });
+    const refused = await members("POST", list.id, { filter: {} }, await login(t.app, approver.username));
+    expect(refused.statusCode).toBe(403);
+    expect(await t.db.contactListMember.count({ where: { listId: list.id } })).toBe(0);
   });
 });

@@ -20,13 +20,15 @@ import {
 import { Link } from "react-router-dom";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { csvExporter } from "../../common/csvExporter";
+import { AddToListButton } from "./AddToListButton";
 import { ConsentChip, consentChoices } from "./ConsentChip";
 
+// Shown at once: choosing whom to add to a list starts from consent, commune and tag.
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
-  <AgencyInput key="agencyId" source="agencyId" />,
-  <SelectInput key="consentStatus" source="consentStatus" choices={consentChoices} />,
-  <TextInput key="tag" source="tag" />,
+  <SelectInput key="consentStatus" source="consentStatus" choices={consentChoices} alwaysOn />,
+  <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
+  <TextInput key="tag" source="tag" alwaysOn />,
   <ReferenceInput key="listId" source="listId" reference="contact-lists" />,
 ];
 
@@ -47,25 +49,28 @@ const Actions = () => {
 };
 
 // empty={false}: react-admin's empty page has only "Create", and a new installation's first step is an import.
-export const ContactList = () => (
-  <List exporter={csvExporter} filters={filters} actions={<Actions />} sort={{ field: "id", order: "DESC" }} perPage={50} empty={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="phone" />
-      <TextField source="name" emptyText="—" />
-      <ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" />
-      <TextField source="ageGroup" emptyText="—" />
-      <FunctionField
-        source="tags"
-        sortable={false}
-        render={(record: { tags: string[] }) => (
-          <ArrayField source="tags" record={{ id: 0, tags: record.tags.map((name) => ({ name })) }}>
-            <SingleFieldList linkType={false}>
-              <ChipField source="name" size="small" />
-            </SingleFieldList>
-          </ArrayField>
-        )}
-      />
-      <ConsentChip source="consentStatus" />
-    </Datagrid>
-  </List>
-);
+export const ContactList = () => {
+  const { canAccess: fillsLists } = useCanAccess({ resource: "contact-lists", action: "edit" });
+  return (
+    <List exporter={csvExporter} filters={filters} actions={<Actions />} sort={{ field: "id", order: "DESC" }} perPage={50} empty={false}>
+      <Datagrid rowClick="show" bulkActionButtons={fillsLists ? <AddToListButton /> : false}>
+        <TextField source="phone" />
+        <TextField source="name" emptyText="—" />
+        <ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" />
+        <TextField source="ageGroup" emptyText="—" />
+        <FunctionField
+          source="tags"
+          sortable={false}
+          render={(record: { tags: string[] }) => (
+            <ArrayField source="tags" record={{ id: 0, tags: record.tags.map((name) => ({ name })) }}>
+              <SingleFieldList linkType={false}>
+                <ChipField source="name" size="small" />
+              </SingleFieldList>
+            </ArrayField>
+          )}
+        />
+        <ConsentChip source="consentStatus" />
+      </Datagrid>
+    </List>
+  );
+};

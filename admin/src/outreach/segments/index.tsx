@@ -9,6 +9,7 @@ import {
   DeleteButton,
   Edit,
   List,
+  NumberField,
   ReferenceArrayInput,
   SelectArrayInput,
   SimpleForm,
@@ -73,6 +74,7 @@ const SegmentList = () => (
   <List exporter={csvExporter} filters={[<TextInput key="q" source="q" alwaysOn />]} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="name" />
+      <NumberField source="memberCount" sortable={false} />
       <DeleteButton mutationMode="pessimistic" />
     </Datagrid>
   </List>
