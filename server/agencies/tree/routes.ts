@@ -147,7 +147,13 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     await assertVisible(request, id);
     const agency = await db.agency.findUnique({ where: { id }, include: withChildCount });
     if (!agency) throw notFound("No such agency");
-    return { ...present(agency), ancestors: await ancestorsOf(db, id) };
+    const [ancestors, fallback] = await Promise.all([
+      ancestorsOf(db, id),
+      agency.fallbackId === null
+        ? null
+        : db.agency.findUnique({ where: { id: agency.fallbackId }, select: { id: true, code: true, name: true } }),
+    ]);
+    return { ...present(agency), ancestors, fallback };
   });
 
   fastify.post("/", { preHandler: adminOnly, schema: { body: AgencyInput, response: { 200: Agency } } }, async (request) => {

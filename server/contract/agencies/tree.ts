@@ -30,6 +30,10 @@ export const Agency = Type.Object({
 });
 export type Agency = WireOf<typeof Agency>;
 
-/** GET one: with the parent chain, root first, without the agency itself. */
-export const AgencyDetail = Type.Intersect([Agency, Type.Object({ ancestors: Type.Array(AgencyRef) })]);
+/**
+ * GET one: with the parent chain, root first, without the agency itself, and the fallback's name.
+ * Both are named even when outside the reader's subtree (a supervisor's own agency has its parent
+ * and often its fallback there): their names and codes, nothing else of them.
+ */
+export const AgencyDetail = Type.Intersect([Agency, Type.Object({ ancestors: Type.Array(AgencyRef), fallback: Nullable(AgencyRef) })]);
 export type AgencyDetail = WireOf<typeof AgencyDetail>;

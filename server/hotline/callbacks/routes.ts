@@ -15,7 +15,7 @@ import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { codeFilter, idsWhere, integerFilter, listQuerystring } from "../../platform/http/list-query.js";
+import { booleanFilter, codeFilter, idsWhere, integerFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
 
@@ -64,6 +64,13 @@ const auditable = (row: { id: number; agencyId: number; status: string; dueAt: D
   attemptCount: row.attempts.length,
 });
 
+/** Overdue: still open and past its due time (the supervisor's home counts them). */
+function overdueWhere(overdue: boolean | undefined): Prisma.CallbackRequestWhereInput {
+  if (overdue === undefined) return {};
+  const now = new Date();
+  return overdue ? { status: "open", dueAt: { lt: now } } : { NOT: { status: "open", dueAt: { lt: now } } };
+}
+
 async function findVisible(db: Db, user: SessionUser, id: number): Promise<Row> {
   const row = await db.callbackRequest.findUnique({ where: { id }, include: withAttempts });
   if (!row) throw notFound("No such callback request");
@@ -91,6 +98,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             idsWhere(filter),
             { agencyId: integerFilter(filter, "agencyId") },
             { status: codeFilter(filter, "status", STATUSES) },
+            overdueWhere(booleanFilter(filter, "overdue")),
           ],
         };
       },

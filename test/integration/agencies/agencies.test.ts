@@ -38,6 +38,23 @@ describe("reading one agency", () => {
     expect(root).toMatchObject({ childCount: 3, ancestors: [] });
   });
 
+  it("names its parent and fallback to a supervisor even though both are outside their subtree", async () => {
+    const { province, department, wardB } = seeded.agencies;
+    await t.db.agency.update({ where: { id: department.id }, data: { fallbackId: wardB.id } });
+    const supervisor = await login(t.app, "stp.giamsat");
+    const response = await call(supervisor, "GET", `/api/agencies/${department.id}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      ancestors: [{ id: province.id, code: "GL", name: "UBND tỉnh Gia Lai" }],
+      fallback: { id: wardB.id, code: "P-PLEIKU", name: "Phường Pleiku" },
+    });
+    // Their names only: the records themselves stay out of reach.
+    expect(Object.keys(response.json().fallback).sort()).toEqual(["code", "id", "name"]);
+    expect((await call(supervisor, "GET", `/api/agencies/${wardB.id}`)).statusCode).toBe(403);
+    await t.db.agency.update({ where: { id: department.id }, data: { fallbackId: null } });
+    expect((await call(supervisor, "GET", `/api/agencies/${department.id}`)).json().fallback).toBeNull();
+  });
+
   it("answers 404 for an agency that does not exist and 400 for a malformed id", async () => {
     expect((await call(admin, "GET", "/api/agencies/999999")).statusCode).toBe(404);
     const bad = await call(admin, "GET", "/api/agencies/abc");

@@ -54,6 +54,13 @@ describe("listing callback requests", () => {
     expect((await call(supervisor, "GET", listUrl("callback-requests"))).json().map((r: { id: number }) => r.id)).toEqual([unitRequest.id]);
     const filtered = await call(admin, "GET", listUrl("callback-requests", { filter: { agencyId: wardB.id, status: "open" } }));
     expect(filtered.json().map((r: { id: number }) => r.id)).toEqual([other.id]);
+    // Overdue (the supervisor's home card): open and past due, in the user's agencies only.
+    const overdueOnly = await call(admin, "GET", listUrl("callback-requests", { filter: { overdue: true } }));
+    expect(overdueOnly.json().map((r: { id: number }) => r.id)).toEqual([overdue.id, other.id]);
+    const agentsOverdue = await call(agent, "GET", listUrl("callback-requests", { filter: { overdue: true } }));
+    expect(agentsOverdue.json().map((r: { id: number }) => r.id)).toEqual([overdue.id]);
+    const notOverdue = await call(admin, "GET", listUrl("callback-requests", { filter: { overdue: false } }));
+    expect(notOverdue.json().map((r: { id: number }) => r.id)).toEqual([unitRequest.id, later.id]);
     const badStatus = await call(admin, "GET", listUrl("callback-requests", { filter: { status: "lost" } }));
     expect(badStatus.statusCode).toBe(400);
     expect(badStatus.json().errors).toEqual({ status: "tthc.validation.filter" });
