@@ -104,7 +104,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
               redisPrefix: fastify.config.REDIS_PREFIX,
               actorId: user.id,
               ip: request.ip,
-              resource: "contacts",
+              resource: "contacts" as const,
             };
             const phone = await checkedPhoneSearch(ctx, access, "q", q, { alsoText: true });
             search =
