@@ -85,7 +85,7 @@ export const viContacts: Messages<typeof enContacts> = {
     contacts: "Danh bạ",
     "contact-imports": "Nhập danh bạ",
     "contact-lists": "Danh sách liên hệ",
-    segments: "Phân nhóm",
+    segments: "Nhóm đối tượng",
     suppressions: "Từ chối nhận tin",
     dnc: "Danh sách DNC",
   },
@@ -117,7 +117,7 @@ export const viContacts: Messages<typeof enContacts> = {
       fields: { q: "Tìm kiếm", name: "Tên", description: "Mô tả", memberCount: "Số liên hệ", createdAt: "Ngày tạo" },
     },
     segments: {
-      name: "Phân nhóm |||| Phân nhóm",
+      name: "Nhóm đối tượng |||| Nhóm đối tượng",
       fields: {
         q: "Tìm kiếm",
         name: "Tên",
