@@ -15,6 +15,7 @@ import {
   RING_STRATEGIES,
   SUPPRESSION_SOURCES,
 } from "../../server/contract/enums.js";
+import { AUDIT_ACTIONS, AUDIT_RESOURCES } from "../../server/contract/platform/audit-logs.js";
 import { SMS_PROVIDER_NAMES } from "../../server/contract/sms-providers.js";
 import { activeFlowVersion } from "../../server/hotline/flows/versions.js";
 import { injectFromConsole, login } from "../helpers/app.js";
@@ -90,7 +91,6 @@ async function internalCodes(): Promise<string[]> {
   const flow = await activeFlowVersion(server.db);
   if (!flow) throw new Error("the demo seed published no IVR flow");
   const nodes = Object.values(flow.bundle.flows).flatMap((f) => Object.keys(f.nodes));
-  const audit = await server.db.auditLog.findMany({ distinct: ["action", "resource"], select: { action: true, resource: true } });
   const all = [
     ...nodes,
     ...CALL_TERMINATIONS,
@@ -104,7 +104,8 @@ async function internalCodes(): Promise<string[]> {
     ...RING_STRATEGIES,
     ...AGENCY_KINDS,
     ...SMS_PROVIDER_NAMES,
-    ...audit.flatMap((a) => [a.action, a.resource]),
+    ...AUDIT_ACTIONS,
+    ...AUDIT_RESOURCES,
     "wrong_password",
     "true",
     "false",
