@@ -81,7 +81,7 @@ try {
   try {
     key = await webhookSigningKey(config, database());
   } catch (error) {
-    fail(`Không đọc được khoá ký webhook từ cơ sở dữ liệu (${(error as Error).message}). Đặt TWILIO_AUTH_TOKEN hoặc DATABASE_URL.`);
+    fail(`Không đọc được khóa ký webhook từ cơ sở dữ liệu (${(error as Error).message}). Đặt TWILIO_AUTH_TOKEN hoặc DATABASE_URL.`);
   }
 
   const transport: SimulatorTransport = {
@@ -110,7 +110,7 @@ try {
     const message = (error as Error).message;
     if (/ 403: /.test(message)) {
       fail(
-        `Máy chủ từ chối chữ ký (403). PUBLIC_BASE_URL (${config.PUBLIC_BASE_URL}) và khoá ký phải giống của máy chủ đang chạy.\n${message}`,
+        `Máy chủ từ chối chữ ký (403). PUBLIC_BASE_URL (${config.PUBLIC_BASE_URL}) và khóa ký phải giống của máy chủ đang chạy.\n${message}`,
       );
     }
     fail(`Cuộc gọi thử dừng giữa chừng: ${message}`);

@@ -8,3 +8,13 @@ export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
 export function isSmsProviderName(name: string): name is SmsProviderName {
   return (SMS_PROVIDER_NAMES as readonly string[]).includes(name);
 }
+
+/**
+ * The settings each vendor reads from a sender (server/messaging/registry.ts), so the console offers
+ * one field each; none is secret (tokens and keys stay in the environment). `choices` limits a field.
+ */
+export const SMS_PROVIDER_SETTINGS: Record<SmsProviderName, readonly { key: string; choices?: readonly string[] }[]> = {
+  sink: [],
+  twilio: [{ key: "messagingServiceSid" }, { key: "from" }],
+  sns: [{ key: "senderId" }, { key: "smsType", choices: ["Promotional", "Transactional"] }],
+};

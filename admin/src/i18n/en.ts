@@ -1,6 +1,8 @@
 // English messages: react-admin's own pack plus the console's. `enApp` is the reference shape for
 // the app's messages; the Vietnamese file must have exactly the same keys (AppMessages).
+
 import englishMessages from "ra-language-english";
+import type { AuditAction, AuditResource } from "../../../server/contract/platform/audit-logs";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
 import { enContacts } from "./en/contacts";
@@ -78,7 +80,19 @@ export const enApp = {
       ...enFlows.actions,
       ...enRoutingAudit.actions,
       ...enContacts.actions,
-    },
+      search_by_phone: "Search by phone number",
+      submit: "Submit for approval",
+      approve: "Approve",
+      reject: "Reject",
+      return_for_approval: "Back to approval",
+      launch: "Start sending",
+      pause: "Pause",
+      resume: "Resume",
+      auto_pause: "Paused automatically",
+      cancel: "Cancel",
+      complete: "Complete",
+      resend_failed: "Resend failed messages",
+    } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Agencies",
       users: "Users",
@@ -92,7 +106,11 @@ export const enApp = {
       ...enRoutingAudit.audit_resources,
       ...enSms.audit_resources,
       ...enContacts.audit_resources,
-    },
+      staff: "Staff on duty",
+      campaigns: "Campaigns",
+      recipients: "Campaign recipients",
+      "audit-logs": "Audit log",
+    } satisfies Record<AuditResource, string>,
     dashboard: {
       welcome: "Welcome, %{name}",
       agencies_total: "Agencies",
@@ -127,6 +145,25 @@ export const enApp = {
       before: "Before",
       after: "After",
       no_changes: "No recorded data",
+      empty: "(empty)",
+      yes: "Yes",
+      no: "No",
+      reasons: { unknown_user: "no such account", wrong_password: "wrong password", inactive: "account deactivated" },
+      staff_choices: { answer: "staff answers", "no-answer": "nobody answers" },
+      fields: {
+        approvedById: "Approved by",
+        reason: "Reason",
+        pausedReason: "Reason for pausing",
+        username: "Username",
+        callSid: "Call id",
+        digits: "Keys pressed",
+        staff: "Staff",
+        from: "Caller",
+        termination: "Outcome",
+        flowVersionId: "IVR flow version",
+        filter: "Searched by",
+        phone: "Phone number",
+      },
     },
     ...enCalls.tthc,
     ...enFlows.tthc,

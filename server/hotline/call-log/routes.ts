@@ -14,6 +14,7 @@ import { badRequest, forbidden, invalidField, notFound } from "../../platform/ht
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
+import { flowVersion } from "../flows/versions.js";
 import { boundOf } from "../reports/period.js";
 import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
 import { buildTimeline, referencedIds } from "./timeline.js";
@@ -135,7 +136,14 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get("/", { schema: { querystring: listQuerystring, response: { 200: Type.Array(CallSummary) } } }, async (request, reply) => {
     const user = currentUser(request);
-    const ctx = { db, redis: fastify.redis, redisPrefix: fastify.config.REDIS_PREFIX, actorId: user.id, ip: request.ip, resource: "calls" };
+    const ctx = {
+      db,
+      redis: fastify.redis,
+      redisPrefix: fastify.config.REDIS_PREFIX,
+      actorId: user.id,
+      ip: request.ip,
+      resource: "calls" as const,
+    };
     const rows = await listPage(request.query, reply, {
       resource: "calls",
       sortable: SORTABLE,
@@ -165,15 +173,17 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     });
     const ids = referencedIds(call.events);
-    const [agencies, staff] = await Promise.all([
+    const [agencies, staff, flow] = await Promise.all([
       db.agency.findMany({ where: { id: { in: ids.agencies } }, select: { id: true, name: true } }),
       db.user.findMany({ where: { id: { in: ids.staff } }, select: { id: true, name: true } }),
+      call.flowVersionId === null ? null : flowVersion(db, call.flowVersionId),
     ]);
     const agencyNames = new Map(agencies.map((a) => [a.id, a.name]));
     const staffNames = new Map(staff.map((s) => [s.id, s.name]));
     const timeline = buildTimeline(call.events, {
       agency: (id) => (id == null ? null : (agencyNames.get(id) ?? null)),
       staff: (id) => (id == null ? null : (staffNames.get(id) ?? null)),
+      node: (flowId, node) => flow?.bundle.flows[flowId]?.nodes[node]?.title ?? null,
     });
     const callback = call.callbackRequest;
     return {

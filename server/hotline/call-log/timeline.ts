@@ -26,6 +26,8 @@ export interface TimelineItem {
 export interface NameLookup {
   agency(id: number | null | undefined): string | null;
   staff(id: number | null | undefined): string | null;
+  /** The node's title in the flow version that served the call, if it has one. */
+  node(flow: string, node: string): string | null;
 }
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -37,7 +39,7 @@ function effectItem(effect: Effect, names: NameLookup): Omit<TimelineItem, "at" 
     case "node":
       return {
         type: "node",
-        params: { flow: effect.flow, node: effect.node, kind: effect.kind },
+        params: { flow: effect.flow, node: effect.node, kind: effect.kind, title: names.node(effect.flow, effect.node) },
         text: `Entered ${effect.flow}/${effect.node} (${effect.kind})`,
       };
     case "key":

@@ -101,7 +101,10 @@ export interface HangupNode {
   prompt?: string;
 }
 
-export type FlowNode = SayNode | MenuNode | InputNode | HoursNode | RouteNode | VoicemailNode | SurveyNode | GotoNode | HangupNode;
+export type FlowNode = (SayNode | MenuNode | InputNode | HoursNode | RouteNode | VoicemailNode | SurveyNode | GotoNode | HangupNode) & {
+  /** What the step is in words ("Menu chính"), for the call timeline and the diagram; ids are for files. */
+  title?: string;
+};
 export type NodeKind = FlowNode["kind"];
 
 export interface Flow {

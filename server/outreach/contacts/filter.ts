@@ -30,7 +30,7 @@ export async function contactsWhere(
       redisPrefix: fastify.config.REDIS_PREFIX,
       actorId: user.id,
       ip: request.ip,
-      resource: "contacts",
+      resource: "contacts" as const,
     };
     const phone = await checkedPhoneSearch(ctx, access, "q", q, { alsoText: true });
     search =

@@ -1,10 +1,11 @@
+import type { AuditAction, AuditResource } from "../../contract/platform/audit-logs.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../db/client.js";
 
 export interface AuditEntry {
   actorId: number | null;
-  action: string;
-  resource: string;
+  action: AuditAction;
+  resource: AuditResource;
   resourceId?: string | number | null;
   before?: unknown;
   after?: unknown;

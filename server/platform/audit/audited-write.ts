@@ -13,8 +13,8 @@ export interface AuditedChange<T> {
   /** Who makes the change; null when the system does it on its own (the worker). */
   actorId: number | null;
   ip?: string | null;
-  resource: string;
-  action: string;
+  resource: AuditEntry["resource"];
+  action: AuditEntry["action"];
   /** The change, inside the transaction; what it returns is handed to `audit` and to the caller. */
   write: (tx: Prisma.TransactionClient) => Promise<T>;
   /** What the log keeps of the change, from what `write` returned; null when nothing changed (no entry). */

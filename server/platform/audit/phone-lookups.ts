@@ -6,7 +6,7 @@ import { type PhoneAccess, type PhoneSearch, phoneSearch } from "../../phone/acc
 import { maskPhone } from "../../phone/mask.js";
 import type { Db } from "../db/client.js";
 import { invalidField, tooManyRequests } from "../http/errors.js";
-import { writeAudit } from "./audit.js";
+import { type AuditEntry, writeAudit } from "./audit.js";
 
 /** Look-ups per person per hour: enough to check a few citizens' records, far too few to sweep. */
 export const PHONE_LOOKUPS_PER_HOUR = 20;
@@ -15,7 +15,7 @@ const WINDOW_SECONDS = 3600;
 export interface PhoneLookup {
   actorId: number;
   /** The resource searched (contacts, suppressions). */
-  resource: string;
+  resource: AuditEntry["resource"];
   /** The filter used. */
   field: string;
   e164: string;
@@ -49,7 +49,7 @@ export interface PhoneSearchContext {
   redisPrefix: string;
   actorId: number;
   ip: string;
-  resource: string;
+  resource: AuditEntry["resource"];
 }
 
 /**

@@ -33,14 +33,20 @@ function describe(item: TimelineItem, translate: Translate): string {
       return key("whisper-accept", { staff: p.staff ?? "—" });
     case "degraded":
       return key("degraded", { answer: translate(`tthc.calls.degraded_answers.${String(p.answer)}`, { _: String(p.answer) }) });
-    case "incoming":
     case "node":
+      // The step's title from the flow file; a version published before titles existed says its kind.
+      return key("node", {
+        title: p.title ?? translate(`tthc.flows.kinds.${String(p.kind)}`, { _: translate("tthc.calls.timeline.step") }),
+      });
+    case "status":
+      return key("status", { status: translate(`tthc.calls.call_statuses.${String(p.status)}`, { _: String(p.status) }) });
+    case "recording":
+      return key("recording", { status: translate(`tthc.calls.recording_statuses.${String(p.status)}`, { _: String(p.status) }) });
+    case "incoming":
     case "topic":
     case "agency-selected":
     case "error":
-    case "status":
-    case "recording":
-      return key(item.type, { ...p, seconds: p.recordingSeconds });
+      return key(item.type, p);
     default:
       return item.text;
   }

@@ -50,7 +50,8 @@ export const enCalls = {
       },
       timeline: {
         incoming: "Call received",
-        node: "IVR step: %{node}",
+        node: "Step: %{title}",
+        step: "a step",
         key: "Pressed %{digits}",
         key_none: "No key pressed",
         topic: "Topic: %{label}",
@@ -68,6 +69,22 @@ export const enCalls = {
         status: "Call status: %{status}",
         recording: "Recording: %{status}",
         degraded: "System busy (database unreachable): %{answer}",
+      },
+      call_statuses: {
+        queued: "queued",
+        ringing: "ringing",
+        "in-progress": "in progress",
+        completed: "ended",
+        busy: "busy",
+        failed: "failed",
+        "no-answer": "no answer",
+        canceled: "canceled",
+      },
+      recording_statuses: {
+        "in-progress": "recording",
+        completed: "saved",
+        absent: "silent",
+        failed: "failed",
       },
       degraded_answers: {
         operators: "connected to the operators",

@@ -78,7 +78,7 @@ export const enContacts = {
       check_suppressed: "and has opted out",
     },
   },
-  actions: { import: "Import" },
+  actions: { import: "Import", add_members: "Add to list", remove_members: "Remove from list" },
   validation: {
     consent_evidence: "Say where the consent came from and how it was given",
     unknown_column: "The mapping names a column the file does not have",

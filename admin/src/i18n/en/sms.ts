@@ -27,9 +27,9 @@ export const enSms = {
         "UCS-2": "UCS-2 / Unicode (70 characters per message)",
       },
       providers: {
-        sink: "Local test sink",
+        sink: "Test inbox (nothing sent)",
         twilio: "Twilio",
-        sns: "AWS SNS",
+        sns: "Amazon SNS",
       },
       policy: {
         title: "Sending policy",
@@ -42,8 +42,20 @@ export const enSms = {
       },
       senders: {
         brandname_help: "Registered brandname: at most 11 Latin letters, digits, -, _, . or spaces; not only digits.",
-        settings_help:
-          'Non-secret provider settings as JSON, e.g. {"messagingServiceSid": "MG…"}. Keep tokens and keys in the server environment.',
+        settings: {
+          messagingServiceSid: "Messaging Service SID (Twilio)",
+          from: "Sending number or name (Twilio)",
+          senderId: "Sender ID (Amazon SNS)",
+          smsType: "Message type (Amazon SNS)",
+          Promotional: "Promotional",
+          Transactional: "Transactional",
+        },
+        settings_help: {
+          messagingServiceSid: "The MG… id of the Messaging Service; empty: the server's configuration.",
+          from: "Empty: sent with the brandname.",
+          senderId: "Empty: sent with the brandname.",
+          smsType: "Messages introducing services are advertising under Decree 91/2020/ND-CP.",
+        },
         price_help: "What the provider charges per message part, in VND.",
       },
     },
@@ -77,7 +89,7 @@ export const enSms = {
         id: "ID",
         brandname: "Brandname",
         provider: "Provider",
-        settings: "Provider settings (JSON)",
+        settings: "Provider settings",
         pricePerSegment: "Price per part (VND)",
         messagesPerSecond: "Messages per second",
         active: "Active",

@@ -1,5 +1,6 @@
 // The console's own messages in Vietnamese. Typed as AppMessages so a key missing here (or one
 // that English lacks) is a compile error.
+import type { AuditAction, AuditResource } from "../../../../server/contract/platform/audit-logs";
 import type { AppMessages } from "../en";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
@@ -78,7 +79,19 @@ export const viApp: AppMessages = {
       ...viFlows.actions,
       ...viRoutingAudit.actions,
       ...viContacts.actions,
-    },
+      search_by_phone: "Tra cứu theo số điện thoại",
+      submit: "Gửi duyệt",
+      approve: "Phê duyệt",
+      reject: "Từ chối",
+      return_for_approval: "Trả về chờ duyệt",
+      launch: "Bắt đầu gửi",
+      pause: "Tạm dừng",
+      resume: "Tiếp tục gửi",
+      auto_pause: "Tự động tạm dừng",
+      cancel: "Hủy",
+      complete: "Hoàn tất",
+      resend_failed: "Gửi lại tin lỗi",
+    } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Cơ quan",
       users: "Người dùng",
@@ -92,7 +105,11 @@ export const viApp: AppMessages = {
       ...viRoutingAudit.audit_resources,
       ...viSms.audit_resources,
       ...viContacts.audit_resources,
-    },
+      staff: "Cán bộ trực",
+      campaigns: "Chiến dịch",
+      recipients: "Người nhận chiến dịch",
+      "audit-logs": "Nhật ký hoạt động",
+    } satisfies Record<AuditResource, string>,
     dashboard: {
       welcome: "Xin chào, %{name}",
       agencies_total: "Cơ quan, đơn vị",
@@ -127,6 +144,25 @@ export const viApp: AppMessages = {
       before: "Trước",
       after: "Sau",
       no_changes: "Không có dữ liệu ghi nhận",
+      empty: "(trống)",
+      yes: "Có",
+      no: "Không",
+      reasons: { unknown_user: "không có tài khoản này", wrong_password: "sai mật khẩu", inactive: "tài khoản đã khóa" },
+      staff_choices: { answer: "cán bộ nghe máy", "no-answer": "không ai nghe máy" },
+      fields: {
+        approvedById: "Người phê duyệt",
+        reason: "Lý do",
+        pausedReason: "Lý do tạm dừng",
+        username: "Tên đăng nhập",
+        callSid: "Mã cuộc gọi",
+        digits: "Phím bấm",
+        staff: "Cán bộ",
+        from: "Số gọi",
+        termination: "Kết quả",
+        flowVersionId: "Phiên bản luồng IVR",
+        filter: "Tìm theo",
+        phone: "Số điện thoại",
+      },
     },
     ...viCalls.tthc,
     ...viFlows.tthc,

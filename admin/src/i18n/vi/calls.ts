@@ -52,7 +52,8 @@ export const viCalls: CallsMessages = {
       },
       timeline: {
         incoming: "Cuộc gọi đến",
-        node: "Bước tổng đài: %{node}",
+        node: "Bước: %{title}",
+        step: "một bước",
         key: "Bấm phím %{digits}",
         key_none: "Không bấm phím",
         topic: "Lĩnh vực: %{label}",
@@ -70,6 +71,22 @@ export const viCalls: CallsMessages = {
         status: "Trạng thái cuộc gọi: %{status}",
         recording: "Ghi âm: %{status}",
         degraded: "Hệ thống bận (mất kết nối cơ sở dữ liệu): %{answer}",
+      },
+      call_statuses: {
+        queued: "đang chờ",
+        ringing: "đang đổ chuông",
+        "in-progress": "đang gọi",
+        completed: "đã kết thúc",
+        busy: "máy bận",
+        failed: "không thực hiện được",
+        "no-answer": "không nghe máy",
+        canceled: "đã hủy",
+      },
+      recording_statuses: {
+        "in-progress": "đang ghi",
+        completed: "đã lưu",
+        absent: "không có tiếng",
+        failed: "lỗi",
       },
       degraded_answers: {
         operators: "chuyển đến tổng đài viên",

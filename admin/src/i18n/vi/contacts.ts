@@ -81,7 +81,7 @@ export const viContacts: Messages<typeof enContacts> = {
       check_suppressed: "và đã từ chối nhận tin",
     },
   },
-  actions: { import: "Nhập tệp" },
+  actions: { import: "Nhập tệp", add_members: "Thêm vào danh sách", remove_members: "Bỏ khỏi danh sách" },
   validation: {
     consent_evidence: "Hãy nêu nguồn và cách thức đồng ý",
     unknown_column: "Cách ghép cột nêu một cột không có trong tệp",
@@ -98,7 +98,7 @@ export const viContacts: Messages<typeof enContacts> = {
     contacts: "Danh bạ",
     "contact-imports": "Nhập danh bạ",
     "contact-lists": "Danh sách liên hệ",
-    segments: "Phân nhóm",
+    segments: "Nhóm đối tượng",
     suppressions: "Từ chối nhận tin",
     dnc: "Danh sách DNC",
   },
@@ -130,7 +130,7 @@ export const viContacts: Messages<typeof enContacts> = {
       fields: { q: "Tìm kiếm", name: "Tên", description: "Mô tả", memberCount: "Số liên hệ", createdAt: "Ngày tạo" },
     },
     segments: {
-      name: "Phân nhóm |||| Phân nhóm",
+      name: "Nhóm đối tượng |||| Nhóm đối tượng",
       fields: {
         q: "Tìm kiếm",
         name: "Tên",

@@ -1,4 +1,4 @@
-// Tiếng Việt: luồng IVR và thử cuộc gọi; gộp vào viApp (vi/app.ts). Cùng khoá với en/flows.ts.
+// Tiếng Việt: luồng IVR và thử cuộc gọi; gộp vào viApp (vi/app.ts). Cùng khóa với en/flows.ts.
 import type { FlowMessages } from "../en/flows";
 
 export const viFlows: FlowMessages = {
@@ -46,8 +46,8 @@ export const viFlows: FlowMessages = {
       keys_hint: "Mỗi mục cho một lần hỏi. Mã như 101# thì gõ vào ô, cách nhau bởi dấu phẩy.",
       key: "Phím %{key}",
       silence: "Không bấm (im lặng)",
-      remove_last: "Xoá phím cuối",
-      clear: "Xoá hết",
+      remove_last: "Xóa phím cuối",
+      clear: "Xóa hết",
       staff: "Cán bộ",
       staff_answer: "Cán bộ đầu tiên được gọi nghe máy",
       staff_no_answer: "Không ai nghe máy",

@@ -95,7 +95,7 @@ export const viRouting: typeof enRouting = {
 
 export const viRoutingResources: typeof enRoutingResources = {
   "hours-overrides": {
-    name: "Điều chỉnh giờ làm việc",
+    name: "Ngày nghỉ, làm bù",
     fields: {
       id: "Mã số",
       agencyId: "Cơ quan",
@@ -157,5 +157,5 @@ export const viRoutingFields: typeof enRoutingFields = {
 
 export const viRoutingAudit: typeof enRoutingAudit = {
   actions: { duty: "Đổi trạng thái trực", callback_attempt: "Ghi nhận lần gọi lại" },
-  audit_resources: { "hours-overrides": "Điều chỉnh giờ làm việc", "callback-requests": "Yêu cầu gọi lại" },
+  audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
 };

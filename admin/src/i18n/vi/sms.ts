@@ -1,4 +1,4 @@
-// Tin nhắn SMS: mẫu tin, đầu số gửi (brandname) và chính sách gửi tin, bằng tiếng Việt.
+// Tin nhắn SMS: mẫu tin, tên định danh (brandname) và chính sách gửi tin, bằng tiếng Việt.
 import type { SmsMessages } from "../en/sms";
 
 export const viSms: SmsMessages = {
@@ -14,8 +14,8 @@ export const viSms: SmsMessages = {
         non_gsm: "Ký tự buộc dùng UCS-2: %{chars}",
         missing: "Liên hệ mẫu chưa có giá trị cho: %{names}",
         cost_per_1000: "Chi phí ước tính cho 1.000 tin nhắn: %{amount} đồng",
-        no_sender: "Chọn đầu số gửi để ước tính chi phí",
-        sender: "Đầu số gửi (để tính chi phí)",
+        no_sender: "Chọn tên định danh để ước tính chi phí",
+        sender: "Tên định danh (để tính chi phí)",
         sample: "Liên hệ mẫu",
         unaccented_text: "Không dấu",
         error: "Không tính được bản xem trước",
@@ -28,9 +28,9 @@ export const viSms: SmsMessages = {
         "UCS-2": "UCS-2 / Unicode (70 ký tự mỗi tin)",
       },
       providers: {
-        sink: "Hộp thử nghiệm nội bộ",
+        sink: "Hộp thư thử (không gửi thật)",
         twilio: "Twilio",
-        sns: "AWS SNS",
+        sns: "Amazon SNS",
       },
       policy: {
         title: "Chính sách gửi tin",
@@ -43,8 +43,20 @@ export const viSms: SmsMessages = {
       },
       senders: {
         brandname_help: "Tên định danh đã đăng ký: tối đa 11 ký tự gồm chữ Latinh, chữ số, -, _, . hoặc dấu cách; không chỉ gồm chữ số.",
-        settings_help:
-          'Cấu hình không bí mật của nhà cung cấp dạng JSON, ví dụ {"messagingServiceSid": "MG…"}. Token và khóa bí mật để trong biến môi trường của máy chủ.',
+        settings: {
+          messagingServiceSid: "Messaging Service SID (Twilio)",
+          from: "Số hoặc tên gửi (Twilio)",
+          senderId: "Sender ID (Amazon SNS)",
+          smsType: "Loại tin (Amazon SNS)",
+          Promotional: "Quảng cáo (Promotional)",
+          Transactional: "Chăm sóc khách hàng (Transactional)",
+        },
+        settings_help: {
+          messagingServiceSid: "Mã MG… của Messaging Service; để trống thì dùng cấu hình của máy chủ.",
+          from: "Để trống thì gửi bằng tên định danh.",
+          senderId: "Để trống thì gửi bằng tên định danh.",
+          smsType: "Tin giới thiệu dịch vụ là quảng cáo theo Nghị định 91/2020/NĐ-CP.",
+        },
         price_help: "Giá nhà cung cấp tính cho mỗi tin (mỗi phần tin nhắn), bằng đồng.",
       },
     },
@@ -56,7 +68,7 @@ export const viSms: SmsMessages = {
   },
   audit_resources: {
     "sms-templates": "Mẫu tin nhắn",
-    "sms-senders": "Đầu số gửi tin",
+    "sms-senders": "Tên định danh",
   },
   resources: {
     "sms-templates": {
@@ -73,12 +85,12 @@ export const viSms: SmsMessages = {
       },
     },
     "sms-senders": {
-      name: "Đầu số gửi tin |||| Đầu số gửi tin",
+      name: "Tên định danh |||| Tên định danh",
       fields: {
         id: "Mã",
-        brandname: "Tên định danh (brandname)",
+        brandname: "Tên định danh",
         provider: "Nhà cung cấp",
-        settings: "Cấu hình nhà cung cấp (JSON)",
+        settings: "Cấu hình nhà cung cấp",
         pricePerSegment: "Giá mỗi tin (đồng)",
         messagesPerSecond: "Số tin mỗi giây",
         active: "Đang dùng",

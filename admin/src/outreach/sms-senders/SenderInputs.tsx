@@ -1,5 +1,6 @@
 import { BooleanInput, maxLength, maxValue, minValue, NumberInput, required, SelectInput, TextInput, useTranslate } from "react-admin";
-import { SMS_PROVIDER_NAMES } from "../../../../server/contract/sms-providers";
+import { useWatch } from "react-hook-form";
+import { isSmsProviderName, SMS_PROVIDER_NAMES, SMS_PROVIDER_SETTINGS } from "../../../../server/contract/sms-providers";
 
 export const PROVIDER_CHOICES = SMS_PROVIDER_NAMES.map((id) => ({ id, name: `tthc.sms.providers.${id}` }));
 
@@ -10,17 +11,28 @@ const brandname = (value: unknown) =>
     ? "tthc.validation.brandname"
     : undefined;
 
-// Settings are edited as JSON text: shown pretty-printed, stored as an object once the text parses.
-const formatJson = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value ?? {}, null, 2));
-const parseJson = (text: string) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+/** One field per setting the chosen vendor reads; empty means the server's configuration decides. */
+const ProviderSettings = () => {
+  const translate = useTranslate();
+  const provider = useWatch({ name: "provider" });
+  if (typeof provider !== "string" || !isSmsProviderName(provider)) return null;
+  return (
+    <>
+      {SMS_PROVIDER_SETTINGS[provider].map(({ key, choices }) => {
+        const common = {
+          source: `settings.${key}`,
+          label: `tthc.sms.senders.settings.${key}`,
+          helperText: translate(`tthc.sms.senders.settings_help.${key}`),
+        };
+        return choices ? (
+          <SelectInput key={key} {...common} choices={choices.map((id) => ({ id, name: `tthc.sms.senders.settings.${id}` }))} />
+        ) : (
+          <TextInput key={key} {...common} />
+        );
+      })}
+    </>
+  );
 };
-const jsonObject = (value: unknown) =>
-  value === undefined || (value !== null && typeof value === "object" && !Array.isArray(value)) ? undefined : "tthc.validation.json";
 
 export const SenderInputs = () => {
   const translate = useTranslate();
@@ -40,16 +52,7 @@ export const SenderInputs = () => {
         helperText={translate("tthc.sms.senders.price_help")}
       />
       <NumberInput source="messagesPerSecond" min={1} max={1000} step={1} validate={[minValue(1), maxValue(1000)]} />
-      <TextInput
-        source="settings"
-        multiline
-        minRows={3}
-        fullWidth
-        format={formatJson}
-        parse={parseJson}
-        validate={jsonObject}
-        helperText={translate("tthc.sms.senders.settings_help")}
-      />
+      <ProviderSettings />
       <BooleanInput source="active" />
     </>
   );

@@ -2,13 +2,13 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@m
 import { useRecordContext, useTranslate } from "react-admin";
 import type { AuditLog } from "../../../../server/contract/platform/audit-logs";
 
+import { fieldLabel, formatValue } from "./values";
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
-const show = (value: unknown) => (value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value, null, 2));
-
-const cell = { fontFamily: "monospace", whiteSpace: "pre-wrap", wordBreak: "break-word", verticalAlign: "top" } as const;
+const cell = { whiteSpace: "pre-wrap", wordBreak: "break-word", verticalAlign: "top" } as const;
 
 /** before/after side by side, one row per field, changed rows highlighted. */
 // `label` is read by SimpleShowLayout for the caption.
@@ -41,12 +41,14 @@ export const ChangesTable = (_props: { label?: string }) => {
       </TableHead>
       <TableBody>
         {rows.map(([key, was, is]) => {
-          const changed = show(was) !== show(is);
+          const before = formatValue(translate, resource, key, was);
+          const after = formatValue(translate, resource, key, is);
+          const changed = JSON.stringify(was) !== JSON.stringify(is);
           return (
             <TableRow key={key} selected={changed}>
-              <TableCell sx={{ verticalAlign: "top" }}>{key && translate(`resources.${resource}.fields.${key}`, { _: key })}</TableCell>
-              <TableCell sx={cell}>{show(was)}</TableCell>
-              <TableCell sx={{ ...cell, fontWeight: changed ? "bold" : undefined }}>{show(is)}</TableCell>
+              <TableCell sx={{ verticalAlign: "top" }}>{key && fieldLabel(translate, resource, key)}</TableCell>
+              <TableCell sx={cell}>{before}</TableCell>
+              <TableCell sx={{ ...cell, fontWeight: changed ? "bold" : undefined }}>{after}</TableCell>
             </TableRow>
           );
         })}

@@ -75,7 +75,7 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
             redisPrefix: fastify.config.REDIS_PREFIX,
             actorId: user.id,
             ip: request.ip,
-            resource: "suppressions",
+            resource: "suppressions" as const,
           };
           // Approvers see masked numbers: whether a number opted out is a look-up, audited and rate-limited.
           const phone = q ? await checkedPhoneSearch(ctx, access, "q", q, { alsoText: false }) : undefined;
