@@ -5,6 +5,7 @@ import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
 import { enContacts } from "./en/contacts";
 import { enFlows } from "./en/flows";
+import { enHome } from "./en/home";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
 
@@ -128,6 +129,7 @@ export const enApp = {
       no_changes: "No recorded data",
     },
     ...enCalls.tthc,
+    ...enHome.tthc,
     ...enFlows.tthc,
     ...enContacts.tthc,
     ...enCampaigns.tthc,

@@ -5,6 +5,7 @@ import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
 import { viContacts } from "./contacts";
 import { viFlows } from "./flows";
+import { viHome } from "./home";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
 
@@ -128,6 +129,7 @@ export const viApp: AppMessages = {
       no_changes: "Không có dữ liệu ghi nhận",
     },
     ...viCalls.tthc,
+    ...viHome.tthc,
     ...viFlows.tthc,
     ...viContacts.tthc,
     ...viCampaigns.tthc,
