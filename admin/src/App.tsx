@@ -5,9 +5,10 @@ import users from "./access/users";
 import hoursOverrides from "./agencies/hours-overrides";
 import agencies from "./agencies/tree";
 import { authProvider } from "./authProvider";
+import { catchAllFor } from "./common/OutOfReach";
 import { APP_TITLE } from "./config";
-import { Dashboard } from "./Dashboard";
 import { dataProvider } from "./dataProvider";
+import { Home } from "./home/Home";
 import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
 import ivrFlowVersions from "./hotline/ivr-flows";
@@ -52,6 +53,8 @@ const RESOURCES = [
   <Resource key="audit-logs" name="audit-logs" {...auditLogs} />,
 ];
 
+const CatchAll = catchAllFor(RESOURCES.map((resource) => resource.props.name));
+
 export const App = () => (
   <Admin
     title={APP_TITLE}
@@ -60,7 +63,8 @@ export const App = () => (
     i18nProvider={i18nProvider}
     layout={Layout}
     loginPage={LoginPage}
-    dashboard={Dashboard}
+    dashboard={Home}
+    catchAll={CatchAll}
     requireAuth
     disableTelemetry
   >

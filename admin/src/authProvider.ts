@@ -1,5 +1,6 @@
 // Cookie-session auth against /api/auth. The session cookie is httpOnly, so the console never
-// sees a token: it asks /api/auth/me who it is, and caches the answer until login or logout.
+// sees a token: it asks /api/auth/me who it is once, and caches the answer (signed in or not) until
+// login, logout or a 401 from the API.
 import type { AuthProvider } from "react-admin";
 import type { Me } from "../../server/contract/access/session-user";
 import type { Permission } from "../../server/contract/permissions";
@@ -29,12 +30,20 @@ function getMe(): Promise<Me> {
       return (await response.json()) as Me;
     },
   );
-  // A failed answer is not cached, so the next check asks again.
-  pending.catch(() => {
-    if (me === pending) me = null;
+  // "Not signed in" (401) is kept until login, or the login page's checks (checkAuth, permissions,
+  // canAccess) would each ask again; any other failure (offline, 5xx) is asked again next time.
+  pending.catch((error: unknown) => {
+    if (me === pending && !(error instanceof AuthError && error.status === 401)) me = null;
   });
   me = pending;
   return pending;
+}
+
+/** What the console knows without asking once it has logged out, or the API said 401: nobody is signed in. */
+function signedOut(): Promise<Me> {
+  const answer = Promise.reject(new AuthError("ra.auth.auth_check_error", 401));
+  answer.catch(() => {});
+  return answer;
 }
 
 async function permissionsOrNone(): Promise<Permission[]> {
@@ -74,7 +83,8 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    me = null;
+    // react-admin logs out after every failed check too: asking again would only hear 401 again.
+    me = signedOut();
     if (!sessionAlive) return;
     sessionAlive = false;
     try {
@@ -90,7 +100,7 @@ export const authProvider: AuthProvider = {
 
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
-      me = null;
+      me = signedOut();
       sessionAlive = false;
       throw new AuthError("ra.notification.logged_out", 401);
     }
@@ -98,8 +108,8 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity() {
-    const { id, name, agency } = await getMe();
-    return { id, fullName: name, agency };
+    const { id, name, agency, roles } = await getMe();
+    return { id, fullName: name, agency, roles };
   },
 
   getPermissions: permissionsOrNone,

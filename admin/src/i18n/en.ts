@@ -8,6 +8,7 @@ import { enCampaigns } from "./en/campaigns";
 import { enContacts } from "./en/contacts";
 import { enFlows } from "./en/flows";
 import { enForms } from "./en/forms";
+import { enHome } from "./en/home";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
 
@@ -166,6 +167,7 @@ export const enApp = {
       },
     },
     ...enCalls.tthc,
+    ...enHome.tthc,
     ...enFlows.tthc,
     ...enContacts.tthc,
     ...enCampaigns.tthc,

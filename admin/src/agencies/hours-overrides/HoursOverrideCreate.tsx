@@ -1,4 +1,5 @@
 import { Create, Edit, SimpleForm } from "react-admin";
+import { outOfReach } from "../../common/OutOfReach";
 import { OverrideInputs } from "./OverrideInputs";
 
 const transform = (data: Record<string, unknown>) => ({
@@ -16,7 +17,7 @@ export const HoursOverrideCreate = () => (
 );
 
 export const HoursOverrideEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={transform}>
+  <Edit mutationMode="pessimistic" redirect="list" transform={transform} {...outOfReach}>
     <SimpleForm warnWhenUnsavedChanges>
       <OverrideInputs />
     </SimpleForm>

@@ -5,11 +5,14 @@ import {
   FunctionField,
   List,
   NullableBooleanInput,
+  type RaRecord,
   ReferenceField,
   TextField,
   TextInput,
+  useRecordContext,
   useTranslate,
 } from "react-admin";
+import { useRoles } from "../../access/useRoles";
 import { csvExporter } from "../../common/csvExporter";
 import { AgencyInput } from "../tree/AgencyInput";
 import { vietnameseDate } from "./dates";
@@ -27,15 +30,34 @@ const AgencyOrProvince = () => {
   return <ReferenceField source="agencyId" reference="agencies" link="show" emptyText={translate("tthc.hours.province_wide")} />;
 };
 
-export const HoursOverrideList = () => (
-  <List exporter={csvExporter} filters={filters} sort={{ field: "date", order: "ASC" }} perPage={50}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <FunctionField source="date" render={(record: { date: string }) => vietnameseDate(record.date)} />
-      <AgencyOrProvince />
-      <RangesField source="ranges" />
-      <TextField source="note" emptyText="—" sortable={false} />
+/** Province-wide overrides are the administrators' alone (server/agencies/hours/overrides-routes.ts). */
+const useMayWrite = () => {
+  const { roles } = useRoles();
+  return (record: RaRecord | undefined) => record?.agencyId != null || roles.includes("admin");
+};
+
+const WriteButtons = () => {
+  const record = useRecordContext();
+  if (!useMayWrite()(record)) return null;
+  return (
+    <>
       <EditButton />
       <DeleteButton mutationMode="pessimistic" />
-    </Datagrid>
-  </List>
-);
+    </>
+  );
+};
+
+export const HoursOverrideList = () => {
+  const mayWrite = useMayWrite();
+  return (
+    <List exporter={csvExporter} filters={filters} sort={{ field: "date", order: "ASC" }} perPage={50}>
+      <Datagrid rowClick={(_id, _resource, record) => (mayWrite(record) ? "edit" : false)} bulkActionButtons={false}>
+        <FunctionField source="date" render={(record: { date: string }) => vietnameseDate(record.date)} />
+        <AgencyOrProvince />
+        <RangesField source="ranges" />
+        <TextField source="note" emptyText="—" sortable={false} />
+        <WriteButtons />
+      </Datagrid>
+    </List>
+  );
+};

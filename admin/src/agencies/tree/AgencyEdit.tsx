@@ -1,5 +1,6 @@
 import { Box } from "@mui/material";
 import { DeleteButton, Edit, SaveButton, TabbedForm, Toolbar, useCanAccess } from "react-admin";
+import { outOfReach } from "../../common/OutOfReach";
 import { AgencyBreadcrumb } from "./AgencyBreadcrumb";
 import { AgencyChildren } from "./AgencyChildren";
 import { AgencyInputs } from "./AgencyInputs";
@@ -24,7 +25,7 @@ const transform = (data: Record<string, unknown>) => ({ ...data, weeklyHours: we
 export const AgencyEdit = () => {
   const { canAccess: manages } = useCanAccess({ resource: "agencies", action: "manage" });
   return (
-    <Edit mutationMode="pessimistic" redirect={false} transform={transform}>
+    <Edit mutationMode="pessimistic" redirect={false} transform={transform} {...outOfReach}>
       <Box sx={{ px: 2, pt: 2 }}>
         <AgencyBreadcrumb />
       </Box>

@@ -1,13 +1,15 @@
 import { Box } from "@mui/material";
-import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { BooleanField, NumberField, Show, SimpleShowLayout, TextField } from "react-admin";
 import { DateTimeField } from "../../common/DateTimeField";
+import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { AgencyBreadcrumb } from "./AgencyBreadcrumb";
 import { AgencyChildren } from "./AgencyChildren";
+import { AgencyRefField } from "./AgencyRefField";
 import { StaffOnDuty } from "./StaffOnDuty";
 
 export const AgencyShow = () => (
-  <Show>
+  <Show {...outOfReach}>
     <Box sx={{ px: 2, pt: 2 }}>
       <AgencyBreadcrumb />
     </Box>
@@ -15,13 +17,13 @@ export const AgencyShow = () => (
       <TextField source="code" />
       <TextField source="name" />
       <TranslatedChip source="kind" prefix="tthc.kinds" />
-      <ReferenceField source="parentId" reference="agencies" link="show" emptyText="tthc.agencies.no_parent" />
+      <AgencyRefField source="parentId" pick={(agency) => agency.ancestors.at(-1)} emptyText="tthc.agencies.no_parent" />
       <TextField source="phone" emptyText="—" />
       <BooleanField source="active" />
       <TextField source="dialCode" emptyText="—" />
       <TranslatedChip source="ringStrategy" prefix="tthc.routing.ring_strategies" />
       <NumberField source="ringTimeoutSeconds" />
-      <ReferenceField source="fallbackId" reference="agencies" link="show" emptyText="—" />
+      <AgencyRefField source="fallbackId" pick={(agency) => agency.fallback} emptyText="—" />
       <BooleanField source="observeHolidays" />
       <DateTimeField source="createdAt" />
       <DateTimeField source="updatedAt" />

@@ -1,10 +1,10 @@
 import { Box, Chip, List, ListItem, ListItemText, Switch, Typography } from "@mui/material";
-import { useState } from "react";
-import { type Identifier, useCanAccess, useGetList, useNotify, useRecordContext, useTranslate } from "react-admin";
+import { useCanAccess, useGetList, useRecordContext, useTranslate } from "react-admin";
 import type { Staff } from "../../../../server/contract/agencies/staff";
-import { API_URL, httpClient } from "../../dataProvider";
+import { useRoles } from "../../access/useRoles";
+import { useDutyToggle } from "./useDutyToggle";
 
-/** "Cán bộ trực": the agency's staff with a quick on/off duty switch (the server decides who may flip it). */
+/** "Cán bộ trực": the agency's staff with a quick on/off duty switch (only the switches the user may flip are enabled). */
 export const StaffOnDuty = () => {
   const record = useRecordContext();
   // For those who take or supervise calls (staff:duty).
@@ -16,25 +16,12 @@ export const StaffOnDuty = () => {
     { enabled },
   );
   const translate = useTranslate();
-  const notify = useNotify();
-  const [pending, setPending] = useState<Identifier | null>(null);
+  const { pending, toggle } = useDutyToggle(refetch);
+  // The server's rule (server/agencies/staff/duty-routes.ts): an agent switches only themself;
+  // supervisors and administrators anyone they see.
+  const { id: me, roles } = useRoles();
+  const mayToggle = (staff: Staff) => staff.id === me || roles.includes("admin") || roles.includes("supervisor");
   if (!enabled) return null;
-
-  const toggle = async (staff: Staff) => {
-    setPending(staff.id);
-    try {
-      await httpClient(`${API_URL}/staff/${encodeURIComponent(staff.id)}/duty`, {
-        method: "PUT",
-        body: JSON.stringify({ onDuty: !staff.onDuty }),
-      });
-      notify("tthc.staff.toggle_success", { type: "success" });
-      await refetch();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
-    } finally {
-      setPending(null);
-    }
-  };
 
   return (
     <Box component="section" aria-labelledby="agency-staff-title" sx={{ p: 2, width: "100%" }}>
@@ -50,7 +37,7 @@ export const StaffOnDuty = () => {
               <Switch
                 edge="end"
                 checked={staff.onDuty}
-                disabled={pending === staff.id}
+                disabled={pending === staff.id || !mayToggle(staff)}
                 onChange={() => toggle(staff)}
                 slotProps={{ input: { "aria-label": `${translate("tthc.staff.on_duty")}: ${staff.name}` } }}
               />

@@ -1,4 +1,4 @@
-import { Datagrid, List, NumberField, ReferenceField, SelectInput, TextField } from "react-admin";
+import { Datagrid, List, NullableBooleanInput, NumberField, ReferenceField, SelectInput, TextField } from "react-admin";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { csvExporter } from "../../common/csvExporter";
 import { DateTimeField } from "../../common/DateTimeField";
@@ -9,6 +9,8 @@ import { StatusChip } from "./StatusChip";
 const filters = [
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
   <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
+  // Open and past due: where the supervisor's home card "overdue" leads.
+  <NullableBooleanInput key="overdue" source="overdue" label="tthc.home.overdue" />,
 ];
 
 // Due first: the default order is the due time, oldest first, showing open requests.

@@ -1,6 +1,7 @@
 import { Typography } from "@mui/material";
 import { ArrayField, Datagrid, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from "react-admin";
 import { DateTimeField } from "../../common/DateTimeField";
+import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { CloseButton } from "./CloseButton";
 import { RecordAttemptButton } from "./RecordAttemptButton";
@@ -19,7 +20,7 @@ const NoAttempts = () => {
 };
 
 export const CallbackRequestShow = () => (
-  <Show actions={<Actions />}>
+  <Show actions={<Actions />} {...outOfReach}>
     <SimpleShowLayout>
       <TextField source="phone" />
       <Labeled source="status">

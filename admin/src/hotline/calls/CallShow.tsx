@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from "react-admin";
 import type { CallDetail } from "../../../../server/contract/hotline/call-log";
 import { DateTimeField } from "../../common/DateTimeField";
+import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL } from "../../dataProvider";
 import { CallerField } from "./CallerField";
@@ -143,7 +144,7 @@ const FlowVersion = (_props: { label?: string }) => {
 };
 
 export const CallShow = () => (
-  <Show>
+  <Show {...outOfReach}>
     <SimpleShowLayout
       sx={{ "& .RaSimpleShowLayout-stack": { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: 1 } }}
     >

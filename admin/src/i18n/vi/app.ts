@@ -7,6 +7,7 @@ import { viCampaigns } from "./campaigns";
 import { viContacts } from "./contacts";
 import { viFlows } from "./flows";
 import { viForms } from "./forms";
+import { viHome } from "./home";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
 
@@ -165,6 +166,7 @@ export const viApp: AppMessages = {
       },
     },
     ...viCalls.tthc,
+    ...viHome.tthc,
     ...viFlows.tthc,
     ...viContacts.tthc,
     ...viCampaigns.tthc,
