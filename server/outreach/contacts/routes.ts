@@ -12,7 +12,7 @@ import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { checkedPhoneSearch } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { codeFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { codeFilter, idsFilter, integerFilter, listQuerystring, searchWhere, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { contactPhoneAccess } from "./access.js";
 import { rejectionOf } from "./import.js";
@@ -112,7 +112,7 @@ const contactRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
                 ? { phone: phone.e164 }
                 : phone.kind === "digits"
                   ? { phone: { contains: phone.digits } }
-                  : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
+                  : searchWhere(filter);
           }
           return {
             AND: [
