@@ -91,7 +91,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         return {
           AND: [
             idsWhere(filter),
-            searchWhere(filter, ["username", "name", "email"]),
+            searchWhere(filter),
             { agencyId: integerFilter(filter, "agencyId") },
             role ? { roles: { has: role } } : {},
             { active: booleanFilter(filter, "active") },

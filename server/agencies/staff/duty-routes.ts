@@ -38,7 +38,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             { active: true },
             visible ? { agencyId: { in: visible } } : {},
             idsWhere(filter),
-            searchWhere(filter, ["name"]),
+            searchWhere(filter),
             { agencyId: integerFilter(filter, "agencyId") },
             { onDuty: booleanFilter(filter, "onDuty") },
           ],

@@ -47,14 +47,14 @@ const CalendarQuery = Type.Object(
 const SORTABLE = ["id", "code", "name", "kind", "createdAt"] as const;
 const withChildCount = { _count: { select: { children: true } } } as const;
 
-type AgencyRow = Prisma.AgencyGetPayload<{ include: typeof withChildCount }>;
+type AgencyRow = Prisma.AgencyGetPayload<{ include: typeof withChildCount; omit: { searchKey: true } }>;
 const present = ({ _count, ...agency }: AgencyRow) => ({
   ...agency,
   weeklyHours: agency.weeklyHours as WeeklyHoursInput | null,
   childCount: _count.children,
 });
 /** What the audit log keeps of an agency: its own fields, without counts and timestamps. */
-const auditable = (agency: Prisma.AgencyGetPayload<object>) => {
+const auditable = (agency: Prisma.AgencyGetPayload<{ omit: { searchKey: true } }>) => {
   const { id, code, name, kind, parentId, phone, active } = agency;
   const { dialCode, ringStrategy, ringTimeoutSeconds, fallbackId, weeklyHours, observeHolidays } = agency;
   return {
@@ -129,7 +129,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           AND: [
             visible ? { id: { in: visible } } : {},
             idsWhere(filter),
-            searchWhere(filter, ["name", "code"]),
+            searchWhere(filter),
             { parentId: integerFilter(filter, "parentId") },
             { kind },
             { active: booleanFilter(filter, "active") },

@@ -57,7 +57,7 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         defaultSort: ["id", "DESC"],
         where: (filter): Prisma.CampaignWhereInput => {
           const status = codeFilter(filter, "status", STATUSES);
-          return { AND: [searchWhere(filter, ["name"]), status ? { status } : {}] };
+          return { AND: [searchWhere(filter), status ? { status } : {}] };
         },
         count: (where) => db.campaign.count({ where }),
         page: (where, page) => db.campaign.findMany({ where, include: withPeople, ...page }),

@@ -9,7 +9,7 @@ import { loadPolicy } from "../compliance/settings.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
 import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
 
-export async function estimateCampaign(db: Db, campaign: Campaign, now: Date) {
+export async function estimateCampaign(db: Db, campaign: Omit<Campaign, "searchKey">, now: Date) {
   const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
   const policy = await loadPolicy(db);
   const rows = await audienceRowsSql(db, parseAudience(campaign.audience));

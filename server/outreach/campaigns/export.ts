@@ -1,33 +1,12 @@
 // Per-recipient results as CSV for Excel (the shared csv-cell rules: BOM, Vietnamese words and
 // numbers, Vietnam time), read in pages by id so a million-recipient campaign never sits in memory
-// at once. Statuses and skip reasons are worded as the console's results page words them.
+// at once. Statuses and skip reasons in the console's words (contract/outreach/recipient-words.ts).
 import { vietnamDisplayDateTime } from "../../clock/vietnam-time.js";
-import type { RecipientStatus } from "../../generated/prisma/enums.js";
+import { RECIPIENT_STATUS_WORDS, SKIP_REASON_WORDS } from "../../contract/outreach/recipient-words.js";
 import type { Db } from "../../platform/db/client.js";
 import { CSV_BOM, type CsvSeparator, csvLine } from "../../platform/http/csv-cell.js";
 
 export const RESULTS_HEADER = ["Số điện thoại", "Trạng thái", "Lý do bỏ qua", "Số lần gửi", "Lỗi cuối", "Gửi lúc", "Nhận lúc"];
-
-const STATUS: Record<RecipientStatus, string> = {
-  pending: "Chờ gửi",
-  sending: "Đang gửi",
-  sent: "Đã gửi",
-  delivered: "Đã nhận",
-  failed: "Lỗi",
-  skipped: "Bỏ qua",
-};
-
-const SKIP_REASON: Record<string, string> = {
-  duplicate: "Trùng số",
-  suppressed: "Đã từ chối nhận tin",
-  dnc: "Danh sách không quảng cáo (DNC)",
-  no_consent: "Chưa đồng ý nhận tin",
-  refused: "Từ chối nhận tin",
-  invalid_number: "Số không hợp lệ",
-  not_mobile: "Không phải số di động",
-  invalid_brandname: "Tên định danh không hợp lệ",
-  cancelled: "Chiến dịch đã hủy",
-};
 
 const when = (instant: Date | null) => (instant ? vietnamDisplayDateTime(instant) : null);
 
@@ -50,8 +29,11 @@ export async function* resultsCsv(
     if (rows.length === 0) return;
     let chunk = "";
     for (const r of rows) {
-      const reason = r.skipReason === null ? null : (SKIP_REASON[r.skipReason] ?? r.skipReason);
-      chunk += csvLine([mask(r.phone), STATUS[r.status], reason, r.attempts, r.lastError, when(r.sentAt), when(r.deliveredAt)], separator);
+      const reason = r.skipReason === null ? null : (SKIP_REASON_WORDS[r.skipReason as keyof typeof SKIP_REASON_WORDS] ?? r.skipReason);
+      chunk += csvLine(
+        [mask(r.phone), RECIPIENT_STATUS_WORDS[r.status], reason, r.attempts, r.lastError, when(r.sentAt), when(r.deliveredAt)],
+        separator,
+      );
     }
     yield chunk;
     after = rows[rows.length - 1]?.id as number;

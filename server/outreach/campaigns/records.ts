@@ -8,10 +8,10 @@ import { countsOf, emptyCounts } from "./counts.js";
 import { parseAudience } from "./materialise.js";
 
 export const withPeople = { createdBy: { select: { name: true } }, approvedBy: { select: { name: true } } } as const;
-type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof withPeople }>;
+type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof withPeople; omit: { searchKey: true } }>;
 
 /** What the audit log keeps of a campaign: what it sends, to whom, when and who approved it. */
-export const auditable = (c: Prisma.CampaignGetPayload<object>) => {
+export const auditable = (c: Prisma.CampaignGetPayload<{ omit: { searchKey: true } }>) => {
   const { id, name, status, templateId, body, unaccented, senderId, audience, scheduledAt, approvedById, pausedReason } = c;
   return { id, name, status, templateId, body, unaccented, senderId, audience, scheduledAt, approvedById, pausedReason };
 };

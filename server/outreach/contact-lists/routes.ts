@@ -59,7 +59,7 @@ const contactListRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         resource: "contact-lists",
         sortable: ["id", "name", "createdAt"],
         defaultSort: ["name", "ASC"],
-        where: (filter) => ({ AND: [idsWhere(filter), searchWhere(filter, ["name"])] }),
+        where: (filter) => ({ AND: [idsWhere(filter), searchWhere(filter)] }),
         count: (where) => db.contactList.count({ where }),
         page: (where, page) => db.contactList.findMany({ where, include: withCount, ...page }),
       });

@@ -6,7 +6,7 @@ import { CONSENT_STATUSES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { PhoneAccess } from "../../phone/access.js";
 import { checkedPhoneSearch } from "../../platform/audit/phone-lookups.js";
-import { codeFilter, idsFilter, integerFilter, stringFilter } from "../../platform/http/list-query.js";
+import { codeFilter, idsFilter, integerFilter, searchWhere, stringFilter } from "../../platform/http/list-query.js";
 
 export async function contactsWhere(
   fastify: FastifyInstance,
@@ -38,7 +38,7 @@ export async function contactsWhere(
         ? { phone: phone.e164 }
         : phone.kind === "digits"
           ? { phone: { contains: phone.digits } }
-          : { name: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } };
+          : searchWhere(filter);
   }
   return {
     AND: [

@@ -44,7 +44,7 @@ const segmentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         resource: "segments",
         sortable: ["id", "name", "createdAt"],
         defaultSort: ["name", "ASC"],
-        where: (filter) => ({ AND: [idsWhere(filter), searchWhere(filter, ["name"])] }),
+        where: (filter) => ({ AND: [idsWhere(filter), searchWhere(filter)] }),
         count: (where) => db.segment.count({ where }),
         page: (where, page) => db.segment.findMany({ where, ...page }),
       });

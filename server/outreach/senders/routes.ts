@@ -58,7 +58,7 @@ function senderData(body: SenderBody) {
   return { ...body, settings: settings as Prisma.InputJsonValue };
 }
 
-type SenderRow = Prisma.SmsSenderGetPayload<object>;
+type SenderRow = Prisma.SmsSenderGetPayload<{ omit: { searchKey: true } }>;
 const present = (sender: SenderRow) => ({ ...sender, settings: (sender.settings ?? {}) as Record<string, unknown> });
 const auditable = ({ createdAt: _c, updatedAt: _u, ...sender }: SenderRow) => sender;
 
@@ -78,12 +78,7 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         where: (filter): Prisma.SmsSenderWhereInput => {
           const provider = stringFilter(filter, "provider");
           return {
-            AND: [
-              idsWhere(filter),
-              searchWhere(filter, ["brandname"]),
-              provider ? { provider } : {},
-              { active: booleanFilter(filter, "active") },
-            ],
+            AND: [idsWhere(filter), searchWhere(filter), provider ? { provider } : {}, { active: booleanFilter(filter, "active") }],
           };
         },
         count: (where) => db.smsSender.count({ where }),

@@ -26,7 +26,7 @@ const TemplateInput = Type.Object(
 
 const SORTABLE = ["id", "name", "unaccented", "createdAt", "updatedAt"] as const;
 
-type TemplateRow = Prisma.SmsTemplateGetPayload<object>;
+type TemplateRow = Prisma.SmsTemplateGetPayload<{ omit: { searchKey: true } }>;
 const present = (template: TemplateRow) => ({ ...template, variables: templateVariables(template.body) });
 const auditable = ({ id, name, body, unaccented }: TemplateRow) => ({ id, name, body, unaccented });
 
@@ -45,7 +45,7 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         defaultSort: ["name", "ASC"],
         where: (filter): Prisma.SmsTemplateWhereInput => {
           return {
-            AND: [idsWhere(filter), searchWhere(filter, ["name", "body"]), { unaccented: booleanFilter(filter, "unaccented") }],
+            AND: [idsWhere(filter), searchWhere(filter), { unaccented: booleanFilter(filter, "unaccented") }],
           };
         },
         count: (where) => db.smsTemplate.count({ where }),

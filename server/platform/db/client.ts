@@ -2,7 +2,23 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client.js";
 
-export type Db = PrismaClient;
+/**
+ * The generated search columns (prisma/migrations/…_search_without_accents) exist to be searched
+ * (list-query.ts searchWhere), not read: left out of every read, they never reach an API answer, an
+ * audit entry or an export.
+ */
+const SEARCH_KEYS_OMITTED = {
+  agency: { searchKey: true },
+  user: { searchKey: true },
+  segment: { searchKey: true },
+  contactList: { searchKey: true },
+  smsTemplate: { searchKey: true },
+  smsSender: { searchKey: true },
+  campaign: { searchKey: true },
+  contact: { searchKey: true },
+} as const;
+
+export type Db = PrismaClient<never, typeof SEARCH_KEYS_OMITTED>;
 
 /** Bounds of the connection pool; undefined fields keep pg's and PostgreSQL's defaults. */
 export interface PoolSettings {
@@ -25,7 +41,7 @@ export function createDb(databaseUrl: string, pool: PoolSettings = {}): Db {
   // An idle connection that breaks (the database restarted or was cut off) must not take the process
   // down: the pool drops it, and the next query opens a new one.
   connections.on("error", () => {});
-  const db = new PrismaClient({ adapter: new PrismaPg(connections, { disposeExternalPool: true }) });
+  const db = new PrismaClient({ adapter: new PrismaPg(connections, { disposeExternalPool: true }), omit: SEARCH_KEYS_OMITTED });
   pools.set(db, connections);
   return db;
 }

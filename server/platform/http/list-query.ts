@@ -1,5 +1,6 @@
 // Parses the ra-data-simple-rest list conventions: sort=["field","ASC"], range=[0,24], filter={...}.
 import Type from "typebox";
+import { searchKey } from "../../text/unaccent.js";
 import { badRequest, invalidField } from "./errors.js";
 import { assertValidValue } from "./input-values.js";
 
@@ -133,13 +134,8 @@ export function booleanFilter(filter: Record<string, unknown>, key: string): boo
   return value;
 }
 
-/**
- * The `q` filter as text for a `contains` search. Prisma passes `%` and `_` through to LIKE as
- * wildcards (prisma/prisma#19506), so they are escaped to mean themselves.
- */
-export function searchFilter(filter: Record<string, unknown>): string | undefined {
-  return stringFilter(filter, "q")?.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** Prisma passes `%` and `_` through to LIKE as wildcards (prisma/prisma#19506): escaped, they mean themselves. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** An optional filter that must be one of `codes` (a status, a role, a kind…), typed as one of them. */
 export function codeFilter<T extends string>(filter: Record<string, unknown>, key: string, codes: readonly T[]): T | undefined {
@@ -156,14 +152,12 @@ export function idsWhere(filter: Record<string, unknown>): { id: { in: number[] 
   return ids ? { id: { in: ids } } : {};
 }
 
-type Contains = { contains: string; mode: "insensitive" };
-
-/** The `q` filter as a case-insensitive search of any of `fields`, or none. */
-export function searchWhere<F extends string>(
-  filter: Record<string, unknown>,
-  fields: readonly F[],
-): { OR: { [K in F]?: Contains }[] } | Record<string, never> {
-  const q = searchFilter(filter);
-  if (!q) return {};
-  return { OR: fields.map((field) => ({ [field]: { contains: q, mode: "insensitive" } }) as { [K in F]?: Contains }) };
+/**
+ * The `q` filter as a search of a table's generated `searchKey` column (its searched fields without
+ * diacritics, lower case), folded the same way: "nguyen" finds "Nguyễn", "duong" finds "Đường".
+ */
+export function searchWhere(filter: Record<string, unknown>): { searchKey: { contains: string } } | Record<string, never> {
+  const q = stringFilter(filter, "q");
+  const key = q === undefined ? "" : escapeLike(searchKey(q));
+  return key ? { searchKey: { contains: key } } : {};
 }

@@ -1,5 +1,6 @@
 // Tin nhắn tiếng Việt của các màn hình chiến dịch SMS. Typed as CampaignsMessages so the keys match
 // the English file exactly.
+import { RECIPIENT_STATUS_WORDS, SKIP_REASON_WORDS } from "../../../../server/contract/outreach/recipient-words";
 import type { CampaignsMessages } from "../en/campaigns";
 
 export const viCampaigns: CampaignsMessages = {
@@ -29,25 +30,8 @@ export const viCampaigns: CampaignsMessages = {
       dispatch_pending:
         "Hàng đợi gửi tin tạm thời không kết nối được (từ %{time}): chiến dịch đã được ghi nhận và sẽ tự bắt đầu gửi khi hàng đợi hoạt động trở lại.",
       dispatch_pending_notice: "Đã ghi nhận. Hàng đợi gửi tin chưa kết nối được: việc gửi sẽ tự bắt đầu khi hàng đợi hoạt động trở lại.",
-      recipient_statuses: {
-        pending: "Chờ gửi",
-        sending: "Đang gửi",
-        sent: "Đã gửi",
-        delivered: "Đã nhận",
-        failed: "Lỗi",
-        skipped: "Bỏ qua",
-      },
-      skip_reasons: {
-        duplicate: "Trùng số",
-        suppressed: "Đã từ chối nhận tin",
-        dnc: "Danh sách không quảng cáo (DNC)",
-        no_consent: "Chưa đồng ý nhận tin",
-        refused: "Từ chối nhận tin",
-        invalid_number: "Số không hợp lệ",
-        not_mobile: "Không phải số di động",
-        invalid_brandname: "Tên định danh không hợp lệ",
-        cancelled: "Chiến dịch đã hủy",
-      },
+      recipient_statuses: RECIPIENT_STATUS_WORDS,
+      skip_reasons: SKIP_REASON_WORDS,
       steps: {
         name: "Tên",
         message: "Nội dung",
