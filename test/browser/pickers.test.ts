@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { adminSession } from "../helpers/admin-session.js";
 import { insertCall } from "../helpers/calls.js";
 
-// One call, so the call log shows its filters rather than its empty page.
+// One call and one change, so the call log and the audit log have rows besides sign-ins.
 const session = adminSession(async (db) => {
   await insertCall(db);
+  await db.auditLog.create({ data: { action: "update", resource: "agencies", resourceId: "1" } });
 });
 
 /** Types as a user does, key by key (the mask adds the separators). */
@@ -68,5 +69,21 @@ describe("date and time inputs", () => {
     await from.pressSequentially("2026");
     await expect.poll(() => decodeURIComponent(session.page.url())).toContain('"from":"2026-11-01"');
     expect(await from.inputValue()).toBe("01/11/2026");
+  });
+
+  it("reads the audit log without routine sign-ins unless asked, and by a period typed dd/mm/yyyy", async () => {
+    const { page } = session;
+    await page.goto(`${session.base}/admin/#/audit-logs`);
+    const hide = page.getByLabel("Ẩn đăng nhập");
+    expect(await hide.isChecked()).toBe(true);
+    const signIns = page.getByRole("row").filter({ hasText: "Đăng nhập" }).filter({ hasNotText: "thất bại" });
+    await page.getByRole("row").nth(1).waitFor();
+    expect(await signIns.count()).toBe(0);
+    await hide.uncheck();
+    await expect.poll(() => signIns.count()).toBeGreaterThan(0);
+    // A period that ends before anything happened empties the list.
+    await typeInto(page, "Đến ngày", "01012020");
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('"to":"2020-01-01"');
+    await expect.poll(() => signIns.count()).toBe(0);
   });
 });

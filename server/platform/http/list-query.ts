@@ -1,5 +1,6 @@
 // Parses the ra-data-simple-rest list conventions: sort=["field","ASC"], range=[0,24], filter={...}.
 import Type from "typebox";
+import { addDays, isRealDate, vietnamInstant } from "../../clock/vietnam-time.js";
 import { badRequest, invalidField } from "./errors.js";
 import { assertValidValue } from "./input-values.js";
 
@@ -139,6 +140,22 @@ export function booleanFilter(filter: Record<string, unknown>, key: string): boo
  */
 export function searchFilter(filter: Record<string, unknown>): string | undefined {
   return stringFilter(filter, "q")?.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A period of whole Vietnam days from the `from` and `to` filters ("YYYY-MM-DD", both days
+ * included) as a condition on an instant; a day that does not exist is refused naming its filter.
+ */
+export function dayRangeFilter(filter: Record<string, unknown>): { gte?: Date; lt?: Date } | undefined {
+  const day = (key: "from" | "to") => {
+    const value = stringFilter(filter, key);
+    if (value !== undefined && !isRealDate(value)) throw invalidField(key, "format", `filter ${key} must be a date YYYY-MM-DD`);
+    return value;
+  };
+  const from = day("from");
+  const to = day("to");
+  if (!from && !to) return undefined;
+  return { gte: from ? vietnamInstant(from, 0) : undefined, lt: to ? vietnamInstant(addDays(to, 1), 0) : undefined };
 }
 
 /** An optional filter that must be one of `codes` (a status, a role, a kind…), typed as one of them. */
