@@ -1,6 +1,8 @@
 // The demo province's console open in Chromium as the administrator: the server on its own database
-// (the demo seed plus what a test adds), the browser, and one signed-in page; closed in one call.
+// (the demo seed plus what a test adds), the browser, and one signed-in page. `adminSession` opens it
+// before the file's tests and closes it after them; its fields are set once it is open.
 import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "../../server/platform/db/client.js";
 import { launchBrowser } from "./browser.js";
 import { type ConsoleServer, logIn, startConsoleServer } from "./console.js";
@@ -35,4 +37,13 @@ export async function openAdminSession(add: (db: Db) => Promise<void> = async ()
       await server.close();
     },
   };
+}
+
+export function adminSession(add?: (db: Db) => Promise<void>): AdminSession {
+  const session = {} as AdminSession;
+  beforeAll(async () => {
+    Object.assign(session, await openAdminSession(add));
+  }, 120_000);
+  afterAll(() => session.close?.());
+  return session;
 }

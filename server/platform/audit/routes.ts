@@ -4,12 +4,14 @@ import { AuditLog } from "../../contract/platform/audit-logs.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../http/errors.js";
 import { listPage } from "../http/list-handler.js";
-import { idsFilter, integerFilter, listQuerystring, stringFilter } from "../http/list-query.js";
+import { booleanFilter, dayRangeFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../http/list-query.js";
 import { IdParams } from "../http/schemas.js";
 
 const withActor = { actor: { select: { name: true, username: true } } } as const;
 type Row = Prisma.AuditLogGetPayload<{ include: typeof withActor }>;
 const present = ({ actor, ...entry }: Row) => ({ ...entry, actorName: actor ? `${actor.name} (${actor.username})` : null });
+/** Everyday sign-ins and sign-outs, which `hideLogins` leaves out; failed sign-ins stay, they may be an attack. */
+const ROUTINE_ACTIONS = ["login", "logout"];
 
 /** Read-only: the audit log has no write routes at all. */
 const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -24,6 +26,8 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       where: (filter): Prisma.AuditLogWhereInput => {
         const ids = idsFilter(filter.id);
         return {
+          AND: booleanFilter(filter, "hideLogins") ? [{ action: { notIn: ROUTINE_ACTIONS } }] : [],
+          createdAt: dayRangeFilter(filter),
           id: ids ? { in: ids } : undefined,
           resource: stringFilter(filter, "resource"),
           // react-admin sends reference ids as numbers; they are stored as text.

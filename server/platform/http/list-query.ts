@@ -1,5 +1,6 @@
 // Parses the ra-data-simple-rest list conventions: sort=["field","ASC"], range=[0,24], filter={...}.
 import Type from "typebox";
+import { addDays, isRealDate, vietnamInstant } from "../../clock/vietnam-time.js";
 import { searchKey } from "../../text/unaccent.js";
 import { badRequest, invalidField } from "./errors.js";
 import { assertValidValue } from "./input-values.js";
@@ -136,6 +137,22 @@ export function booleanFilter(filter: Record<string, unknown>, key: string): boo
 
 /** Prisma passes `%` and `_` through to LIKE as wildcards (prisma/prisma#19506): escaped, they mean themselves. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A period of whole Vietnam days from the `from` and `to` filters ("YYYY-MM-DD", both days
+ * included) as a condition on an instant; a day that does not exist is refused naming its filter.
+ */
+export function dayRangeFilter(filter: Record<string, unknown>): { gte?: Date; lt?: Date } | undefined {
+  const day = (key: "from" | "to") => {
+    const value = stringFilter(filter, key);
+    if (value !== undefined && !isRealDate(value)) throw invalidField(key, "format", `filter ${key} must be a date YYYY-MM-DD`);
+    return value;
+  };
+  const from = day("from");
+  const to = day("to");
+  if (!from && !to) return undefined;
+  return { gte: from ? vietnamInstant(from, 0) : undefined, lt: to ? vietnamInstant(addDays(to, 1), 0) : undefined };
+}
 
 /** An optional filter that must be one of `codes` (a status, a role, a kind…), typed as one of them. */
 export function codeFilter<T extends string>(filter: Record<string, unknown>, key: string, codes: readonly T[]): T | undefined {

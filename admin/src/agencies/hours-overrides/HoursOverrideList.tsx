@@ -8,20 +8,20 @@ import {
   type RaRecord,
   ReferenceField,
   TextField,
-  TextInput,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { useRoles } from "../../access/useRoles";
 import { csvExporter } from "../../common/csvExporter";
+import { DateTextInput } from "../../common/dates/inputs";
 import { AgencyInput } from "../tree/AgencyInput";
 import { vietnameseDate } from "./dates";
 import { RangesField } from "./RangesField";
 
 const filters = [
   <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
-  <TextInput key="from" source="from" type="date" alwaysOn />,
-  <TextInput key="to" source="to" type="date" alwaysOn />,
+  <DateTextInput key="from" source="from" alwaysOn />,
+  <DateTextInput key="to" source="to" alwaysOn />,
   <NullableBooleanInput key="provinceWide" source="provinceWide" />,
 ];
 

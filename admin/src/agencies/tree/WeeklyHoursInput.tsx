@@ -1,7 +1,7 @@
 import { Box, FormControlLabel, Switch, Typography } from "@mui/material";
-import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput, useTranslate } from "react-admin";
+import { ArrayInput, BooleanInput, required, SimpleFormIterator, useTranslate } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import { timeOfDay } from "../time-of-day";
+import { TimeTextInput } from "../../common/dates/inputs";
 import { OFFICE_WEEK, WEEKDAYS } from "./weekly-hours";
 
 /**
@@ -33,8 +33,8 @@ export const WeeklyHoursInput = () => {
             <Typography sx={{ width: 110, pt: 2, fontWeight: 500 }}>{translate(`tthc.hours.weekdays.${day}`)}</Typography>
             <ArrayInput source={`weeklyHours.${day}`} label={false}>
               <SimpleFormIterator inline disableReordering disableClear>
-                <TextInput source="opens" type="time" label="tthc.hours.opens" validate={timeOfDay} sx={{ width: 140 }} />
-                <TextInput source="closes" type="time" label="tthc.hours.closes" validate={timeOfDay} sx={{ width: 140 }} />
+                <TimeTextInput source="opens" label="tthc.hours.opens" validate={required()} />
+                <TimeTextInput source="closes" label="tthc.hours.closes" validate={required()} endOfDay />
               </SimpleFormIterator>
             </ArrayInput>
           </Box>

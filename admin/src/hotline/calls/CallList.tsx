@@ -1,7 +1,6 @@
 import {
   BooleanField,
   Datagrid,
-  DateInput,
   List,
   NullableBooleanInput,
   SelectArrayInput,
@@ -13,6 +12,7 @@ import {
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { csvExporter } from "../../common/csvExporter";
 import { DateTimeField } from "../../common/DateTimeField";
+import { DateTextInput } from "../../common/dates/inputs";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { CallerField } from "./CallerField";
 import { satisfactionChoices, terminationChoices } from "./choices";
@@ -30,7 +30,7 @@ const otherFilters = [
   <NullableBooleanInput key="answered" source="answered" label="tthc.calls.terminations.answered" />,
 ];
 
-const dateFilters = [<DateInput key="from" source="from" alwaysOn />, <DateInput key="to" source="to" alwaysOn />];
+const dateFilters = [<DateTextInput key="from" source="from" alwaysOn />, <DateTextInput key="to" source="to" alwaysOn />];
 
 export const CallList = () => {
   const { canAccess: seesCallers } = useCanAccess({ resource: "calls", action: "caller-numbers" });

@@ -19,6 +19,7 @@ import { useEffect, useState } from "react";
 import { Link, Title, useTranslate } from "react-admin";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AgencyRow, Figures, SatisfactionReport } from "../../../../server/contract/hotline/reports";
+import { DateTextField } from "../../common/dates/inputs";
 import { callsListPath, formatDuration, formatNumber, formatPercent, vietnamDay } from "../calls/format";
 import { fetchSatisfaction, satisfactionUrl } from "./api";
 
@@ -178,24 +179,8 @@ export const SatisfactionReportPage = () => {
       <Card>
         <CardContent>
           <Stack direction="row" spacing={2} sx={{ flexWrap: "wrap", alignItems: "center", rowGap: 2, mb: 2 }}>
-            <TextField
-              type="date"
-              size="small"
-              label={translate("tthc.reports.from")}
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-              sx={{ width: 180 }}
-            />
-            <TextField
-              type="date"
-              size="small"
-              label={translate("tthc.reports.to")}
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-              sx={{ width: 180 }}
-            />
+            <DateTextField size="small" label={translate("tthc.reports.from")} value={from} onChange={setFrom} sx={{ width: 180 }} />
+            <DateTextField size="small" label={translate("tthc.reports.to")} value={to} onChange={setTo} sx={{ width: 180 }} />
             <TextField
               type="number"
               fullWidth={false}

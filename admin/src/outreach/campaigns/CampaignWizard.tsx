@@ -36,10 +36,10 @@ import type { Campaign } from "../../../../server/contract/outreach/campaigns";
 import type { ContactList } from "../../../../server/contract/outreach/contact-lists";
 import type { SmsSender } from "../../../../server/contract/outreach/senders";
 import type { SmsTemplate } from "../../../../server/contract/outreach/templates";
+import { DateTimeTextInput } from "../../common/dates/inputs";
 import { formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
 import { blocksSubmission, EstimatePanel, useEstimate } from "./EstimatePanel";
-import { fromVietnamLocal, toVietnamLocal } from "./format";
 import { MessagePreview } from "./MessagePreview";
 
 const STEPS = ["name", "message", "sender", "audience", "schedule", "review"] as const;
@@ -163,17 +163,7 @@ const ScheduleStep = () => {
         <FormControlLabel value="now" control={<Radio />} label={translate("tthc.campaigns.schedule.now")} />
         <FormControlLabel value="at" control={<Radio />} label={translate("tthc.campaigns.schedule.at")} />
       </RadioGroup>
-      {mode === "at" && (
-        <TextInput
-          source="scheduledAt"
-          type="datetime-local"
-          label="tthc.campaigns.schedule.when"
-          format={toVietnamLocal}
-          parse={fromVietnamLocal}
-          validate={[required(), inFuture]}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-      )}
+      {mode === "at" && <DateTimeTextInput source="scheduledAt" label="tthc.campaigns.schedule.when" validate={[required(), inFuture]} />}
       <Alert severity="info" sx={{ mt: 1 }}>
         {translate("tthc.campaigns.schedule.window")}
       </Alert>

@@ -1,7 +1,8 @@
 import { Typography } from "@mui/material";
-import { Create, DateTimeInput, Edit, SelectInput, SimpleForm, TextInput, useTranslate } from "react-admin";
+import { Create, Edit, SelectInput, SimpleForm, TextInput, useTranslate } from "react-admin";
 import { useWatch } from "react-hook-form";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
+import { DateTimeTextInput } from "../../common/dates/inputs";
 import { consentChoices } from "./ConsentChip";
 
 const tagsFormat = (tags?: string[]) => (tags ?? []).join(", ");
@@ -21,7 +22,7 @@ const ConsentInputs = () => {
       {status === "granted" && <Typography variant="caption">{translate("tthc.contacts.evidence_help")}</Typography>}
       <TextInput source="consentSource" fullWidth />
       <TextInput source="consentMethod" fullWidth />
-      <DateTimeInput source="consentAt" />
+      <DateTimeTextInput source="consentAt" />
     </>
   );
 };

@@ -17,12 +17,12 @@ import {
   useTranslate,
 } from "react-admin";
 import type { SmsPolicy } from "../../../../server/contract/outreach/sms-policy";
+import { TimeTextInput } from "../../common/dates/inputs";
+import { isTimeOfDay } from "../../common/dates/text";
 import { fetchPolicy, savePolicy } from "./api";
 
-const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const time = (value: unknown) => (typeof value === "string" && value !== "" && !HHMM.test(value) ? "tthc.validation.format" : undefined);
 const endAfterStart = (value: unknown, values: Partial<SmsPolicy>) =>
-  typeof value === "string" && typeof values.windowStart === "string" && HHMM.test(value) && value <= values.windowStart
+  isTimeOfDay(value, true) && isTimeOfDay(values.windowStart, false) && String(value) <= String(values.windowStart)
     ? "tthc.validation.window_order"
     : undefined;
 const notBlank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? "ra.validation.required" : undefined);
@@ -68,8 +68,8 @@ export const PolicyPage = () => {
           <SimpleForm warnWhenUnsavedChanges record={policy} onSubmit={save} resource="sms-policy">
             <Typography variant="subtitle1">{translate("tthc.sms.policy.window")}</Typography>
             <Stack direction="row" spacing={2}>
-              <TextInput source="windowStart" type="time" validate={[required(), time]} />
-              <TextInput source="windowEnd" type="time" validate={[required(), time, endAfterStart]} />
+              <TimeTextInput source="windowStart" validate={required()} />
+              <TimeTextInput source="windowEnd" validate={[required(), endAfterStart]} endOfDay />
             </Stack>
             <NumberInput
               source="maxPerDay"
