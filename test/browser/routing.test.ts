@@ -66,4 +66,17 @@ describe("routing administration", () => {
     await dialog.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(async () => (await db.callbackRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("called_back");
   });
+
+  it("records a callback attempt from the list, in the dialog, without leaving the list", async () => {
+    const operators = await db.agency.findUniqueOrThrow({ where: { code: "TTPVHCC-TD" } });
+    const request = await db.callbackRequest.create({ data: { agencyId: operators.id, phone: "+84912345679", dueAt: new Date() } });
+    await page.goto(`${base}/admin/#/callback-requests`);
+    const row = page.getByRole("row").filter({ hasText: "+84912345679" });
+    await row.getByRole("button", { name: "Ghi nhận lần gọi" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("radio", { name: "Không nghe máy" }).click();
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => db.callbackAttempt.count({ where: { requestId: request.id } })).toBe(1);
+    expect(page.url()).toMatch(/#\/callback-requests(\?|$)/);
+  });
 });
