@@ -21,6 +21,8 @@ export const ERROR_REASONS = [
   "filter",
   // Agencies, users and passwords
   "parent_cycle",
+  "parent_required",
+  "agency_code_format",
   "self_lockout",
   "password_too_short",
   "password_personal",
