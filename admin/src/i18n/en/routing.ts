@@ -3,6 +3,7 @@
 
 export const enRoutingValidation = {
   phone: "Not a valid Vietnamese phone number",
+  period_order: "The end date must be the same as or after the start date",
   parent_required: "A commune or ward must belong to a parent agency",
   agency_code_format: "Only unaccented letters, digits and . _ - (at most 50 characters), e.g. P-QUYNHON",
   hours: "Invalid opening hours",
