@@ -21,6 +21,8 @@ export const ERROR_REASONS = [
   "filter",
   // Agencies, users and passwords
   "parent_cycle",
+  "parent_required",
+  "agency_code_format",
   "self_lockout",
   "password_too_short",
   "password_personal",
@@ -45,6 +47,7 @@ export const ERROR_REASONS = [
   "hours_date_duplicate",
   // The hotline
   "callback_not_open",
+  "period_order",
   "retention_longer_than_calls",
   // Outreach: contacts and their import, senders, the sending policy
   "consent_evidence",

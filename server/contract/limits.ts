@@ -1,5 +1,8 @@
 // Limits the console checks as people type, before the server refuses: pure numbers, so the console
 // bundles them as they are.
 
+/** An agency's code: unaccented letters, digits, ".", "_" and "-", as in "P-QUYNHON" (it appears in URLs, exports and logs). */
+export const AGENCY_CODE_PATTERN = "^[A-Za-z0-9._-]{1,50}$";
+
 /** Twilio refuses bodies longer than 1,600 characters (ten parts); so do the templates, campaigns and the preview. */
 export const MAX_BODY_CHARS = 1600;

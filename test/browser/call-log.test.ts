@@ -143,4 +143,18 @@ describe("call log and satisfaction report in the console", () => {
     expect(await rows.textContent()).toContain("Không hài lòng");
     await page.close();
   });
+
+  it("says a reversed period is wrong and shows no figures of the previous one", async () => {
+    // The same browser as above: still logged in as the administrator.
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin/`);
+    await page.getByRole("menuitem", { name: "Báo cáo hài lòng", exact: true }).click();
+    const table = page.getByRole("table", { name: "Báo cáo mức độ hài lòng" });
+    await table.waitFor();
+    await page.getByLabel("Từ ngày").fill("2099-01-01");
+    await page.getByText("Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu").waitFor();
+    await expect.poll(() => table.count()).toBe(0);
+    expect(await page.getByTestId("satisfaction-chart").count()).toBe(0);
+    await page.close();
+  });
 });

@@ -80,4 +80,31 @@ describe("console in Vietnamese", () => {
       await context.close();
     }
   });
+
+  it("refuses an agency whose code, parent or phone is wrong, saying what is allowed next to the field", async () => {
+    // The first test's browser: still logged in as the administrator.
+    const page = await browser.newPage();
+    await page.goto(`${server.base}/admin/#/agencies/create`);
+    await page.getByRole("textbox", { name: "Mã cơ quan" }).fill("XÃ MỚI");
+    await page.getByRole("textbox", { name: "Tên cơ quan" }).fill("Xã Mới");
+    await page.getByRole("combobox", { name: "Loại" }).click();
+    await page.getByRole("option", { name: "Xã", exact: true }).click();
+    await page.getByRole("textbox", { name: "Số điện thoại" }).fill("12345");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Mã chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - (tối đa 50 ký tự), ví dụ P-QUYNHON").waitFor();
+    await page.getByText("Xã, phường phải thuộc một cơ quan cấp trên").waitFor();
+
+    await page.getByRole("textbox", { name: "Mã cơ quan" }).fill("X-MOI");
+    await page.getByRole("combobox", { name: "Cơ quan cấp trên" }).fill("UBND tỉnh");
+    await page.getByRole("option", { name: "UBND tỉnh Gia Lai (GL)" }).click();
+    await page.getByRole("button", { name: "Lưu" }).click();
+    // The phone is checked by the server (the phone module), which names the field.
+    await page.getByText("Không phải số điện thoại Việt Nam hợp lệ").waitFor();
+    expect(await server.db.agency.count({ where: { code: "X-MOI" } })).toBe(0);
+
+    await page.getByRole("textbox", { name: "Số điện thoại" }).fill("0256 3822 479");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => server.db.agency.count({ where: { code: "X-MOI", parent: { code: "GL" } } })).toBe(1);
+    await page.close();
+  });
 });

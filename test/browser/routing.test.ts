@@ -5,6 +5,8 @@ import type { Db } from "../../server/platform/db/client.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { type ConsoleServer, logIn, startConsoleServer } from "../helpers/console.js";
 import { DEMO_ADMIN_PASSWORD, seedDemo } from "../helpers/demo.js";
+import { openAllWeek } from "../helpers/hours.js";
+import { simulate } from "../helpers/twilio.js";
 
 let server: ConsoleServer;
 let db: Db;
@@ -65,5 +67,33 @@ describe("routing administration", () => {
     await dialog.getByText("Đã gặp người gọi").click();
     await dialog.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(async () => (await db.callbackRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("called_back");
+  });
+
+  it("records a callback attempt from the list, in the dialog, without leaving the list", async () => {
+    const operators = await db.agency.findUniqueOrThrow({ where: { code: "TTPVHCC-TD" } });
+    const request = await db.callbackRequest.create({ data: { agencyId: operators.id, phone: "+84912345679", dueAt: new Date() } });
+    await page.goto(`${base}/admin/#/callback-requests`);
+    const row = page.getByRole("row").filter({ hasText: "+84912345679" });
+    await row.getByRole("button", { name: "Ghi nhận lần gọi" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("radio", { name: "Không nghe máy" }).click();
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => db.callbackAttempt.count({ where: { requestId: request.id } })).toBe(1);
+    expect(page.url()).toMatch(/#\/callback-requests(\?|$)/);
+  });
+});
+
+describe("a simulated voicemail call's page", () => {
+  it("says there is no recording to play and that no survey was offered, rather than an empty player and a refusal", async () => {
+    await openAllWeek(db);
+    server.app.callRouting.invalidate();
+    const { callSid } = await simulate(server.app, server.config, db, { digits: ["3"], staff: "no-answer" });
+    const call = await db.call.findUniqueOrThrow({ where: { callSid }, include: { recordings: true } });
+    expect(call.recordings.length).toBeGreaterThan(0);
+    await page.goto(`${base}/admin/#/calls/${call.id}/show`);
+    await page.getByText("Cuộc gọi thử không có ghi âm").first().waitFor();
+    expect(await page.locator("audio").count()).toBe(0);
+    expect(await page.getByText("Không khảo sát (cuộc gọi để lại lời nhắn)").count()).toBe(1);
+    expect(await page.getByText("Người gọi không trả lời khảo sát").count()).toBe(0);
   });
 });

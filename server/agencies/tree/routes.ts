@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { staffPhone } from "../../access/users/staff-phone.js";
 import { addDays, isRealDate, vietnamClock, weekdayOf } from "../../clock/vietnam-time.js";
 import { AgencyCalendar } from "../../contract/agencies/hours.js";
 import { Agency, AgencyDetail } from "../../contract/agencies/tree.js";
 import { AGENCY_KINDS as KINDS } from "../../contract/enums.js";
+import { AGENCY_CODE_PATTERN } from "../../contract/limits.js";
 import { rolesHold } from "../../contract/permissions.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
@@ -19,10 +21,28 @@ import { ancestorsOf, subtreeIds, visibleAgencyIds } from "../scope.js";
 import { routingInput } from "./call-settings.js";
 
 const Kind = Type.Enum(KINDS);
+const CODE = new RegExp(AGENCY_CODE_PATTERN);
+/** Communes and wards sit under the province: one without a parent would be outside every supervisor's tree. */
+const KINDS_WITH_PARENT: readonly string[] = ["commune", "ward"];
+
+/**
+ * The code's format (named in the refusal), a parent for communes and wards, and a phone that is a
+ * real Vietnamese number (mobile or landline, the same rule as staff phones); the phone is kept as typed.
+ */
+function checkIdentity(agency: { code: string; kind: string; parentId: number | null; phone: string | null }) {
+  if (!CODE.test(agency.code)) {
+    throw invalidField("code", "agency_code_format", "code: letters without accents, digits, '.', '_' and '-', at most 50");
+  }
+  if (KINDS_WITH_PARENT.includes(agency.kind) && agency.parentId === null) {
+    throw invalidField("parentId", "parent_required", `parentId: a ${agency.kind} needs a parent agency`);
+  }
+  staffPhone(agency.phone);
+}
 
 const AgencyInput = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 50, pattern: "^[A-Za-z0-9._-]+$" }),
+    // The pattern is checked in checkIdentity, so the refusal can say which format is allowed.
+    code: Type.String({ minLength: 1, maxLength: 50 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: Kind,
     parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
@@ -158,6 +178,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post("/", { preHandler: adminOnly, schema: { body: AgencyInput, response: { 200: Agency } } }, async (request) => {
     const user = currentUser(request);
+    checkIdentity({ ...request.body, parentId: request.body.parentId ?? null, phone: request.body.phone ?? null });
     await checkParent(null, request.body.parentId);
     await checkFallback(null, request.body.fallbackId);
     const data = agencyData(request.body);
@@ -187,6 +208,13 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         const changed = IDENTITY_FIELDS.filter((field) => request.body[field] !== undefined && request.body[field] !== before[field]);
         if (changed.length > 0) throw forbidden(`Only administrators change ${changed.join(", ")}`);
       }
+      const { body } = request;
+      checkIdentity({
+        code: body.code,
+        kind: body.kind,
+        parentId: body.parentId === undefined ? before.parentId : body.parentId,
+        phone: body.phone === undefined ? before.phone : body.phone,
+      });
       await checkParent(id, request.body.parentId);
       await checkFallback(id, request.body.fallbackId);
       const data = agencyData(request.body);

@@ -71,6 +71,8 @@ export const CallDetail = Type.Intersect([
       }),
     ),
     surveyAnswers: Type.Array(Type.Object({ question: Type.String(), value: Type.Integer(), channel: Type.String(), createdAt: DateTime })),
+    /** The caller was asked (the keypad survey began, or a survey link was sent): no answers then means "not answered", not "not asked". */
+    surveyOffered: Type.Boolean(),
     notes: Type.Array(CallNote),
     callback: Nullable(
       Type.Object({

@@ -17,7 +17,7 @@ import { IdParams } from "../../platform/http/schemas.js";
 import { flowVersion } from "../flows/versions.js";
 import { boundOf } from "../reports/period.js";
 import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
-import { buildTimeline, referencedIds } from "./timeline.js";
+import { buildTimeline, enteredSurvey, referencedIds } from "./timeline.js";
 
 const TERMINATIONS: readonly string[] = CALL_TERMINATIONS;
 const SORTABLE = ["startedAt", "id"] as const;
@@ -170,6 +170,7 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         surveyAnswers: { orderBy: { id: "asc" } },
         notes: { include: { author: { select: { name: true } } }, orderBy: { id: "asc" } },
         callbackRequest: { include: { agency: { select: { name: true } }, _count: { select: { attempts: true } } } },
+        surveyLink: { select: { id: true } },
       },
     });
     const ids = referencedIds(call.events);
@@ -203,6 +204,7 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         createdAt: r.createdAt,
       })),
       surveyAnswers: call.surveyAnswers.map(({ question, value, channel, createdAt }) => ({ question, value, channel, createdAt })),
+      surveyOffered: call.surveyAnswers.length > 0 || call.surveyLink !== null || enteredSurvey(timeline),
       notes: call.notes.map(({ author, ...note }) => ({ ...note, authorName: author.name })),
       callback: callback
         ? {

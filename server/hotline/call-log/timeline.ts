@@ -166,3 +166,8 @@ export function referencedIds(events: readonly TimelineEvent[]): { agencies: num
   }
   return { agencies: [...agencies], staff: [...staff] };
 }
+
+/** Whether the call reached a survey node of the flow: the keypad survey was offered to the caller. */
+export function enteredSurvey(timeline: readonly TimelineItem[]): boolean {
+  return timeline.some((item) => item.type === "node" && item.params.kind === "survey");
+}

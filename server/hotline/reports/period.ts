@@ -21,7 +21,7 @@ export function periodOf(from: string | undefined, to: string | undefined, now =
   const first = from ?? addDays(last, -29);
   if (!isRealDate(first)) throw invalidField("from", "format", "from must be a date YYYY-MM-DD");
   if (!isRealDate(last)) throw invalidField("to", "format", "to must be a date YYYY-MM-DD");
-  if (first > last) throw invalidField("to", "invalid", "to must not be before from");
+  if (first > last) throw invalidField("to", "period_order", "to must not be before from");
   return { from: first, to: last, start: vietnamInstant(first, 0), end: vietnamInstant(addDays(last, 1), 0) };
 }
 

@@ -90,7 +90,9 @@ describe("administrators editing agencies", () => {
   });
 
   it("deletes an agency with no children or users and audits what it was", async () => {
-    const leaf = (await call(admin, "POST", "/api/agencies", { code: "TAM", name: "Tạm thời", kind: "commune" })).json();
+    const leaf = (
+      await call(admin, "POST", "/api/agencies", { code: "TAM", name: "Tạm thời", kind: "commune", parentId: seeded.agencies.province.id })
+    ).json();
     const response = await call(admin, "DELETE", `/api/agencies/${leaf.id}`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: leaf.id, code: "TAM" });
@@ -119,6 +121,36 @@ describe("administrators editing agencies", () => {
       expect(response.json().errors).toEqual({ parentId: "tthc.validation.parent_cycle" });
     }
     expect((await t.db.agency.findUniqueOrThrow({ where: { id: department.id } })).parentId).toBe(province.id);
+  });
+
+  it("refuses a phone that is not a Vietnamese number, a commune or ward with no parent, and a code in another format", async () => {
+    const { province, wardA } = seeded.agencies;
+    const base = { code: "X-MOI", name: "Xã Mới", kind: "commune", parentId: province.id };
+    const refusals = [
+      [{ ...base, phone: "12345" }, { phone: "tthc.validation.phone" }],
+      [{ ...base, phone: "0256 38" }, { phone: "tthc.validation.phone" }],
+      [{ ...base, parentId: null }, { parentId: "tthc.validation.parent_required" }],
+      [{ ...base, kind: "ward", parentId: undefined }, { parentId: "tthc.validation.parent_required" }],
+      [{ ...base, code: "XÃ MỚI" }, { code: "tthc.validation.agency_code_format" }],
+    ] as const;
+    for (const [payload, errors] of refusals) {
+      const response = await call(admin, "POST", "/api/agencies", payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().errors).toEqual(errors);
+    }
+    expect(await t.db.agency.count({ where: { code: "X-MOI" } })).toBe(0);
+    // A mobile and a landline are both fine, and kept as typed.
+    for (const [code, phone] of [
+      ["X-MOI", "0912 345 678"],
+      ["X-MOI-2", "0256 3822 478"],
+    ]) {
+      const created = await call(admin, "POST", "/api/agencies", { ...base, code, phone });
+      expect(created.statusCode, created.body).toBe(200);
+      expect(created.json()).toMatchObject({ phone });
+    }
+    const record = (await call(admin, "GET", `/api/agencies/${wardA.id}`)).json();
+    const orphaned = await call(admin, "PUT", `/api/agencies/${wardA.id}`, { ...record, parentId: null });
+    expect(orphaned.json().errors).toEqual({ parentId: "tthc.validation.parent_required" });
   });
 
   it("refuses a parent that does not exist", async () => {

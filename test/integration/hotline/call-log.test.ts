@@ -205,6 +205,7 @@ describe("one call", () => {
         { question: "satisfaction", value: 1, channel: "ivr" },
         { question: "resolved", value: 1, channel: "ivr" },
       ],
+      surveyOffered: true,
       callback: null,
     });
     expect(call.timeline.map((item: { type: string }) => item.type)).toEqual([
@@ -231,6 +232,16 @@ describe("one call", () => {
     expect(response.body).not.toContain("mediaUrl");
     expect(response.body).not.toContain(stub.url);
     expect(await t.db.auditLog.count()).toBe(before);
+  });
+
+  it("says whether the caller was offered the survey at all, so no answers is not read as a refusal", async () => {
+    const abandoned = await get("admin", `/api/calls/${calls.department?.id}`);
+    expect(abandoned.json()).toMatchObject({ surveyAnswers: [], surveyOffered: false });
+    const offered = await createCall(t.db, {
+      agencyId: seeded.agencies.wardA.id,
+      events: [{ kind: "dial", data: { effects: [{ type: "node", flow: "hotline", node: "survey", kind: "survey" }] } }],
+    });
+    expect((await get("admin", `/api/calls/${offered.id}`)).json()).toMatchObject({ surveyAnswers: [], surveyOffered: true });
   });
 });
 

@@ -40,12 +40,27 @@ export const RecordAttemptButton = () => {
     }
   };
 
+  // In the list the button sits in a clickable row, and React sends clicks from the dialog (a portal)
+  // up the same tree: without this the row's click opens the request's page instead of the dialog.
   return (
     <>
-      <Button label="tthc.callbacks.record_attempt" onClick={() => setOpen(true)}>
+      <Button
+        label="tthc.callbacks.record_attempt"
+        onClick={(event) => {
+          event.stopPropagation();
+          setOpen(true);
+        }}
+      >
         <PhoneCallbackIcon />
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="record-attempt-title" fullWidth maxWidth="sm">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onClick={(event) => event.stopPropagation()}
+        aria-labelledby="record-attempt-title"
+        fullWidth
+        maxWidth="sm"
+      >
         <Form onSubmit={submit} record={{ outcome: "reached", note: "" }}>
           <DialogTitle id="record-attempt-title">
             {translate("tthc.callbacks.record_title")}: {record.phone}

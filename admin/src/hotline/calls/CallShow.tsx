@@ -37,8 +37,11 @@ const Recordings = ({ call }: { call: CallDetail }) => {
           <Typography variant="body2" sx={{ mb: 0.5 }}>
             {translate(`tthc.calls.recording_kinds.${recording.kind}`, { _: recording.kind })} · {formatDuration(recording.durationSeconds)}
           </Typography>
-          {recording.deleted ? (
-            <Typography color="text.secondary">{translate("tthc.calls.recording_deleted")}</Typography>
+          {recording.deleted || call.simulated ? (
+            // A simulated call's recordings are stand-ins with no audio: a player would play nothing.
+            <Typography color="text.secondary">
+              {translate(call.simulated ? "tthc.calls.simulated_recording" : "tthc.calls.recording_deleted")}
+            </Typography>
           ) : (
             // preload="none": nothing is fetched (or audited) until the user presses play.
             // biome-ignore lint/a11y/useMediaCaption: telephone recordings have no captions
@@ -52,7 +55,11 @@ const Recordings = ({ call }: { call: CallDetail }) => {
 
 const Survey = ({ call }: { call: CallDetail }) => {
   const translate = useTranslate();
-  if (call.surveyAnswers.length === 0) return <Typography color="text.secondary">{translate("tthc.calls.no_answers")}</Typography>;
+  if (call.surveyAnswers.length === 0) {
+    // Only a caller who was asked can have not answered; a voicemail (it leaves a callback) never reaches the survey.
+    const reason = call.surveyOffered ? "no_answers" : call.callback ? "survey_not_offered_voicemail" : "survey_not_offered";
+    return <Typography color="text.secondary">{translate(`tthc.calls.${reason}`)}</Typography>;
+  }
   return (
     <Stack spacing={1}>
       {call.surveyAnswers.map((answer) => (

@@ -155,9 +155,12 @@ export const SatisfactionReportPage = () => {
   const [report, setReport] = useState<SatisfactionReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // A reversed period is refused here as the server would refuse it: said at once, and no figures of
+  // the previous period left on screen as if they answered this one.
+  const periodError = from !== "" && to !== "" && from > to ? "tthc.validation.period_order" : null;
 
   useEffect(() => {
-    if (!from || !to || from > to || minAnswers < 1) return;
+    if (!from || !to || periodError || minAnswers < 1) return;
     let current = true;
     setLoading(true);
     fetchSatisfaction({ from, to, minAnswers })
@@ -166,12 +169,16 @@ export const SatisfactionReportPage = () => {
         setReport(data);
         setError(null);
       })
-      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : "ra.notification.http_error"))
+      .catch((e: unknown) => {
+        if (!current) return;
+        setReport(null);
+        setError(e instanceof Error ? e.message : "ra.notification.http_error");
+      })
       .finally(() => current && setLoading(false));
     return () => {
       current = false;
     };
-  }, [from, to, minAnswers]);
+  }, [from, to, periodError, minAnswers]);
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -191,13 +198,20 @@ export const SatisfactionReportPage = () => {
               slotProps={{ htmlInput: { min: 1 } }}
               sx={{ width: 260 }}
             />
-            <Button variant="outlined" startIcon={<DownloadIcon />} href={satisfactionUrl({ from, to, minAnswers }, "csv")} download>
+            <Button
+              variant="outlined"
+              startIcon={<DownloadIcon />}
+              href={satisfactionUrl({ from, to, minAnswers }, "csv")}
+              download
+              disabled={periodError !== null}
+            >
               {translate("tthc.reports.download_csv")}
             </Button>
           </Stack>
           {loading && <LinearProgress />}
-          {error && <Alert severity="error">{translate(error, { _: error })}</Alert>}
-          {report && (
+          {periodError && <Alert severity="error">{translate(periodError)}</Alert>}
+          {!periodError && error && <Alert severity="error">{translate(error, { _: error })}</Alert>}
+          {report && !periodError && (
             <>
               <Typography variant="h6" component="h2" sx={{ mt: 1 }}>
                 {translate("tthc.reports.chart_title")}

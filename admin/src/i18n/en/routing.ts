@@ -3,6 +3,9 @@
 
 export const enRoutingValidation = {
   phone: "Not a valid Vietnamese phone number",
+  period_order: "The end date must be the same as or after the start date",
+  parent_required: "A commune or ward must belong to a parent agency",
+  agency_code_format: "Only unaccented letters, digits and . _ - (at most 50 characters), e.g. P-QUYNHON",
   hours: "Invalid opening hours",
   hours_time_format: "Use HH:MM between 00:00 and 24:00, e.g. 07:30",
   hours_range_order: "Closing time must be later than opening time",

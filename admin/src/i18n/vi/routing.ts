@@ -3,6 +3,9 @@ import type { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, en
 
 export const viRoutingValidation: typeof enRoutingValidation = {
   phone: "Không phải số điện thoại Việt Nam hợp lệ",
+  period_order: "Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu",
+  parent_required: "Xã, phường phải thuộc một cơ quan cấp trên",
+  agency_code_format: "Mã chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - (tối đa 50 ký tự), ví dụ P-QUYNHON",
   hours: "Giờ làm việc không hợp lệ",
   hours_time_format: "Nhập theo dạng GG:PP từ 00:00 đến 24:00, ví dụ 07:30",
   hours_range_order: "Giờ kết thúc phải sau giờ bắt đầu",
