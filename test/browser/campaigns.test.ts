@@ -13,6 +13,8 @@ import { campaignSendProcessor, campaignsProcessor } from "../../server/outreach
 import { loadGate } from "../../server/outreach/campaigns/ports.js";
 import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
 import { senderProviders } from "../../server/outreach/campaigns/senders.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import { loadPolicy, savePolicy } from "../../server/outreach/compliance/settings.js";
 import type { Db } from "../../server/platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
@@ -253,5 +255,38 @@ describe("SMS campaign in the console", () => {
     await expect.poll(() => banner.textContent()).toContain("Đã hủy");
     expect(await page.getByTestId("campaign-actions").getByRole("button").count()).toBe(0);
     await page.close();
+  });
+
+  it("fails the opt-out number check while the policy keeps the placeholder, and offers no submission", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { username: MANAGER } });
+    const sender = await db.smsSender.findFirstOrThrow();
+    const list = await db.contactList.findFirstOrThrow();
+    const draft = await db.campaign.create({
+      data: {
+        name: "Chiến dịch chờ số từ chối",
+        body: "Tra cuu ho so tai dichvucong.gov.vn",
+        unaccented: true,
+        senderId: sender.id,
+        audience: { listIds: [list.id], segmentIds: [] },
+        createdById: manager.id,
+      },
+    });
+    const ready = await loadPolicy(db);
+    await savePolicy(db, { ...ready, optOutText: DEFAULT_POLICY.optOutText });
+    const page = await browser.newPage();
+    try {
+      await signInAs(page, MANAGER);
+      await page.goto(`${base}/admin/#/campaigns/${draft.id}/show`);
+      const compliance = page.getByTestId("campaign-compliance");
+      const failed = compliance.locator('[data-ok="false"]');
+      await expect.poll(() => failed.count()).toBe(1);
+      expect(await failed.textContent()).toContain("Hướng dẫn từ chối nêu số thật để nhắn từ chối");
+      expect(await failed.textContent()).toContain("vẫn còn số giữ chỗ (như 8xxx). Quản trị viên cần nhập số thật");
+      expect(await compliance.textContent()).toContain("Cần khắc phục các mục không đạt trước khi gửi duyệt.");
+      expect(await page.getByTestId("campaign-actions").getByRole("button", { name: "Gửi duyệt" }).isDisabled()).toBe(true);
+    } finally {
+      await savePolicy(db, ready);
+      await page.close();
+    }
   });
 });

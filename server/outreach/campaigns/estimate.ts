@@ -8,6 +8,7 @@ import { isInWindow, validBrandname } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
 import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { policyBlocker } from "./policy-ready.js";
 
 export async function estimateCampaign(db: Db, campaign: Campaign, now: Date) {
   const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
@@ -28,6 +29,7 @@ export async function estimateCampaign(db: Db, campaign: Campaign, now: Date) {
   // Variables are filled per recipient; the estimate measures the message with them empty.
   const text = composeMessage(renderTemplate(campaign.body, {}).text, policy, { unaccented: campaign.unaccented });
   const seg = countSegments(text);
+  const blocker = policyBlocker(policy);
   const compliance = [
     {
       rule: "brandname",
@@ -37,6 +39,11 @@ export async function estimateCampaign(db: Db, campaign: Campaign, now: Date) {
     { rule: "sender_active", ok: sender.active, message: sender.active ? "The sender is active" : "The sender is deactivated" },
     { rule: "label", ok: text.startsWith(policy.label.trim()), message: `Every advertising SMS starts with ${policy.label}` },
     { rule: "opt_out", ok: text.endsWith(policy.optOutText.trim()), message: "Opt-out instructions at the end of the message" },
+    {
+      rule: "opt_out_number",
+      ok: blocker === null,
+      message: blocker ?? "The opt-out text names the real number citizens text to refuse",
+    },
     {
       rule: "window",
       ok: isInWindow(now, policy),

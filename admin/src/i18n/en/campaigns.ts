@@ -111,11 +111,16 @@ export const enCampaigns = {
         blocking: "Fix the failing checks before submitting for approval.",
         advisory: "Not blocking: these numbers are skipped, or the messages wait for the sending hours.",
       },
+      rules_failed: {
+        opt_out_number:
+          "The SMS policy's opt-out text still holds a placeholder number (such as 8xxx). An administrator must set the real number before submission.",
+      },
       rules: {
         brandname: "Registered brandname (at most 11 characters)",
         sender_active: "Sender is active",
         label: "Advertising label ([QC]) at the start",
         opt_out: "Opt-out instructions at the end",
+        opt_out_number: "The opt-out instructions name the real number to text",
         window: "Inside the permitted sending hours",
         daily_cap: "Daily limit per number, checked before each send",
         consent: "Only numbers with recorded consent",

@@ -113,11 +113,16 @@ export const viCampaigns: CampaignsMessages = {
         blocking: "Cần khắc phục các mục không đạt trước khi gửi duyệt.",
         advisory: "Không chặn việc gửi: các số này được bỏ qua, hoặc tin chờ đến khung giờ được gửi.",
       },
+      rules_failed: {
+        opt_out_number:
+          "Câu hướng dẫn từ chối trong Chính sách gửi tin vẫn còn số giữ chỗ (như 8xxx). Quản trị viên cần nhập số thật trước khi gửi duyệt.",
+      },
       rules: {
         brandname: "Tên định danh hợp lệ (tối đa 11 ký tự)",
         sender_active: "Tên định danh đang hoạt động",
         label: "Có nhãn quảng cáo ([QC]) ở đầu tin",
         opt_out: "Có hướng dẫn từ chối nhận tin ở cuối",
+        opt_out_number: "Hướng dẫn từ chối nêu số thật để nhắn từ chối",
         window: "Trong khung giờ được phép gửi",
         daily_cap: "Giới hạn số tin mỗi ngày cho mỗi số, kiểm tra trước mỗi lần gửi",
         consent: "Chỉ gửi số đã đồng ý nhận tin",

@@ -64,7 +64,8 @@ export const blocksSubmission = (items: ComplianceItem[]) => items.some((item) =
 
 export const ComplianceList = ({ items }: { items: ComplianceItem[] }) => {
   const translate = useTranslate();
-  // The server explains each check in English; Vietnamese readers get the translated rule only.
+  // The server explains each check in English; Vietnamese readers get the translated rule, and why it
+  // failed where the rule alone does not say what to do.
   const [locale] = useLocaleState();
   return (
     <Box component="section" aria-label={translate("tthc.campaigns.compliance.title")} data-testid="campaign-compliance">
@@ -83,7 +84,13 @@ export const ComplianceList = ({ items }: { items: ComplianceItem[] }) => {
             </ListItemIcon>
             <ListItemText
               primary={`${item.ok ? "✓" : "✗"} ${translate(`tthc.campaigns.rules.${item.rule}`, { _: item.message })}`}
-              secondary={locale === "en" ? item.message : undefined}
+              secondary={
+                locale === "en"
+                  ? item.message
+                  : item.ok
+                    ? undefined
+                    : translate(`tthc.campaigns.rules_failed.${item.rule}`, { _: "" }) || undefined
+              }
             />
           </ListItem>
         ))}
