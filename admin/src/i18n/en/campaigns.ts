@@ -66,6 +66,12 @@ export const enCampaigns = {
       template: "Message template",
       template_help: "Choosing a template copies its text; you can still edit it.",
       body_help: "The label [QC] and the opt-out instructions are added automatically.",
+      sample: {
+        title: "The message as recipients see it",
+        for: "The message as recipients see it, for example %{name} (%{phone}):",
+        nobody: "The message as recipients see it (the audience is empty):",
+        missing: "This recipient has no value for %{names}: it will be left empty.",
+      },
       preview: {
         title: "Preview",
         encoding: "Encoding",
@@ -93,10 +99,8 @@ export const enCampaigns = {
       estimate: {
         title: "Recipients and cost",
         audience: "In the chosen lists and segments",
+        left_out: "Left out",
         duplicates: "Duplicates removed",
-        suppressed: "Opted out",
-        dnc: "On the Do-Not-Call list",
-        no_consent: "Without consent",
         sendable: "Will receive the message",
         encoding: "Encoding",
         segments: "Parts per message",

@@ -68,6 +68,12 @@ export const viCampaigns: CampaignsMessages = {
       template: "Mẫu tin nhắn",
       template_help: "Chọn mẫu sẽ chép nội dung mẫu vào ô bên dưới; vẫn có thể sửa.",
       body_help: "Nhãn [QC] và hướng dẫn từ chối nhận tin được thêm tự động.",
+      sample: {
+        title: "Tin người nhận sẽ thấy",
+        for: "Tin người nhận sẽ thấy, ví dụ với %{name} (%{phone}):",
+        nobody: "Tin người nhận sẽ thấy (danh sách người nhận đang trống):",
+        missing: "Người nhận này chưa có giá trị cho %{names}: phần đó sẽ để trống.",
+      },
       preview: {
         title: "Xem trước",
         encoding: "Mã hóa",
@@ -95,10 +101,8 @@ export const viCampaigns: CampaignsMessages = {
       estimate: {
         title: "Người nhận và chi phí",
         audience: "Trong danh sách và nhóm đã chọn",
+        left_out: "Không gửi tới",
         duplicates: "Trùng số (đã gộp)",
-        suppressed: "Đã từ chối nhận tin",
-        dnc: "Thuộc danh sách DNC",
-        no_consent: "Chưa đồng ý nhận tin",
         sendable: "Sẽ nhận tin",
         encoding: "Mã hóa",
         segments: "Số phần mỗi tin",

@@ -11,6 +11,7 @@ import type { CampaignAction } from "./api";
 import { blocksSubmission, EstimatePanel, useEstimate } from "./EstimatePanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
+import { SampleMessage } from "./SampleMessage";
 import { StatusChip } from "./StatusChip";
 import { LIVE_STATUSES, processed } from "./types";
 import { useProgress } from "./useProgress";
@@ -125,6 +126,7 @@ const Message = ({ campaign }: { campaign: Campaign }) => {
           {translate("resources.campaigns.fields.body")}
         </Typography>
         <Typography sx={{ whiteSpace: "pre-wrap" }}>{campaign.body}</Typography>
+        <SampleMessage id={campaign.id} version={campaign.updatedAt} />
       </CardContent>
     </Card>
   );
