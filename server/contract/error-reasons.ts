@@ -55,6 +55,8 @@ export const ERROR_REASONS = [
   "brandname",
   "secret_setting",
   "window_order",
+  // Campaigns: the policy's opt-out text still holds a placeholder number
+  "opt_out_placeholder",
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

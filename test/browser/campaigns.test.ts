@@ -13,6 +13,8 @@ import { campaignSendProcessor, campaignsProcessor } from "../../server/outreach
 import { loadGate } from "../../server/outreach/campaigns/ports.js";
 import { noRateLimit } from "../../server/outreach/campaigns/rate-limit.js";
 import { senderProviders } from "../../server/outreach/campaigns/senders.js";
+import { DEFAULT_POLICY } from "../../server/outreach/compliance/policy.js";
+import { loadPolicy, savePolicy } from "../../server/outreach/compliance/settings.js";
 import type { Db } from "../../server/platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
@@ -213,7 +215,8 @@ describe("SMS campaign in the console", () => {
     expect(await listed.textContent()).toContain("6/6");
     expect(await listed.textContent()).toContain("Trần Thị Quản Lý");
     await page.close();
-  });
+    // A whole campaign run through the browser; the machine is shared, so allow for a slow one.
+  }, 60_000);
 
   it("shows why a campaign paused itself, resumes it, and cancels another", async () => {
     const manager = await db.user.findUniqueOrThrow({ where: { username: MANAGER } });
@@ -252,6 +255,88 @@ describe("SMS campaign in the console", () => {
     await expect.poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("cancelled");
     await expect.poll(() => banner.textContent()).toContain("Đã hủy");
     expect(await page.getByTestId("campaign-actions").getByRole("button").count()).toBe(0);
+    await page.close();
+  });
+
+  it("fails the opt-out number check while the policy keeps the placeholder, and offers no submission", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { username: MANAGER } });
+    const sender = await db.smsSender.findFirstOrThrow();
+    const list = await db.contactList.findFirstOrThrow();
+    const draft = await db.campaign.create({
+      data: {
+        name: "Chiến dịch chờ số từ chối",
+        body: "Tra cuu ho so tai dichvucong.gov.vn",
+        unaccented: true,
+        senderId: sender.id,
+        audience: { listIds: [list.id], segmentIds: [] },
+        createdById: manager.id,
+      },
+    });
+    const ready = await loadPolicy(db);
+    await savePolicy(db, { ...ready, optOutText: DEFAULT_POLICY.optOutText });
+    const page = await browser.newPage();
+    try {
+      await signInAs(page, MANAGER);
+      await page.goto(`${base}/admin/#/campaigns/${draft.id}/show`);
+      const compliance = page.getByTestId("campaign-compliance");
+      const failed = compliance.locator('[data-ok="false"]');
+      await expect.poll(() => failed.count()).toBe(1);
+      expect(await failed.textContent()).toContain("Hướng dẫn từ chối nêu số thật để nhắn từ chối");
+      expect(await failed.textContent()).toContain("vẫn còn số giữ chỗ (như 8xxx). Quản trị viên cần nhập số thật");
+      expect(await compliance.textContent()).toContain("Cần khắc phục các mục không đạt trước khi gửi duyệt.");
+      expect(await page.getByTestId("campaign-actions").getByRole("button", { name: "Gửi duyệt" }).isDisabled()).toBe(true);
+    } finally {
+      await savePolicy(db, ready);
+      await page.close();
+    }
+  });
+
+  it("reviews a campaign as the results will name it, with single ticks and the message a recipient reads", async () => {
+    const manager = await db.user.findUniqueOrThrow({ where: { username: MANAGER } });
+    const sender = await db.smsSender.findFirstOrThrow();
+    const refused = { consentStatus: "refused" as const, consentSource: "Phiếu", consentAt: new Date(), consentMethod: "form" };
+    const contacts = await Promise.all([
+      db.contact.create({ data: { phone: "+84912345701", name: "Người từ chối 1", ...refused } }),
+      db.contact.create({ data: { phone: "+84912345702", name: "Người từ chối 2", ...refused } }),
+      db.contact.create({
+        data: { phone: "+84912345703", name: "Trần Văn Bảy", consentStatus: "granted", consentSource: "Phiếu", consentAt: new Date() },
+      }),
+    ]);
+    const list = await db.contactList.create({ data: { name: "Danh sách có người từ chối" } });
+    await db.contactListMember.createMany({ data: contacts.map((c) => ({ listId: list.id, contactId: c.id })) });
+    const campaign = await db.campaign.create({
+      data: {
+        name: "Chiến dịch xem lại",
+        body: "Chao {{ten}}, nop ho so tai dichvucong.gov.vn",
+        unaccented: true,
+        senderId: sender.id,
+        audience: { listIds: [list.id], segmentIds: [] },
+        createdById: manager.id,
+        status: "pending_approval",
+      },
+    });
+
+    const page = await browser.newPage();
+    await signInAs(page, APPROVER);
+    await page.goto(`${base}/admin/#/campaigns/${campaign.id}/show`);
+    const estimate = page.getByTestId("campaign-estimate");
+    await expect.poll(() => page.getByTestId("campaign-sendable").textContent()).toBe("1");
+    // The two refusals are "Từ chối nhận tin", as the results will say, and nothing reads as negative.
+    expect(await estimate.locator('[data-reason="refused"]').locator("td").allTextContents()).toEqual(["Từ chối nhận tin", "2"]);
+    expect(await estimate.locator('[data-reason="suppressed"]').count()).toBe(0);
+    expect(await estimate.textContent()).not.toContain("−");
+    // One tick per line: the icon, not a second "✓" in the text.
+    const compliance = page.getByTestId("campaign-compliance");
+    await compliance.waitFor();
+    expect(await compliance.textContent()).not.toMatch(/[✓✗]/);
+    // The message as the one recipient who will get it reads it: label, name filled, opt-out line last.
+    const sample = page.getByTestId("campaign-sample");
+    await expect
+      .poll(() => page.getByTestId("campaign-sample-text").textContent())
+      .toBe("[QC] Chao Tran Van Bay, nop ho so tai dichvucong.gov.vn Tu choi QC soan TC gui 8079");
+    expect(await sample.textContent()).toContain("ví dụ với Trần Văn Bảy (");
+    expect(await sample.textContent()).toContain("Mã hóa: GSM-7");
+    expect(await sample.textContent()).toContain("Số phần tin: 1");
     await page.close();
   });
 });

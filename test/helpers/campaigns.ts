@@ -21,11 +21,18 @@ import { createUser, loginAll } from "./app.js";
 import { type Proc, startEntry } from "./processes.js";
 
 /**
- * The campaign tests' own province and its campaign staff, logged in. The author holds both roles:
+ * The lawful defaults with the opt-out number an administrator sets before any campaign: the default's
+ * placeholder ("8xxx") blocks submission and launch.
+ */
+export const READY_POLICY = { ...DEFAULT_POLICY, optOutText: "Tu choi QC soan TC gui 8079" };
+
+/**
+ * The campaign tests' own province and its campaign staff, logged in, under READY_POLICY. The author holds both roles:
  * only the two-person rule stops them approving their own campaign.
  */
 export async function seedCampaignPeople(db: Db, app: FastifyInstance) {
   const agency = await db.agency.create({ data: { code: `GL${Date.now()}`, name: "UBND tỉnh Gia Lai", kind: "province" } });
+  await savePolicy(db, READY_POLICY);
   const agencyId = agency.id;
   const people = {
     manager: await createUser(db, { username: "qc.soanthao", roles: ["campaign_manager", "campaign_approver"], agencyId }),
@@ -185,7 +192,7 @@ export async function runCampaign(
  * Real worker processes run on the real clock: the sending window is opened round the clock so a run
  * does not depend on the hour (the window itself is tested with a faked clock in campaign.test.ts).
  */
-export const openSendingRoundTheClock = (db: Db) => savePolicy(db, { ...DEFAULT_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+export const openSendingRoundTheClock = (db: Db) => savePolicy(db, { ...READY_POLICY, windowStart: "00:00", windowEnd: "24:00" });
 
 /** A real worker process for the test app's database and Redis; the sink records what it sends in `journal`. */
 export function startCampaignWorker(config: Config, journal: string, env: Record<string, string> = {}): Proc {

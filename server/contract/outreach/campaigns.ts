@@ -93,9 +93,8 @@ export type ComplianceItem = WireOf<typeof ComplianceItem>;
 export const Estimate = Type.Object({
   audience: Type.Integer(),
   duplicates: Type.Integer(),
-  suppressed: Type.Integer(),
-  dnc: Type.Integer(),
-  noConsent: Type.Integer(),
+  /** Unique numbers the launch will skip, by the same reasons the results count them (Counts.skippedByReason). */
+  skippedByReason: Type.Record(Type.String(), Type.Integer()),
   sendable: Type.Integer(),
   encoding: Type.String(),
   segments: Type.Integer(),
@@ -103,6 +102,20 @@ export const Estimate = Type.Object({
   compliance: Type.Array(ComplianceItem),
 });
 export type Estimate = WireOf<typeof Estimate>;
+
+/** The message as one recipient of the audience will read it (label, filled variables, opt-out line). */
+export const SampleMessage = Type.Object({
+  text: Type.String(),
+  encoding: Type.String(),
+  characters: Type.Integer(),
+  segments: Type.Integer(),
+  perSegment: Type.Integer(),
+  /** Variables the sample contact has no value for (they render empty). */
+  missing: Type.Array(Type.String()),
+  /** Whose values filled the variables (the number masked for those who see numbers masked); null: nobody in the audience. */
+  contact: Nullable(Type.Object({ name: Nullable(Type.String()), phone: Type.String() })),
+});
+export type SampleMessage = WireOf<typeof SampleMessage>;
 
 export const Progress = Type.Object({
   status: CampaignStatusSchema,

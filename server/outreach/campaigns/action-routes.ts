@@ -10,10 +10,12 @@ import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict } from "../../platform/http/errors.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { withinDeadline } from "../../platform/jobs/deadline.js";
+import { loadPolicy } from "../compliance/settings.js";
 import { approveCampaign, launchRefusal, liveDifferences, returnForApproval } from "./approval.js";
 import { handOverToQueue } from "./hand-over.js";
 import { cancelScheduledLaunch, scheduleDispatch, scheduleLaunch } from "./jobs.js";
 import { nextStatus } from "./lifecycle.js";
+import { assertPolicyReady } from "./policy-ready.js";
 import { loadCampaign, presentCampaign } from "./records.js";
 import { Campaign } from "./schemas.js";
 import { launchCampaign } from "./service.js";
@@ -41,6 +43,7 @@ const campaignActionRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
   const Action = { params: IdParams, response: { 200: Campaign } };
 
   fastify.post("/:id/submit", { preHandler: managers, schema: Action }, async (request) => {
+    assertPolicyReady(await loadPolicy(db));
     // Asking for approval makes one an author too: the approver must be someone else.
     await changeState(db, request.params.id, { action: "submit", actor: actor(request), editors: [currentUser(request).id] });
     return presentCampaign(db, request.params.id);
@@ -68,6 +71,7 @@ const campaignActionRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
     const step = nextStatus(campaign.status, "launch");
     if (!step.ok) throw conflict(step.message);
     if (!campaign.approvedById) throw conflict("The campaign has not been approved");
+    assertPolicyReady(await loadPolicy(db));
     const now = clock();
     if (campaign.scheduledAt && campaign.scheduledAt > now) {
       // The launch itself checks again; checking now tells whoever asks, rather than nobody later.

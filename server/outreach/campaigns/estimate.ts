@@ -8,26 +8,27 @@ import { isInWindow, validBrandname } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
 import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { policyBlocker } from "./policy-ready.js";
 
 export async function estimateCampaign(db: Db, campaign: Omit<Campaign, "searchKey">, now: Date) {
   const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
   const policy = await loadPolicy(db);
   const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
-  const [stats] = await db.$queryRaw<
-    { audience: number; uniq: number; suppressed: number; dnc: number; no_consent: number; sendable: number; invalid: number }[]
-  >`
+  // Grouped by the very reasons the launch records (skipReasonSql), so the review and the results
+  // name the same people the same way.
+  const groups = await db.$queryRaw<{ reason: string | null; count: number; audience: number }[]>`
     WITH a AS (${rows}),
     u AS (SELECT DISTINCT ON (c.phone) c.phone, ${skipReasonSql(policy)} AS reason FROM a JOIN contacts c ON c.id = a.contact_id ORDER BY c.phone, c.id)
-    SELECT (SELECT count(*) FROM a)::int AS audience, count(*)::int AS uniq,
-      count(*) FILTER (WHERE reason = 'suppressed')::int AS suppressed, count(*) FILTER (WHERE reason = 'dnc')::int AS dnc,
-      count(*) FILTER (WHERE reason IN ('no_consent', 'refused'))::int AS no_consent,
-      count(*) FILTER (WHERE reason IN ('invalid_number', 'not_mobile'))::int AS invalid,
-      count(*) FILTER (WHERE reason IS NULL)::int AS sendable
-    FROM u`;
-  const s = stats as NonNullable<typeof stats>;
+    SELECT reason, count(*)::int AS count, (SELECT count(*) FROM a)::int AS audience FROM u GROUP BY reason`;
+  const audience = groups[0]?.audience ?? 0;
+  const sendable = groups.find((g) => g.reason === null)?.count ?? 0;
+  const skippedByReason = Object.fromEntries(groups.flatMap((g) => (g.reason === null ? [] : [[g.reason, g.count]])));
+  const unique = groups.reduce((sum, g) => sum + g.count, 0);
+  const skipped = (...reasons: string[]) => reasons.reduce((sum, reason) => sum + (skippedByReason[reason] ?? 0), 0);
   // Variables are filled per recipient; the estimate measures the message with them empty.
   const text = composeMessage(renderTemplate(campaign.body, {}).text, policy, { unaccented: campaign.unaccented });
   const seg = countSegments(text);
+  const blocker = policyBlocker(policy);
   const compliance = [
     {
       rule: "brandname",
@@ -37,6 +38,11 @@ export async function estimateCampaign(db: Db, campaign: Omit<Campaign, "searchK
     { rule: "sender_active", ok: sender.active, message: sender.active ? "The sender is active" : "The sender is deactivated" },
     { rule: "label", ok: text.startsWith(policy.label.trim()), message: `Every advertising SMS starts with ${policy.label}` },
     { rule: "opt_out", ok: text.endsWith(policy.optOutText.trim()), message: "Opt-out instructions at the end of the message" },
+    {
+      rule: "opt_out_number",
+      ok: blocker === null,
+      message: blocker ?? "The opt-out text names the real number citizens text to refuse",
+    },
     {
       rule: "window",
       ok: isInWindow(now, policy),
@@ -52,20 +58,22 @@ export async function estimateCampaign(db: Db, campaign: Omit<Campaign, "searchK
       ok: policy.requireConsent,
       message: policy.requireConsent ? "Only numbers with recorded consent" : "Consent is not required by the current policy",
     },
-    { rule: "dnc", ok: true, message: `${s.dnc} numbers on the Do-Not-Call list will be skipped` },
-    { rule: "valid_numbers", ok: s.invalid === 0, message: `${s.invalid} invalid or non-mobile numbers will be skipped` },
-    { rule: "audience", ok: s.sendable > 0, message: `${s.sendable} numbers can receive the campaign` },
+    { rule: "dnc", ok: true, message: `${skipped("dnc")} numbers on the Do-Not-Call list will be skipped` },
+    {
+      rule: "valid_numbers",
+      ok: skipped("invalid_number", "not_mobile") === 0,
+      message: `${skipped("invalid_number", "not_mobile")} invalid or non-mobile numbers will be skipped`,
+    },
+    { rule: "audience", ok: sendable > 0, message: `${sendable} numbers can receive the campaign` },
   ];
   return {
-    audience: s.audience,
-    duplicates: s.audience - s.uniq,
-    suppressed: s.suppressed,
-    dnc: s.dnc,
-    noConsent: s.no_consent,
-    sendable: s.sendable,
+    audience,
+    duplicates: audience - unique,
+    skippedByReason,
+    sendable,
     encoding: seg.encoding,
     segments: seg.segments,
-    costVnd: s.sendable * seg.segments * sender.pricePerSegment,
+    costVnd: sendable * seg.segments * sender.pricePerSegment,
     compliance,
   };
 }

@@ -1,4 +1,5 @@
-// /api/campaigns/:id/…: what a campaign will cost and what it did: the estimate, the live progress,
+// /api/campaigns/:id/…: what a campaign will cost and what it did: the estimate, the message as a
+// recipient reads it, the live progress,
 // the recipients one by one and the results as CSV (an export of personal data, audited). Numbers are
 // shown in full only to administrators and campaign managers.
 import { Readable } from "node:stream";
@@ -18,7 +19,8 @@ import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
 import { loadCampaign } from "./records.js";
-import { Estimate, Progress, RECIPIENT_STATUSES, Recipient } from "./schemas.js";
+import { sampleMessage } from "./sample-message.js";
+import { Estimate, Progress, RECIPIENT_STATUSES, Recipient, SampleMessage } from "./schemas.js";
 
 const RECIPIENT_SORTABLE = ["id", "status", "attempts", "sentAt", "updatedAt"] as const;
 
@@ -29,6 +31,19 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
 
   fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) =>
     estimateCampaign(db, await loadCampaign(db, request.params.id), clock()),
+  );
+
+  fastify.get(
+    "/:id/sample-message",
+    { preHandler: readers, schema: { params: IdParams, response: { 200: SampleMessage } } },
+    async (request) => {
+      const sample = await sampleMessage(db, await loadCampaign(db, request.params.id));
+      const contact = sample.contact && {
+        name: sample.contact.name,
+        phone: canSeePhones(request) ? sample.contact.phone : maskPhone(sample.contact.phone),
+      };
+      return { ...sample, contact };
+    },
   );
 
   fastify.get("/:id/progress", { preHandler: readers, schema: { params: IdParams, response: { 200: Progress } } }, async (request) => {

@@ -26,6 +26,7 @@ import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
+import { contactVariables } from "./variables.js";
 
 export const CAMPAIGN_PURPOSE = "campaign";
 
@@ -297,16 +298,4 @@ export async function recordAccepted(
     db.$executeRaw`UPDATE campaign_recipients SET status = 'sent', sent_at = ${r.at}, last_error = NULL, updated_at = ${r.at}
       WHERE id = ${r.recipientId} AND status = 'sending'`,
   ]);
-}
-
-function contactVariables(f: Facts): Record<string, string | null | undefined> {
-  const vars: Record<string, string | null | undefined> = {};
-  if (f.attributes && typeof f.attributes === "object" && !Array.isArray(f.attributes)) {
-    for (const [key, value] of Object.entries(f.attributes as Record<string, unknown>)) {
-      if (typeof value === "string" || typeof value === "number") vars[key] = String(value);
-    }
-  }
-  vars.ten = f.name;
-  vars.name = f.name;
-  return vars;
 }

@@ -6,6 +6,7 @@ import type { SmsPolicy } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
 import { ApprovalNoLongerHolds, assertSnapshotApproved, returnForApproval } from "./approval.js";
 import { materialise, parseAudience } from "./materialise.js";
+import { policyBlocker } from "./policy-ready.js";
 
 export type LaunchResult = { ok: true; recipients: number } | { ok: false; message: string };
 
@@ -22,6 +23,9 @@ export async function launchCampaign(
   ip: string | null,
 ): Promise<LaunchResult> {
   const policy = await loadPolicy(db);
+  // A scheduled launch reaches here from the worker: the policy may have changed since approval.
+  const blocker = policyBlocker(policy);
+  if (blocker) return { ok: false, message: blocker };
   try {
     return await launchApproved(db, now, campaignId, actorId, ip, policy);
   } catch (error) {

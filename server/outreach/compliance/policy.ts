@@ -119,6 +119,18 @@ export function decide(now: Date, facts: RecipientFacts, policy: SmsPolicy, bran
   return { action: "send" };
 }
 
+/**
+ * The placeholder left in an opt-out text ("8xxx", "19xx", "xxxx"): digits written as x, so the number
+ * citizens text to refuse is not set yet and a message carrying it would tell them nothing usable.
+ * Returns the placeholder as written, or null when the text names a real number.
+ */
+export function optOutPlaceholder(optOutText: string): string | null {
+  for (const token of optOutText.split(/[^0-9A-Za-z]+/)) {
+    if (/^[0-9]*[xX][0-9xX]*$/.test(token) && (/[0-9]/.test(token) || token.length >= 3)) return token;
+  }
+  return null;
+}
+
 /** A field of a policy that breaks the rules the admin API enforces, with its reason, or null. */
 export function policyProblem(policy: SmsPolicy): { field: keyof SmsPolicy; reason: "format" | "window_order" | "invalid" } | null {
   const start = parseTimeOfDay(policy.windowStart);

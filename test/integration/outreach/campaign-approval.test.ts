@@ -3,8 +3,10 @@
 // a launch sends only what was approved: text, sender and the audience as it stood at approval.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "../../../server/outreach/compliance/policy.js";
+import { savePolicy } from "../../../server/outreach/compliance/settings.js";
 import { createUser, login, startTestApp, type TestApp } from "../../helpers/app.js";
-import { approvedCampaign, createList, createSender, phoneOf, seedCampaignPeople } from "../../helpers/campaigns.js";
+import { approvedCampaign, createList, createSender, phoneOf, READY_POLICY, seedCampaignPeople } from "../../helpers/campaigns.js";
 
 let t: TestApp;
 let cookies: Awaited<ReturnType<typeof seedCampaignPeople>>["cookies"] & { dual: string; approver2: string };
@@ -180,5 +182,40 @@ describe("an approval covers exactly what is sent", () => {
     expect(launched.statusCode).toBe(409);
     expect(launched.json().message).toMatch(/approved 2 recipients, now 3/);
     expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("pending_approval");
+  });
+});
+
+describe("the opt-out number is set before any campaign goes out", () => {
+  it("fails the checklist and refuses submission and launch while the opt-out text holds the placeholder", async () => {
+    const listId = await createList(t.db, "placeholder", 400, 2);
+    const ready = await approvedCampaign(t.app, cookies, { name: "approved before", senderId, listIds: [listId] });
+    const campaign = await draft(cookies.manager, [listId]);
+    await savePolicy(t.db, DEFAULT_POLICY);
+    try {
+      const estimate = (
+        await t.app.inject({ method: "GET", url: `/api/campaigns/${campaign.id}/estimate`, headers: { cookie: cookies.manager } })
+      ).json();
+      expect(estimate.compliance).toContainEqual({
+        rule: "opt_out_number",
+        ok: false,
+        message: expect.stringContaining('still holds the placeholder "8xxx"'),
+      });
+
+      const submitted = await action(campaign.id, "submit", cookies.manager);
+      expect(submitted.statusCode).toBe(409);
+      expect(submitted.json().errors).toEqual({ optOutText: "tthc.validation.opt_out_placeholder" });
+      expect((await t.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).status).toBe("draft");
+      // Approved while the number was set; the launch checks again.
+      const launched = await action(ready, "launch", cookies.manager);
+      expect(launched.statusCode).toBe(409);
+      expect(await t.db.campaignRecipient.count({ where: { campaignId: ready } })).toBe(0);
+    } finally {
+      await savePolicy(t.db, READY_POLICY);
+    }
+    const estimate = (
+      await t.app.inject({ method: "GET", url: `/api/campaigns/${campaign.id}/estimate`, headers: { cookie: cookies.manager } })
+    ).json();
+    expect(estimate.compliance).toContainEqual(expect.objectContaining({ rule: "opt_out_number", ok: true }));
+    expect((await action(campaign.id, "submit", cookies.manager)).statusCode).toBe(200);
   });
 });

@@ -66,6 +66,12 @@ export const enCampaigns = {
       template: "Message template",
       template_help: "Choosing a template copies its text; you can still edit it.",
       body_help: "The label [QC] and the opt-out instructions are added automatically.",
+      sample: {
+        title: "The message as recipients see it",
+        for: "The message as recipients see it, for example %{name} (%{phone}):",
+        nobody: "The message as recipients see it (the audience is empty):",
+        missing: "This recipient has no value for %{names}: it will be left empty.",
+      },
       preview: {
         title: "Preview",
         encoding: "Encoding",
@@ -93,10 +99,8 @@ export const enCampaigns = {
       estimate: {
         title: "Recipients and cost",
         audience: "In the chosen lists and segments",
+        left_out: "Left out",
         duplicates: "Duplicates removed",
-        suppressed: "Opted out",
-        dnc: "On the Do-Not-Call list",
-        no_consent: "Without consent",
         sendable: "Will receive the message",
         encoding: "Encoding",
         segments: "Parts per message",
@@ -111,11 +115,16 @@ export const enCampaigns = {
         blocking: "Fix the failing checks before submitting for approval.",
         advisory: "Not blocking: these numbers are skipped, or the messages wait for the sending hours.",
       },
+      rules_failed: {
+        opt_out_number:
+          "The SMS policy's opt-out text still holds a placeholder number (such as 8xxx). An administrator must set the real number before submission.",
+      },
       rules: {
         brandname: "Registered brandname (at most 11 characters)",
         sender_active: "Sender is active",
         label: "Advertising label ([QC]) at the start",
         opt_out: "Opt-out instructions at the end",
+        opt_out_number: "The opt-out instructions name the real number to text",
         window: "Inside the permitted sending hours",
         daily_cap: "Daily limit per number, checked before each send",
         consent: "Only numbers with recorded consent",

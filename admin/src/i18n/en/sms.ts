@@ -64,6 +64,8 @@ export const enSms = {
     brandname: "Not a valid brandname: at most 11 Latin letters, digits, -, _, . or spaces, with at least one letter",
     secret_setting: "Looks like a secret: keep tokens and keys in the server environment, not here",
     window_order: "The window must end after it starts, within the same day",
+    opt_out_placeholder:
+      "The opt-out text still holds a placeholder number (such as 8xxx): an administrator must set the real number in the SMS policy first",
   },
   audit_resources: {
     "sms-templates": "SMS templates",

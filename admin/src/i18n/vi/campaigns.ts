@@ -52,6 +52,12 @@ export const viCampaigns: CampaignsMessages = {
       template: "Mẫu tin nhắn",
       template_help: "Chọn mẫu sẽ chép nội dung mẫu vào ô bên dưới; vẫn có thể sửa.",
       body_help: "Nhãn [QC] và hướng dẫn từ chối nhận tin được thêm tự động.",
+      sample: {
+        title: "Tin người nhận sẽ thấy",
+        for: "Tin người nhận sẽ thấy, ví dụ với %{name} (%{phone}):",
+        nobody: "Tin người nhận sẽ thấy (danh sách người nhận đang trống):",
+        missing: "Người nhận này chưa có giá trị cho %{names}: phần đó sẽ để trống.",
+      },
       preview: {
         title: "Xem trước",
         encoding: "Mã hóa",
@@ -79,10 +85,8 @@ export const viCampaigns: CampaignsMessages = {
       estimate: {
         title: "Người nhận và chi phí",
         audience: "Trong danh sách và nhóm đã chọn",
+        left_out: "Không gửi tới",
         duplicates: "Trùng số (đã gộp)",
-        suppressed: "Đã từ chối nhận tin",
-        dnc: "Thuộc danh sách DNC",
-        no_consent: "Chưa đồng ý nhận tin",
         sendable: "Sẽ nhận tin",
         encoding: "Mã hóa",
         segments: "Số phần mỗi tin",
@@ -97,11 +101,16 @@ export const viCampaigns: CampaignsMessages = {
         blocking: "Cần khắc phục các mục không đạt trước khi gửi duyệt.",
         advisory: "Không chặn việc gửi: các số này được bỏ qua, hoặc tin chờ đến khung giờ được gửi.",
       },
+      rules_failed: {
+        opt_out_number:
+          "Câu hướng dẫn từ chối trong Chính sách gửi tin vẫn còn số giữ chỗ (như 8xxx). Quản trị viên cần nhập số thật trước khi gửi duyệt.",
+      },
       rules: {
         brandname: "Tên định danh hợp lệ (tối đa 11 ký tự)",
         sender_active: "Tên định danh đang hoạt động",
         label: "Có nhãn quảng cáo ([QC]) ở đầu tin",
         opt_out: "Có hướng dẫn từ chối nhận tin ở cuối",
+        opt_out_number: "Hướng dẫn từ chối nêu số thật để nhắn từ chối",
         window: "Trong khung giờ được phép gửi",
         daily_cap: "Giới hạn số tin mỗi ngày cho mỗi số, kiểm tra trước mỗi lần gửi",
         consent: "Chỉ gửi số đã đồng ý nhận tin",

@@ -65,6 +65,8 @@ export const viSms: SmsMessages = {
     brandname: "Tên định danh không hợp lệ: tối đa 11 ký tự gồm chữ Latinh, chữ số, -, _, . hoặc dấu cách, có ít nhất một chữ cái",
     secret_setting: "Có vẻ là thông tin bí mật: hãy để token và khóa trong biến môi trường của máy chủ",
     window_order: "Giờ kết thúc phải sau giờ bắt đầu, trong cùng một ngày",
+    opt_out_placeholder:
+      "Câu hướng dẫn từ chối vẫn còn số giữ chỗ (như 8xxx): quản trị viên cần nhập số thật trong chính sách gửi tin trước",
   },
   audit_resources: {
     "sms-templates": "Mẫu tin nhắn",

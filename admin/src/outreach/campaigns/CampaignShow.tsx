@@ -8,9 +8,10 @@ import { can } from "../../access/can";
 import { formatDateTime, formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
 import type { CampaignAction } from "./api";
-import { EstimatePanel, useEstimate } from "./EstimatePanel";
+import { blocksSubmission, EstimatePanel, useEstimate } from "./EstimatePanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { ResultsPanel } from "./ResultsPanel";
+import { SampleMessage } from "./SampleMessage";
 import { StatusChip } from "./StatusChip";
 import { LIVE_STATUSES, processed } from "./types";
 import { useProgress } from "./useProgress";
@@ -67,7 +68,14 @@ const StatusBanner = ({ campaign, pausedReason, dispatchPendingSince }: BannerPr
   );
 };
 
-const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number | undefined }) => {
+interface ActionsProps {
+  campaign: Campaign;
+  sendable: number | undefined;
+  /** A failed check that must be fixed first (the server refuses the submission too). */
+  submitBlocked: boolean;
+}
+
+const Actions = ({ campaign, sendable, submitBlocked }: ActionsProps) => {
   const translate = useTranslate();
   const { permissions } = usePermissions();
   const { identity } = useGetIdentity();
@@ -91,7 +99,7 @@ const Actions = ({ campaign, sendable }: { campaign: Campaign; sendable: number 
             campaign={campaign}
             count={sendable}
             // The server refuses it too (two-person rule); say why instead of offering it.
-            disabled={own && (action === "approve" || action === "reject")}
+            disabled={(own && (action === "approve" || action === "reject")) || (submitBlocked && action === "submit")}
           />
         ))}
       </Stack>
@@ -118,6 +126,7 @@ const Message = ({ campaign }: { campaign: Campaign }) => {
           {translate("resources.campaigns.fields.body")}
         </Typography>
         <Typography sx={{ whiteSpace: "pre-wrap" }}>{campaign.body}</Typography>
+        <SampleMessage id={campaign.id} version={campaign.updatedAt} />
       </CardContent>
     </Card>
   );
@@ -192,7 +201,7 @@ const Details = () => {
         pausedReason={campaign.status === "paused" ? pausedReason : null}
         dispatchPendingSince={dispatchPendingSince}
       />
-      <Actions campaign={campaign} sendable={estimate?.sendable} />
+      <Actions campaign={campaign} sendable={estimate?.sendable} submitBlocked={!!estimate && blocksSubmission(estimate.compliance)} />
       <Message campaign={campaign} />
       <ApprovedTerms campaign={campaign} estimate={estimate} />
       {beforeSending && <EstimatePanel state={estimateState} />}

@@ -48,13 +48,15 @@ export function useEstimate(id: Identifier | undefined, version: unknown) {
   return { estimate, error, loading };
 }
 
-const ROWS: { key: keyof Estimate; label: string; minus?: boolean }[] = [
-  { key: "audience", label: "audience" },
-  { key: "duplicates", label: "duplicates", minus: true },
-  { key: "suppressed", label: "suppressed", minus: true },
-  { key: "dnc", label: "dnc", minus: true },
-  { key: "noConsent", label: "no_consent", minus: true },
-];
+/** The reasons a number is left out, in the order the review lists them; the results name them alike. */
+const SKIP_ORDER = ["suppressed", "dnc", "refused", "no_consent", "invalid_number", "not_mobile", "invalid_brandname"];
+
+/** Who is left out and why, largest causes first in SKIP_ORDER; reasons that leave nobody out are not listed. */
+function skippedRows(estimate: Estimate): [string, number][] {
+  const known = SKIP_ORDER.filter((reason) => (estimate.skippedByReason[reason] ?? 0) > 0);
+  const others = Object.keys(estimate.skippedByReason).filter((reason) => !SKIP_ORDER.includes(reason));
+  return [...known, ...others].map((reason) => [reason, estimate.skippedByReason[reason] ?? 0]);
+}
 
 /** Checks that only describe what the worker will do (skip those numbers, wait for the window). */
 const ADVISORY_RULES: readonly string[] = ["window", "valid_numbers", "dnc", "daily_cap"];
@@ -64,7 +66,8 @@ export const blocksSubmission = (items: ComplianceItem[]) => items.some((item) =
 
 export const ComplianceList = ({ items }: { items: ComplianceItem[] }) => {
   const translate = useTranslate();
-  // The server explains each check in English; Vietnamese readers get the translated rule only.
+  // The server explains each check in English; Vietnamese readers get the translated rule, and why it
+  // failed where the rule alone does not say what to do.
   const [locale] = useLocaleState();
   return (
     <Box component="section" aria-label={translate("tthc.campaigns.compliance.title")} data-testid="campaign-compliance">
@@ -82,8 +85,14 @@ export const ComplianceList = ({ items }: { items: ComplianceItem[] }) => {
               )}
             </ListItemIcon>
             <ListItemText
-              primary={`${item.ok ? "✓" : "✗"} ${translate(`tthc.campaigns.rules.${item.rule}`, { _: item.message })}`}
-              secondary={locale === "en" ? item.message : undefined}
+              primary={translate(`tthc.campaigns.rules.${item.rule}`, { _: item.message })}
+              secondary={
+                locale === "en"
+                  ? item.message
+                  : item.ok
+                    ? undefined
+                    : translate(`tthc.campaigns.rules_failed.${item.rule}`, { _: "" }) || undefined
+              }
             />
           </ListItem>
         ))}
@@ -104,13 +113,23 @@ export const EstimateView = ({ estimate }: { estimate: Estimate }) => {
     <>
       <Table size="small" aria-label={t("title")} data-testid="campaign-estimate" sx={{ maxWidth: 520 }}>
         <TableBody>
-          {ROWS.map((row) => (
-            <TableRow key={row.key}>
-              <TableCell>{t(row.label)}</TableCell>
-              <TableCell align="right">
-                {row.minus && (estimate[row.key] as number) > 0 ? "−" : ""}
-                {formatNumber(estimate[row.key] as number)}
-              </TableCell>
+          <TableRow>
+            <TableCell>{t("audience")}</TableCell>
+            <TableCell align="right">{formatNumber(estimate.audience)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell colSpan={2} sx={{ color: "text.secondary" }}>
+              {t("left_out")}
+            </TableCell>
+          </TableRow>
+          <TableRow data-reason="duplicate">
+            <TableCell sx={{ pl: 4 }}>{t("duplicates")}</TableCell>
+            <TableCell align="right">{formatNumber(estimate.duplicates)}</TableCell>
+          </TableRow>
+          {skippedRows(estimate).map(([reason, count]) => (
+            <TableRow key={reason} data-reason={reason}>
+              <TableCell sx={{ pl: 4 }}>{translate(`tthc.campaigns.skip_reasons.${reason}`, { _: reason })}</TableCell>
+              <TableCell align="right">{formatNumber(count)}</TableCell>
             </TableRow>
           ))}
           <TableRow sx={{ "& td": { fontWeight: "bold" } }}>

@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, Typography } from "@mui/material";
+import { Alert, Card, CardContent, Chip, LinearProgress, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { useTranslate } from "react-admin";
 import { useWatch } from "react-hook-form";
@@ -6,6 +6,7 @@ import type { SmsPreview } from "../../../../server/contract/outreach/sms-previe
 import { formatNumber } from "../../hotline/calls/format";
 import { previewSms } from "../sms-templates/api";
 import { formatVnd } from "./format";
+import { SmsBubble } from "./SmsBubble";
 
 /** Live preview of the message as recipients get it, from POST /api/sms/preview (debounced). */
 export const MessagePreview = () => {
@@ -66,12 +67,7 @@ export const MessagePreview = () => {
             <Typography variant="caption" color="text.secondary">
               {t("composed")}
             </Typography>
-            <Box
-              data-testid="sms-preview-text"
-              sx={{ p: 1.5, borderRadius: 2, bgcolor: "action.hover", whiteSpace: "pre-wrap", fontFamily: "monospace", maxWidth: 420 }}
-            >
-              {composed.text}
-            </Box>
+            <SmsBubble text={composed.text} testId="sms-preview-text" />
           </>
         )}
       </CardContent>

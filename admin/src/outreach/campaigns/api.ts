@@ -1,6 +1,6 @@
 // The campaign endpoints that are not CRUD: workflow actions, estimate, progress.
 import type { Identifier } from "react-admin";
-import type { Campaign, Estimate, Progress } from "../../../../server/contract/outreach/campaigns";
+import type { Campaign, Estimate, Progress, SampleMessage } from "../../../../server/contract/outreach/campaigns";
 import { API_URL, httpClient } from "../../dataProvider";
 
 export const CAMPAIGN_ACTIONS = ["submit", "approve", "reject", "launch", "pause", "resume", "cancel", "resend-failed"] as const;
@@ -15,6 +15,10 @@ export async function runAction(id: Identifier, action: CampaignAction, body: Re
 
 export async function fetchEstimate(id: Identifier): Promise<Estimate> {
   return (await httpClient(`${campaignUrl(id)}/estimate`)).json as Estimate;
+}
+
+export async function fetchSampleMessage(id: Identifier): Promise<SampleMessage> {
+  return (await httpClient(`${campaignUrl(id)}/sample-message`)).json as SampleMessage;
 }
 
 export async function fetchProgress(id: Identifier): Promise<Progress> {

@@ -4,6 +4,7 @@ import {
   decide,
   isInWindow,
   nextWindowOpening,
+  optOutPlaceholder,
   policyProblem,
   type RecipientFacts,
   validBrandname,
@@ -176,6 +177,16 @@ describe("validBrandname", () => {
   it("refuses long, non-Latin, digit-only, empty and padded names", () => {
     for (const name of ["UBNDGiaLai12", "Sở Tư pháp", "1022", "12 34", "", " DVC", "DVC ", "DVC@GL", "ĐVC"])
       expect(validBrandname(name), name).toBe(false);
+  });
+});
+
+describe("optOutPlaceholder", () => {
+  it("finds digits written as x, and nothing in a real number or in words", () => {
+    expect(optOutPlaceholder(DEFAULT_POLICY.optOutText)).toBe("8xxx");
+    expect(optOutPlaceholder("Tu choi QC soan TC gui 19xx")).toBe("19xx");
+    expect(optOutPlaceholder("Soan TC gui XXXX de tu choi")).toBe("XXXX");
+    expect(optOutPlaceholder("Tu choi QC soan TC gui 8079")).toBeNull();
+    expect(optOutPlaceholder("Từ chối QC soạn TC gửi 8079, xã Tây Sơn")).toBeNull();
   });
 });
 

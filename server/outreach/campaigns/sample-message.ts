@@ -1,0 +1,36 @@
+// The campaign's message as one recipient will read it: the first contact of its audience the launch
+// would send to (or any of it, or no one), its variables filled as the dispatcher fills them, with the
+// label in front, the opt-out text last, unaccented when asked, and its encoding and parts. The
+// approver reads this before approving; the test send sends exactly this.
+import type { Campaign } from "../../generated/prisma/client.js";
+import { countSegments, type SegmentCount } from "../../messaging/segments.js";
+import type { Db } from "../../platform/db/client.js";
+import { loadPolicy } from "../compliance/settings.js";
+import { composeMessage, renderTemplate } from "../templates/template.js";
+import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { contactVariables } from "./variables.js";
+
+export interface SampleMessage extends SegmentCount {
+  text: string;
+  /** Variables the sample contact has no value for: they render empty. */
+  missing: string[];
+  /** Whose values filled the variables; null when the audience is empty. */
+  contact: { id: number; name: string | null; phone: string } | null;
+}
+
+export async function sampleMessage(db: Db, campaign: Pick<Campaign, "body" | "unaccented" | "audience">): Promise<SampleMessage> {
+  const policy = await loadPolicy(db);
+  const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
+  // Someone who will receive it if there is one: a skipped contact may lack what a recipient has.
+  const [contact] = await db.$queryRaw<{ id: number; name: string | null; phone: string; attributes: unknown }[]>`
+    SELECT c.id, c.name, c.phone, c.attributes FROM (${rows}) a JOIN contacts c ON c.id = a.contact_id
+    ORDER BY (${skipReasonSql(policy)}) IS NULL DESC, c.id LIMIT 1`;
+  const rendered = renderTemplate(campaign.body, contact ? contactVariables(contact) : {});
+  const text = composeMessage(rendered.text, policy, { unaccented: campaign.unaccented });
+  return {
+    text,
+    ...countSegments(text),
+    missing: rendered.missing,
+    contact: contact ? { id: contact.id, name: contact.name, phone: contact.phone } : null,
+  };
+}
