@@ -30,6 +30,8 @@ describe("date and time inputs", () => {
     expect(await session.page.locator("label", { hasText: /^Ngày/ }).first().getAttribute("data-shrink")).toBe("true");
     await session.page.getByRole("button", { name: "Lưu" }).click();
     await session.page.waitForURL(/#\/hours-overrides$/);
+    // The list shows the day as it was typed (and the saved form is gone before the next test opens another).
+    await session.page.getByText("30/04/2026").first().waitFor();
     expect((await session.db.hoursOverride.findMany()).map((o) => o.date.toISOString().slice(0, 10))).toEqual(["2026-04-30"]);
   });
 

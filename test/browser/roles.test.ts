@@ -134,7 +134,7 @@ describe("a supervisor of a ward", () => {
       expect(await page.getByTestId("home-system-health").count()).toBe(0);
 
       const menu = await menuEntries(page);
-      expect(menu).toEqual(expect.arrayContaining(["Cuộc gọi", "Yêu cầu gọi lại", "Điều chỉnh giờ làm việc"]));
+      expect(menu).toEqual(expect.arrayContaining(["Cuộc gọi", "Yêu cầu gọi lại", "Ngày nghỉ, làm bù"]));
       expect(menu).not.toContain("Người dùng");
       expect(menu).not.toContain("Chiến dịch SMS");
 
@@ -234,7 +234,7 @@ describe("campaign staff", () => {
 
         const menu = await menuEntries(page);
         expect(menu).toContain("Chiến dịch SMS");
-        for (const hidden of ["Cuộc gọi", "Báo cáo hài lòng", "Luồng IVR", "Điều chỉnh giờ làm việc", "Thử cuộc gọi", "Yêu cầu gọi lại"]) {
+        for (const hidden of ["Cuộc gọi", "Báo cáo hài lòng", "Luồng IVR", "Ngày nghỉ, làm bù", "Thử cuộc gọi", "Yêu cầu gọi lại"]) {
           expect(menu, hidden).not.toContain(hidden);
         }
         await expectNoPermissionAt(page, "/calls");

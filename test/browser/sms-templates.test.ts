@@ -56,7 +56,7 @@ describe("SMS templates in the console", () => {
 
     // The variable gets a sample value field, filled with a sample name.
     expect(await preview.getByRole("textbox", { name: "{{ten}}" }).inputValue()).toBe("Nguyễn Văn An");
-    await page.getByRole("combobox", { name: "Đầu số gửi (để tính chi phí)" }).click();
+    await page.getByRole("combobox", { name: "Tên định danh (để tính chi phí)" }).click();
     await page.getByRole("option", { name: "UBND GiaLai (450 đ)" }).click();
 
     // With diacritics: UCS-2, 67 characters a part, two parts.

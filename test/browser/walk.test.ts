@@ -52,7 +52,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Two simulated calls, a wrong password, an agency change, a campaign submitted and approved. */
+/** Two simulated calls, a wrong password, an agency change, the SMS policy completed, a campaign submitted and approved. */
 async function makeHistory() {
   const { app, db } = server;
   const admin = await login(app, "admin", DEMO_ADMIN_PASSWORD);
@@ -73,6 +73,16 @@ async function makeHistory() {
     payload: { ...agency, ringStrategy: agency.ringStrategy === "simultaneous" ? "sequential" : "simultaneous", observeHolidays: false },
   });
   if (update.statusCode !== 200) throw new Error(`agency update: ${update.statusCode} ${update.body}`);
+
+  // The demo policy's opt-out number is a placeholder until the administrator sets the real one.
+  const policy = (await app.inject({ url: "/api/settings/sms-policy", headers: { cookie: admin } })).json();
+  const setPolicy = await app.inject({
+    method: "PUT",
+    url: "/api/settings/sms-policy",
+    headers: { cookie: admin },
+    payload: { ...policy, optOutText: policy.optOutText.replace("8xxx", "8079") },
+  });
+  if (setPolicy.statusCode !== 200) throw new Error(`SMS policy: ${setPolicy.statusCode} ${setPolicy.body}`);
 
   const sender = await createSender(db);
   const list = await createList(db, "Thanh niên phường Quy Nhơn", 1, 20);

@@ -16,7 +16,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     ...process.env,
     NODE_ENV: "test",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     REDIS_PREFIX: prefix,
     // A loaded test machine must not turn slow steps into degraded answers in tests about other
     // things; test/integration/hotline/degraded-calls.test.ts sets the production budget itself.

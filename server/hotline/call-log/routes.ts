@@ -184,7 +184,8 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const timeline = buildTimeline(call.events, {
       agency: (id) => (id == null ? null : (agencyNames.get(id) ?? null)),
       staff: (id) => (id == null ? null : (staffNames.get(id) ?? null)),
-      node: (flowId, node) => flow?.bundle.flows[flowId]?.nodes[node]?.title ?? null,
+      // Versions stored before titles existed, or hand-made ones, may lack any part of the path.
+      node: (flowId, node) => flow?.bundle?.flows?.[flowId]?.nodes?.[node]?.title ?? null,
     });
     const callback = call.callbackRequest;
     return {
