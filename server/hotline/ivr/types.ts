@@ -11,6 +11,17 @@ export interface StaffSnapshot {
   clientIdentity: string | null;
 }
 
+/** An agency's queue settings (console), as routing reads them. */
+export interface QueueSettings {
+  /** 0: no queue, calls fall through as before. */
+  maxLength: number;
+  maxWaitSeconds: number;
+  /** Queue even when nobody is available at all (everyone away or offline). */
+  whenNoneAvailable: boolean;
+  /** Callers waiting now (counted when the snapshot was read). */
+  waiting: number;
+}
+
 /** An agency as the webhook layer sees it now: hours, holidays and duty rosters already evaluated. */
 export interface AgencySnapshot {
   id: number;
@@ -20,8 +31,11 @@ export interface AgencySnapshot {
   ringStrategy: "simultaneous" | "sequential";
   ringTimeoutSeconds: number;
   fallbackCode: string | null;
-  /** On duty and active. */
+  /** Available to be rung now, active, with a phone or a Client identity. */
   staff: StaffSnapshot[];
+  /** Staff on a call or in after-call work: they will be free soon, so a caller may wait for them. */
+  busyStaff: number;
+  queue: QueueSettings;
 }
 
 export interface IvrEnv {

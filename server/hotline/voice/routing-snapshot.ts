@@ -1,4 +1,4 @@
-// What the IVR interpreter needs to route a call, read from the database in three queries and
+// What the IVR interpreter needs to route a call, read from the database in five queries and
 // kept for a few seconds: webhooks must answer in well under 100 ms, and a duty toggle or an hours
 // change taking effect within seconds is what staff expect.
 
@@ -25,7 +25,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
   let loading: Promise<Snapshot> | null = null;
 
   async function load(now: Date): Promise<Snapshot> {
-    const [agencies, staff, overrides] = await Promise.all([
+    const [agencies, staff, busy, waiting, overrides] = await Promise.all([
       db.agency.findMany({
         select: {
           id: true,
@@ -38,6 +38,9 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
           ringTimeoutSeconds: true,
           weeklyHours: true,
           observeHolidays: true,
+          queueMaxLength: true,
+          queueMaxWaitSeconds: true,
+          queueWhenNoneAvailable: true,
           fallback: { select: { code: true } },
         },
       }),
@@ -46,6 +49,8 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
         select: { id: true, name: true, phone: true, clientIdentity: true, agencyId: true },
         orderBy: { id: "asc" },
       }),
+      db.user.groupBy({ by: ["agencyId"], where: { active: true, presence: { in: ["on_call", "wrap_up"] } }, _count: true }),
+      db.queueEntry.groupBy({ by: ["agencyId"], where: { outcome: "waiting" }, _count: true }),
       db.hoursOverride.findMany({
         where: { date: { gte: new Date(now.getTime() - 2 * 86_400_000), lte: new Date(now.getTime() + 2 * 86_400_000) } },
       }),
@@ -53,6 +58,8 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
     const hoursRows = new Map<number, AgencyHoursRow>(agencies.map((a) => [a.id, a]));
     const byCode = new Map<string, AgencySnapshot>();
     const byDialCode = new Map<string, AgencySnapshot>();
+    const busyByAgency = new Map(busy.map((row) => [row.agencyId, row._count]));
+    const waitingByAgency = new Map(waiting.map((row) => [row.agencyId, row._count]));
     for (const agency of agencies) {
       if (!agency.active) continue;
       const snapshot: AgencySnapshot = {
@@ -66,6 +73,13 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
         staff: staff
           .filter((s) => s.agencyId === agency.id)
           .map(({ id, name, phone, clientIdentity }) => ({ id, name, phone, clientIdentity })),
+        busyStaff: busyByAgency.get(agency.id) ?? 0,
+        queue: {
+          maxLength: agency.queueMaxLength,
+          maxWaitSeconds: agency.queueMaxWaitSeconds,
+          whenNoneAvailable: agency.queueWhenNoneAvailable,
+          waiting: waitingByAgency.get(agency.id) ?? 0,
+        },
       };
       byCode.set(agency.code, snapshot);
       if (agency.dialCode) byDialCode.set(agency.dialCode, snapshot);

@@ -44,6 +44,8 @@ export function agency(code: string, id: number, overrides: Partial<AgencySnapsh
     ringTimeoutSeconds: 20,
     fallbackCode: code === "TTPVHCC-TD" ? null : "TTPVHCC-TD",
     staff: [staff(`Cán bộ ${code}`)],
+    busyStaff: 0,
+    queue: { maxLength: 0, maxWaitSeconds: 300, whenNoneAvailable: false, waiting: 0 },
     ...overrides,
   };
 }
