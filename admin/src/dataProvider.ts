@@ -3,6 +3,7 @@
 // DELETE may answer 204, bulk updates merge into the full record, and a password reset call.
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, type DeleteParams, fetchUtils, HttpError, type Identifier, type RaRecord } from "react-admin";
+import { QUEUE_FIELDS } from "../../server/contract/agencies/tree";
 import { enApp } from "./i18n/en";
 
 export const API_URL = "/api";
@@ -42,7 +43,15 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
-const AGENCY_ROUTING_FIELDS = ["dialCode", "ringStrategy", "ringTimeoutSeconds", "fallbackId", "weeklyHours", "observeHolidays"];
+const AGENCY_ROUTING_FIELDS = [
+  "dialCode",
+  "ringStrategy",
+  "ringTimeoutSeconds",
+  "fallbackId",
+  "weeklyHours",
+  "observeHolidays",
+  ...QUEUE_FIELDS,
+];
 const STAFF_FIELDS = ["phone", "clientIdentity", "onDuty"];
 
 /** What the API accepts on POST / PUT per resource; everything else (ids, counts, dates) is dropped. */

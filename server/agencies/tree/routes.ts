@@ -77,6 +77,7 @@ const present = ({ _count, ...agency }: AgencyRow) => ({
 const auditable = (agency: Prisma.AgencyGetPayload<{ omit: { searchKey: true } }>) => {
   const { id, code, name, kind, parentId, phone, active } = agency;
   const { dialCode, ringStrategy, ringTimeoutSeconds, fallbackId, weeklyHours, observeHolidays } = agency;
+  const { wrapUpSeconds, queueMaxWaitSeconds, queueMaxLength, queueWhenNoneAvailable, holdMusicUrl } = agency;
   return {
     id,
     code,
@@ -91,17 +92,23 @@ const auditable = (agency: Prisma.AgencyGetPayload<{ omit: { searchKey: true } }
     fallbackId,
     weeklyHours,
     observeHolidays,
+    wrapUpSeconds,
+    queueMaxWaitSeconds,
+    queueMaxLength,
+    queueWhenNoneAvailable,
+    holdMusicUrl,
   };
 };
 
 /** The body as Prisma data: empty dial codes are none, weekly hours complete and validated, null stored as SQL NULL. */
 function agencyData(body: AgencyBody) {
-  const { weeklyHours, dialCode, ...rest } = body;
+  const { weeklyHours, dialCode, holdMusicUrl, ...rest } = body;
   const week = weeklyHours === undefined || weeklyHours === null ? weeklyHours : completeWeek(weeklyHours);
   checkWeeklyHours(week ?? null);
   return {
     ...rest,
     ...(dialCode !== undefined && { dialCode: dialCode === "" ? null : dialCode }),
+    ...(holdMusicUrl !== undefined && { holdMusicUrl: holdMusicUrl === "" ? null : holdMusicUrl }),
     ...(week !== undefined && { weeklyHours: week === null ? Prisma.DbNull : (week as unknown as Prisma.InputJsonValue) }),
   };
 }

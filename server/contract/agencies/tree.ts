@@ -4,6 +4,15 @@ import { AGENCY_KINDS, RING_STRATEGIES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 import { WeeklyHours } from "./hours.js";
 
+/** The agency's queue and after-call settings (docs/queues.md), with the bounds the API and the form share. */
+export const QUEUE_FIELDS = ["wrapUpSeconds", "queueMaxWaitSeconds", "queueMaxLength", "queueWhenNoneAvailable", "holdMusicUrl"] as const;
+export const QUEUE_LIMITS = {
+  wrapUpSeconds: { minimum: 0, maximum: 600 },
+  queueMaxWaitSeconds: { minimum: 30, maximum: 1800 },
+  /** 0 turns the queue off. */
+  queueMaxLength: { minimum: 0, maximum: 100 },
+} as const;
+
 export const AgencyRef = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
 export type AgencyRef = WireOf<typeof AgencyRef>;
 
@@ -24,6 +33,11 @@ export const Agency = Type.Object({
   /** Null inherits the parent's hours. */
   weeklyHours: Nullable(WeeklyHours),
   observeHolidays: Type.Boolean(),
+  wrapUpSeconds: Type.Integer(),
+  queueMaxWaitSeconds: Type.Integer(),
+  queueMaxLength: Type.Integer(),
+  queueWhenNoneAvailable: Type.Boolean(),
+  holdMusicUrl: Nullable(Type.String()),
   childCount: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,

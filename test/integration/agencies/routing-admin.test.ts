@@ -42,7 +42,34 @@ describe("agency routing settings", () => {
       fallbackId: null,
       weeklyHours: null,
       observeHolidays: true,
+      wrapUpSeconds: 30,
+      queueMaxWaitSeconds: 300,
+      queueMaxLength: 10,
+      queueWhenNoneAvailable: false,
+      holdMusicUrl: null,
     });
+  });
+
+  it("sets the waiting line and after-call time, audited; an empty hold music address means the hotline's own", async () => {
+    const ward = await t.db.agency.create({
+      data: { code: "P-HANGCHO", name: "Phường Hàng Chờ", kind: "ward", parentId: seeded.agencies.province.id },
+    });
+    const record = await agencyRecord(ward.id);
+    const queue = { queueMaxLength: 4, queueMaxWaitSeconds: 120, queueWhenNoneAvailable: true, wrapUpSeconds: 0 };
+    const response = await call(admin, "PUT", `/api/agencies/${ward.id}`, {
+      ...record,
+      ...queue,
+      holdMusicUrl: "https://tongdai.gialai.gov.vn/nhac-cho.mp3",
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ ...queue, holdMusicUrl: "https://tongdai.gialai.gov.vn/nhac-cho.mp3" });
+    const entries = await t.db.auditLog.findMany({ where: { resource: "agencies", resourceId: String(ward.id), action: "update" } });
+    expect(entries.at(-1)).toMatchObject({
+      before: { queueMaxLength: 10, wrapUpSeconds: 30 },
+      after: { queueMaxLength: 4, wrapUpSeconds: 0 },
+    });
+    const cleared = await call(admin, "PUT", `/api/agencies/${ward.id}`, { ...response.json(), holdMusicUrl: "" });
+    expect(cleared.json().holdMusicUrl).toBeNull();
   });
 
   it("lets an administrator set every routing field, storing a complete week, and audits before and after", async () => {
@@ -74,7 +101,7 @@ describe("agency routing settings", () => {
     expect(reset.json()).toMatchObject({ dialCode: null, weeklyHours: null, fallbackId: null });
   });
 
-  it("answers 400 naming the field for a bad dial code, ring strategy or timeout", async () => {
+  it("answers 400 naming the field for a bad dial code, ring strategy, timeout or waiting-line setting", async () => {
     const record = await agencyRecord(seeded.agencies.wardB.id);
     const cases: [object, string][] = [
       [{ dialCode: "1" }, "dialCode"],
@@ -83,6 +110,14 @@ describe("agency routing settings", () => {
       [{ ringStrategy: "random" }, "ringStrategy"],
       [{ ringTimeoutSeconds: 4 }, "ringTimeoutSeconds"],
       [{ ringTimeoutSeconds: 121 }, "ringTimeoutSeconds"],
+      [{ queueMaxLength: -1 }, "queueMaxLength"],
+      [{ queueMaxLength: 101 }, "queueMaxLength"],
+      [{ queueMaxWaitSeconds: 29 }, "queueMaxWaitSeconds"],
+      [{ queueMaxWaitSeconds: 1e12 }, "queueMaxWaitSeconds"],
+      [{ wrapUpSeconds: 1.5 }, "wrapUpSeconds"],
+      [{ queueWhenNoneAvailable: "có" }, "queueWhenNoneAvailable"],
+      [{ holdMusicUrl: "http://insecure.example/a.mp3" }, "holdMusicUrl"],
+      [{ holdMusicUrl: "https://a.example/\u0000.mp3" }, "holdMusicUrl"],
     ];
     for (const [change, field] of cases) {
       const response = await call(admin, "PUT", `/api/agencies/${record.id}`, { ...record, ...change });

@@ -25,6 +25,10 @@ export const AgencyShow = () => (
       <NumberField source="ringTimeoutSeconds" />
       <AgencyRefField source="fallbackId" pick={(agency) => agency.fallback} emptyText="—" />
       <BooleanField source="observeHolidays" />
+      <NumberField source="queueMaxLength" />
+      <NumberField source="queueMaxWaitSeconds" />
+      <BooleanField source="queueWhenNoneAvailable" />
+      <NumberField source="wrapUpSeconds" />
       <DateTimeField source="createdAt" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>

@@ -29,6 +29,14 @@ export const enRouting = {
     dial_code_help: "2–6 digits callers press in the IVR to reach this agency; leave empty for none",
     timeout_help: "Seconds each ring lasts before moving on (5–120)",
     fallback_help: "Where calls go when this agency is closed, nobody is on duty or nobody answers",
+    queue_title: "Waiting line",
+    queue_help:
+      "When every staff member is busy, callers wait in line hearing their place and the expected wait, and may ask to be called back.",
+    wrap_up_help: "Seconds after a call before the staff member is rung again (0–600)",
+    queue_max_wait_help: "After this wait the call goes on to the fallback agency (30–1800)",
+    queue_max_length_help: "Callers waiting at most at once; 0 turns the waiting line off",
+    queue_when_none_available_help: "Otherwise, with everyone away or off duty, calls go straight to the fallback agency",
+    hold_music_help: "Address (https) of an MP3 or WAV file; leave empty for the hotline's own music",
   },
   hours: {
     inherit: "Inherit opening hours from the parent agency",
@@ -150,6 +158,11 @@ export const enRoutingFields = {
     fallbackId: "Fallback agency",
     weeklyHours: "Weekly hours",
     observeHolidays: "Closed on public holidays",
+    wrapUpSeconds: "After-call time (seconds)",
+    queueMaxWaitSeconds: "Longest wait (seconds)",
+    queueMaxLength: "Callers waiting at most",
+    queueWhenNoneAvailable: "Queue even when nobody is available",
+    holdMusicUrl: "Hold music",
   },
   users: {
     phone: "Phone (desk or mobile)",

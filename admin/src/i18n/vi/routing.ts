@@ -29,6 +29,14 @@ export const viRouting: typeof enRouting = {
     dial_code_help: "2–6 chữ số người gọi bấm trong tổng đài tự động để gặp cơ quan này; để trống nếu không dùng",
     timeout_help: "Số giây đổ chuông trước khi chuyển tiếp (5–120)",
     fallback_help: "Nơi nhận cuộc gọi khi cơ quan ngoài giờ làm việc, không có cán bộ trực hoặc không ai nghe máy",
+    queue_title: "Hàng chờ",
+    queue_help:
+      "Khi mọi cán bộ đều bận, người gọi được xếp hàng chờ, nghe vị trí của mình và thời gian chờ dự kiến, và có thể yêu cầu được gọi lại.",
+    wrap_up_help: "Số giây sau mỗi cuộc gọi trước khi cán bộ được đổ chuông tiếp (0–600)",
+    queue_max_wait_help: "Chờ quá thời gian này, cuộc gọi được chuyển sang cơ quan dự phòng (30–1800)",
+    queue_max_length_help: "Số người chờ tối đa cùng lúc; đặt 0 để không dùng hàng chờ",
+    queue_when_none_available_help: "Nếu không chọn, khi mọi cán bộ đều vắng hoặc ngoài ca, cuộc gọi chuyển ngay sang cơ quan dự phòng",
+    hold_music_help: "Địa chỉ (https) của tệp MP3 hoặc WAV; để trống để dùng nhạc chờ của tổng đài",
   },
   hours: {
     inherit: "Dùng giờ làm việc của cơ quan cấp trên",
@@ -150,6 +158,11 @@ export const viRoutingFields: typeof enRoutingFields = {
     fallbackId: "Cơ quan dự phòng",
     weeklyHours: "Giờ làm việc hằng tuần",
     observeHolidays: "Nghỉ vào các ngày lễ, Tết",
+    wrapUpSeconds: "Thời gian sau cuộc gọi (giây)",
+    queueMaxWaitSeconds: "Thời gian chờ tối đa (giây)",
+    queueMaxLength: "Số người chờ tối đa",
+    queueWhenNoneAvailable: "Vẫn xếp hàng khi không có cán bộ sẵn sàng",
+    holdMusicUrl: "Nhạc chờ",
   },
   users: {
     phone: "Số điện thoại (bàn hoặc di động)",
