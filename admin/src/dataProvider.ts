@@ -43,7 +43,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
 }
 
 const AGENCY_ROUTING_FIELDS = ["dialCode", "ringStrategy", "ringTimeoutSeconds", "fallbackId", "weeklyHours", "observeHolidays"];
-const STAFF_FIELDS = ["phone", "clientIdentity", "onDuty"];
+const STAFF_FIELDS = ["phone", "clientIdentity", "presencePin"];
 
 /** What the API accepts on POST / PUT per resource; everything else (ids, counts, dates) is dropped. */
 const writable: Record<string, { create: readonly string[]; update: readonly string[] }> = {

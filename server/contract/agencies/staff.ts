@@ -1,7 +1,14 @@
-// Staff on duty (/api/staff): who the hotline rings for each agency, never emails or passwords.
+// Staff who take calls (/api/staff): who the hotline rings for each agency and their presence, never
+// emails, passwords or PINs.
 import Type from "typebox";
-import { ROLES } from "../enums.js";
-import { Nullable, StringEnum, type WireOf } from "../schema.js";
+import { PRESENCE_STATES, ROLES } from "../enums.js";
+import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
+
+/** The states a person chooses in the console; the others (on a call, after-call work) the calls set. */
+export const CHOSEN_PRESENCE_STATES = ["available", "away", "offline"] as const;
+
+/** Why the hotline set someone away (the console says it in words). */
+export const MISSED_RINGS_REASON = "missed_rings";
 
 export const Staff = Type.Object({
   id: Type.Integer(),
@@ -9,7 +16,25 @@ export const Staff = Type.Object({
   agencyId: Type.Integer(),
   phone: Nullable(Type.String()),
   clientIdentity: Nullable(Type.String()),
-  onDuty: Type.Boolean(),
   roles: Type.Array(StringEnum(ROLES)),
+  presence: StringEnum(PRESENCE_STATES),
+  presenceSince: DateTime,
+  /** Free text, or MISSED_RINGS_REASON when the hotline set them away. */
+  awayReason: Nullable(Type.String()),
+  /** When after-call work ends by itself. */
+  wrapUpUntil: Nullable(DateTime),
+  /** Whether a PIN is set for changing presence by phone (never the PIN). */
+  hasPresencePin: Type.Boolean(),
 });
 export type Staff = WireOf<typeof Staff>;
+
+export const PresenceInput = Type.Object(
+  {
+    state: StringEnum(CHOSEN_PRESENCE_STATES),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+
+/** A PIN of 4 to 8 digits; null removes it. */
+export const PresencePinInput = Type.Object({ pin: Nullable(Type.String({ pattern: "^[0-9]{4,8}$" })) }, { additionalProperties: false });
