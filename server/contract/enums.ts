@@ -38,6 +38,10 @@ export const CAMPAIGN_STATUSES = Object.values(CampaignStatus);
 export const RECIPIENT_STATUSES = Object.values(RecipientStatus);
 /** A staff member's presence: available, on a call, after-call work, away, offline. */
 export const PRESENCE_STATES = Object.values(PresenceState);
+/** The states a person chooses in the console or by phone; the others (on a call, after-call work) the calls set. */
+export const CHOSEN_PRESENCE_STATES = ["available", "away", "offline"] as const satisfies readonly PresenceState[];
+/** Why the hotline set someone away: two rings let pass in a row (the console says it in words). */
+export const MISSED_RINGS_REASON = "missed_rings";
 
 /**
  * What a citizen asked about, as staff classify it in a note. Ids are stored; the console translates

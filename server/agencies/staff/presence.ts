@@ -5,7 +5,7 @@
 // staff routes. News travels up: whoever becomes available is announced after commit to the
 // listeners registered with onStaffAvailable (the queue dispatcher), so this module imports nothing
 // of the hotline.
-import { MISSED_RINGS_REASON } from "../../contract/agencies/staff.js";
+import { MISSED_RINGS_REASON } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { PresenceState } from "../../generated/prisma/enums.js";
 import type { Db } from "../../platform/db/client.js";

@@ -1,14 +1,8 @@
 // Staff who take calls (/api/staff): who the hotline rings for each agency and their presence, never
 // emails, passwords or PINs.
 import Type from "typebox";
-import { PRESENCE_STATES, ROLES } from "../enums.js";
+import { CHOSEN_PRESENCE_STATES, PRESENCE_STATES, ROLES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
-
-/** The states a person chooses in the console; the others (on a call, after-call work) the calls set. */
-export const CHOSEN_PRESENCE_STATES = ["available", "away", "offline"] as const;
-
-/** Why the hotline set someone away (the console says it in words). */
-export const MISSED_RINGS_REASON = "missed_rings";
 
 export const Staff = Type.Object({
   id: Type.Integer(),

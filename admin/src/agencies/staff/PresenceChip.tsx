@@ -1,7 +1,8 @@
 import { Chip, Stack, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import { useTranslate } from "react-admin";
-import { MISSED_RINGS_REASON, type Staff } from "../../../../server/contract/agencies/staff";
+import type { Staff } from "../../../../server/contract/agencies/staff";
+import { MISSED_RINGS_REASON } from "../../../../server/contract/enums";
 import { formatDuration } from "../../hotline/calls/format";
 
 const COLORS = { available: "success", on_call: "info", wrap_up: "warning", away: "default", offline: "default" } as const;

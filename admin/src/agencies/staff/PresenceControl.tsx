@@ -1,7 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from "@mui/material";
 import { useState } from "react";
 import { useTranslate } from "react-admin";
-import { CHOSEN_PRESENCE_STATES, type Staff } from "../../../../server/contract/agencies/staff";
+import type { Staff } from "../../../../server/contract/agencies/staff";
+import { CHOSEN_PRESENCE_STATES } from "../../../../server/contract/enums";
 import type { ChosenState } from "./usePresence";
 
 interface Props {

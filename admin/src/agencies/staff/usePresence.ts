@@ -3,7 +3,8 @@
 // (server/agencies/staff/presence-routes.ts).
 import { useState } from "react";
 import { type Identifier, useNotify } from "react-admin";
-import type { CHOSEN_PRESENCE_STATES, Staff } from "../../../../server/contract/agencies/staff";
+import type { Staff } from "../../../../server/contract/agencies/staff";
+import type { CHOSEN_PRESENCE_STATES } from "../../../../server/contract/enums";
 import { API_URL, httpClient } from "../../dataProvider";
 
 export type ChosenState = (typeof CHOSEN_PRESENCE_STATES)[number];
