@@ -59,6 +59,15 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     }
   };
 
+  /** The call is over: whoever is still on it (as presence knows) starts their after-call work. */
+  const endLegsWith = async (callId: number) => {
+    try {
+      await staffLegEnded(db, await staffOnCall(db, callId), callId, new Date());
+    } catch (error) {
+      fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "presence at the call's end not recorded");
+    }
+  };
+
   // The budget counts from the request's arrival, so time spent before the handler counts too.
   const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
   /**
@@ -235,7 +244,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline, recent.take(callSid)),
       );
       // A staff member still on the call (the dial's action never came) ends their leg with it.
-      if (ended) await staffLegEnded(db, await staffOnCall(db, ended.callId), ended.callId, new Date());
+      if (ended) await endLegsWith(ended.callId);
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       return reply.status(204).send();
     },
