@@ -1,6 +1,7 @@
 // Presence as the calls move it, through the real app: signed Twilio webhooks, the demo seed and the
 // shipped flow. Menu 1 then 1 reaches the STP (Sở Tư pháp) agents; its fallback is the operators.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { onStaffAvailable, type StaffAvailable } from "../../../server/agencies/staff/presence.js";
 import { parseXml, type XmlElement } from "../../../server/hotline/simulator/xml.js";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
 import { DEMO_ADMIN_PASSWORD, DEMO_STAFF_PASSWORD, seedDemo } from "../../helpers/demo.js";
@@ -170,10 +171,14 @@ describe("missed rings", () => {
 });
 
 describe("after-call work", () => {
-  it("ends on time by itself", async () => {
+  it("ends on time by itself, and says so to whoever listens for available staff (the queue)", async () => {
     await t.db.agency.update({ where: { code: "STP" }, data: { wrapUpSeconds: 1 } });
     const [first] = await stpAgents();
     if (!first) throw new Error("the seed has STP agents");
+    const heard: StaffAvailable[] = [];
+    const unsubscribe = onStaffAvailable((event) => {
+      heard.push(event);
+    });
     const a = await callUntilDial(["1", "1"]);
     await a.accept(first.id);
     await a.dialEnded("completed", 40);
@@ -185,6 +190,8 @@ describe("after-call work", () => {
     expect(b.rung).not.toContain(first.id);
     await b.hangUp();
     await expect.poll(async () => (await presenceOf(first.id)).presence, { timeout: 5000, interval: 200 }).toBe("available");
+    await expect.poll(() => heard.filter((e) => e.userId === first.id)).toEqual([expect.objectContaining({ agencyId: first.agencyId })]);
+    unsubscribe();
     await a.hangUp();
     const changes = await t.db.presenceChange.findMany({ where: { userId: first.id }, orderBy: { id: "asc" } });
     const [onCall, wrapUp, available] = changes.slice(-3);
