@@ -222,7 +222,11 @@ async function transition(
 export async function setPresence(tx: Tx, userId: number, state: PresenceState, context: ChangeContext): Promise<PresenceChanged | null> {
   const row = await lockRow(tx, userId);
   if (!row) return null;
-  if (row.presence === state && (state !== "away" || row.awayReason === (context.reason ?? null))) return null;
+  const same =
+    row.presence === state &&
+    (state !== "away" || row.awayReason === (context.reason ?? null)) &&
+    (state !== "on_call" || row.presenceCallId === (context.callId ?? null));
+  if (same) return null;
   return apply(tx, row, { state, reason: context.reason ?? null, ...(state === "available" ? { missedRings: 0 } : {}) }, context);
 }
 
