@@ -84,8 +84,17 @@ async function seedStaff(agencyIds: Map<string, number>, staffPassword: string):
 
   for (const [index, person] of staff.entries()) {
     const agencyId = agencyIds.get(person.agencyCode) as number;
-    // Agents are on duty with a demo mobile number, so a simulated call in opening hours reaches a person.
-    const duty = person.roles.includes("agent") ? { onDuty: true, phone: demoPhone(index) } : {};
+    // Agents are available with a demo mobile number, so a simulated call in opening hours reaches a person.
+    const duty = person.roles.includes("agent")
+      ? {
+          presence: "available" as const,
+          presenceSince: new Date(),
+          missedRings: 0,
+          awayReason: null,
+          wrapUpUntil: null,
+          phone: demoPhone(index),
+        }
+      : {};
     await db.user.upsert({
       where: { username: person.username },
       create: { username: person.username, name: demoName(index), roles: person.roles, agencyId, passwordHash: staffHash, ...duty },

@@ -9,7 +9,8 @@ import authentication, { requireSession } from "./access/auth/authentication.js"
 import authRoutes from "./access/auth/routes.js";
 import userRoutes from "./access/users/routes.js";
 import hoursOverrideRoutes from "./agencies/hours/overrides-routes.js";
-import staffRoutes from "./agencies/staff/duty-routes.js";
+import staffRoutes from "./agencies/staff/presence-routes.js";
+import wrapUpSweep from "./agencies/staff/wrap-up-sweep.js";
 import agencyRoutes from "./agencies/tree/routes.js";
 import type { Config } from "./config.js";
 import recordingRoutes from "./hotline/call-log/recordings.js";
@@ -72,6 +73,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(inputGuard);
   await fastify.register(authentication);
   await fastify.register(callRouting);
+  await fastify.register(wrapUpSweep);
 
   await fastify.register(healthRoutes);
   await fastify.register(consolePlugin);

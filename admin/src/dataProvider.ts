@@ -52,7 +52,7 @@ const AGENCY_ROUTING_FIELDS = [
   "observeHolidays",
   ...QUEUE_FIELDS,
 ];
-const STAFF_FIELDS = ["phone", "clientIdentity", "onDuty"];
+const STAFF_FIELDS = ["phone", "clientIdentity", "presencePin"];
 
 /** What the API accepts on POST / PUT per resource; everything else (ids, counts, dates) is dropped. */
 const writable: Record<string, { create: readonly string[]; update: readonly string[] }> = {

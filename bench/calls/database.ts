@@ -57,14 +57,24 @@ export async function createBenchDatabase(serverUrl: string, publicBaseUrl: stri
   return database;
 }
 
-/** Every agency open all week, no holidays, no dated closures; the seed's agents stay on duty. */
+/**
+ * Every agency open all week, no holidays, no dated closures; the seed's agents available again, with
+ * no after-call work (a staff member on a call is not rung for another: the staff count bounds the
+ * calls answered at once).
+ */
 async function openAroundTheClock(database: BenchDatabase): Promise<void> {
   const always = [{ opens: "00:00", closes: "24:00" }];
   const week = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((day) => [day, always]));
   await database.query("UPDATE agencies SET weekly_hours = $1, observe_holidays = false", [JSON.stringify(week)]);
   await database.query("DELETE FROM hours_overrides");
-  const [duty] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE on_duty AND phone IS NOT NULL");
-  if (!duty?.n) throw new Error("the seed left no staff member on duty: calls could not reach a person");
+  await database.query("UPDATE agencies SET wrap_up_seconds = 0");
+  await database.query(
+    "UPDATE users SET presence = 'available', missed_rings = 0, away_reason = NULL, wrap_up_until = NULL, presence_call_id = NULL WHERE presence <> 'offline'",
+  );
+  const [duty] = await database.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM users WHERE presence = 'available' AND phone IS NOT NULL",
+  );
+  if (!duty?.n) throw new Error("the seed left no staff member available: calls could not reach a person");
 }
 
 export interface CallLogCheck {

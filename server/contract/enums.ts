@@ -8,12 +8,23 @@ import {
   CallTermination,
   CampaignStatus,
   ConsentStatus,
+  PresenceState,
   RecipientStatus,
   RingStrategy,
   Role,
 } from "../generated/prisma/enums.js";
 
-export type { AgencyKind, CallbackStatus, CallTermination, CampaignStatus, ConsentStatus, RecipientStatus, RingStrategy, Role };
+export type {
+  AgencyKind,
+  CallbackStatus,
+  CallTermination,
+  CampaignStatus,
+  ConsentStatus,
+  PresenceState,
+  RecipientStatus,
+  RingStrategy,
+  Role,
+};
 
 // From the database's enums.
 export const AGENCY_KINDS = Object.values(AgencyKind);
@@ -25,6 +36,12 @@ export const CALLBACK_STATUSES = Object.values(CallbackStatus);
 export const CONSENT_STATUSES = Object.values(ConsentStatus);
 export const CAMPAIGN_STATUSES = Object.values(CampaignStatus);
 export const RECIPIENT_STATUSES = Object.values(RecipientStatus);
+/** A staff member's presence: available, on a call, after-call work, away, offline. */
+export const PRESENCE_STATES = Object.values(PresenceState);
+/** The states a person chooses in the console or by phone; the others (on a call, after-call work) the calls set. */
+export const CHOSEN_PRESENCE_STATES = ["available", "away", "offline"] as const satisfies readonly PresenceState[];
+/** Why the hotline set someone away: two rings let pass in a row (the console says it in words). */
+export const MISSED_RINGS_REASON = "missed_rings";
 
 /**
  * What a citizen asked about, as staff classify it in a note. Ids are stored; the console translates

@@ -165,33 +165,45 @@ describe("a supervisor of a ward", () => {
 });
 
 describe("an agent of a ward", () => {
-  it("sees their calls today, the open callbacks and their own duty switch, and only their own switch works", async () => {
+  it("sees their calls today, the open callbacks and their own state, and may change only their own", async () => {
     const { page, context } = await signedIn("p-quynhon.nv1");
     try {
       expect(await cardText(page, "my-calls-today")).toBe("1");
       expect(await cardText(page, "open-callbacks")).toBe("2");
-      expect(await cardText(page, "my-duty")).toBe("Đang trực");
+      expect(await cardText(page, "my-duty")).toBe("Sẵn sàng");
       expect(await page.getByTestId("home-today-calls").count()).toBe(0);
 
       const menu = await menuEntries(page);
       expect(menu).toEqual(expect.arrayContaining(["Cuộc gọi", "Yêu cầu gọi lại"]));
       for (const hidden of ["Người dùng", "Chiến dịch SMS", "Thử cuộc gọi", "Nhật ký hoạt động"]) expect(menu).not.toContain(hidden);
 
-      await page.getByLabel("Tôi đang trực (tổng đài đổ chuông cho tôi)").click();
-      await expect.poll(() => cardText(page, "my-duty")).toBe("Không trực");
-      expect((await server.db.user.findUniqueOrThrow({ where: { id: ids.agent } })).onDuty).toBe(false);
+      const myName = (await server.db.user.findUniqueOrThrow({ where: { id: ids.agent } })).name;
+      await page.getByLabel(`Trạng thái của ${myName}`).first().selectOption("away");
+      await page.getByLabel("Lý do (không bắt buộc)").fill("Họp giao ban");
+      await page.getByRole("button", { name: "Chuyển sang tạm vắng" }).click();
+      await expect.poll(() => cardText(page, "my-duty")).toBe("Tạm vắng");
+      await page.getByText("Họp giao ban").first().waitFor();
+      expect(await server.db.user.findUniqueOrThrow({ where: { id: ids.agent } })).toMatchObject({
+        presence: "away",
+        awayReason: "Họp giao ban",
+      });
+      // The hotline sets someone away after missed rings, and the console says so.
+      await server.db.user.update({ where: { id: ids.agent }, data: { awayReason: "missed_rings" } });
+      await page.reload();
+      await page.getByText("Tổng đài chuyển sang tạm vắng vì bỏ lỡ 2 cuộc gọi liên tiếp").first().waitFor();
 
       await expectRowsBehind(page, "my-calls-today", "calls", 1);
 
-      // Their ward: its real parent and fallback, and only their own duty switch enabled.
+      // Their ward: its real parent and fallback, and the state control only for themself.
       await page.goto(`${server.base}/admin/#/agencies/${ids.ward}/show`);
       await page.getByText("UBND tỉnh Gia Lai (GL)").waitFor();
       await page.getByText("Tổ tổng đài viên (TTPVHCC-TD)").waitFor();
       expect(await page.getByText("Cấp cao nhất").count()).toBe(0);
       const me = await server.db.user.findUniqueOrThrow({ where: { id: ids.agent } });
       const colleague = await server.db.user.findUniqueOrThrow({ where: { id: ids.colleague } });
-      await expect.poll(() => page.getByLabel(`Đang trực: ${me.name}`).isEnabled()).toBe(true);
-      expect(await page.getByLabel(`Đang trực: ${colleague.name}`).isDisabled()).toBe(true);
+      await expect.poll(() => page.getByLabel(`Trạng thái của ${me.name}`).last().isEnabled()).toBe(true);
+      await page.getByTestId(`presence-${colleague.id}`).waitFor();
+      expect(await page.getByLabel(`Trạng thái của ${colleague.name}`).count()).toBe(0);
 
       await expectNoPermissionAt(page, "/campaigns");
       expect(await apiStatus(context, "/api/campaigns")).toBe(403);

@@ -47,15 +47,14 @@ describe("routing administration", () => {
       });
   });
 
-  it("takes a staff member off duty from the agency page", async () => {
+  it("sets a staff member offline from the agency page and shows their state", async () => {
     const stp = await db.agency.findUniqueOrThrow({ where: { code: "STP" } });
-    const agent = await db.user.findFirstOrThrow({ where: { agencyId: stp.id, onDuty: true }, orderBy: { id: "asc" } });
+    const agent = await db.user.findFirstOrThrow({ where: { agencyId: stp.id, presence: "available" }, orderBy: { id: "asc" } });
     await page.goto(`${base}/admin/#/agencies/${stp.id}/show`);
-    const toggle = page.getByLabel(`Đang trực: ${agent.name}`, { exact: true });
-    // The switch follows the server: it flips once the change is saved.
-    await toggle.click();
-    await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: agent.id } })).onDuty).toBe(false);
-    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await expect.poll(() => page.getByTestId(`presence-${agent.id}`).textContent()).toBe("Sẵn sàng");
+    await page.getByLabel(`Trạng thái của ${agent.name}`, { exact: true }).selectOption("offline");
+    await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: agent.id } })).presence).toBe("offline");
+    await expect.poll(() => page.getByTestId(`presence-${agent.id}`).textContent()).toBe("Ngoại tuyến");
   });
 
   it("records a callback attempt that reached the caller", async () => {

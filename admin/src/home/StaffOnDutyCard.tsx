@@ -6,11 +6,11 @@ import { HomeCard } from "./HomeCard";
 
 const SHOWN = 8;
 
-/** Who the hotline rings now in the supervisor's agencies: the names are on the card itself. */
+/** Who the hotline rings now (available) in the supervisor's agencies: the names are on the card itself. */
 export const StaffOnDutyCard = () => {
   const translate = useTranslate();
   const { data, total, isPending, error } = useGetList<Staff>("staff", {
-    filter: { onDuty: true },
+    filter: { presence: "available" },
     sort: { field: "name", order: "ASC" },
     pagination: { page: 1, perPage: SHOWN },
   });

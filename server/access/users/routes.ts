@@ -25,7 +25,8 @@ const editable = {
   phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   /** Twilio Client identity for answering in a browser or softphone. */
   clientIdentity: Type.Optional(Nullable(Type.String({ pattern: "^([A-Za-z0-9_.-]{1,100})?$" }))),
-  onDuty: Type.Optional(Type.Boolean()),
+  /** The PIN for changing presence by calling the hotline (4 to 8 digits); null removes it, absent keeps it. */
+  presencePin: Type.Optional(Nullable(Type.String({ pattern: "^([0-9]{4,8})?$" }))),
 };
 const UserCreate = Type.Object(
   {
@@ -49,7 +50,8 @@ const publicFields = {
   active: true,
   phone: true,
   clientIdentity: true,
-  onDuty: true,
+  presence: true,
+  presencePinHash: true,
   lastLoginAt: true,
   createdAt: true,
   updatedAt: true,
@@ -63,13 +65,19 @@ async function checkPassword(password: string, owner: PasswordOwner) {
 
 const emptyToNull = (email: string | null | undefined) => (email === "" ? null : email);
 
-/** Staff fields as stored: the phone in E.164 (landlines allowed for desk phones), empty texts as none. */
-function staffFields(body: { phone?: string | null; clientIdentity?: string | null }) {
+/** Staff fields as stored: the phone in E.164 (landlines allowed for desk phones), empty texts as none, the PIN hashed. */
+async function staffFields(body: { phone?: string | null; clientIdentity?: string | null; presencePin?: string | null }) {
+  const pin = body.presencePin === "" ? null : body.presencePin;
   return {
     ...(body.phone !== undefined && { phone: staffPhone(body.phone) }),
     ...(body.clientIdentity !== undefined && { clientIdentity: emptyToNull(body.clientIdentity) }),
+    ...(pin !== undefined && { presencePinHash: pin === null ? null : await hashPassword(pin) }),
   };
 }
+
+type UserRow = Prisma.UserGetPayload<{ select: typeof publicFields }>;
+/** As the API shows a user: whether a PIN is set, never its hash. */
+const wire = ({ presencePinHash, ...user }: UserRow) => ({ ...user, hasPresencePin: presencePinHash !== null });
 
 const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
@@ -99,30 +107,30 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         };
       },
       count: (where) => db.user.count({ where }),
-      page: (where, page) => db.user.findMany({ where, select: publicFields, ...page }),
+      page: async (where, page) => (await db.user.findMany({ where, select: publicFields, ...page })).map(wire),
     });
   });
 
   fastify.get("/:id", { schema: { params: IdParams, response: { 200: User } } }, async (request) => {
     const user = await db.user.findUnique({ where: { id: request.params.id }, select: publicFields });
     if (!user) throw notFound("No such user");
-    return user;
+    return wire(user);
   });
 
   fastify.post("/", { schema: { body: UserCreate, response: { 200: User } } }, async (request) => {
     const actor = currentUser(request);
-    const { password, ...fields } = request.body;
+    const { password, presencePin, ...fields } = request.body;
     await checkPassword(password, fields);
     await checkAgency(fields.agencyId);
-    const staff = staffFields(fields);
+    const staff = await staffFields({ ...fields, presencePin });
     const passwordHash = await hashPassword(password);
     return auditedWrite(db, {
       actorId: actor.id,
       ip: request.ip,
       resource: "users",
       action: "create",
-      write: (tx) =>
-        tx.user.create({ data: { ...fields, email: emptyToNull(fields.email), ...staff, passwordHash }, select: publicFields }),
+      write: async (tx) =>
+        wire(await tx.user.create({ data: { ...fields, email: emptyToNull(fields.email), ...staff, passwordHash }, select: publicFields })),
       audit: (user) => ({ resourceId: user.id, after: user }),
       afterCommit: () => fastify.callRouting.invalidate(),
     });
@@ -131,8 +139,9 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.put("/:id", { schema: { params: IdParams, body: UserUpdate, response: { 200: User } } }, async (request) => {
     const actor = currentUser(request);
     const { id } = request.params;
-    const before = await db.user.findUnique({ where: { id }, select: publicFields });
-    if (!before) throw notFound("No such user");
+    const row = await db.user.findUnique({ where: { id }, select: publicFields });
+    if (!row) throw notFound("No such user");
+    const before = wire(row);
     const body = request.body;
     // An administrator cannot lock themselves out: someone must always be able to manage users.
     if (id === actor.id && (body.active === false || !body.roles.includes("admin"))) {
@@ -143,7 +152,8 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       );
     }
     await checkAgency(body.agencyId);
-    const staff = staffFields(body);
+    const { presencePin: _pin, ...columns } = body;
+    const staff = await staffFields(body);
     return auditedWrite(db, {
       actorId: actor.id,
       ip: request.ip,
@@ -152,15 +162,15 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       write: async (tx) => {
         const user = await tx.user.update({
           where: { id },
-          data: { ...body, email: emptyToNull(body.email), ...staff },
+          data: { ...columns, email: emptyToNull(body.email), ...staff },
           select: publicFields,
         });
         // Deactivation ends every open session of that user at once.
         if (user.active === false) await tx.session.deleteMany({ where: { userId: id } });
-        return user;
+        return wire(user);
       },
       audit: (user) => ({ resourceId: id, before, after: user }),
-      // Phones and duty feed call routing; apply them to the next call.
+      // Phones feed call routing; apply them to the next call.
       afterCommit: () => fastify.callRouting.invalidate(),
     });
   });
@@ -190,8 +200,9 @@ const userRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const actor = currentUser(request);
     const { id } = request.params;
     if (id === actor.id) throw invalidField("id", "self_lockout", "You cannot delete yourself");
-    const before = await db.user.findUnique({ where: { id }, select: publicFields });
-    if (!before) throw notFound("No such user");
+    const row = await db.user.findUnique({ where: { id }, select: publicFields });
+    if (!row) throw notFound("No such user");
+    const before = wire(row);
     // The audit trail must keep naming who did what, so a user with any history is deactivated instead.
     if ((await db.auditLog.count({ where: { actorId: id, action: { not: "login_failed" } } })) > 0) {
       throw conflict("This user has activity in the audit log; deactivate the account instead", { id: "tthc.validation.in_use" });

@@ -1,6 +1,6 @@
 // Console users (/api/users), as administrators manage them.
 import Type from "typebox";
-import { ROLES } from "../enums.js";
+import { PRESENCE_STATES, ROLES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 
 export const User = Type.Object({
@@ -15,7 +15,10 @@ export const User = Type.Object({
   phone: Nullable(Type.String()),
   /** Twilio Client identity for answering in a browser or softphone. */
   clientIdentity: Nullable(Type.String()),
-  onDuty: Type.Boolean(),
+  /** Set by the staff member, the calls and supervisors (/api/staff), not by this form. */
+  presence: StringEnum(PRESENCE_STATES),
+  /** Whether a PIN for changing presence by phone is set (never the PIN). */
+  hasPresencePin: Type.Boolean(),
   lastLoginAt: Nullable(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "activate",
   "simulate",
   "duty",
+  "presence",
+  "presence_pin",
   "callback_attempt",
   "import",
   "add_members",

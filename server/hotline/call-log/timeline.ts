@@ -17,7 +17,7 @@ export interface TimelineItem {
   at: Date;
   /** The webhook that produced it: incoming, gather, dial, record, whisper-accept, status, recording. */
   event: string;
-  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request, termination, error, whisper-accept, status, recording, degraded. */
+  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request, presence-toggle, termination, error, whisper-accept, status, recording, degraded. */
   type: string;
   params: TimelineParams;
   text: string;
@@ -89,6 +89,10 @@ function effectItem(effect: Effect, names: NameLookup): Omit<TimelineItem, "at" 
         params: { agency, recordingSeconds: effect.recordingSeconds },
         text: `Callback requested${agency ? ` from ${agency}` : ""} (${effect.recordingSeconds}s message)`,
       };
+    }
+    case "presence-toggle": {
+      const staff = names.staff(effect.staffId);
+      return { type: "presence-toggle", params: { staff, state: effect.state }, text: `${staff ?? "Staff"} set ${effect.state} by phone` };
     }
     case "termination":
       return { type: "termination", params: { reason: effect.reason }, text: `Outcome: ${effect.reason}` };
@@ -162,6 +166,7 @@ export function referencedIds(events: readonly TimelineEvent[]): { agencies: num
         for (const id of effect.staffIds ?? []) staff.add(id);
         if (effect.staffId) staff.add(effect.staffId);
       }
+      if (effect.type === "presence-toggle" && typeof effect.staffId === "number") staff.add(effect.staffId);
     }
   }
   return { agencies: [...agencies], staff: [...staff] };

@@ -33,6 +33,11 @@ export function checkFlow(file: string, flow: Flow, flows: ReadonlyMap<string, F
         }
       }
     }
+    if (node.kind === "input") {
+      const pin = node.lookup === "staff_presence_pin";
+      if (pin && (!node.availablePrompt || !node.awayPrompt)) at(id, "staff_presence_pin needs availablePrompt and awayPrompt");
+      if (!pin && (node.availablePrompt || node.awayPrompt)) at(id, "availablePrompt and awayPrompt are for lookup staff_presence_pin");
+    }
     if (node.kind === "survey") {
       const ids = node.questions.map((q) => q.id);
       for (const dup of ids.filter((q, i) => ids.indexOf(q) !== i)) at(id, `questions: question id "${dup}" is used twice`);

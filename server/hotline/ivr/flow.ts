@@ -36,12 +36,24 @@ export interface MenuNode {
   invalidPrompt?: string;
 }
 
+/**
+ * What an input node looks up: agency_dial_code, a commune or ward by its dial code (the routing
+ * snapshot); staff_presence_pin, a staff member by caller ID plus PIN, which toggles their presence
+ * (available ↔ away). The PIN needs the database and argon2, so the webhook layer checks it before
+ * calling the interpreter and hands the result in the gather event (IvrEvent.presencePin): the
+ * interpreter stays pure and only decides what to say and where to go.
+ */
+export type InputLookup = "agency_dial_code" | "staff_presence_pin";
+
 export interface InputNode {
   kind: "input";
   prompt: string;
   maxDigits: number;
-  lookup: "agency_dial_code";
+  lookup: InputLookup;
   found: string;
+  /** staff_presence_pin: said once the staff member is available again, or away. */
+  availablePrompt?: string;
+  awayPrompt?: string;
   onFailure: string;
   finishOnKey?: "#" | "*";
   timeoutSeconds?: number;
@@ -191,8 +203,11 @@ export function promptsOf(node: FlowNode): { field: string; prompt: string }[] {
       fields.push(["prompt", node.prompt]);
       break;
     case "menu":
+      fields.push(["prompt", node.prompt], ["noInputPrompt", node.noInputPrompt], ["invalidPrompt", node.invalidPrompt]);
+      break;
     case "input":
       fields.push(["prompt", node.prompt], ["noInputPrompt", node.noInputPrompt], ["invalidPrompt", node.invalidPrompt]);
+      fields.push(["availablePrompt", node.availablePrompt], ["awayPrompt", node.awayPrompt]);
       break;
     case "route":
     case "hangup":

@@ -100,7 +100,8 @@ function buildVertices(flows: ReadonlyMap<string, Flow>): Map<string, Vertex> {
         node: id,
         exit: isExit(node),
         route: node.kind === "route",
-        asks: node.kind === "menu" || node.kind === "input",
+        // A staff PIN is for staff calling from their phone, not a citizen's way to a person.
+        asks: node.kind === "menu" || (node.kind === "input" && node.lookup !== "staff_presence_pin"),
         waits: node.kind === "menu" || node.kind === "input" || node.kind === "survey",
         broken,
         next,

@@ -5,7 +5,7 @@ import { type Ctx, prompt, say, setTopic } from "./context.js";
 import { type Bundle, DEFAULTS, type Flow, type FlowNode, type InputNode, type MenuNode, resolveRef, type SurveyNode } from "./flow.js";
 import { BUILTIN_APOLOGY, FlowError, gatherLanguage, resolvePrompt } from "./prompts.js";
 import { enterRoute, onDialEnded } from "./routing.js";
-import type { CallState, IvrEnv, IvrEvent, ResolvedPrompt, StepResult } from "./types.js";
+import type { CallState, IvrEnv, IvrEvent, PresencePinResult, ResolvedPrompt, StepResult } from "./types.js";
 
 /** Nodes run in one step before the flow is declared looping (validation prevents it). */
 const MAX_HOPS = 100;
@@ -78,8 +78,12 @@ function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" }>): void {
   if (event.type !== expected) throw new FlowError(`${event.type} event while ${flow.id}#${ctx.state.node} waits for ${ctx.state.waiting}`);
   let next: string | null = null;
   if (event.type === "gather") {
-    ctx.effects.push({ type: "key", flow: flow.id, node: ctx.state.node, digits: event.digits });
+    // A PIN is never stored: the timeline shows that something was entered, not what.
+    const secret = node.kind === "input" && node.lookup === "staff_presence_pin" && event.digits !== "";
+    ctx.effects.push({ type: "key", flow: flow.id, node: ctx.state.node, digits: secret ? "****" : event.digits });
     if (node.kind === "menu") next = onMenu(ctx, flow, node, event.digits);
+    else if (node.kind === "input" && node.lookup === "staff_presence_pin")
+      next = onPresencePin(ctx, flow, node, event.presencePin ?? null, event.digits);
     else if (node.kind === "input") next = onInput(ctx, flow, node, event.digits);
     else if (node.kind === "survey") next = onSurvey(ctx, flow, node, event.digits);
     else throw new FlowError(`gather at a ${node.kind} node`);
@@ -202,6 +206,18 @@ function onInput(ctx: Ctx, flow: Flow, node: InputNode, digits: string): string 
   if (!agency) return retry(ctx, flow, node, digits);
   ctx.state.selectedAgency = agency.code;
   ctx.effects.push({ type: "agency-selected", agencyCode: agency.code, agencyId: agency.id, digits });
+  return node.found;
+}
+
+/**
+ * The staff member's PIN, as the webhook layer checked it: the toggle and the new state said, or a
+ * retry. A wrong PIN and an unknown number sound the same (the invalid prompt), so nothing tells a
+ * caller whether their number is registered; after `attempts`, onFailure.
+ */
+function onPresencePin(ctx: Ctx, flow: Flow, node: InputNode, result: PresencePinResult | null, digits: string): string | null {
+  if (!result) return retry(ctx, flow, node, digits);
+  ctx.effects.push({ type: "presence-toggle", staffId: result.staffId, state: result.state });
+  say(ctx, flow, result.state === "available" ? node.availablePrompt : node.awayPrompt);
   return node.found;
 }
 

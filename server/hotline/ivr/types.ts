@@ -48,11 +48,20 @@ export type DialStatus = "completed" | "busy" | "no-answer" | "failed" | "cancel
 
 export type IvrEvent =
   | { type: "start" }
-  /** digits "" means nothing was pressed before the timeout. */
-  | { type: "gather"; digits: string }
+  /**
+   * digits "" means nothing was pressed before the timeout. presencePin: at a staff_presence_pin input,
+   * the webhook layer's check of caller ID plus PIN (null: refused, whatever the reason).
+   */
+  | { type: "gather"; digits: string; presencePin?: PresencePinResult | null }
   /** acceptedStaffId: the staff member who pressed the key in the whisper; only then was the call answered by a person. */
   | { type: "dial-ended"; status: DialStatus; acceptedStaffId: number | null; durationSeconds: number }
   | { type: "recorded"; durationSeconds: number };
+
+/** A staff member recognised by caller ID and PIN, and the state the toggle takes them to. */
+export interface PresencePinResult {
+  staffId: number;
+  state: "available" | "away";
+}
 
 export interface DialTarget {
   staffId: number;
@@ -91,6 +100,8 @@ export type Effect =
     }
   | { type: "survey-answer"; survey: string; question: string; value: number }
   | { type: "callback-request"; agencyId: number | null; topic: string | null; recordingSeconds: number }
+  /** A staff member toggled their presence by phone; the webhook layer stores it with the step. */
+  | { type: "presence-toggle"; staffId: number; state: "available" | "away" }
   /** The last one of a call wins. */
   | { type: "termination"; reason: TerminationReason }
   | { type: "error"; message: string };

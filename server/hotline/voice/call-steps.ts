@@ -5,17 +5,20 @@
 // copy of the webhook won) or the step needs more than the call's row, the step runs again under the
 // call's row lock.
 import type { FastifyBaseLogger } from "fastify";
-import type { Call } from "../../generated/prisma/client.js";
+import { announcePresence, choosePresence, type PresenceChanged } from "../../agencies/staff/presence.js";
+import { checkPresencePin } from "../../agencies/staff/presence-pin.js";
+import type { Call, Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
-import type { IvrEvent } from "../ivr/types.js";
+import type { Effect, IvrEvent } from "../ivr/types.js";
 import type { CallLocks } from "./call-lock.js";
 import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWrite, storedAnswer, writeStep } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
 import type { Deadline } from "./deadline.js";
 import { callbackRequestOf, callPatch, recordCallbackRequest, surveyAnswers } from "./effects.js";
+import { applyDialPresence } from "./presence-effects.js";
 import type { RecentCalls } from "./recent-calls.js";
 import type { RoutingSnapshots } from "./routing-snapshot.js";
 
@@ -54,11 +57,13 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
 }
 
 type Flow = Awaited<ReturnType<typeof flowVersion>>;
+type Tx = Prisma.TransactionClient;
 type Env = Awaited<ReturnType<RoutingSnapshots["env"]>>;
 
 /** What a step decided, from the call as read: nothing is written yet. Its TwiML is `write.response`. */
 interface Decision {
   write: Omit<StepWrite, "callId">;
+  effects: Effect[];
   callback: ReturnType<typeof callbackRequestOf>;
 }
 
@@ -78,6 +83,7 @@ function decide(deps: StepDeps, flow: NonNullable<Flow>, env: Env, call: CallVie
     patch.bridgeEndedAt = request.now;
   }
   return {
+    effects: result.effects,
     callback: callbackRequestOf(result.effects),
     write: {
       kind: request.kind,
@@ -141,7 +147,8 @@ export async function runCallStep(deps: StepDeps, request: StepRequest, deadline
 /** The step computed from the call as read and written only if the call is still so; null when it was not written. */
 async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, deadline: Deadline): Promise<string | null> {
   const [flow, env] = await loadFlowAndEnv(deps, call.flowVersionId, request.now);
-  if (!flow) return null;
+  // A staff PIN is checked and its toggle stored with the step, under the call's lock.
+  if (!flow || atPresencePin(flow, call, request)) return null;
   const decision = decide(deps, flow, env, call, request);
   if (decision.callback) return null;
   const written = await writeStep(
@@ -151,6 +158,7 @@ async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, 
   );
   if (!written) return null;
   deps.recent.keep(written);
+  await applyDialPresence(deps.db, call.id, decision.effects, request.now, deps.log);
   return decision.write.response;
 }
 
@@ -176,12 +184,45 @@ async function lockedStep(deps: StepDeps, flowVersionId: number | null, request:
       );
       return renderApology();
     }
-    const decision = decide(deps, flow, env, call, request);
+    const resolved = atPresencePin(flow, call, request) ? await withPresencePin(tx, call.caller, request) : request;
+    const decision = decide(deps, flow, env, call, resolved);
     if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours);
+    const toggled = await applyPresenceToggle(tx, call.id, decision.effects, request.now);
     await writeStep(tx, { ...decision.write, callId: call.id });
-    return decision.write.response;
+    return { response: decision.write.response, callId: call.id, effects: decision.effects, toggled };
   });
-  return answer ?? renderApology();
+  if (!answer) return renderApology();
+  if (typeof answer === "string") return answer;
+  announcePresence([answer.toggled]);
+  await applyDialPresence(deps.db, answer.callId, answer.effects, request.now, deps.log);
+  return answer.response;
+}
+
+/** The call waits at a staff_presence_pin input and this is its gather (see InputLookup in ivr/flow.ts). */
+function atPresencePin(flow: NonNullable<Flow>, call: CallView, request: StepRequest): boolean {
+  const ivr = storedState(call.state).ivr;
+  if (request.event.type !== "gather" || ivr?.waiting !== "gather") return false;
+  const node = flow.bundle.flows[ivr.flow]?.nodes[ivr.node];
+  return node?.kind === "input" && node.lookup === "staff_presence_pin";
+}
+
+/**
+ * The webhook layer's half of the phone toggle: caller ID plus PIN checked before the interpreter runs,
+ * the result handed in the event; the digits themselves are never stored.
+ */
+async function withPresencePin(tx: Tx, caller: string, request: StepRequest): Promise<StepRequest> {
+  if (request.event.type !== "gather") return request;
+  const digits = request.event.digits;
+  const presencePin = digits === "" ? null : await checkPresencePin(tx, caller, digits);
+  return { ...request, event: { ...request.event, presencePin }, data: { Digits: digits === "" ? "" : "****" } };
+}
+
+/** The toggle the interpreter decided, stored in the step's transaction (so a retry never toggles twice). */
+async function applyPresenceToggle(tx: Tx, callId: number, effects: Effect[], at: Date): Promise<PresenceChanged | null> {
+  const toggle = effects.find((e): e is Extract<Effect, { type: "presence-toggle" }> => e.type === "presence-toggle");
+  if (!toggle) return null;
+  const chosen = await choosePresence(tx, toggle.staffId, toggle.state, { byUserId: toggle.staffId, at, callId });
+  return chosen && chosen !== "on_call" ? chosen.changed : null;
 }
 
 /** The staff member who accepted in the whisper, if they were one of those this dial rang. */

@@ -1,6 +1,8 @@
-// The routing snapshot (agencies, hours, staff on duty) shared by the voice webhooks and the console
-// routes that change it, which invalidate it so a duty toggle or an hours change applies at once.
+// The routing snapshot (agencies, hours, available staff) shared by the voice webhooks and the console
+// routes that change it, which invalidate it so an hours change applies at once. Every presence change
+// drops it too, so someone who just answered, went away or came back is rung (or not) from the next call on.
 import fp from "fastify-plugin";
+import { onPresenceChanged } from "../../agencies/staff/presence.js";
 import { type RoutingSnapshots, routingSnapshots } from "./routing-snapshot.js";
 
 declare module "fastify" {
@@ -11,7 +13,12 @@ declare module "fastify" {
 
 export default fp(
   async (fastify) => {
-    fastify.decorate("callRouting", routingSnapshots(fastify.db));
+    const snapshots = routingSnapshots(fastify.db);
+    fastify.decorate("callRouting", snapshots);
+    const unsubscribe = onPresenceChanged(() => snapshots.invalidate());
+    fastify.addHook("onClose", async () => {
+      unsubscribe();
+    });
   },
   { name: "call-routing", dependencies: ["db"] },
 );

@@ -1,6 +1,7 @@
 // What the IVR interpreter needs to route a call, read from the database in five queries and
-// kept for a few seconds: webhooks must answer in well under 100 ms, and a duty toggle or an hours
-// change taking effect within seconds is what staff expect.
+// kept for a few seconds: webhooks must answer in well under 100 ms, and an hours change taking
+// effect within seconds is what staff expect. Presence changes drop the copy at once (routing-plugin.ts):
+// a staff member who just answered must not be rung for the next caller.
 
 import { type AgencyHoursRow, scheduleOf } from "../../agencies/hours/agency-schedule.js";
 import { isOpen } from "../../agencies/hours/schedule.js";
@@ -23,6 +24,10 @@ export interface RoutingSnapshots {
 export function routingSnapshots(db: Db): RoutingSnapshots {
   let current: Snapshot | null = null;
   let loading: Promise<Snapshot> | null = null;
+  // Bumped by invalidate(): a load that started before a change must not be kept as fresh.
+  let generation = 0;
+  let loadingGeneration = -1;
+  let currentGeneration = -1;
 
   async function load(now: Date): Promise<Snapshot> {
     const [agencies, staff, busy, waiting, overrides] = await Promise.all([
@@ -45,7 +50,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
         },
       }),
       db.user.findMany({
-        where: { active: true, onDuty: true, OR: [{ phone: { not: null } }, { clientIdentity: { not: null } }] },
+        where: { active: true, presence: "available", OR: [{ phone: { not: null } }, { clientIdentity: { not: null } }] },
         select: { id: true, name: true, phone: true, clientIdentity: true, agencyId: true },
         orderBy: { id: "asc" },
       }),
@@ -89,13 +94,22 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
 
   return {
     async env(now) {
-      if (!current || Math.abs(now.getTime() - current.at) > TTL_MS) {
-        loading ??= load(now).finally(() => {
-          loading = null;
-        });
+      // A change during a load makes that load stale: load again, a few times at most under a storm of changes.
+      for (let tries = 0; tries < 3; tries++) {
+        const fresh = current && currentGeneration === generation && Math.abs(now.getTime() - current.at) <= TTL_MS;
+        if (fresh) break;
+        if (!loading || loadingGeneration !== generation) {
+          loadingGeneration = generation;
+          const promise: Promise<Snapshot> = load(now).finally(() => {
+            if (loading === promise) loading = null;
+          });
+          loading = promise;
+        }
+        const started = loadingGeneration;
         current = await loading;
+        currentGeneration = started;
       }
-      const snapshot = current;
+      const snapshot = current as Snapshot;
       return {
         now,
         agency: (code) => snapshot.byCode.get(code),
@@ -103,6 +117,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
       };
     },
     invalidate() {
+      generation += 1;
       current = null;
     },
   };

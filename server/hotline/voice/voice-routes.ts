@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply } from "fastify";
 import Type from "typebox";
+import { staffAnswered, staffLegEnded, staffOnCall } from "../../agencies/staff/presence.js";
 import { storedCaller } from "../../phone/caller-id.js";
 import { IntegerText } from "../../platform/http/schemas.js";
 import { twilioWebhooks } from "../../platform/twilio/webhooks.js";
@@ -48,6 +49,25 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     callbackTargetHours: config.CALLBACK_TARGET_WORKING_HOURS,
     log: fastify.log,
   };
+  /** The staff member who took the call is on it: not rung for another until their leg ends (idempotent). */
+  const markOnCall = async (staffId: number, callId: number, at: Date) => {
+    try {
+      await staffAnswered(db, staffId, callId, at);
+    } catch (error) {
+      // The caller is connected all the same; their presence is only late.
+      fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "presence on answer not recorded");
+    }
+  };
+
+  /** The call is over: whoever is still on it (as presence knows) starts their after-call work. */
+  const endLegsWith = async (callId: number) => {
+    try {
+      await staffLegEnded(db, await staffOnCall(db, callId), callId, new Date());
+    } catch (error) {
+      fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "presence at the call's end not recorded");
+    }
+  };
+
   // The budget counts from the request's arrival, so time spent before the handler counts too.
   const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
   /**
@@ -187,23 +207,26 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         const answered = await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) });
         if (answered) {
           recent.keep(answered);
+          await markOnCall(staff, answered.id, at);
           return renderAccepted();
         }
         // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
         const won = await locks.withCall(parent, deadline, async (tx, call) => {
-          if (call.endedAt) return false;
+          if (call.endedAt) return null;
           const state = storedState(call.state);
           // With simultaneous ringing the first to press wins; the others are let go.
-          if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return false;
+          if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return null;
           // A copy of this webhook (or this staff member pressing again) gets the same answer.
-          if (call.answeredAt) return call.staffId === staff;
+          if (call.answeredAt) return call.staffId === staff ? call.id : null;
           await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
           await tx.callEvent.create({
             data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },
           });
-          return true;
+          return call.id;
         });
-        return won ? renderAccepted() : renderDeclined();
+        if (won === null) return renderDeclined();
+        await markOnCall(staff, won, at);
+        return renderAccepted();
       };
       return answer(reply, parent, accepted);
     },
@@ -220,6 +243,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const ended = await locks.inOrder(callSid, () =>
         recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline, recent.take(callSid)),
       );
+      // A staff member still on the call (the dial's action never came) ends their leg with it.
+      if (ended) await endLegsWith(ended.callId);
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       return reply.status(204).send();
     },

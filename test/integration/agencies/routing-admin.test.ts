@@ -343,9 +343,9 @@ describe("the calendar preview", () => {
   });
 });
 
-describe("staff phones and duty", () => {
+describe("staff phones and presence", () => {
   const userRecord = async (id: number) => (await call(admin, "GET", `/api/users/${id}`)).json();
-  const editable = ({ name, email, roles, agencyId, active, phone, clientIdentity, onDuty }: Record<string, unknown>) => ({
+  const editable = ({ name, email, roles, agencyId, active, phone, clientIdentity }: Record<string, unknown>) => ({
     name,
     email,
     roles,
@@ -353,26 +353,39 @@ describe("staff phones and duty", () => {
     active,
     phone,
     clientIdentity,
-    onDuty,
   });
 
-  it("stores mobiles and desk landlines in E.164 and audits the change", async () => {
+  it("stores mobiles and desk landlines in E.164, a phone PIN only hashed, and audits the change", async () => {
     const id = seeded.users.agent.id;
     const response = await call(admin, "PUT", `/api/users/${id}`, {
       ...editable(await userRecord(id)),
       phone: "0912 345 678",
       clientIdentity: "quynhon.nv1",
-      onDuty: true,
+      presencePin: "2468",
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ phone: "+84912345678", clientIdentity: "quynhon.nv1", onDuty: true });
+    expect(response.json()).toMatchObject({ phone: "+84912345678", clientIdentity: "quynhon.nv1", hasPresencePin: true });
+    expect(response.body).not.toContain("2468");
+    expect(response.json()).not.toHaveProperty("presencePinHash");
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id } });
+    expect(stored.presencePinHash).toMatch(/^\$argon2id\$/);
     const landline = await call(admin, "PUT", `/api/users/${unitAgentId}`, {
       ...editable(await userRecord(unitAgentId)),
       phone: "0256 3822 478",
     });
-    expect(landline.json().phone).toBe("+842563822478");
+    expect(landline.json()).toMatchObject({ phone: "+842563822478", hasPresencePin: false });
     const audit = await t.db.auditLog.findMany({ where: { resource: "users", resourceId: String(id), action: "update" } });
-    expect(audit.at(-1)).toMatchObject({ before: { phone: null, onDuty: false }, after: { phone: "+84912345678", onDuty: true } });
+    expect(audit.at(-1)).toMatchObject({
+      before: { phone: null, hasPresencePin: false },
+      after: { phone: "+84912345678", hasPresencePin: true },
+    });
+    expect(JSON.stringify(audit.at(-1))).not.toContain("argon2");
+    const badPin = await call(admin, "PUT", `/api/users/${unitAgentId}`, {
+      ...editable(await userRecord(unitAgentId)),
+      presencePin: "12a",
+    });
+    expect(badPin.statusCode).toBe(400);
+    expect(Object.keys(badPin.json().errors)).toEqual(["presencePin"]);
   });
 
   it("answers 400 naming phone or clientIdentity when they are invalid", async () => {
@@ -394,31 +407,73 @@ describe("staff phones and duty", () => {
     expect(all.json()).toHaveLength(5);
     expect(all.json()[0]).not.toHaveProperty("email");
     expect(all.json()[0]).not.toHaveProperty("passwordHash");
+    expect(all.json()[0]).not.toHaveProperty("presencePinHash");
     expect(names((await call(supervisor, "GET", listUrl("staff"))).json())).toEqual(["Nguyễn Văn Một", "stp.giamsat"]);
     expect(names((await call(agent, "GET", listUrl("staff"))).json())).toEqual(["quynhon.nv1"]);
     const unitOnly = await call(supervisor, "GET", listUrl("staff", { filter: { agencyId: seeded.agencies.unit.id } }));
-    expect(unitOnly.json()).toMatchObject([{ id: unitAgentId, phone: "+842563822478", onDuty: false, roles: ["agent"] }]);
+    expect(unitOnly.json()).toMatchObject([{ id: unitAgentId, phone: "+842563822478", presence: "offline", roles: ["agent"] }]);
+    expect((await call(admin, "GET", listUrl("staff", { filter: { presence: "busy" } }))).json().errors).toHaveProperty("presence");
     expect((await call(viewer, "GET", listUrl("staff"))).statusCode).toBe(403);
   });
 
-  it("lets supervisors toggle duty in their subtree, staff toggle themselves, and nobody else", async () => {
-    const duty = (cookie: string, id: number, onDuty: boolean) => call(cookie, "PUT", `/api/staff/${id}/duty`, { onDuty });
-    const inSubtree = await duty(supervisor, unitAgentId, true);
+  it("lets supervisors set presence in their subtree, staff set their own, and nobody else; every change stored with its author", async () => {
+    const set = (cookie: string, id: number, state: string, reason?: string) =>
+      call(cookie, "PUT", `/api/staff/${id}/presence`, { state, ...(reason ? { reason } : {}) });
+    const inSubtree = await set(supervisor, unitAgentId, "available");
     expect(inSubtree.statusCode, inSubtree.body).toBe(200);
-    expect(inSubtree.json()).toMatchObject({ id: unitAgentId, onDuty: true });
-    expect((await duty(supervisor, seeded.users.agent.id, false)).statusCode).toBe(403);
-    expect((await duty(agent, seeded.users.agent.id, false)).json()).toMatchObject({ onDuty: false });
-    expect((await duty(agent, unitAgentId, false)).statusCode).toBe(403);
-    expect((await duty(viewer, seeded.users.viewer.id, true)).statusCode).toBe(403);
-    expect((await duty(admin, unitAgentId, false)).statusCode).toBe(200);
-    expect((await call(admin, "PUT", `/api/staff/${unitAgentId}/duty`, { onDuty: "có" })).json().errors).toHaveProperty("onDuty");
-    expect((await duty(admin, 999999, true)).statusCode).toBe(404);
+    expect(inSubtree.json()).toMatchObject({ id: unitAgentId, presence: "available", awayReason: null });
+    expect((await set(supervisor, seeded.users.agent.id, "available")).statusCode).toBe(403);
+    expect((await set(agent, seeded.users.agent.id, "away", "Họp giao ban")).json()).toMatchObject({
+      presence: "away",
+      awayReason: "Họp giao ban",
+    });
+    expect((await set(agent, unitAgentId, "offline")).statusCode).toBe(403);
+    expect((await set(viewer, seeded.users.viewer.id, "available")).statusCode).toBe(403);
+    expect((await set(admin, unitAgentId, "offline")).statusCode).toBe(200);
+    // The calls set "on a call" and "after-call work", never a person.
+    expect((await set(admin, unitAgentId, "on_call")).json().errors).toHaveProperty("state");
+    expect((await call(admin, "PUT", `/api/staff/${unitAgentId}/presence`, { state: "có" })).json().errors).toHaveProperty("state");
+    expect((await set(admin, 999999, "available")).statusCode).toBe(404);
+    // Setting the state it already has stores nothing new.
+    expect((await set(admin, unitAgentId, "offline")).statusCode).toBe(200);
 
-    const audit = await t.db.auditLog.findMany({ where: { resource: "users", action: "duty" }, orderBy: { id: "asc" } });
-    expect(audit).toMatchObject([
-      { actorId: seeded.users.supervisor.id, resourceId: String(unitAgentId), before: { onDuty: false }, after: { onDuty: true } },
-      { actorId: seeded.users.agent.id, resourceId: String(seeded.users.agent.id), after: { onDuty: false } },
-      { actorId: seeded.users.admin.id, resourceId: String(unitAgentId), after: { onDuty: false } },
+    const changes = await t.db.presenceChange.findMany({
+      where: { userId: { in: [unitAgentId, seeded.users.agent.id] } },
+      orderBy: { id: "asc" },
+    });
+    expect(changes).toMatchObject([
+      { userId: unitAgentId, state: "available", changedById: seeded.users.supervisor.id, reason: null },
+      { userId: seeded.users.agent.id, state: "away", changedById: seeded.users.agent.id, reason: "Họp giao ban" },
+      { userId: unitAgentId, state: "offline", changedById: seeded.users.admin.id },
     ]);
+    for (const change of changes) expect(Math.abs(change.at.getTime() - Date.now())).toBeLessThan(60_000);
+    const audit = await t.db.auditLog.findMany({ where: { resource: "users", action: "presence" }, orderBy: { id: "asc" } });
+    expect(audit).toMatchObject([
+      {
+        actorId: seeded.users.supervisor.id,
+        resourceId: String(unitAgentId),
+        before: { presence: "offline" },
+        after: { presence: "available" },
+      },
+      {
+        actorId: seeded.users.agent.id,
+        resourceId: String(seeded.users.agent.id),
+        after: { presence: "away", awayReason: "Họp giao ban" },
+      },
+      { actorId: seeded.users.admin.id, resourceId: String(unitAgentId), after: { presence: "offline" } },
+    ]);
+  });
+
+  it("lets staff set their own phone PIN, and their supervisors or an administrator, nobody else", async () => {
+    const pin = (cookie: string, id: number, value: string | null) => call(cookie, "PUT", `/api/staff/${id}/pin`, { pin: value });
+    const own = await pin(agent, seeded.users.agent.id, "135790");
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ hasPresencePin: true });
+    expect(own.body).not.toContain("135790");
+    expect((await pin(agent, unitAgentId, "1234")).statusCode).toBe(403);
+    expect((await pin(supervisor, seeded.users.agent.id, "1234")).statusCode).toBe(403);
+    expect((await pin(supervisor, unitAgentId, "1234")).json()).toMatchObject({ hasPresencePin: true });
+    expect((await pin(admin, unitAgentId, "12")).json().errors).toHaveProperty("pin");
+    expect((await pin(admin, unitAgentId, null)).json()).toMatchObject({ hasPresencePin: false });
   });
 });

@@ -1,11 +1,12 @@
 // Whole calls through the real app: signed Twilio webhooks that follow the URLs of each TwiML
-// answer, the real seed (agencies, staff on duty, the shipped flow) and the real database.
+// answer, the real seed (agencies, available staff, the shipped flow) and the real database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendSurveySms } from "../../../server/hotline/surveys/sms-job.js";
 import { createSmsProvider } from "../../../server/messaging/registry.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
 import { seedDemo } from "../../helpers/demo.js";
 import { CLOSED_ALL_WEEK, OPEN_ALL_WEEK, setProvinceHours } from "../../helpers/hours.js";
+import { everyAgentAvailable } from "../../helpers/presence.js";
 import { signedPost, simulate } from "../../helpers/twilio.js";
 
 let t: TestApp;
@@ -16,14 +17,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-// The clock is real, so each test sets the hours it needs and drops the cached routing snapshot.
+// The clock is real, so each test sets the hours it needs and drops the cached routing snapshot. Calls
+// move presence (after-call work, away after missed rings): each test starts with every agent available.
 async function setHours(weekly: typeof OPEN_ALL_WEEK, observeHolidays = false) {
   await setProvinceHours(t.db, weekly, observeHolidays);
+  await everyAgentAvailable(t.db);
   t.app.callRouting.invalidate();
 }
 
+/** The agency's agents, all available when the test began (setHours). */
 async function staffOf(code: string) {
-  return t.db.user.findMany({ where: { agency: { code }, onDuty: true }, orderBy: { id: "asc" } });
+  return t.db.user.findMany({ where: { agency: { code }, roles: { has: "agent" }, active: true }, orderBy: { id: "asc" } });
 }
 
 const HOUR = 3_600_000;
@@ -102,7 +106,7 @@ describe("when nobody can answer", () => {
   beforeEach(() => setHours(OPEN_ALL_WEEK));
 
   it("falls through the agency's chain to voicemail and leaves a callback request", async () => {
-    await t.db.user.updateMany({ where: { agency: { code: { in: ["STP", "TTPVHCC-TD"] } } }, data: { onDuty: false } });
+    await t.db.user.updateMany({ where: { agency: { code: { in: ["STP", "TTPVHCC-TD"] } } }, data: { presence: "offline" } });
     t.app.callRouting.invalidate();
     try {
       const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: ["1", "1"] });
@@ -127,7 +131,7 @@ describe("when nobody can answer", () => {
     } finally {
       await t.db.user.updateMany({
         where: { agency: { code: { in: ["STP", "TTPVHCC-TD"] } }, roles: { has: "agent" } },
-        data: { onDuty: true },
+        data: { presence: "available" },
       });
     }
   });

@@ -1,4 +1,4 @@
-import { BooleanInput, CheckboxGroupInput, email, required, TextInput } from "react-admin";
+import { BooleanInput, CheckboxGroupInput, email, regex, required, TextInput } from "react-admin";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { roleChoices } from "../../roles";
 
@@ -12,6 +12,14 @@ export const UserInputs = () => (
     <BooleanInput source="active" />
     <TextInput source="phone" type="tel" autoComplete="off" />
     <TextInput source="clientIdentity" autoComplete="off" />
-    <BooleanInput source="onDuty" />
+    {/* Write-only: the API keeps a hash and says only whether one is set; empty leaves it as it is. */}
+    <TextInput
+      source="presencePin"
+      type="password"
+      autoComplete="new-password"
+      helperText="tthc.staff.pin_help"
+      validate={regex(/^([0-9]{4,8})?$/, "tthc.staff.pin_invalid")}
+      parse={(value: string) => (value === "" ? undefined : value)}
+    />
   </>
 );

@@ -3,10 +3,10 @@ import { BooleanField, NumberField, Show, SimpleShowLayout, TextField } from "re
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
+import { StaffPresence } from "../staff/StaffPresence";
 import { AgencyBreadcrumb } from "./AgencyBreadcrumb";
 import { AgencyChildren } from "./AgencyChildren";
 import { AgencyRefField } from "./AgencyRefField";
-import { StaffOnDuty } from "./StaffOnDuty";
 
 export const AgencyShow = () => (
   <Show {...outOfReach}>
@@ -32,7 +32,7 @@ export const AgencyShow = () => (
       <DateTimeField source="createdAt" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
-    <StaffOnDuty />
+    <StaffPresence />
     <AgencyChildren />
   </Show>
 );

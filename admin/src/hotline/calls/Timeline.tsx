@@ -29,6 +29,8 @@ function describe(item: TimelineItem, translate: Translate): string {
       return key("callback-request", { seconds: p.recordingSeconds });
     case "termination":
       return key("termination", { reason: translate(`tthc.calls.terminations.${String(p.reason)}`, { _: String(p.reason) }) });
+    case "presence-toggle":
+      return key("presence-toggle", { staff: p.staff ?? "—", state: translate(`tthc.staff.presence.${String(p.state)}`) });
     case "whisper-accept":
       return key("whisper-accept", { staff: p.staff ?? "—" });
     case "degraded":

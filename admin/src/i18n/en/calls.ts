@@ -66,6 +66,7 @@ export const enCalls = {
         termination: "Outcome: %{reason}",
         error: "Error: %{message}",
         "whisper-accept": "%{staff} accepted the call",
+        "presence-toggle": "%{staff} changed their state by phone: %{state}",
         status: "Call status: %{status}",
         recording: "Recording: %{status}",
         degraded: "System busy (database unreachable): %{answer}",

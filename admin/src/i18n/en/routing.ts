@@ -23,12 +23,12 @@ export const enRouting = {
     tab_routing: "Routing",
     tab_hours: "Opening hours",
     ring_strategies: {
-      simultaneous: "Ring everyone on duty at once",
+      simultaneous: "Ring everyone available at once",
       sequential: "Ring one after another",
     },
     dial_code_help: "2–6 digits callers press in the IVR to reach this agency; leave empty for none",
     timeout_help: "Seconds each ring lasts before moving on (5–120)",
-    fallback_help: "Where calls go when this agency is closed, nobody is on duty or nobody answers",
+    fallback_help: "Where calls go when this agency is closed, nobody is available or nobody answers",
     queue_title: "Waiting line",
     queue_help:
       "When every staff member is busy, callers wait in line hearing their place and the expected wait, and may ask to be called back.",
@@ -72,11 +72,28 @@ export const enRouting = {
     add_override: "Add override",
   },
   staff: {
-    on_duty_panel: "Staff on duty",
+    presence_panel: "Staff and their state",
     no_staff: "No staff in this agency",
-    on_duty: "On duty",
-    off_duty: "Off duty",
-    toggle_success: "Duty updated",
+    presence: {
+      available: "Available",
+      on_call: "On a call",
+      wrap_up: "After-call work",
+      away: "Away",
+      offline: "Offline",
+    },
+    in_state_for: "for %{duration}",
+    away_missed_rings: "Set away by the hotline after 2 missed calls in a row",
+    change_presence: "State of %{name}",
+    end_wrap_up: "End after-call work",
+    away_title: "%{name} is away",
+    away_reason: "Reason (optional)",
+    set_away: "Set away",
+    presence_saved: "State updated",
+    pin_set: "PIN for changing state by phone",
+    pin_change: "New PIN for changing state by phone",
+    pin_help: "4 to 8 digits. Call the hotline from your registered phone, press * then the PIN and #",
+    pin_invalid: "The PIN is 4 to 8 digits",
+    pin_saved: "PIN saved",
     no_phone: "No phone or softphone: cannot be rung",
   },
   callbacks: {
@@ -143,7 +160,7 @@ export const enRoutingResources = {
     fields: {
       name: "Full name",
       phone: "Phone",
-      onDuty: "On duty",
+      presence: "State",
       roles: "Roles",
       agencyId: "Agency",
     },
@@ -167,12 +184,12 @@ export const enRoutingFields = {
   users: {
     phone: "Phone (desk or mobile)",
     clientIdentity: "Softphone identity",
-    onDuty: "On duty",
+    presencePin: "PIN for changing state by phone",
   },
 };
 
 /** Audit-log labels for what these routes write. */
 export const enRoutingAudit = {
-  actions: { duty: "Duty change", callback_attempt: "Callback attempt" },
+  actions: { duty: "Duty change", presence: "State change", presence_pin: "Phone PIN change", callback_attempt: "Callback attempt" },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };

@@ -68,6 +68,7 @@ export const viCalls: CallsMessages = {
         termination: "Kết quả: %{reason}",
         error: "Lỗi: %{message}",
         "whisper-accept": "%{staff} nhận cuộc gọi",
+        "presence-toggle": "%{staff} đổi trạng thái qua điện thoại: %{state}",
         status: "Trạng thái cuộc gọi: %{status}",
         recording: "Ghi âm: %{status}",
         degraded: "Hệ thống bận (mất kết nối cơ sở dữ liệu): %{answer}",

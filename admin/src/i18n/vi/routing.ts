@@ -72,11 +72,28 @@ export const viRouting: typeof enRouting = {
     add_override: "Thêm điều chỉnh",
   },
   staff: {
-    on_duty_panel: "Cán bộ trực",
+    presence_panel: "Cán bộ và trạng thái",
     no_staff: "Cơ quan chưa có cán bộ",
-    on_duty: "Đang trực",
-    off_duty: "Không trực",
-    toggle_success: "Đã cập nhật trạng thái trực",
+    presence: {
+      available: "Sẵn sàng",
+      on_call: "Đang nghe máy",
+      wrap_up: "Sau cuộc gọi",
+      away: "Tạm vắng",
+      offline: "Ngoại tuyến",
+    },
+    in_state_for: "đã được %{duration}",
+    away_missed_rings: "Tổng đài chuyển sang tạm vắng vì bỏ lỡ 2 cuộc gọi liên tiếp",
+    change_presence: "Trạng thái của %{name}",
+    end_wrap_up: "Kết thúc sau cuộc gọi",
+    away_title: "%{name} tạm vắng",
+    away_reason: "Lý do (không bắt buộc)",
+    set_away: "Chuyển sang tạm vắng",
+    presence_saved: "Đã cập nhật trạng thái",
+    pin_set: "Mã PIN đổi trạng thái qua điện thoại",
+    pin_change: "Mã PIN mới đổi trạng thái qua điện thoại",
+    pin_help: "Từ 4 đến 8 chữ số. Gọi tổng đài từ số đã đăng ký, bấm phím sao rồi nhập mã PIN và phím thăng",
+    pin_invalid: "Mã PIN gồm 4 đến 8 chữ số",
+    pin_saved: "Đã lưu mã PIN",
     no_phone: "Chưa có số điện thoại hoặc điện thoại phần mềm: tổng đài không gọi được",
   },
   callbacks: {
@@ -143,7 +160,7 @@ export const viRoutingResources: typeof enRoutingResources = {
     fields: {
       name: "Họ và tên",
       phone: "Số điện thoại",
-      onDuty: "Đang trực",
+      presence: "Trạng thái",
       roles: "Vai trò",
       agencyId: "Cơ quan",
     },
@@ -167,11 +184,16 @@ export const viRoutingFields: typeof enRoutingFields = {
   users: {
     phone: "Số điện thoại (bàn hoặc di động)",
     clientIdentity: "Định danh điện thoại phần mềm",
-    onDuty: "Đang trực",
+    presencePin: "Mã PIN đổi trạng thái qua điện thoại",
   },
 };
 
 export const viRoutingAudit: typeof enRoutingAudit = {
-  actions: { duty: "Đổi trạng thái trực", callback_attempt: "Ghi nhận lần gọi lại" },
+  actions: {
+    duty: "Đổi trạng thái trực",
+    presence: "Đổi trạng thái",
+    presence_pin: "Đổi mã PIN điện thoại",
+    callback_attempt: "Ghi nhận lần gọi lại",
+  },
   audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
 };

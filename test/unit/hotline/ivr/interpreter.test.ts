@@ -297,3 +297,40 @@ describe("safety", () => {
     expect(JSON.parse(JSON.stringify(a.state))).toEqual(a.state);
   });
 });
+
+describe("the staff phone toggle", () => {
+  const pin = (digits: string, presencePin: { staffId: number; state: "available" | "away" } | null) =>
+    ({ type: "gather", digits, presencePin }) as const;
+
+  it("says the new state the webhook layer found, records the toggle, and never the PIN", () => {
+    const c = call(bundle, province().env);
+    c.send({ type: "start" });
+    c.send(press("*"));
+    const done = c.send(pin("2468", { staffId: 7, state: "away" }));
+    expect(of(done.effects, "presence-toggle")).toEqual([{ type: "presence-toggle", staffId: 7, state: "away" }]);
+    expect(of(done.effects, "key")).toEqual([{ type: "key", flow: "hotline", node: "staff_presence", digits: "****" }]);
+    expect(done.actions).toEqual([
+      { type: "say", prompt: text("presence_away") },
+      { type: "say", prompt: text("presence_bye") },
+      { type: "hangup" },
+    ]);
+  });
+
+  it("asks again after a refused PIN, and stops after three", () => {
+    const c = call(bundle, province().env);
+    c.send({ type: "start" });
+    c.send(press("*"));
+    expect(c.send(pin("1111", null)).actions[0]).toEqual({
+      type: "gather",
+      prompts: [text("staff_pin_wrong"), text("staff_pin")],
+      timeoutSeconds: 10,
+      numDigits: 8,
+      finishOnKey: "#",
+      language: "vi-VN",
+    });
+    c.send(pin("2222", null));
+    const refused = c.send(pin("3333", null));
+    expect(of(refused.effects, "presence-toggle")).toEqual([]);
+    expect(refused.actions).toEqual([{ type: "say", prompt: text("presence_refused") }, { type: "hangup" }]);
+  });
+});

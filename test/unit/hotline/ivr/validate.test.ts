@@ -25,8 +25,10 @@ describe("shipped flows", () => {
     const menu = hotline?.nodes.main_menu;
     expect(menu?.kind).toBe("menu");
     if (menu?.kind !== "menu") return;
-    expect(Object.keys(menu.options).sort()).toEqual(["0", "1", "2", "3", "4", "5", "8", "9"]);
+    expect(Object.keys(menu.options).sort()).toEqual(["*", "0", "1", "2", "3", "4", "5", "8", "9"]);
     expect(menu.options["0"]).toEqual({ repeat: true });
+    // Staff calling from their phone: * then their PIN toggles their presence.
+    expect(hotline?.nodes[menu.options["*"]?.next ?? ""]).toMatchObject({ kind: "input", lookup: "staff_presence_pin" });
   });
 
   it("the valid fixture is valid", () => {
