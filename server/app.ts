@@ -12,6 +12,7 @@ import hoursOverrideRoutes from "./agencies/hours/overrides-routes.js";
 import staffRoutes from "./agencies/staff/duty-routes.js";
 import agencyRoutes from "./agencies/tree/routes.js";
 import type { Config } from "./config.js";
+import boardRoutes from "./hotline/board/routes.js";
 import recordingRoutes from "./hotline/call-log/recordings.js";
 import callRoutes from "./hotline/call-log/routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
@@ -106,6 +107,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(callRoutes, { prefix: "/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });
+      await api.register(boardRoutes, { prefix: "/board" });
       await api.register(retentionRoutes, { prefix: "/settings/retention" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });

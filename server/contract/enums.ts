@@ -8,12 +8,25 @@ import {
   CallTermination,
   CampaignStatus,
   ConsentStatus,
+  PresenceState,
+  QueueOutcome,
   RecipientStatus,
   RingStrategy,
   Role,
 } from "../generated/prisma/enums.js";
 
-export type { AgencyKind, CallbackStatus, CallTermination, CampaignStatus, ConsentStatus, RecipientStatus, RingStrategy, Role };
+export type {
+  AgencyKind,
+  CallbackStatus,
+  CallTermination,
+  CampaignStatus,
+  ConsentStatus,
+  PresenceState,
+  QueueOutcome,
+  RecipientStatus,
+  RingStrategy,
+  Role,
+};
 
 // From the database's enums.
 export const AGENCY_KINDS = Object.values(AgencyKind);
@@ -25,6 +38,10 @@ export const CALLBACK_STATUSES = Object.values(CallbackStatus);
 export const CONSENT_STATUSES = Object.values(ConsentStatus);
 export const CAMPAIGN_STATUSES = Object.values(CampaignStatus);
 export const RECIPIENT_STATUSES = Object.values(RecipientStatus);
+/** Where a staff member stands for the hotline, in the schema's order (available first). */
+export const PRESENCE_STATES = Object.values(PresenceState);
+/** How a caller's wait in a queue ended (or `waiting`). */
+export const QUEUE_OUTCOMES = Object.values(QueueOutcome);
 
 /**
  * What a citizen asked about, as staff classify it in a note. Ids are stored; the console translates
