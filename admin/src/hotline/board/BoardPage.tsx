@@ -22,7 +22,7 @@ const secondsSince = (iso: string, now: number) => Math.max(0, (now - Date.parse
 const Figure = ({ label, value, testId, hint }: { label: string; value: string; testId: string; hint?: string }) => (
   <Card variant="outlined" data-testid={testId}>
     <CardContent sx={{ py: 1.5, "&:last-child": { pb: 1.5 } }}>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" component="div" color="text.secondary">
         {label}
       </Typography>
       <Typography variant="h5" component="p" sx={{ fontVariantNumeric: "tabular-nums" }}>
