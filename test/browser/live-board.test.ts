@@ -43,7 +43,7 @@ describe("the live board in the console", () => {
     expect(await member.textContent()).toContain("Đang nghe máy");
     // On a phone: nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect.poll(() => page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
   });
 
   it("shows a caller joining the queue with a wait that ticks, then leaving when connected", async () => {

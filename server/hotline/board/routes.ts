@@ -72,7 +72,8 @@ const boardRoutes: FastifyPluginAsyncTypebox<BoardRouteOptions> = async (fastify
       remove();
       raw.end();
     };
-    request.raw.on("close", end);
+    // The response closes when the client goes away (or the socket breaks): unsubscribe then.
+    raw.on("close", end);
     raw.on("error", end);
 
     try {
