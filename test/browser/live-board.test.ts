@@ -78,4 +78,22 @@ describe("the live board in the console", () => {
     expect(await member.textContent()).toContain("Lỡ hai cuộc gọi liên tiếp");
     expect(await page.getByTestId("board-staff-counts").textContent()).toContain("Tạm vắng: 1");
   });
+
+  it("shows the line's figures and each staff member's occupancy beside satisfaction in the report", async () => {
+    const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000);
+    for (const [at, state] of [
+      [hoursAgo(2), "available"],
+      [hoursAgo(1), "on_call"],
+      [hoursAgo(0.5), "available"],
+    ] as const) {
+      await server.db.presenceChange.create({ data: { userId: ids.staff, state, at } });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("menuitem", { name: "Báo cáo hài lòng", exact: true }).click();
+    const figures = page.getByTestId("line-figures");
+    await figures.getByText("Thời gian chờ và công việc của cán bộ").waitFor();
+    expect(await figures.textContent()).toContain("Trả lời trong 20 giây");
+    const row = figures.getByRole("table", { name: "Theo cán bộ" }).getByRole("row").filter({ hasText: ids.staffName });
+    await expect.poll(() => row.textContent()).toContain("25%");
+  });
 });
