@@ -13,6 +13,7 @@ import staffRoutes from "./agencies/staff/presence-routes.js";
 import wrapUpSweep from "./agencies/staff/wrap-up-sweep.js";
 import agencyRoutes from "./agencies/tree/routes.js";
 import type { Config } from "./config.js";
+import boardRoutes from "./hotline/board/routes.js";
 import recordingRoutes from "./hotline/call-log/recordings.js";
 import callRoutes from "./hotline/call-log/routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
@@ -108,6 +109,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(callRoutes, { prefix: "/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });
+      await api.register(boardRoutes, { prefix: "/board" });
       await api.register(retentionRoutes, { prefix: "/settings/retention" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });

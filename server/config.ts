@@ -152,6 +152,11 @@ export const variables = {
     parse: pattern(/^[A-Za-z0-9_-]{1,64}$/, "1 to 64 letters, digits, - or _ (no colon: BullMQ reserves it)"),
   },
   LOG_LEVEL: { doc: "pino log level.", default: "info", parse: oneOf("fatal", "error", "warn", "info", "debug", "trace", "silent") },
+  SERVICE_LEVEL_SECONDS: {
+    doc: "Service level of the live board and the reports: the share of calls offered to an agency that were answered within this many seconds of waiting (queue plus ringing).",
+    default: "20",
+    parse: integer(1, 3600),
+  },
   SESSION_TTL_HOURS: { doc: "How long a console session lasts without activity.", default: "12", parse: integer(1, 24 * 30) },
   LOGIN_MAX_FAILURES: {
     doc: "Failed logins one address may make on one account within LOGIN_WINDOW_MINUTES; then that address (only) is refused for that account until the window ends.",

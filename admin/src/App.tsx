@@ -9,6 +9,7 @@ import { catchAllFor } from "./common/OutOfReach";
 import { APP_TITLE } from "./config";
 import { dataProvider } from "./dataProvider";
 import { Home } from "./home/Home";
+import board from "./hotline/board";
 import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
 import ivrFlowVersions from "./hotline/ivr-flows";
@@ -31,6 +32,7 @@ import auditLogs from "./system/audit-logs";
 // everyone, users and the audit log for administrators, campaigns for campaign staff...), so others
 // get neither the menu entry nor the route; the server refuses them with 403 all the same.
 const RESOURCES = [
+  <Resource key="board" name="board" {...board} />,
   <Resource key="calls" name="calls" {...calls} />,
   <Resource key="satisfaction-report" name="satisfaction-report" {...satisfactionReport} />,
   <Resource key="agencies" name="agencies" {...agencies} />,

@@ -9,6 +9,7 @@ import {
   CampaignStatus,
   ConsentStatus,
   PresenceState,
+  QueueOutcome,
   RecipientStatus,
   RingStrategy,
   Role,
@@ -21,6 +22,7 @@ export type {
   CampaignStatus,
   ConsentStatus,
   PresenceState,
+  QueueOutcome,
   RecipientStatus,
   RingStrategy,
   Role,
@@ -42,6 +44,8 @@ export const PRESENCE_STATES = Object.values(PresenceState);
 export const CHOSEN_PRESENCE_STATES = ["available", "away", "offline"] as const satisfies readonly PresenceState[];
 /** Why the hotline set someone away: two rings let pass in a row (the console says it in words). */
 export const MISSED_RINGS_REASON = "missed_rings";
+/** How a caller's wait in a queue ended (or `waiting`). */
+export const QUEUE_OUTCOMES = Object.values(QueueOutcome);
 
 /**
  * What a citizen asked about, as staff classify it in a note. Ids are stored; the console translates

@@ -36,6 +36,12 @@ export const PERMISSIONS = {
   /** Callers' numbers in full, and the search by caller; others see them masked. */
   "calls:caller-numbers": { roles: CALL_STAFF },
   "reports:read": { roles: HOTLINE_READERS, console: { "satisfaction-report": READ } },
+  /**
+   * The live board: the line now and staff states, for supervisors their own subtree (the server
+   * scopes it), for administrators any agency or the province. Agents take calls; they do not watch
+   * their colleagues' states.
+   */
+  "board:read": { roles: ["supervisor"], console: { board: ["list"] } },
   "callback-requests:read": { roles: CALL_STAFF, console: { "callback-requests": READ } },
   /** Record call-back attempts and close requests. */
   "callback-requests:work": { roles: CALL_STAFF, console: { "callback-requests": ["edit"] } },

@@ -3,6 +3,7 @@
 
 import englishMessages from "ra-language-english";
 import type { AuditAction, AuditResource } from "../../../server/contract/platform/audit-logs";
+import { enBoard } from "./en/board";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
 import { enContacts } from "./en/contacts";
@@ -167,6 +168,7 @@ export const enApp = {
       },
     },
     ...enCalls.tthc,
+    ...enBoard.tthc,
     ...enHome.tthc,
     ...enFlows.tthc,
     ...enContacts.tthc,
@@ -228,6 +230,7 @@ export const enApp = {
       },
     },
     ...enCalls.resources,
+    ...enBoard.resources,
     ...enFlows.resources,
     ...enContacts.resources,
     ...enCampaigns.resources,

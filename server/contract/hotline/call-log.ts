@@ -1,6 +1,7 @@
 // The call log (/api/calls): calls as listed, one call in full, and staff notes.
 import Type from "typebox";
-import { DateTime, Nullable, type WireOf } from "../schema.js";
+import { QUEUE_OUTCOMES, type QueueOutcome } from "../enums.js";
+import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 
 /** A call as the call log lists it. */
 export const CallSummary = Type.Object({
@@ -22,6 +23,10 @@ export const CallSummary = Type.Object({
   ringSeconds: Nullable(Type.Integer()),
   talkSeconds: Nullable(Type.Integer()),
   termination: Nullable(Type.String()),
+  /** Seconds waited in agency queues; null when the call never queued. */
+  queueSeconds: Nullable(Type.Integer()),
+  /** How the (last) wait in a queue ended: answered, abandoned, callback, timeout (or still waiting). */
+  queueOutcome: Nullable(StringEnum<QueueOutcome>(QUEUE_OUTCOMES)),
   satisfaction: Nullable(Type.Integer()),
   resolved: Nullable(Type.Integer()),
   recordingCount: Type.Integer(),

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
-import { CALL_TERMINATIONS, type CallTermination, NOTE_CATEGORIES } from "../../contract/enums.js";
+import { CALL_TERMINATIONS, type CallTermination, NOTE_CATEGORIES, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
 import { CallDetail, CallNote, CallSummary } from "../../contract/hotline/call-log.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
@@ -60,6 +60,8 @@ function present(row: SummaryRow, user: SessionUser) {
     ringSeconds: row.ringSeconds,
     talkSeconds: row.talkSeconds,
     termination: row.termination,
+    queueSeconds: row.queueSeconds,
+    queueOutcome: row.queueOutcome,
     satisfaction: answer("satisfaction"),
     resolved: answer("resolved"),
     recordingCount: row._count.recordings,
@@ -103,6 +105,10 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
   if (termination && !TERMINATIONS.includes(termination)) {
     throw invalidField("termination", "filter", `filter termination must be one of ${TERMINATIONS.join(", ")}`);
   }
+  const queueOutcome = stringFilter(filter, "queueOutcome");
+  if (queueOutcome && !(QUEUE_OUTCOMES as string[]).includes(queueOutcome)) {
+    throw invalidField("queueOutcome", "filter", `filter queueOutcome must be one of ${QUEUE_OUTCOMES.join(", ")}`);
+  }
   const satisfaction = valuesFilter(filter, "satisfaction", [1, 2, 3]);
   const resolved = valuesFilter(filter, "resolved", [1, 2]);
   const answered = booleanFilter(filter, "answered");
@@ -114,6 +120,7 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
     { agencyId: integerFilter(filter, "agencyId") },
     { staffId: integerFilter(filter, "staffId") },
     { termination: termination as CallTermination | undefined },
+    { queueOutcome: queueOutcome as QueueOutcome | undefined },
     { simulated: booleanFilter(filter, "simulated") },
     { topic: stringFilter(filter, "topic") },
     answered === undefined ? {} : answered ? { answeredAt: { not: null } } : { answeredAt: null },

@@ -48,7 +48,13 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const user = currentUser(request);
       const { from, to, minAnswers, format, separator } = request.query;
       const period = periodOf(from, to);
-      const report = await satisfactionReport(db, period, minAnswers, await visibleAgencyIds(db, user));
+      const report = await satisfactionReport(
+        db,
+        period,
+        minAnswers,
+        await visibleAgencyIds(db, user),
+        fastify.config.SERVICE_LEVEL_SECONDS,
+      );
       if (format !== "csv") return report;
       await writeAudit(db, {
         actorId: user.id,
@@ -74,8 +80,8 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const visible = await visibleAgencyIds(db, currentUser(request));
       const day = today();
       const [todayReport, monthReport] = await Promise.all([
-        satisfactionReport(db, periodOf(day, day), 1, visible),
-        satisfactionReport(db, periodOf(addDays(day, -29), day), 1, visible),
+        satisfactionReport(db, periodOf(day, day), 1, visible, fastify.config.SERVICE_LEVEL_SECONDS),
+        satisfactionReport(db, periodOf(addDays(day, -29), day), 1, visible, fastify.config.SERVICE_LEVEL_SECONDS),
       ]);
       return { date: day, today: todayReport.total, last30Days: monthReport.total, target: todayReport.target };
     },

@@ -193,7 +193,8 @@ describe("satisfaction report", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "Hạng,Mã cơ quan,Cơ quan,Số cuộc gọi,Đã trả lời,Tỷ lệ trả lời (%),Thời gian chờ trung bình (giây),Số lượt đánh giá,Rất hài lòng,Hài lòng,Không hài lòng,Tỷ lệ hài lòng (%),Tỷ lệ được giải đáp (%)",
+      "Hạng,Mã cơ quan,Cơ quan,Số cuộc gọi,Đã trả lời,Tỷ lệ trả lời (%),Thời gian chờ trung bình (giây),Số lượt đánh giá,Rất hài lòng,Hài lòng,Không hài lòng,Tỷ lệ hài lòng (%),Tỷ lệ được giải đáp (%)," +
+        "Cuộc gọi đến cơ quan,Bỏ máy khi đang chờ,Thời gian chờ P90 (giây),Tỷ lệ trả lời trong 20 giây (%),Thời gian đàm thoại trung bình (giây),Thời gian xử lý sau cuộc gọi trung bình (giây),Tỷ lệ thời gian bận (%)",
     );
     // Numbers and days as the report page shows them: a decimal comma (so the cell is quoted), dd/MM/yyyy.
     expect(lines[1]).toMatch(/^1,STP-HCTP,Phòng Hành chính tư pháp,4,4,100,/);

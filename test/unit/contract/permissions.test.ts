@@ -18,6 +18,7 @@ const HELD: Record<Exclude<Role, "admin">, string[]> = {
     "calls:read",
     "calls:caller-numbers",
     "reports:read",
+    "board:read",
     "callback-requests:read",
     "callback-requests:work",
     "staff:duty",

@@ -15,7 +15,7 @@ import { DateTimeField } from "../../common/DateTimeField";
 import { DateTextInput } from "../../common/dates/inputs";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { CallerField } from "./CallerField";
-import { satisfactionChoices, terminationChoices } from "./choices";
+import { queueOutcomeChoices, satisfactionChoices, terminationChoices } from "./choices";
 import { DurationField } from "./DurationField";
 
 // Dates are Vietnam days; the server includes the whole `to` day. The phone number may be typed in
@@ -25,6 +25,7 @@ const callerFilter = <TextInput key="caller" source="caller" alwaysOn resettable
 const otherFilters = [
   <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
   <SelectInput key="termination" source="termination" choices={terminationChoices} />,
+  <SelectInput key="queueOutcome" source="queueOutcome" choices={queueOutcomeChoices} />,
   <NullableBooleanInput key="simulated" source="simulated" />,
   <SelectArrayInput key="satisfaction" source="satisfaction" choices={satisfactionChoices} />,
   <NullableBooleanInput key="answered" source="answered" label="tthc.calls.terminations.answered" />,
@@ -43,6 +44,8 @@ export const CallList = () => {
         <TextField source="agencyName" sortable={false} emptyText="—" />
         <TextField source="topic" sortable={false} emptyText="—" />
         <TranslatedChip source="termination" prefix="tthc.calls.terminations" sortable={false} />
+        <DurationField source="queueSeconds" sortable={false} />
+        <TranslatedChip source="queueOutcome" prefix="tthc.calls.queue_outcomes" sortable={false} />
         <DurationField source="ringSeconds" sortable={false} />
         <DurationField source="talkSeconds" sortable={false} />
         <TextField source="staffName" sortable={false} emptyText="—" />

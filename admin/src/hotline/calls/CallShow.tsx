@@ -163,6 +163,8 @@ export const CallShow = () => (
       <TextField source="topic" emptyText="—" />
       <TranslatedChip source="termination" prefix="tthc.calls.terminations" />
       <DurationField source="ivrSeconds" />
+      <DurationField source="queueSeconds" />
+      <TranslatedChip source="queueOutcome" prefix="tthc.calls.queue_outcomes" />
       <DurationField source="ringSeconds" />
       <DurationField source="talkSeconds" />
       <BooleanField source="simulated" />

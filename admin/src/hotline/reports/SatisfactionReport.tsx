@@ -22,6 +22,7 @@ import type { AgencyRow, Figures, SatisfactionReport } from "../../../../server/
 import { DateTextField } from "../../common/dates/inputs";
 import { callsListPath, formatDuration, formatNumber, formatPercent, vietnamDay } from "../calls/format";
 import { fetchSatisfaction, satisfactionUrl } from "./api";
+import { LineFigures } from "./LineFigures";
 
 /** A figure that opens the call list filtered to exactly the calls it counts. */
 const CountLink = ({ value, filter }: { value: number; filter: Record<string, unknown> | null }) =>
@@ -222,6 +223,7 @@ export const SatisfactionReportPage = () => {
                 <Chart report={report} />
               )}
               <ReportTable report={report} />
+              <LineFigures report={report} />
             </>
           )}
         </CardContent>

@@ -4,6 +4,13 @@ export const enCalls = {
   tthc: {
     calls: {
       withheld_caller: "Withheld number",
+      queue_outcomes: {
+        waiting: "Waiting",
+        answered: "Answered after waiting",
+        abandoned: "Hung up while waiting",
+        callback: "Chose a call back",
+        timeout: "Waited too long, passed on",
+      },
       terminations: {
         hung_up_in_ivr: "Hung up in IVR",
         abandoned_ringing: "Abandoned while ringing",
@@ -180,6 +187,8 @@ export const enCalls = {
         ivrSeconds: "IVR",
         ringSeconds: "Ringing",
         talkSeconds: "Talk",
+        queueSeconds: "Time in queue",
+        queueOutcome: "Queue outcome",
         termination: "Outcome",
         satisfaction: "Satisfaction",
         resolved: "Answered?",

@@ -2,6 +2,7 @@
 // that English lacks) is a compile error.
 import type { AuditAction, AuditResource } from "../../../../server/contract/platform/audit-logs";
 import type { AppMessages } from "../en";
+import { viBoard } from "./board";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
 import { viContacts } from "./contacts";
@@ -166,6 +167,7 @@ export const viApp: AppMessages = {
       },
     },
     ...viCalls.tthc,
+    ...viBoard.tthc,
     ...viHome.tthc,
     ...viFlows.tthc,
     ...viContacts.tthc,
@@ -227,6 +229,7 @@ export const viApp: AppMessages = {
       },
     },
     ...viCalls.resources,
+    ...viBoard.resources,
     ...viFlows.resources,
     ...viContacts.resources,
     ...viCampaigns.resources,

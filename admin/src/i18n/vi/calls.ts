@@ -6,6 +6,13 @@ export const viCalls: CallsMessages = {
   tthc: {
     calls: {
       withheld_caller: "Số ẩn",
+      queue_outcomes: {
+        waiting: "Đang chờ",
+        answered: "Được trả lời sau khi chờ",
+        abandoned: "Gác máy khi đang chờ",
+        callback: "Chọn được gọi lại",
+        timeout: "Chờ quá lâu, chuyển tiếp",
+      },
       terminations: {
         hung_up_in_ivr: "Gác máy khi nghe hướng dẫn",
         abandoned_ringing: "Gác máy khi đang đổ chuông",
@@ -182,6 +189,8 @@ export const viCalls: CallsMessages = {
         ivrSeconds: "Tổng đài tự động",
         ringSeconds: "Đổ chuông",
         talkSeconds: "Đàm thoại",
+        queueSeconds: "Thời gian chờ trong hàng đợi",
+        queueOutcome: "Kết quả chờ",
         termination: "Kết quả",
         satisfaction: "Mức độ hài lòng",
         resolved: "Được giải đáp?",
