@@ -80,7 +80,7 @@ describe("call log and satisfaction report in the console", () => {
   it("shows today's figures, the call list, a call's timeline with its player, notes, and the report with its chart", async () => {
     const page = await browser.newPage();
     await logIn(page, base, "admin", PASSWORD);
-    await expect.poll(() => page.getByTestId("home-today-calls").textContent()).toBe("4");
+    await expect.poll(() => page.getByTestId("home-today-calls").textContent(), { timeout: 10_000 }).toBe("4");
     expect(await page.getByTestId("home-month-satisfaction").textContent()).toBe("66,7%");
 
     await page.getByRole("menuitem", { name: "Cuộc gọi", exact: true }).click();
