@@ -11,6 +11,7 @@ import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { IvrEvent } from "../ivr/types.js";
+import { HOLD_MUSIC_PATH } from "../queues/hold-music.js";
 import type { CallLocks } from "./call-lock.js";
 import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWrite, storedAnswer, writeStep } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
@@ -50,6 +51,8 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
     whisper: (staffId) => `${voice}/whisper?s=${step}&staff=${staffId}`,
     recordAction: `${voice}/record?s=${step}`,
     recordingStatus: `${voice}/recording-status`,
+    queueWait: `${voice}/queue/wait?s=${step}`,
+    holdMusic: `${baseUrl}${HOLD_MUSIC_PATH}`,
   };
 }
 

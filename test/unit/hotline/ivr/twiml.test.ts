@@ -17,6 +17,8 @@ const urls: TwimlUrls = {
   whisper: (staffId) => `https://tongdai.example.vn/twilio/voice/whisper/${staffId}`,
   recordAction: "https://tongdai.example.vn/twilio/voice/recorded",
   recordingStatus: "https://tongdai.example.vn/twilio/recordings",
+  queueWait: "https://tongdai.example.vn/twilio/voice/queue/wait?s=5",
+  holdMusic: "https://tongdai.example.vn/audio/hold-music.wav",
 };
 const vi = { voice: "Google.vi-VN-Standard-A", language: "vi-VN" };
 
