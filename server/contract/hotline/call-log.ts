@@ -22,6 +22,9 @@ export const CallSummary = Type.Object({
   ringSeconds: Nullable(Type.Integer()),
   talkSeconds: Nullable(Type.Integer()),
   termination: Nullable(Type.String()),
+  /** Seconds waited in agency queues, and how the last wait ended (waiting, answered, abandoned, callback, timeout). */
+  queueSeconds: Nullable(Type.Integer()),
+  queueOutcome: Nullable(Type.String()),
   satisfaction: Nullable(Type.Integer()),
   resolved: Nullable(Type.Integer()),
   recordingCount: Type.Integer(),

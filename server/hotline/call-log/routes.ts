@@ -60,6 +60,8 @@ function present(row: SummaryRow, user: SessionUser) {
     ringSeconds: row.ringSeconds,
     talkSeconds: row.talkSeconds,
     termination: row.termination,
+    queueSeconds: row.queueSeconds,
+    queueOutcome: row.queueOutcome,
     satisfaction: answer("satisfaction"),
     resolved: answer("resolved"),
     recordingCount: row._count.recordings,

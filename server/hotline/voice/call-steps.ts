@@ -11,6 +11,7 @@ import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { IvrEvent } from "../ivr/types.js";
+import { applyQueueEffects, type QueueWrites, touchesQueue } from "../queues/effects.js";
 import { HOLD_MUSIC_PATH } from "../queues/hold-music.js";
 import type { CallLocks } from "./call-lock.js";
 import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWrite, storedAnswer, writeStep } from "./call-rows.js";
@@ -41,6 +42,8 @@ export interface StepDeps {
   /** CALLBACK_TARGET_WORKING_HOURS: when a callback request left in a voicemail falls due. */
   callbackTargetHours: number;
   log: FastifyBaseLogger;
+  /** After a step's queue writes committed: dispatch, refresh the routing snapshot. */
+  afterQueueWrites?: (writes: QueueWrites) => void;
 }
 
 export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
@@ -63,6 +66,9 @@ type Env = Awaited<ReturnType<RoutingSnapshots["env"]>>;
 interface Decision {
   write: Omit<StepWrite, "callId">;
   callback: ReturnType<typeof callbackRequestOf>;
+  /** The step writes queue entries or presence: it needs the call's lock and a transaction. */
+  queue: boolean;
+  effects: ReturnType<typeof runInterpreter>["effects"];
 }
 
 /** What the step reads of the call. */
@@ -82,6 +88,8 @@ function decide(deps: StepDeps, flow: NonNullable<Flow>, env: Env, call: CallVie
   }
   return {
     callback: callbackRequestOf(result.effects),
+    queue: touchesQueue(result.effects),
+    effects: result.effects,
     write: {
       kind: request.kind,
       dedupeKey: dedupeKeyOf(request),
@@ -108,7 +116,7 @@ export async function runFirstStep(deps: StepDeps, call: NewCall, request: StepR
   if (flow) {
     const fresh: CallView = { state: { step: 0, ivr: null }, staffId: null, answeredAt: null, ringStartedAt: null };
     const decision = decide(deps, flow, env, fresh, request);
-    if (!decision.callback) {
+    if (!decision.callback && !decision.queue) {
       const created = await insertCallAtFirstStep(deps.db, call, decision.write, new Date(deadline.at));
       if (created) {
         deps.recent.keep(created);
@@ -146,7 +154,7 @@ async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, 
   const [flow, env] = await loadFlowAndEnv(deps, call.flowVersionId, request.now);
   if (!flow) return null;
   const decision = decide(deps, flow, env, call, request);
-  if (decision.callback) return null;
+  if (decision.callback || decision.queue) return null;
   const written = await writeStep(
     deps.db,
     { ...decision.write, callId: call.id },
@@ -165,6 +173,7 @@ const loadFlowAndEnv = (deps: StepDeps, flowVersionId: number | null, now: Date)
 async function lockedStep(deps: StepDeps, flowVersionId: number | null, request: StepRequest, deadline: Deadline): Promise<string> {
   const dedupeKey = dedupeKeyOf(request);
   const [flow, env] = await loadFlowAndEnv(deps, flowVersionId, request.now);
+  let queueWrites: QueueWrites | null = null;
   const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
     if (!waitingFor(call, request.step)) {
       // A copy of this webhook may have run while this one waited for the lock: the step's event and
@@ -180,10 +189,16 @@ async function lockedStep(deps: StepDeps, flowVersionId: number | null, request:
       return renderApology();
     }
     const decision = decide(deps, flow, env, call, request);
-    if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours);
+    const writes =
+      decision.queue || decision.callback?.inQueue ? await applyQueueEffects(tx, call.id, decision.effects, request.now) : null;
+    if (decision.callback) {
+      await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours, writes?.placedAt ?? undefined);
+    }
     await writeStep(tx, { ...decision.write, callId: call.id });
+    queueWrites = writes;
     return decision.write.response;
   });
+  if (queueWrites) deps.afterQueueWrites?.(queueWrites);
   return answer ?? renderApology();
 }
 

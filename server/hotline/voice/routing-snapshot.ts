@@ -41,11 +41,19 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
           queueMaxLength: true,
           queueMaxWaitSeconds: true,
           queueWhenNoneAvailable: true,
+          holdMusicUrl: true,
           fallback: { select: { code: true } },
         },
       }),
       db.user.findMany({
-        where: { active: true, onDuty: true, OR: [{ phone: { not: null } }, { clientIdentity: { not: null } }] },
+        // STAND-IN until presence.ts: on duty and not on a call, in wrap-up or away (the seed leaves
+        // staff on duty "offline"; the dispatcher counts them the same way, queues/presence-stand-in.ts).
+        where: {
+          active: true,
+          onDuty: true,
+          presence: { in: ["available", "offline"] },
+          OR: [{ phone: { not: null } }, { clientIdentity: { not: null } }],
+        },
         select: { id: true, name: true, phone: true, clientIdentity: true, agencyId: true },
         orderBy: { id: "asc" },
       }),
@@ -79,6 +87,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
           maxWaitSeconds: agency.queueMaxWaitSeconds,
           whenNoneAvailable: agency.queueWhenNoneAvailable,
           waiting: waitingByAgency.get(agency.id) ?? 0,
+          holdMusicUrl: agency.holdMusicUrl,
         },
       };
       byCode.set(agency.code, snapshot);

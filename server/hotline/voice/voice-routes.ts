@@ -10,6 +10,9 @@ import { twilioWebhooks } from "../../platform/twilio/webhooks.js";
 import { activeFlowVersion } from "../flows/versions.js";
 import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
 import type { DialStatus } from "../ivr/types.js";
+import { abandonWait } from "../queues/abandon.js";
+import type { QueueWrites } from "../queues/effects.js";
+import { markOnCall } from "../queues/presence-stand-in.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
 import { acceptWhisper, upsertRecording } from "./call-rows.js";
@@ -17,10 +20,12 @@ import { storedState } from "./call-state.js";
 import { runCallStep, runFirstStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
 import { degradedMode } from "./degraded/mode.js";
+import { queueTick } from "./queue-steps.js";
 import { recentCalls } from "./recent-calls.js";
 import { CallSid, params, RecordingStatusBody } from "./webhook-bodies.js";
 
 const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+const ConnectQuery = Type.Object({ entry: Type.Integer({ minimum: 1 }) });
 const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
 const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
 
@@ -39,6 +44,11 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   const { db, config } = fastify;
   const locks = callLocks(db);
   const recent = recentCalls();
+  /** After a caller joined or left a line or a staff member was freed: pair them now, not at the next sweep. */
+  const afterQueueWrites = (writes: QueueWrites) => {
+    if (writes.staffChanged) fastify.callRouting.invalidate();
+    if (writes.dispatch.length > 0) void fastify.callQueues.kick(writes.dispatch);
+  };
   const steps: StepDeps = {
     db,
     locks,
@@ -47,6 +57,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     baseUrl: config.PUBLIC_BASE_URL,
     callbackTargetHours: config.CALLBACK_TARGET_WORKING_HOURS,
     log: fastify.log,
+    afterQueueWrites,
   };
   // The budget counts from the request's arrival, so time spent before the handler counts too.
   const deadlineOf = (reply: FastifyReply): Deadline => deadlineAt(Date.now() - reply.elapsedTime + config.VOICE_STEP_BUDGET_MS);
@@ -170,6 +181,57 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     },
   );
 
+  // STAND-IN for presence.ts: answering sets the staff member on_call, so routing skips them.
+  const staffAnswered = async (staffId: number, callId: number, at: Date) => {
+    await db.$transaction((tx) => markOnCall(tx, staffId, callId, at));
+    fastify.callRouting.invalidate();
+  };
+
+  // One turn of a caller's wait in a queue: a key (Digits) from the announcement's Gather, or the
+  // Redirect to the next turn. The position, expected wait and a reserved staff member are read first.
+  fastify.post(
+    "/queue/wait",
+    { schema: { querystring: Step, body: params({ CallSid, Digits: Type.Optional(Type.String({ maxLength: 10 })) }) } },
+    async (request, reply) => {
+      const { CallSid: callSid } = request.body;
+      const digits = request.body.Digits ?? "";
+      return answer(reply, callSid, async (deadline) => {
+        const now = new Date();
+        const event = await queueTick(db, callSid, digits, now);
+        const step = { callSid, kind: "queue", step: request.query.s, event, data: { Digits: digits }, now } as const;
+        return runCallStep(steps, step, deadline);
+      });
+    },
+  );
+
+  // Where the dispatcher moves a waiting real call (Twilio's REST API updated its URL): the turn of
+  // the wait loop the call is at, which finds the reservation and dials the staff member.
+  fastify.post("/queue/connect", { schema: { querystring: ConnectQuery, body: params({ CallSid }) } }, async (request, reply) => {
+    const { CallSid: callSid } = request.body;
+    const entry = await db.queueEntry.findUnique({ where: { id: request.query.entry }, select: { call: { select: { callSid: true } } } });
+    if (entry?.call.callSid !== callSid) {
+      return reply.status(404).send({ error: "not_found", message: "entry: no queue entry of this call" });
+    }
+    return answer(reply, callSid, async (deadline) => {
+      const now = new Date();
+      const call = await db.call.findUnique({ where: { callSid }, select: { state: true, endedAt: true } });
+      const stored = storedState(call?.state);
+      if (!call || call.endedAt) return renderApology();
+      if (stored.ivr?.waiting !== "queue") {
+        // A turn of the loop got there first and already dials (Twilio left that Dial for this
+        // request): the same Dial again. Anything else (the caller chose a callback) has ended.
+        const previous = await db.callEvent.findFirst({
+          where: { call: { callSid }, dedupeKey: `queue:${stored.step - 1}` },
+          select: { response: true },
+        });
+        return stored.ivr?.waiting === "dial" && stored.ivr.queue?.connecting && previous?.response ? previous.response : renderApology();
+      }
+      const event = await queueTick(db, callSid, "", now);
+      const step = { callSid, kind: "queue", step: stored.step, event, data: { connect: request.query.entry }, now } as const;
+      return runCallStep(steps, step, deadline);
+    });
+  });
+
   fastify.post(
     "/whisper/accept",
     {
@@ -187,6 +249,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         const answered = await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) });
         if (answered) {
           recent.keep(answered);
+          await staffAnswered(staff, answered.id, at);
           return renderAccepted();
         }
         // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
@@ -203,6 +266,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           });
           return true;
         });
+        if (won) await staffAnswered(staff, (await db.call.findUniqueOrThrow({ where: { callSid: parent }, select: { id: true } })).id, at);
         return won ? renderAccepted() : renderDeclined();
       };
       return answer(reply, parent, accepted);
@@ -221,6 +285,11 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         recordCallStatus(db, locks, { callSid, status, data }, new Date(), deadline, recent.take(callSid)),
       );
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
+      if (ended) {
+        // Hung up while waiting (or while the queue rang someone): abandoned, with the time waited.
+        const abandoned = await abandonWait(db, callSid, new Date());
+        if (abandoned?.staffFreed) afterQueueWrites({ dispatch: [abandoned.agencyId], staffChanged: true, placedAt: null });
+      }
       return reply.status(204).send();
     },
   );
