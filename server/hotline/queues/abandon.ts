@@ -2,16 +2,17 @@
 // abandoned, with the time waited on the call, and a staff member reserved for them is free again.
 import type { Db } from "../../platform/db/client.js";
 import { leaveQueue } from "./entries.js";
-import { releaseFromCall } from "./presence-stand-in.js";
+import { releaseAllFromCall } from "./presence-stand-in.js";
 
-/** Returns the agency to dispatch for when a reserved staff member was let go, else null. Idempotent. */
-export async function abandonWait(db: Db, callSid: string, now: Date): Promise<{ agencyId: number; staffFreed: boolean } | null> {
+/**
+ * At the end of a call: its wait, if any, ends abandoned; staff still held by it (reserved, or on it
+ * when no Dial action came) are free. Returns the agencies to dispatch for. Idempotent.
+ */
+export async function endWait(db: Db, callSid: string, now: Date): Promise<number[]> {
   return db.$transaction(async (tx) => {
     const call = await tx.call.findUnique({ where: { callSid }, select: { id: true } });
-    if (!call) return null;
-    const left = await leaveQueue(tx, call.id, "abandoned", now);
-    if (!left) return null;
-    const staffFreed = left.staffId !== null && (await releaseFromCall(tx, left.staffId, call.id, now));
-    return { agencyId: left.agencyId, staffFreed };
+    if (!call) return [];
+    await leaveQueue(tx, call.id, "abandoned", now);
+    return releaseAllFromCall(tx, call.id, now);
   });
 }

@@ -31,3 +31,12 @@ export async function releaseFromCall(tx: Tx, staffId: number, callId: number, a
     WHERE id = ${staffId} AND presence = 'on_call' AND presence_call_id = ${callId}`;
   return changed > 0;
 }
+
+/** The call ended: whoever is still on it (the Dial action never came) is free. Returns their agencies. */
+export async function releaseAllFromCall(tx: Tx, callId: number, at: Date): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ agencyId: number | null }[]>`
+    UPDATE users SET presence = 'available', presence_since = ${at}, presence_call_id = NULL
+    WHERE presence = 'on_call' AND presence_call_id = ${callId}
+    RETURNING agency_id AS "agencyId"`;
+  return rows.flatMap((r) => (r.agencyId === null ? [] : [r.agencyId]));
+}

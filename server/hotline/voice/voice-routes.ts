@@ -10,7 +10,7 @@ import { twilioWebhooks } from "../../platform/twilio/webhooks.js";
 import { activeFlowVersion } from "../flows/versions.js";
 import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
 import type { DialStatus } from "../ivr/types.js";
-import { abandonWait } from "../queues/abandon.js";
+import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
 import { markOnCall } from "../queues/presence-stand-in.js";
 import { recordCallStatus } from "./call-end.js";
@@ -287,8 +287,8 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       if (ended) {
         // Hung up while waiting (or while the queue rang someone): abandoned, with the time waited.
-        const abandoned = await abandonWait(db, callSid, new Date());
-        if (abandoned?.staffFreed) afterQueueWrites({ dispatch: [abandoned.agencyId], staffChanged: true, placedAt: null });
+        const freed = await endWait(db, callSid, new Date());
+        if (freed.length > 0) afterQueueWrites({ dispatch: freed, staffChanged: true, placedAt: null });
       }
       return reply.status(204).send();
     },
