@@ -15,7 +15,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // Separate clients: separate pools, as separate processes would have.
   dbs = [createDb(database.url), createDb(database.url), createDb(database.url)];
-  agencyId = (await dbs[0]!.agency.create({ data: { code: "VPDKDD", name: "Văn phòng Đăng ký đất đai", kind: "unit" } })).id;
+  agencyId = (await db().agency.create({ data: { code: "VPDKDD", name: "Văn phòng Đăng ký đất đai", kind: "unit" } })).id;
 });
 afterAll(async () => {
   await Promise.all(dbs.map((db) => db.$disconnect()));
