@@ -7,6 +7,7 @@ import { HOTLINE } from "../../helpers/calls.js";
 import { DEMO_ADMIN_PASSWORD, seedDemo } from "../../helpers/demo.js";
 import { OPEN_ALL_WEEK, setProvinceHours } from "../../helpers/hours.js";
 import { type Caller, phoneCaller } from "../../helpers/phone-caller.js";
+import { simulate } from "../../helpers/twilio.js";
 import { STUB_ACCOUNT_SID, STUB_AUTH_TOKEN, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
 let t: TestApp;
@@ -199,4 +200,43 @@ describe("two staff, six callers", () => {
       "available",
     ]);
   }, 60_000);
+});
+
+describe("the call simulator", () => {
+  it("follows the wait loop of a queued call until the sweep connects it, with no REST request, and reaches the survey", async () => {
+    // Both staff busy with other calls; one frees up a moment after the simulated caller joined the line.
+    await t.db.user.updateMany({ where: { id: { in: staff.map((s) => s.id) } }, data: { presence: "on_call" } });
+    t.app.callRouting.invalidate();
+    const before = stub.requests.length;
+    const freeing = new Promise<void>((resolve) =>
+      setTimeout(async () => {
+        await t.db.user.update({ where: { id: staff[0]?.id }, data: { presence: "available", presenceSince: new Date() } });
+        resolve();
+      }, 600),
+    );
+    const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: ["2", "1", "1", "1"], queueTurnMs: 200 });
+    await freeing;
+
+    const heard = steps.flatMap((s) => (s.type === "say" ? [s.text] : []));
+    expect(heard.some((text) => text.includes("vị trí số 1"))).toBe(true);
+    expect(steps.filter((s) => s.type === "play").length).toBeGreaterThan(0);
+    expect(steps.find((s) => s.type === "dial")).toEqual({ type: "dial", targets: [staff[0]?.phone] });
+    expect(heard.some((text) => text.includes("Rất hài lòng"))).toBe(true);
+    expect(stub.requests.length).toBe(before);
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { surveyAnswers: true } });
+    expect(call).toMatchObject({ simulated: true, termination: "answered", staffId: staff[0]?.id, queueOutcome: "answered" });
+    expect(call.surveyAnswers).toHaveLength(2);
+  }, 30_000);
+
+  it("presses 1 while waiting to leave a callback request", async () => {
+    await t.db.user.updateMany({ where: { id: { in: staff.map((s) => s.id) } }, data: { presence: "on_call" } });
+    t.app.callRouting.invalidate();
+    const { callSid, steps } = await simulate(t.app, t.config, t.db, { digits: ["2", "1"], queueDigits: ["", "1"], queueTurnMs: 50 });
+    // The server ends the call after the confirmation (the simulator then posts the final status).
+    expect(steps.filter((s) => s.type === "hangup")).toEqual([{ type: "hangup", by: "server" }]);
+    expect(steps.flatMap((s) => (s.type === "say" ? [s.text] : [])).at(-1)).toContain("đã ghi nhận yêu cầu gọi lại");
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid }, include: { callbackRequest: true, queueEntries: true } });
+    expect(call.queueOutcome).toBe("callback");
+    expect(call.callbackRequest?.placedAt.getTime()).toBe(call.queueEntries[0]?.enqueuedAt.getTime());
+  }, 30_000);
 });
