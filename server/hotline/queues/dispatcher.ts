@@ -62,7 +62,7 @@ export interface DispatcherDeps {
 }
 
 export interface Dispatcher {
-  /** Dispatches for these agencies (all with waiting callers when omitted); runs coalesce. */
+  /** Dispatches for these agencies (all with waiting callers when omitted); concurrent runs are safe (SKIP LOCKED). */
   kick(agencyIds?: number[]): Promise<Assignment[]>;
 }
 

@@ -3,11 +3,11 @@
 // dispatcher run as in production. The call log API is read at each step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
-import { HOTLINE } from "../../helpers/calls.js";
+import { HOTLINE, insertCall } from "../../helpers/calls.js";
 import { DEMO_ADMIN_PASSWORD, seedDemo } from "../../helpers/demo.js";
 import { OPEN_ALL_WEEK, setProvinceHours } from "../../helpers/hours.js";
 import { type Caller, phoneCaller } from "../../helpers/phone-caller.js";
-import { simulate } from "../../helpers/twilio.js";
+import { signedPost, simulate } from "../../helpers/twilio.js";
 import { STUB_ACCOUNT_SID, STUB_AUTH_TOKEN, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
 let t: TestApp;
@@ -239,4 +239,27 @@ describe("the call simulator", () => {
     expect(call.queueOutcome).toBe("callback");
     expect(call.callbackRequest?.placedAt.getTime()).toBe(call.queueEntries[0]?.enqueuedAt.getTime());
   }, 30_000);
+});
+
+describe("the queue's webhooks", () => {
+  it("refuse a connect for another call's entry, bad input and unsigned requests", async () => {
+    const waiting = await insertCall(t.db, { status: "in-progress" });
+    const entry = await t.db.queueEntry.create({ data: { callId: waiting.id, agencyId }, include: { call: true } });
+    const other = `CA${"b".repeat(32)}`;
+    const wrong = await signedPost(t.app, t.config, t.db, `/twilio/voice/queue/connect?entry=${entry.id}`, { CallSid: other });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toContain("entry");
+    const bad = await signedPost(t.app, t.config, t.db, "/twilio/voice/queue/connect?entry=abc", { CallSid: other });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain("entry");
+    const noStep = await signedPost(t.app, t.config, t.db, "/twilio/voice/queue/wait", { CallSid: entry.call.callSid });
+    expect(noStep.status).toBe(400);
+    const unsigned = await t.app.inject({
+      method: "POST",
+      url: "/twilio/voice/queue/wait?s=3",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: `CallSid=${entry.call.callSid}`,
+    });
+    expect(unsigned.statusCode).toBe(403);
+  });
 });
