@@ -26,6 +26,8 @@ export interface Caller {
   staffAccepts(index?: number): Promise<XmlElement>;
   /** The staff leg ends: answered (talked `talkSeconds`) or not; the caller is still on the line. */
   dialEnds(status: "completed" | "no-answer", talkSeconds?: number): Promise<XmlElement>;
+  /** Twilio retries the last request: the same parameters to the same URL; returns the raw answer. */
+  retry(): Promise<string>;
   /** The final status callback. */
   hangUp(): Promise<void>;
 }
@@ -44,8 +46,10 @@ export function phoneCaller(app: FastifyInstance, config: Config, db: Db, from: 
     if (!found) throw new Error(`no <${name}> in ${JSON.stringify(caller.twiml)}`);
     return found;
   };
+  let last: { url: string; params: Record<string, string> } | null = null;
   const answer = async (url: string, params: Record<string, string>) => {
-    caller.twiml = parseXml(await post(url, { ...base, CallStatus: "in-progress", ...params }));
+    last = { url, params: { ...base, CallStatus: "in-progress", ...params } };
+    caller.twiml = parseXml(await post(last.url, last.params));
     return caller.twiml;
   };
   const caller: Caller = {
@@ -67,6 +71,10 @@ export function phoneCaller(app: FastifyInstance, config: Config, db: Db, from: 
     press: (digits) => answer(find("Gather").attributes.action ?? "", { Digits: digits }),
     redirect: () => answer(find("Redirect").text.trim(), {}),
     fetch: (url) => answer(url, {}),
+    async retry() {
+      if (!last) throw new Error("nothing to retry");
+      return post(last.url, last.params);
+    },
     async staffAccepts(index = 0) {
       const dial = find("Dial");
       const target = dial.children.filter((c) => c.name === "Number" || c.name === "Client")[index];

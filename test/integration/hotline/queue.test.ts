@@ -2,6 +2,7 @@
 // TwiML; Twilio's REST API (moving a waiting call to be connected) is a local stub; the sweep and the
 // dispatcher run as in production. The call log API is read at each step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseXml } from "../../../server/hotline/simulator/xml.js";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
 import { HOTLINE, insertCall } from "../../helpers/calls.js";
 import { DEMO_ADMIN_PASSWORD, seedDemo } from "../../helpers/demo.js";
@@ -118,12 +119,16 @@ describe("two staff, six callers", () => {
       expect(dialled(c)).toEqual([]);
     }
     for (const [i, c] of [c3, c4, c5, c6].entries()) {
-      await c.redirect();
+      const turn = await c.redirect();
       expect(position(c)).toBe(i + 1);
+      // A retried turn gets the same answer and is recorded once.
+      expect(parseXml(await c.retry())).toEqual(turn);
       expect(c.heard().join(" ")).toContain("bấm phím 1 để được gọi lại");
       expect(c.heard().at(-1)).toBe(`${t.config.PUBLIC_BASE_URL}/audio/hold-music.wav`);
       expect(await callOf(c)).toMatchObject({ queueOutcome: null, staffId: null });
     }
+    const turns = await t.db.callEvent.count({ where: { call: { callSid: c3.callSid }, kind: "queue" } });
+    expect(turns).toBe(1);
     const music = await t.app.inject({ method: "GET", url: "/audio/hold-music.wav" });
     expect(music.statusCode).toBe(200);
     expect(music.headers["content-type"]).toBe("audio/wav");
