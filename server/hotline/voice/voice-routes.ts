@@ -287,8 +287,13 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
       if (ended) {
         // Hung up while waiting (or while the queue rang someone): abandoned, with the time waited.
-        const freed = await endWait(db, callSid, new Date());
-        if (freed.length > 0) afterQueueWrites({ dispatch: freed, staffChanged: true, placedAt: null });
+        // The call is closed already; a failure here must not turn Twilio's callback into an error.
+        try {
+          const freed = await endWait(db, callSid, new Date());
+          if (freed.length > 0) afterQueueWrites({ dispatch: freed, staffChanged: true, placedAt: null });
+        } catch (error) {
+          request.log.error({ err: error }, "queue: could not close the wait of an ended call");
+        }
       }
       return reply.status(204).send();
     },
