@@ -19,7 +19,9 @@ const USAGE = `Cách dùng: npm run call:simulate -- --digits 2,1 [--no-answer] 
   --no-answer  cán bộ không nghe máy (mặc định: cán bộ đầu tiên bấm 1 và nghe)
   --from       số người gọi (mặc định ${DEMO_CALLER})
   --url        địa chỉ máy chủ đang chạy (mặc định http://localhost:PORT)
-  --twiml      in cả TwiML của từng yêu cầu`;
+  --twiml      in cả TwiML của từng yêu cầu
+  --queue-keys khi phải chờ trong hàng chờ: phím bấm ở mỗi vòng chờ, cách nhau bởi dấu phẩy (vd. ,,1 là chờ
+               hai vòng rồi bấm 1 để được gọi lại); hết phím thì chờ tiếp, mỗi vòng 1 giây, tối đa 30 vòng`;
 
 function fail(message: string): never {
   console.error(message);
@@ -35,6 +37,7 @@ function parse() {
       from: { type: "string", default: DEMO_CALLER },
       url: { type: "string" },
       twiml: { type: "boolean", default: false },
+      "queue-keys": { type: "string", default: "" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -52,6 +55,8 @@ if (args.help) {
 const digits = args.digits === "" ? [] : args.digits.split(",").map((d) => d.trim());
 const bad = digits.find((d) => !/^[0-9*#]{0,20}$/.test(d));
 if (bad !== undefined) fail(`--digits: "${bad}" không phải phím điện thoại (0-9, *, #)\n\n${USAGE}`);
+const queueDigits = args["queue-keys"] === "" ? [] : args["queue-keys"].split(",").map((d) => d.trim());
+if (queueDigits.some((d) => !/^[0-9*#]?$/.test(d))) fail(`--queue-keys: mỗi vòng chờ chỉ bấm một phím (0-9, *, #)\n\n${USAGE}`);
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -104,6 +109,7 @@ try {
       from: args.from,
       to: DEMO_HOTLINE,
       digits,
+      queueDigits,
       staff: args["no-answer"] ? "no-answer" : "answer",
     });
   } catch (error) {

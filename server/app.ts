@@ -18,6 +18,7 @@ import recordingRoutes from "./hotline/call-log/recordings.js";
 import callRoutes from "./hotline/call-log/routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
 import flowVersionRoutes from "./hotline/flows/routes.js";
+import callQueues from "./hotline/queues/plugin.js";
 import reportRoutes from "./hotline/reports/routes.js";
 import retentionRoutes from "./hotline/retention/routes.js";
 import simulatorRoutes from "./hotline/simulator/routes.js";
@@ -75,6 +76,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(authentication);
   await fastify.register(callRouting);
   await fastify.register(wrapUpSweep);
+  await fastify.register(callQueues, { onStaffChanged: () => fastify.callRouting.invalidate() });
 
   await fastify.register(healthRoutes);
   await fastify.register(consolePlugin);

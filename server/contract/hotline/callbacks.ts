@@ -22,6 +22,8 @@ export const CallbackRequest = Type.Object({
   phone: Type.String(),
   status: StringEnum(CALLBACK_STATUSES),
   dueAt: DateTime,
+  /** The caller's place in line: worked in this order (a callback chosen in a queue keeps the time they joined it). */
+  placedAt: DateTime,
   attemptCount: Type.Integer(),
   lastAttemptAt: Nullable(DateTime),
   createdAt: DateTime,

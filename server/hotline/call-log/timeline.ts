@@ -17,7 +17,7 @@ export interface TimelineItem {
   at: Date;
   /** The webhook that produced it: incoming, gather, dial, record, whisper-accept, status, recording. */
   event: string;
-  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request, presence-toggle, termination, error, whisper-accept, status, recording, degraded. */
+  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request(-queue), presence-toggle, queue-joined, queue-position, queue-connecting, queue-returned, queue-left, termination, error, whisper-accept, status, recording, degraded. */
   type: string;
   params: TimelineParams;
   text: string;
@@ -84,6 +84,13 @@ function effectItem(effect: Effect, names: NameLookup): Omit<TimelineItem, "at" 
       };
     case "callback-request": {
       const agency = names.agency(effect.agencyId);
+      if (effect.inQueue) {
+        return {
+          type: "callback-request-queue",
+          params: { agency },
+          text: `Callback chosen while waiting${agency ? ` for ${agency}` : ""}`,
+        };
+      }
       return {
         type: "callback-request",
         params: { agency, recordingSeconds: effect.recordingSeconds },
@@ -94,6 +101,33 @@ function effectItem(effect: Effect, names: NameLookup): Omit<TimelineItem, "at" 
       const staff = names.staff(effect.staffId);
       return { type: "presence-toggle", params: { staff, state: effect.state }, text: `${staff ?? "Staff"} set ${effect.state} by phone` };
     }
+    case "queue-joined": {
+      const agency = names.agency(effect.agencyId) ?? effect.agencyCode;
+      return { type: "queue-joined", params: { agency }, text: `Waiting in ${agency}'s queue` };
+    }
+    case "queue-position": {
+      const minutes = effect.expectedWaitSeconds === null ? null : Math.max(1, Math.round(effect.expectedWaitSeconds / 60));
+      return {
+        type: "queue-position",
+        params: { position: effect.position, minutes },
+        text: `Heard position ${effect.position}${minutes === null ? "" : `, about ${minutes} min`}`,
+      };
+    }
+    case "queue-connecting":
+    case "queue-returned": {
+      const staff = names.staff(effect.staffId) ?? `#${effect.staffId}`;
+      return {
+        type: effect.type,
+        params: { staff },
+        text: effect.type === "queue-connecting" ? `Connecting to ${staff} from the queue` : `${staff} did not answer: back in line`,
+      };
+    }
+    case "queue-left":
+      return {
+        type: "queue-left",
+        params: { outcome: effect.outcome, seconds: effect.waitedSeconds ?? null },
+        text: `Left the queue: ${effect.outcome}`,
+      };
     case "termination":
       return { type: "termination", params: { reason: effect.reason }, text: `Outcome: ${effect.reason}` };
     case "error":

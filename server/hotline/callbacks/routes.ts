@@ -25,7 +25,7 @@ const AttemptInput = Type.Object(
 );
 const StatusInput = Type.Object({ status: Type.Enum(STATUSES) }, { additionalProperties: false });
 
-const SORTABLE = ["dueAt", "id", "createdAt", "status", "agencyId"] as const;
+const SORTABLE = ["placedAt", "dueAt", "id", "createdAt", "status", "agencyId"] as const;
 
 const withAttempts = {
   agency: { select: { id: true, code: true, name: true } },
@@ -49,6 +49,7 @@ const present = (row: Row) => ({
   phone: row.phone,
   status: row.status,
   dueAt: row.dueAt,
+  placedAt: row.placedAt,
   attemptCount: row.attempts.length,
   lastAttemptAt: row.attempts.at(-1)?.createdAt ?? null,
   createdAt: row.createdAt,
@@ -89,7 +90,8 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const rows = await listPage(request.query, reply, {
       resource: "callback-requests",
       sortable: SORTABLE,
-      defaultSort: ["dueAt", "ASC"],
+      // First come, first served: a callback chosen while waiting keeps the place its caller had in line.
+      defaultSort: ["placedAt", "ASC"],
       where: async (filter): Promise<Prisma.CallbackRequestWhereInput> => {
         const visible = await visibleAgencyIds(db, currentUser(request));
         return {

@@ -1,7 +1,7 @@
 // A published bundle as boxes and arrows for the console: every node of every flow, every edge that
 // edgesOf reports (plus a menu's "repeat" keys as loops), labelled the way callers experience them,
 // and a layer per node (its distance from the start of the entry flow) for a top-down layout.
-import { type Bundle, edgesOf, type FlowNode, type NodeKind, resolveRef } from "../ivr/flow.js";
+import { type Bundle, edgesOf, type Flow, type FlowNode, type NodeKind, resolveRef, routeQueues } from "../ivr/flow.js";
 
 export interface DiagramNode {
   /** "flow#node". */
@@ -51,10 +51,12 @@ function edgeLabel(node: FlowNode, key: string): string {
   return FIELD_LABELS[key] ?? key;
 }
 
-function nodeLabel(id: string, node: FlowNode, topics: Record<string, string>): string {
+function nodeLabel(id: string, node: FlowNode, flow: Flow): string {
+  const topics = flow.topics ?? {};
   switch (node.kind) {
     case "route":
-      return `${id}: ${node.agency}${node.topic ? ` (${topics[node.topic] ?? node.topic})` : ""}`;
+      // A route that may hold callers in the agency's queue says so: the wait is part of the box.
+      return `${id}: ${node.agency}${node.topic ? ` (${topics[node.topic] ?? node.topic})` : ""}${routeQueues(flow, node) ? ", hàng chờ" : ""}`;
     case "hours":
     case "voicemail":
       return "agency" in node && node.agency ? `${id}: ${node.agency}` : id;
@@ -76,7 +78,7 @@ export function diagramOf(bundle: Bundle): Diagram {
         flow: flow.id,
         node: id,
         kind: node.kind,
-        label: nodeLabel(id, node, flow.topics ?? {}),
+        label: nodeLabel(id, node, flow),
         layer: 0,
         start: flow.id === bundle.entry && id === flow.start,
       });

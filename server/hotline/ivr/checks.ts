@@ -1,6 +1,6 @@
 // Semantic checks of one flow that need no graph walk: references to nodes, flows, prompts and
 // topics; menu options; prompts in every declared language; a voice for every spoken language.
-import { edgesOf, type Flow, type FlowNode, promptsOf, resolveRef } from "./flow.js";
+import { edgesOf, type Flow, type FlowNode, promptsOf, QUEUE_PLACEHOLDERS, type QueuePrompts, resolveRef } from "./flow.js";
 import type { Problem } from "./parse.js";
 
 export function checkFlow(file: string, flow: Flow, flows: ReadonlyMap<string, Flow>): Problem[] {
@@ -9,6 +9,7 @@ export function checkFlow(file: string, flow: Flow, flows: ReadonlyMap<string, F
 
   if (!flow.nodes[flow.start]) at(undefined, `start: unknown node "${flow.start}"`);
   if (flow.errorPrompt && !flow.prompts[flow.errorPrompt]) at(undefined, `errorPrompt: unknown prompt "${flow.errorPrompt}"`);
+  problems.push(...checkQueuePrompts(file, flow));
 
   for (const [id, node] of Object.entries(flow.nodes)) {
     for (const { field, ref } of edgesOf(node)) {
@@ -38,12 +39,40 @@ export function checkFlow(file: string, flow: Flow, flows: ReadonlyMap<string, F
       if (pin && (!node.availablePrompt || !node.awayPrompt)) at(id, "staff_presence_pin needs availablePrompt and awayPrompt");
       if (!pin && (node.availablePrompt || node.awayPrompt)) at(id, "availablePrompt and awayPrompt are for lookup staff_presence_pin");
     }
+    if (node.kind === "route" && node.queue === true && !flow.queue) {
+      at(id, "queue: true needs the flow's queue prompts (declare queue: { joined, position, expectedWait, offer, callbackConfirmed })");
+    }
     if (node.kind === "survey") {
       const ids = node.questions.map((q) => q.id);
       for (const dup of ids.filter((q, i) => ids.indexOf(q) !== i)) at(id, `questions: question id "${dup}" is used twice`);
     }
   }
   problems.push(...checkLanguages(file, flow));
+  return problems;
+}
+
+/** The queue's prompts exist, and their texts carry the placeholder the interpreter fills in (and no other). */
+function checkQueuePrompts(file: string, flow: Flow): Problem[] {
+  if (!flow.queue) return [];
+  const problems: Problem[] = [];
+  for (const [field, placeholder] of Object.entries(QUEUE_PLACEHOLDERS) as [keyof QueuePrompts, string | null][]) {
+    const id = flow.queue[field];
+    const versions = flow.prompts[id];
+    if (!versions) {
+      problems.push({ file, message: `queue.${field}: unknown prompt "${id}"` });
+      continue;
+    }
+    for (const [language, version] of Object.entries(versions)) {
+      if (typeof version !== "string") continue;
+      const used: string[] = version.match(/\{[a-z_]+\}/g) ?? [];
+      if (placeholder && !used.includes(placeholder)) {
+        problems.push({ file, message: `queue.${field}: the "${language}" text of prompt "${id}" must say ${placeholder}` });
+      }
+      for (const other of used.filter((p) => p !== placeholder)) {
+        problems.push({ file, message: `queue.${field}: prompt "${id}" uses ${other}, which is not filled in here` });
+      }
+    }
+  }
   return problems;
 }
 

@@ -77,6 +77,11 @@ export interface RouteNode {
   prompt?: string;
   answered: string;
   unanswered: string;
+  /**
+   * Whether a caller may wait in the agency's queue when its staff are busy (the agency's queue
+   * settings decide the rest). Default: true when the flow declares its queue prompts.
+   */
+  queue?: boolean;
 }
 
 export interface VoicemailNode {
@@ -119,6 +124,34 @@ export type FlowNode = (SayNode | MenuNode | InputNode | HoursNode | RouteNode |
 };
 export type NodeKind = FlowNode["kind"];
 
+/**
+ * What a waiting caller hears, prompt ids of the flow. Texts may hold placeholders the interpreter
+ * fills in: {position} in `position`, {minutes} in `expectedWait`.
+ */
+export interface QueuePrompts {
+  /** Once, on joining the line. */
+  joined: string;
+  /** Every turn of the wait loop: "… vị trí số {position}". */
+  position: string;
+  /** After the position, only when recent answered waits make an estimate meaningful. */
+  expectedWait: string;
+  /** The offer to be called back (key 1). */
+  offer: string;
+  /** After key 1: the request is recorded; then the call ends. */
+  callbackConfirmed: string;
+}
+
+export const QUEUE_PLACEHOLDERS: Record<keyof QueuePrompts, string | null> = {
+  joined: null,
+  position: "{position}",
+  expectedWait: "{minutes}",
+  offer: null,
+  callbackConfirmed: null,
+};
+
+/** The key that turns a wait into a callback request. */
+export const CALLBACK_KEY = "1";
+
 export interface Flow {
   id: string;
   name: string;
@@ -128,6 +161,8 @@ export interface Flow {
   start: string;
   errorPrompt?: string;
   topics?: Record<string, string>;
+  /** Prompts of the wait in an agency's queue, for this flow's route nodes. */
+  queue?: QueuePrompts;
   /** Prompt id → language → version. */
   prompts: Record<string, Record<string, PromptVersion>>;
   nodes: Record<string, FlowNode>;
@@ -224,6 +259,11 @@ export function promptsOf(node: FlowNode): { field: string; prompt: string }[] {
       break;
   }
   return fields.flatMap(([field, prompt]) => (prompt ? [{ field, prompt }] : []));
+}
+
+/** A route node may put the caller in a queue. */
+export function routeQueues(flow: Flow, node: RouteNode): boolean {
+  return Boolean(flow.queue) && node.queue !== false;
 }
 
 /** Nodes after which a call has left the automated part: a person, a message or the end. */

@@ -4,7 +4,7 @@
 import { type Ctx, prompt, say, setTopic } from "./context.js";
 import { type Bundle, DEFAULTS, type Flow, type FlowNode, type InputNode, type MenuNode, resolveRef, type SurveyNode } from "./flow.js";
 import { BUILTIN_APOLOGY, FlowError, gatherLanguage, resolvePrompt } from "./prompts.js";
-import { enterRoute, onDialEnded } from "./routing.js";
+import { enterRoute, onDialEnded, onQueueTick } from "./routing.js";
 import type { CallState, IvrEnv, IvrEvent, PresencePinResult, ResolvedPrompt, StepResult } from "./types.js";
 
 /** Nodes run in one step before the flow is declared looping (validation prevents it). */
@@ -47,6 +47,7 @@ function emptyState(bundle: Bundle): CallState {
     survey: null,
     lastAgencyId: null,
     noOneOnDuty: false,
+    queue: null,
   };
 }
 
@@ -74,7 +75,7 @@ function resumable(bundle: Bundle, state: CallState): boolean {
 
 function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" }>): void {
   const { flow, node } = current(ctx);
-  const expected = { gather: "gather", dial: "dial-ended", record: "recorded", done: "" }[ctx.state.waiting];
+  const expected = { gather: "gather", dial: "dial-ended", record: "recorded", queue: "queue-tick", done: "" }[ctx.state.waiting];
   if (event.type !== expected) throw new FlowError(`${event.type} event while ${flow.id}#${ctx.state.node} waits for ${ctx.state.waiting}`);
   let next: string | null = null;
   if (event.type === "gather") {
@@ -87,6 +88,10 @@ function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" }>): void {
     else if (node.kind === "input") next = onInput(ctx, flow, node, event.digits);
     else if (node.kind === "survey") next = onSurvey(ctx, flow, node, event.digits);
     else throw new FlowError(`gather at a ${node.kind} node`);
+  } else if (event.type === "queue-tick") {
+    if (node.kind !== "route") throw new FlowError(`queue turn at a ${node.kind} node`);
+    if (event.digits !== "") ctx.effects.push({ type: "key", flow: flow.id, node: ctx.state.node, digits: event.digits });
+    next = onQueueTick(ctx, node, event);
   } else if (event.type === "dial-ended") {
     if (node.kind !== "route") throw new FlowError(`dial ended at a ${node.kind} node`);
     next = onDialEnded(ctx, node, event);
@@ -257,7 +262,7 @@ function safeResult(ctx: Ctx, message: string): StepResult {
     // The built-in apology it is.
   }
   return {
-    state: { ...ctx.state, waiting: "done", route: null, survey: null },
+    state: { ...ctx.state, waiting: "done", route: null, survey: null, queue: null },
     actions: [{ type: "say", prompt: apology }, { type: "hangup" }],
     effects: [...ctx.effects, { type: "error", message }],
   };

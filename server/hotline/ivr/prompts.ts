@@ -32,6 +32,12 @@ export function resolvePrompt(flow: Flow, id: string, language: string): Resolve
   return { say: version, voice: voice.voice, language: voice.language };
 }
 
+/** A text prompt with its {placeholders} filled in; recorded audio is played as it is. */
+export function fillPrompt(prompt: ResolvedPrompt, values: Record<string, string | number>): ResolvedPrompt {
+  if ("play" in prompt) return prompt;
+  return { ...prompt, say: prompt.say.replace(/\{([a-z_]+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) };
+}
+
 /** The language tag for <Gather language>, when the call's language has a voice. */
 export function gatherLanguage(flow: Flow, language: string): string | undefined {
   return flow.voices[language]?.language;

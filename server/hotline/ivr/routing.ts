@@ -1,9 +1,11 @@
 // Route nodes, TaskRouter style: walk the agency → fallback chain, skip agencies that are closed or
 // have nobody reachable on duty, ring staff all at once or one by one, and fall through to the
-// route's `unanswered` node when the chain is exhausted.
-import { type Ctx, say, setTopic } from "./context.js";
-import { type Flow, type RouteNode, SELECTED_AGENCY } from "./flow.js";
+// route's `unanswered` node when the chain is exhausted. An agency whose staff are all busy may hold
+// the caller in its queue instead (queue.ts); the chain goes on from there after a timeout.
+import { type Ctx, prompt, say, setTopic } from "./context.js";
+import { CALLBACK_KEY, type Flow, type RouteNode, SELECTED_AGENCY } from "./flow.js";
 import { FlowError } from "./prompts.js";
+import { announce, joinQueue, mayQueue, queuePrompts } from "./queue.js";
 import type { AgencySnapshot, DialTarget, IvrEvent, StaffSnapshot } from "./types.js";
 
 /** Twilio rings at most ten <Number>/<Client> nouns in one <Dial>. */
@@ -25,6 +27,8 @@ export function onDialEnded(ctx: Ctx, node: RouteNode, event: Extract<IvrEvent, 
   if (!route || code === undefined || route.agencyId === null) throw new FlowError("dial ended outside a route");
   const base = { type: "routing" as const, agencyCode: code, agencyId: route.agencyId };
   if (event.acceptedStaffId !== null) {
+    if (ctx.state.queue) ctx.effects.push({ type: "queue-left", agencyId: ctx.state.queue.agencyId, outcome: "answered" });
+    ctx.state.queue = null;
     ctx.effects.push({
       ...base,
       decision: "answered",
@@ -39,6 +43,15 @@ export function onDialEnded(ctx: Ctx, node: RouteNode, event: Extract<IvrEvent, 
   }
   ctx.effects.push({ ...base, decision: "no-answer", staffIds: route.dialing, dialStatus: event.status });
   route.dialing = [];
+  const queue = ctx.state.queue;
+  if (queue && queue.connecting !== null && event.status !== "canceled") {
+    // The staff member the queue chose let it ring: back in line, in the old place (the entry keeps its time).
+    ctx.effects.push({ type: "queue-returned", agencyId: queue.agencyId, staffId: queue.connecting });
+    queue.connecting = null;
+    ctx.actions.push({ type: "queue-next" });
+    ctx.state.waiting = "queue";
+    return null;
+  }
   if (event.status === "canceled") {
     // The caller hung up while it rang (or the call was cancelled): nobody is left to connect.
     ctx.state.route = null;
@@ -49,6 +62,63 @@ export function onDialEnded(ctx: Ctx, node: RouteNode, event: Extract<IvrEvent, 
   const agency = ctx.env.agency(code);
   if (agency?.open && route.pending.length > 0) return dial(ctx, node, agency);
   return tryChain(ctx, node, agency?.fallbackCode ?? null);
+}
+
+/** A turn of the wait loop: connect the staff member the dispatcher chose, a callback on key 1, the timeout, or the next announcement. */
+export function onQueueTick(ctx: Ctx, node: RouteNode, event: Extract<IvrEvent, { type: "queue-tick" }>): string | null {
+  const { queue, route } = ctx.state;
+  if (!queue || !route) throw new FlowError("queue turn outside a queue");
+  const flow = currentFlow(ctx);
+  if (event.assigned) {
+    // Connecting wins over a key pressed at the same moment: the caller wanted a person.
+    const staffId = event.assigned.staffId;
+    queue.connecting = staffId;
+    route.agencyId = queue.agencyId;
+    route.dialing = [staffId];
+    route.rang = true;
+    ctx.effects.push({ type: "queue-connecting", agencyId: queue.agencyId, staffId });
+    ctx.effects.push({ type: "routing", agencyCode: queue.agencyCode, agencyId: queue.agencyId, decision: "dialing", staffIds: [staffId] });
+    ctx.actions.push({
+      type: "dial",
+      agencyId: queue.agencyId,
+      topic: ctx.state.topic?.label ?? "",
+      topicId: ctx.state.topic?.id ?? null,
+      targets: [event.assigned],
+      timeoutSeconds: ctx.env.agency(queue.agencyCode)?.ringTimeoutSeconds ?? 20,
+      record: true,
+    });
+    ctx.state.waiting = "dial";
+    return null;
+  }
+  if (event.digits === CALLBACK_KEY) {
+    ctx.effects.push({ type: "queue-left", agencyId: queue.agencyId, outcome: "callback", waitedSeconds: event.waitedSeconds });
+    ctx.effects.push({
+      type: "callback-request",
+      agencyId: queue.agencyId,
+      topic: ctx.state.topic?.id ?? null,
+      recordingSeconds: 0,
+      inQueue: true,
+    });
+    ctx.actions.push({ type: "say", prompt: prompt(ctx, flow, queuePrompts(flow).callbackConfirmed) });
+    ctx.actions.push({ type: "hangup" });
+    ctx.state.queue = null;
+    ctx.state.route = null;
+    ctx.state.waiting = "done";
+    return null;
+  }
+  if (event.waitedSeconds >= queue.maxWaitSeconds) {
+    ctx.effects.push({ type: "queue-left", agencyId: queue.agencyId, outcome: "timeout", waitedSeconds: event.waitedSeconds });
+    ctx.state.queue = null;
+    return tryChain(ctx, node, ctx.env.agency(queue.agencyCode)?.fallbackCode ?? null);
+  }
+  announce(ctx, flow, event);
+  return null;
+}
+
+function currentFlow(ctx: Ctx): Flow {
+  const flow = ctx.bundle.flows[ctx.state.flow];
+  if (!flow) throw new FlowError(`unknown flow ${ctx.state.flow}`);
+  return flow;
 }
 
 function tryChain(ctx: Ctx, node: RouteNode, first: string | null): string | null {
@@ -63,6 +133,12 @@ function tryChain(ctx: Ctx, node: RouteNode, first: string | null): string | nul
       break;
     }
     ctx.state.lastAgencyId = agency.id;
+    if (agency.open && reachableStaff(agency).length === 0 && mayQueue(currentFlow(ctx), node, agency)) {
+      route.agencyId = agency.id;
+      route.pending = [];
+      joinQueue(ctx, currentFlow(ctx), agency);
+      return null;
+    }
     const skipped = !agency.open ? "skipped-closed" : reachableStaff(agency).length === 0 ? "skipped-no-staff" : null;
     if (skipped) {
       ctx.effects.push({ type: "routing", agencyCode: code, agencyId: agency.id, decision: skipped });

@@ -15,6 +15,10 @@ export interface TwimlUrls {
   /** <Record action>: posts RecordingDuration (absent when the recording was empty). */
   recordAction: string;
   recordingStatus: string;
+  /** The wait loop's webhook: a key (Digits) or the next turn (no Digits). */
+  queueWait: string;
+  /** The shipped hold music, for agencies without their own. */
+  holdMusic: string;
 }
 
 type Speaker = Pick<VoiceResponse, "say" | "play"> | Pick<VoiceResponse.Gather, "say" | "play">;
@@ -68,6 +72,18 @@ export function renderTwiml(actions: Action[], urls: TwimlUrls): string {
         });
         // Twilio skips the action when the recording is empty and goes on with the next verb.
         response.redirect({ method: "POST" }, urls.recordAction);
+        break;
+      case "queue-wait": {
+        // The announcements and the music inside the Gather, so a key interrupts them at once; when
+        // nothing is pressed the next turn comes through the Redirect (a webhook per turn).
+        const gather = response.gather({ input: ["dtmf"], action: urls.queueWait, method: "POST", numDigits: 1, timeout: 1 });
+        for (const prompt of action.prompts) speak(gather, prompt);
+        gather.play(action.holdMusicUrl ?? urls.holdMusic);
+        response.redirect({ method: "POST" }, urls.queueWait);
+        break;
+      }
+      case "queue-next":
+        response.redirect({ method: "POST" }, urls.queueWait);
         break;
       case "hangup":
         response.hangup();

@@ -20,6 +20,8 @@ export interface QueueSettings {
   whenNoneAvailable: boolean;
   /** Callers waiting now (counted when the snapshot was read). */
   waiting: number;
+  /** The agency's own hold music; absent or null plays the shipped file. */
+  holdMusicUrl?: string | null;
 }
 
 /** An agency as the webhook layer sees it now: hours, holidays and duty rosters already evaluated. */
@@ -55,7 +57,21 @@ export type IvrEvent =
   | { type: "gather"; digits: string; presencePin?: PresencePinResult | null }
   /** acceptedStaffId: the staff member who pressed the key in the whisper; only then was the call answered by a person. */
   | { type: "dial-ended"; status: DialStatus; acceptedStaffId: number | null; durationSeconds: number }
-  | { type: "recorded"; durationSeconds: number };
+  | { type: "recorded"; durationSeconds: number }
+  /**
+   * One turn of the wait loop (or the dispatcher moving the call to connect it): what the webhook
+   * layer read of the caller's queue entry. digits: a key pressed during the announcement, "" if none.
+   */
+  | {
+      type: "queue-tick";
+      digits: string;
+      waitedSeconds: number;
+      position: number;
+      /** From recent answered waits; null when there are too few to say anything. */
+      expectedWaitSeconds: number | null;
+      /** The staff member the dispatcher reserved for this caller, to be dialled now. */
+      assigned: DialTarget | null;
+    };
 
 /** A staff member recognised by caller ID and PIN, and the state the toggle takes them to. */
 export interface PresencePinResult {
@@ -74,10 +90,17 @@ export type Action =
   | { type: "gather"; prompts: ResolvedPrompt[]; timeoutSeconds: number; numDigits?: number; finishOnKey?: string; language?: string }
   | { type: "dial"; agencyId: number; topic: string; topicId: string | null; targets: DialTarget[]; timeoutSeconds: number; record: true }
   | { type: "record"; maxLengthSeconds: number }
+  /** One turn of the wait loop: the announcements and the hold music, interrupted by a key, then the next turn. */
+  | { type: "queue-wait"; prompts: ResolvedPrompt[]; holdMusicUrl: string | null }
+  /** Straight to the next turn of the wait loop (after joining, or back from a ring nobody took). */
+  | { type: "queue-next" }
   | { type: "hangup" };
 
 /** hung_up_in_ivr, abandoned_ringing and failed are decided by the webhook layer. */
 export type TerminationReason = "answered" | "no_one_on_duty" | "after_hours_voicemail" | "voicemail";
+
+/** How a wait ends as the interpreter sees it; "abandoned" (hanging up) is decided by the webhook layer. */
+export type QueueLeaving = "answered" | "callback" | "timeout";
 
 export type RoutingDecision = "dialing" | "skipped-closed" | "skipped-no-staff" | "skipped-unknown" | "no-answer" | "answered";
 
@@ -99,9 +122,17 @@ export type Effect =
       durationSeconds?: number;
     }
   | { type: "survey-answer"; survey: string; question: string; value: number }
-  | { type: "callback-request"; agencyId: number | null; topic: string | null; recordingSeconds: number }
   /** A staff member toggled their presence by phone; the webhook layer stores it with the step. */
   | { type: "presence-toggle"; staffId: number; state: "available" | "away" }
+  /** inQueue: chosen while waiting, so the request keeps the caller's place (placed when they joined). */
+  | { type: "callback-request"; agencyId: number | null; topic: string | null; recordingSeconds: number; inQueue?: true }
+  | { type: "queue-joined"; agencyCode: string; agencyId: number }
+  | { type: "queue-position"; agencyId: number; position: number; expectedWaitSeconds: number | null; waitedSeconds: number }
+  /** The dispatcher's choice is being rung. */
+  | { type: "queue-connecting"; agencyId: number; staffId: number }
+  /** The staff member did not take the call: the caller is back in line, in their old place. */
+  | { type: "queue-returned"; agencyId: number; staffId: number }
+  | { type: "queue-left"; agencyId: number; outcome: QueueLeaving; waitedSeconds?: number }
   /** The last one of a call wins. */
   | { type: "termination"; reason: TerminationReason }
   | { type: "error"; message: string };
@@ -118,6 +149,16 @@ export interface RouteState {
   rang: boolean;
 }
 
+/** A caller waiting in an agency's queue; the route state stays as it was (the chain goes on after a timeout). */
+export interface QueueState {
+  agencyId: number;
+  agencyCode: string;
+  maxWaitSeconds: number;
+  holdMusicUrl: string | null;
+  /** The staff member being rung from the queue. */
+  connecting: number | null;
+}
+
 /** Stored between webhooks (jsonb). */
 export interface CallState {
   v: 1;
@@ -126,7 +167,7 @@ export interface CallState {
   flow: string;
   /** The node waiting for the next event. */
   node: string;
-  waiting: "gather" | "dial" | "record" | "done";
+  waiting: "gather" | "dial" | "record" | "queue" | "done";
   language: string;
   /** Failed tries at the current menu or input. */
   failures: number;
@@ -141,6 +182,8 @@ export interface CallState {
   lastAgencyId: number | null;
   /** The last route found nobody to ring. */
   noOneOnDuty: boolean;
+  /** Waiting in a queue (absent in states stored before queues existed). */
+  queue?: QueueState | null;
 }
 
 export interface StepResult {

@@ -37,19 +37,31 @@ export interface CallScript {
   staff: "answer" | "no-answer";
   talkSeconds?: number;
   voicemailSeconds?: number;
+  /**
+   * While waiting in a queue: the key pressed at each turn of the wait loop ("" waits on, "1" asks
+   * for a callback). When they run out the caller keeps waiting, up to maxQueueTurns turns, then hangs up.
+   */
+  queueDigits?: string[];
+  /** The hold music's length stands in as this many milliseconds per turn (1000 by default). */
+  queueTurnMs?: number;
+  maxQueueTurns?: number;
 }
 
 const MAX_REQUESTS = 60;
+const QUEUE_PATH = "/twilio/voice/queue/wait";
 
 export async function simulateCall(transport: SimulatorTransport, signingKey: string, baseUrl: string, script: CallScript) {
   const callSid = `CA${randomBytes(16).toString("hex")}`;
   const steps: SimulationStep[] = [];
   const digits = [...script.digits];
+  const queueDigits = [...(script.queueDigits ?? [])];
+  const maxQueueTurns = script.maxQueueTurns ?? 30;
+  let queueTurns = 0;
   const base = { CallSid: callSid, AccountSid: `AC${"0".repeat(32)}`, From: script.from, To: script.to, Direction: "inbound" };
   let requests = 0;
 
   const post = async (url: string, params: Record<string, string>) => {
-    if (++requests > MAX_REQUESTS) throw new Error(`the call did not end within ${MAX_REQUESTS} requests`);
+    if (++requests > MAX_REQUESTS + 2 * queueTurns) throw new Error(`the call did not end within ${MAX_REQUESTS} requests`);
     const absolute = url.startsWith("http") ? url : `${baseUrl}${url}`;
     const path = absolute.slice(baseUrl.length);
     const signature = twilio.getExpectedTwilioSignature(signingKey, absolute, params);
@@ -69,6 +81,15 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
           break;
         case "Gather": {
           for (const child of verb.children) speak(child);
+          if ((verb.attributes.action ?? "").includes(QUEUE_PATH)) {
+            // A turn of the wait loop: a key, or the music plays out and the Redirect comes.
+            if (++queueTurns > maxQueueTurns) return hangUp();
+            const key = queueDigits.shift() ?? "";
+            steps.push({ type: "gather", digits: key });
+            if (key !== "") return { url: verb.attributes.action ?? "", params: { ...base, CallStatus: "in-progress", Digits: key } };
+            await new Promise((resolve) => setTimeout(resolve, script.queueTurnMs ?? 1000));
+            break;
+          }
           if (digits.length === 0) return hangUp();
           const pressed = digits.shift() ?? "";
           steps.push({ type: "gather", digits: pressed });

@@ -13,6 +13,8 @@ import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
 import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { Effect, IvrEvent } from "../ivr/types.js";
+import { applyQueueEffects, type QueueWrites, touchesQueue } from "../queues/effects.js";
+import { HOLD_MUSIC_PATH } from "../queues/hold-music.js";
 import type { CallLocks } from "./call-lock.js";
 import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWrite, storedAnswer, writeStep } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
@@ -43,6 +45,8 @@ export interface StepDeps {
   /** CALLBACK_TARGET_WORKING_HOURS: when a callback request left in a voicemail falls due. */
   callbackTargetHours: number;
   log: FastifyBaseLogger;
+  /** After a step's queue writes committed: dispatch, refresh the routing snapshot. */
+  afterQueueWrites?: (writes: QueueWrites) => void;
 }
 
 export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
@@ -53,6 +57,8 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
     whisper: (staffId) => `${voice}/whisper?s=${step}&staff=${staffId}`,
     recordAction: `${voice}/record?s=${step}`,
     recordingStatus: `${voice}/recording-status`,
+    queueWait: `${voice}/queue/wait?s=${step}`,
+    holdMusic: `${baseUrl}${HOLD_MUSIC_PATH}`,
   };
 }
 
@@ -65,6 +71,8 @@ interface Decision {
   write: Omit<StepWrite, "callId">;
   effects: Effect[];
   callback: ReturnType<typeof callbackRequestOf>;
+  /** The step writes queue entries or presence: it needs the call's lock and a transaction. */
+  queue: boolean;
 }
 
 /** What the step reads of the call. */
@@ -85,6 +93,7 @@ function decide(deps: StepDeps, flow: NonNullable<Flow>, env: Env, call: CallVie
   return {
     effects: result.effects,
     callback: callbackRequestOf(result.effects),
+    queue: touchesQueue(result.effects),
     write: {
       kind: request.kind,
       dedupeKey: dedupeKeyOf(request),
@@ -111,7 +120,7 @@ export async function runFirstStep(deps: StepDeps, call: NewCall, request: StepR
   if (flow) {
     const fresh: CallView = { state: { step: 0, ivr: null }, staffId: null, answeredAt: null, ringStartedAt: null };
     const decision = decide(deps, flow, env, fresh, request);
-    if (!decision.callback) {
+    if (!decision.callback && !decision.queue) {
       const created = await insertCallAtFirstStep(deps.db, call, decision.write, new Date(deadline.at));
       if (created) {
         deps.recent.keep(created);
@@ -150,7 +159,7 @@ async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, 
   // A staff PIN is checked and its toggle stored with the step, under the call's lock.
   if (!flow || atPresencePin(flow, call, request)) return null;
   const decision = decide(deps, flow, env, call, request);
-  if (decision.callback) return null;
+  if (decision.callback || decision.queue) return null;
   const written = await writeStep(
     deps.db,
     { ...decision.write, callId: call.id },
@@ -170,6 +179,7 @@ const loadFlowAndEnv = (deps: StepDeps, flowVersionId: number | null, now: Date)
 async function lockedStep(deps: StepDeps, flowVersionId: number | null, request: StepRequest, deadline: Deadline): Promise<string> {
   const dedupeKey = dedupeKeyOf(request);
   const [flow, env] = await loadFlowAndEnv(deps, flowVersionId, request.now);
+  let queueWrites: QueueWrites | null = null;
   const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
     if (!waitingFor(call, request.step)) {
       // A copy of this webhook may have run while this one waited for the lock: the step's event and
@@ -186,13 +196,19 @@ async function lockedStep(deps: StepDeps, flowVersionId: number | null, request:
     }
     const resolved = atPresencePin(flow, call, request) ? await withPresencePin(tx, call.caller, request) : request;
     const decision = decide(deps, flow, env, call, resolved);
-    if (decision.callback) await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours);
+    const writes =
+      decision.queue || decision.callback?.inQueue ? await applyQueueEffects(tx, call.id, decision.effects, request.now) : null;
+    if (decision.callback) {
+      await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours, writes?.placedAt ?? undefined);
+    }
     const toggled = await applyPresenceToggle(tx, call.id, decision.effects, request.now);
     await writeStep(tx, { ...decision.write, callId: call.id });
+    queueWrites = writes;
     return { response: decision.write.response, callId: call.id, effects: decision.effects, toggled };
   });
   if (!answer) return renderApology();
   if (typeof answer === "string") return answer;
+  if (queueWrites) deps.afterQueueWrites?.(queueWrites);
   announcePresence([answer.toggled]);
   await applyDialPresence(deps.db, answer.callId, answer.effects, request.now, deps.log);
   return answer.response;

@@ -54,12 +54,20 @@ export async function recordCallbackRequest(
   effect: CallbackEffect,
   now: Date,
   targetWorkingHours: number,
+  /** A callback chosen while waiting keeps the caller's place in line: when they joined it. */
+  placedAt?: Date,
 ): Promise<void> {
   const agencyId = effect.agencyId ?? call.agencyId ?? (await rootAgencyId(tx));
   if (agencyId === null) return;
   await tx.callbackRequest.upsert({
     where: { callId: call.id },
-    create: { callId: call.id, agencyId, phone: call.caller, dueAt: await dueTime(tx, agencyId, now, targetWorkingHours) },
+    create: {
+      callId: call.id,
+      agencyId,
+      phone: call.caller,
+      dueAt: await dueTime(tx, agencyId, now, targetWorkingHours),
+      placedAt: placedAt ?? now,
+    },
     update: {},
   });
 }

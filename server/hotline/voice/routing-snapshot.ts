@@ -46,6 +46,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
           queueMaxLength: true,
           queueMaxWaitSeconds: true,
           queueWhenNoneAvailable: true,
+          holdMusicUrl: true,
           fallback: { select: { code: true } },
         },
       }),
@@ -84,6 +85,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
           maxWaitSeconds: agency.queueMaxWaitSeconds,
           whenNoneAvailable: agency.queueWhenNoneAvailable,
           waiting: waitingByAgency.get(agency.id) ?? 0,
+          holdMusicUrl: agency.holdMusicUrl,
         },
       };
       byCode.set(agency.code, snapshot);

@@ -11,6 +11,8 @@ import { twilioWebhooks } from "../../platform/twilio/webhooks.js";
 import { activeFlowVersion } from "../flows/versions.js";
 import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
 import type { DialStatus } from "../ivr/types.js";
+import { endWait } from "../queues/abandon.js";
+import type { QueueWrites } from "../queues/effects.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
 import { acceptWhisper, upsertRecording } from "./call-rows.js";
@@ -18,10 +20,12 @@ import { storedState } from "./call-state.js";
 import { runCallStep, runFirstStep, type StepDeps } from "./call-steps.js";
 import { type Deadline, deadlineAt } from "./deadline.js";
 import { degradedMode } from "./degraded/mode.js";
+import { queueTick } from "./queue-steps.js";
 import { recentCalls } from "./recent-calls.js";
 import { CallSid, params, RecordingStatusBody } from "./webhook-bodies.js";
 
 const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+const ConnectQuery = Type.Object({ entry: Type.Integer({ minimum: 1 }) });
 const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
 const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
 
@@ -40,6 +44,11 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   const { db, config } = fastify;
   const locks = callLocks(db);
   const recent = recentCalls();
+  /** After a caller joined or left a line or a staff member was freed: pair them now, not at the next sweep. */
+  const afterQueueWrites = (writes: QueueWrites) => {
+    if (writes.staffChanged) fastify.callRouting.invalidate();
+    if (writes.dispatch.length > 0) void fastify.callQueues.kick(writes.dispatch);
+  };
   const steps: StepDeps = {
     db,
     locks,
@@ -48,6 +57,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     baseUrl: config.PUBLIC_BASE_URL,
     callbackTargetHours: config.CALLBACK_TARGET_WORKING_HOURS,
     log: fastify.log,
+    afterQueueWrites,
   };
   /** The staff member who took the call is on it: not rung for another until their leg ends (idempotent). */
   const markOnCall = async (staffId: number, callId: number, at: Date) => {
@@ -190,6 +200,51 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     },
   );
 
+  // One turn of a caller's wait in a queue: a key (Digits) from the announcement's Gather, or the
+  // Redirect to the next turn. The position, expected wait and a reserved staff member are read first.
+  fastify.post(
+    "/queue/wait",
+    { schema: { querystring: Step, body: params({ CallSid, Digits: Type.Optional(Type.String({ maxLength: 10 })) }) } },
+    async (request, reply) => {
+      const { CallSid: callSid } = request.body;
+      const digits = request.body.Digits ?? "";
+      return answer(reply, callSid, async (deadline) => {
+        const now = new Date();
+        const event = await queueTick(db, callSid, digits, now);
+        const step = { callSid, kind: "queue", step: request.query.s, event, data: { Digits: digits }, now } as const;
+        return runCallStep(steps, step, deadline);
+      });
+    },
+  );
+
+  // Where the dispatcher moves a waiting real call (Twilio's REST API updated its URL): the turn of
+  // the wait loop the call is at, which finds the reservation and dials the staff member.
+  fastify.post("/queue/connect", { schema: { querystring: ConnectQuery, body: params({ CallSid }) } }, async (request, reply) => {
+    const { CallSid: callSid } = request.body;
+    const entry = await db.queueEntry.findUnique({ where: { id: request.query.entry }, select: { call: { select: { callSid: true } } } });
+    if (entry?.call.callSid !== callSid) {
+      return reply.status(404).send({ error: "not_found", message: "entry: no queue entry of this call" });
+    }
+    return answer(reply, callSid, async (deadline) => {
+      const now = new Date();
+      const call = await db.call.findUnique({ where: { callSid }, select: { state: true, endedAt: true } });
+      const stored = storedState(call?.state);
+      if (!call || call.endedAt) return renderApology();
+      if (stored.ivr?.waiting !== "queue") {
+        // A turn of the loop got there first and already dials (Twilio left that Dial for this
+        // request): the same Dial again. Anything else (the caller chose a callback) has ended.
+        const previous = await db.callEvent.findFirst({
+          where: { call: { callSid }, dedupeKey: `queue:${stored.step - 1}` },
+          select: { response: true },
+        });
+        return stored.ivr?.waiting === "dial" && stored.ivr.queue?.connecting && previous?.response ? previous.response : renderApology();
+      }
+      const event = await queueTick(db, callSid, "", now);
+      const step = { callSid, kind: "queue", step: stored.step, event, data: { connect: request.query.entry }, now } as const;
+      return runCallStep(steps, step, deadline);
+    });
+  });
+
   fastify.post(
     "/whisper/accept",
     {
@@ -246,6 +301,16 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       // A staff member still on the call (the dial's action never came) ends their leg with it.
       if (ended) await endLegsWith(ended.callId);
       if (ended?.surveyMissed && options.onSurveyMissed) await options.onSurveyMissed(ended.callId);
+      if (ended) {
+        // Hung up while waiting (or while the queue rang someone): abandoned, with the time waited.
+        // The call is closed already; a failure here must not turn Twilio's callback into an error.
+        try {
+          const freed = await endWait(db, callSid, new Date());
+          if (freed.length > 0) afterQueueWrites({ dispatch: freed, staffChanged: true, placedAt: null });
+        } catch (error) {
+          request.log.error({ err: error }, "queue: could not close the wait of an ended call");
+        }
+      }
       return reply.status(204).send();
     },
   );

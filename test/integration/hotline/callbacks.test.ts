@@ -28,7 +28,7 @@ const attempt = (cookie: string, id: number, outcome: string, note?: string) =>
   call(cookie, "POST", `/api/callback-requests/${id}/attempts`, { outcome, ...(note && { note }) });
 
 describe("listing callback requests", () => {
-  it("shows the due ones first, only for the agencies the user sees", async () => {
+  it("lists them in their place in line (first placed first), only for the agencies the user sees", async () => {
     const { wardA, unit, wardB } = seeded.agencies;
     const later = await request(wardA.id, 5);
     const overdue = await request(wardA.id, -3);
@@ -37,9 +37,12 @@ describe("listing callback requests", () => {
 
     const all = await call(admin, "GET", listUrl("callback-requests"));
     expect(all.statusCode, all.body).toBe(200);
-    expect(all.json().map((r: { id: number }) => r.id)).toEqual([overdue.id, other.id, unitRequest.id, later.id]);
+    // First come, first served (placedAt); a callback chosen in a queue keeps its caller's place (queue.test.ts).
+    expect(all.json().map((r: { id: number }) => r.id)).toEqual([later.id, overdue.id, unitRequest.id, other.id]);
+    const byDue = await call(admin, "GET", listUrl("callback-requests", { sort: ["dueAt", "ASC"] }));
+    expect(byDue.json().map((r: { id: number }) => r.id)).toEqual([overdue.id, other.id, unitRequest.id, later.id]);
     expect(all.headers["content-range"]).toBe("callback-requests 0-3/4");
-    expect(all.json()[0]).toMatchObject({
+    expect(all.json()[1]).toMatchObject({
       agencyId: wardA.id,
       phone: "+84912345678",
       status: "open",
@@ -48,8 +51,8 @@ describe("listing callback requests", () => {
     });
 
     expect((await call(agent, "GET", listUrl("callback-requests"))).json().map((r: { id: number }) => r.id)).toEqual([
-      overdue.id,
       later.id,
+      overdue.id,
     ]);
     expect((await call(supervisor, "GET", listUrl("callback-requests"))).json().map((r: { id: number }) => r.id)).toEqual([unitRequest.id]);
     const filtered = await call(admin, "GET", listUrl("callback-requests", { filter: { agencyId: wardB.id, status: "open" } }));
@@ -60,7 +63,7 @@ describe("listing callback requests", () => {
     const agentsOverdue = await call(agent, "GET", listUrl("callback-requests", { filter: { overdue: true } }));
     expect(agentsOverdue.json().map((r: { id: number }) => r.id)).toEqual([overdue.id]);
     const notOverdue = await call(admin, "GET", listUrl("callback-requests", { filter: { overdue: false } }));
-    expect(notOverdue.json().map((r: { id: number }) => r.id)).toEqual([unitRequest.id, later.id]);
+    expect(notOverdue.json().map((r: { id: number }) => r.id)).toEqual([later.id, unitRequest.id]);
     const badStatus = await call(admin, "GET", listUrl("callback-requests", { filter: { status: "lost" } }));
     expect(badStatus.statusCode).toBe(400);
     expect(badStatus.json().errors).toEqual({ status: "tthc.validation.filter" });

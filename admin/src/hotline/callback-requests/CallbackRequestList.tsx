@@ -13,13 +13,14 @@ const filters = [
   <NullableBooleanInput key="overdue" source="overdue" label="tthc.home.overdue" />,
 ];
 
-// Due first: the default order is the due time, oldest first, showing open requests.
+// In line first: the default order is the place in line (a callback chosen while waiting in a queue
+// keeps the time its caller joined it), showing open requests.
 export const CallbackRequestList = () => (
   <List
     exporter={csvExporter}
     filters={filters}
     filterDefaultValues={{ status: "open" }}
-    sort={{ field: "dueAt", order: "ASC" }}
+    sort={{ field: "placedAt", order: "ASC" }}
     perPage={25}
   >
     <Datagrid rowClick="show" bulkActionButtons={false}>

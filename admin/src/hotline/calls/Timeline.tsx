@@ -27,6 +27,10 @@ function describe(item: TimelineItem, translate: Translate): string {
     }
     case "callback-request":
       return key("callback-request", { seconds: p.recordingSeconds });
+    case "queue-position":
+      return p.minutes === null ? key("queue-position", p) : key("queue-position_wait", p);
+    case "queue-left":
+      return key("queue-left", { outcome: translate(`tthc.calls.queue_left_outcomes.${String(p.outcome)}`, { _: String(p.outcome) }) });
     case "termination":
       return key("termination", { reason: translate(`tthc.calls.terminations.${String(p.reason)}`, { _: String(p.reason) }) });
     case "presence-toggle":
@@ -45,6 +49,10 @@ function describe(item: TimelineItem, translate: Translate): string {
     case "recording":
       return key("recording", { status: translate(`tthc.calls.recording_statuses.${String(p.status)}`, { _: String(p.status) }) });
     case "incoming":
+    case "callback-request-queue":
+    case "queue-joined":
+    case "queue-connecting":
+    case "queue-returned":
     case "topic":
     case "agency-selected":
     case "error":

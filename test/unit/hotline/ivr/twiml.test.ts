@@ -17,10 +17,27 @@ const urls: TwimlUrls = {
   whisper: (staffId) => `https://tongdai.example.vn/twilio/voice/whisper/${staffId}`,
   recordAction: "https://tongdai.example.vn/twilio/voice/recorded",
   recordingStatus: "https://tongdai.example.vn/twilio/recordings",
+  queueWait: "https://tongdai.example.vn/twilio/voice/queue/wait?s=5",
+  holdMusic: "https://tongdai.example.vn/audio/hold-music.wav",
 };
 const vi = { voice: "Google.vi-VN-Standard-A", language: "vi-VN" };
 
 describe("renderTwiml", () => {
+  it("renders a turn of the wait loop: announcements and hold music inside a one-key Gather, then the next turn", () => {
+    const actions: Action[] = [{ type: "queue-wait", prompts: [{ say: "Ông bà đang ở vị trí số 2.", ...vi }], holdMusicUrl: null }];
+    const response = parseXml(renderTwiml(actions, urls));
+    const [gather, redirect] = response.children;
+    expect(gather).toMatchObject({ name: "Gather", attributes: { action: urls.queueWait, numDigits: "1", timeout: "1", input: "dtmf" } });
+    expect(gather?.children.map((c) => [c.name, c.text])).toEqual([
+      ["Say", "Ông bà đang ở vị trí số 2."],
+      ["Play", urls.holdMusic],
+    ]);
+    expect(redirect).toMatchObject({ name: "Redirect", text: urls.queueWait });
+    const own = parseXml(renderTwiml([{ type: "queue-wait", prompts: [], holdMusicUrl: "https://cdn.example.vn/cho.mp3" }], urls));
+    expect(own.children[0]?.children.map((c) => c.text)).toEqual(["https://cdn.example.vn/cho.mp3"]);
+    expect(parseXml(renderTwiml([{ type: "queue-next" }], urls)).children).toMatchObject([{ name: "Redirect", text: urls.queueWait }]);
+  });
+
   it("renders a menu as a DTMF Gather that also posts silence, with the prompts nested", () => {
     const actions: Action[] = [
       { type: "say", prompt: { say: "Xin chào & kính chào", ...vi } },
