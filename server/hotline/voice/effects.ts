@@ -30,6 +30,8 @@ export function callPatch(call: { ringStartedAt: Date | null }, effects: Effect[
   for (const effect of effects) {
     if (effect.type === "topic") patch.topic = effect.label;
     if (effect.type === "termination") patch.termination = effect.reason;
+    // A caller waiting in an agency's line was offered to it, whether or not anyone was rung.
+    if (effect.type === "queue-joined") patch.agencyId = effect.agencyId;
     if (effect.type === "routing") {
       if (effect.agencyId !== null && (effect.decision === "dialing" || effect.decision === "answered")) patch.agencyId = effect.agencyId;
       if (effect.decision === "dialing" && !call.ringStartedAt) patch.ringStartedAt = now;

@@ -2,6 +2,7 @@
 // TwiML; Twilio's REST API (moving a waiting call to be connected) is a local stub; the sweep and the
 // dispatcher run as in production. The call log API is read at each step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Board } from "../../../server/contract/hotline/board.js";
 import { parseXml } from "../../../server/hotline/simulator/xml.js";
 import { login, startTestApp, type TestApp } from "../../helpers/app.js";
 import { HOTLINE, insertCall } from "../../helpers/calls.js";
@@ -74,6 +75,19 @@ const callOf = async (caller: Caller) => {
     staffId: number | null;
   };
 };
+/** The supervisors' live board of the agency, as the console receives it (the stream sends the same). */
+const board = async () => {
+  const response = await t.app.inject({ method: "GET", url: `/api/board?agencyId=${agencyId}`, headers: { cookie: admin } });
+  expect(response.statusCode).toBe(200);
+  return response.json() as Board;
+};
+const waitingOnBoard = async () => (await board()).waiting.map((w) => w.entryId);
+/** The callers' queue entries, in the callers' order. */
+const entriesOf = async (callers: Caller[]) => {
+  const entries = await t.db.queueEntry.findMany({ where: { agencyId }, select: { id: true, call: { select: { callSid: true } } } });
+  return callers.map((c) => entries.find((e) => e.call.callSid === c.callSid)?.id);
+};
+
 const dialled = (caller: Caller) => caller.twiml.children.find((c) => c.name === "Dial")?.children.map((n) => n.text.trim()) ?? [];
 const position = (caller: Caller) => {
   const said = caller.heard().find((text) => text.includes("vị trí số"));
@@ -129,6 +143,9 @@ describe("two staff, six callers", () => {
       expect(c.heard().at(-1)).toBe(`${t.config.PUBLIC_BASE_URL}/audio/hold-music.wav`);
       expect(await callOf(c)).toMatchObject({ queueOutcome: null, staffId: null });
     }
+    // The board shows the same line, longest waiting first, and both staff on a call.
+    expect(await waitingOnBoard()).toEqual(await entriesOf([c3, c4, c5, c6]));
+    expect((await board()).staffCounts).toMatchObject({ on_call: 2 });
     const turns = await t.db.callEvent.count({ where: { call: { callSid: c3.callSid }, kind: "queue" } });
     expect(turns).toBe(1);
     const music = await t.app.inject({ method: "GET", url: "/audio/hold-music.wav" });
@@ -161,6 +178,8 @@ describe("two staff, six callers", () => {
     const c6Call = await callOf(c6);
     expect(c6Call.queueOutcome).toBe("abandoned");
     expect(c6Call.queueSeconds).toBeGreaterThanOrEqual(1);
+    expect(await waitingOnBoard()).toEqual(await entriesOf([c3, c4]));
+    expect((await board()).today).toMatchObject({ abandoned: 1 });
 
     // Bình ends the call with c2 first: c2 hears the survey; the longest waiting caller, c3, goes to Bình.
     expect((await c2.dialEnds("completed")).children.find((c) => c.name === "Gather")).toBeDefined();
@@ -202,6 +221,10 @@ describe("two staff, six callers", () => {
     expect(surveys).toBe(4);
     // Nobody waits any more, and both staff are free.
     expect(await t.db.queueEntry.count({ where: { agencyId, outcome: "waiting" } })).toBe(0);
+    const after = await board();
+    expect(after.waiting).toEqual([]);
+    expect(after.today).toMatchObject({ calls: 6, answered: 4, abandoned: 1 });
+    expect(after.staffCounts).toMatchObject({ available: 2 });
     expect((await t.db.user.findMany({ where: { id: { in: staff.map((s) => s.id) } } })).map((u) => u.presence)).toEqual([
       "available",
       "available",
