@@ -21,7 +21,7 @@ export async function holdForCall(tx: Tx, staffId: number, callId: number, at: D
  */
 export async function ringFromQueueMissed(tx: Tx, staffId: number, callId: number, at: Date): Promise<boolean> {
   const row = await tx.user.findUnique({ where: { id: staffId }, select: { presence: true, presenceCallId: true, missedRings: true } });
-  if (!row || row.presence !== "on_call" || row.presenceCallId !== callId) return false;
+  if (row?.presence !== "on_call" || row.presenceCallId !== callId) return false;
   await setPresence(tx, staffId, "available", { byUserId: null, at, callId });
   // Being held was not coming back: the rings already let pass still count.
   await tx.user.update({ where: { id: staffId }, data: { missedRings: row.missedRings } });
