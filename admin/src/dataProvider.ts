@@ -3,7 +3,7 @@
 // DELETE may answer 204, bulk updates merge into the full record, and a password reset call.
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, type DeleteParams, fetchUtils, HttpError, type Identifier, type RaRecord } from "react-admin";
-import { QUEUE_FIELDS } from "../../server/contract/agencies/tree";
+import { ROUTING_FIELDS } from "../../server/contract/agencies/tree";
 import { enApp } from "./i18n/en";
 
 export const API_URL = "/api";
@@ -43,22 +43,13 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
-const AGENCY_ROUTING_FIELDS = [
-  "dialCode",
-  "ringStrategy",
-  "ringTimeoutSeconds",
-  "fallbackId",
-  "weeklyHours",
-  "observeHolidays",
-  ...QUEUE_FIELDS,
-];
 const STAFF_FIELDS = ["phone", "clientIdentity", "presencePin"];
 
 /** What the API accepts on POST / PUT per resource; everything else (ids, counts, dates) is dropped. */
 const writable: Record<string, { create: readonly string[]; update: readonly string[] }> = {
   agencies: {
-    create: ["code", "name", "kind", "parentId", "phone", "active", ...AGENCY_ROUTING_FIELDS],
-    update: ["code", "name", "kind", "parentId", "phone", "active", ...AGENCY_ROUTING_FIELDS],
+    create: ["code", "name", "kind", "parentId", "phone", "active", ...ROUTING_FIELDS],
+    update: ["code", "name", "kind", "parentId", "phone", "active", ...ROUTING_FIELDS],
   },
   users: {
     create: ["username", "password", "name", "email", "roles", "agencyId", "active", ...STAFF_FIELDS],

@@ -2,20 +2,9 @@
 // go when nobody answers, how callers wait in its queue, and its opening hours (the shapes it returns are in server/contract/agencies/tree.ts).
 import Type from "typebox";
 import { WeeklyHours } from "../../contract/agencies/hours.js";
-import { QUEUE_FIELDS, QUEUE_LIMITS } from "../../contract/agencies/tree.js";
+import { QUEUE_LIMITS } from "../../contract/agencies/tree.js";
 import { RING_STRATEGIES } from "../../contract/enums.js";
 import { Nullable } from "../../platform/http/schemas.js";
-
-/** Fields a supervisor may change on agencies of their own subtree; administrators change everything. */
-export const ROUTING_FIELDS = [
-  "dialCode",
-  "ringStrategy",
-  "ringTimeoutSeconds",
-  "fallbackId",
-  "weeklyHours",
-  "observeHolidays",
-  ...QUEUE_FIELDS,
-] as const;
 
 export const routingInput = {
   dialCode: Type.Optional(Nullable(Type.String({ pattern: "^([0-9]{2,6})?$" }))),
