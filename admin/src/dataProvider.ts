@@ -3,7 +3,7 @@
 // DELETE may answer 204, bulk updates merge into the full record, and a password reset call.
 import simpleRestProvider from "ra-data-simple-rest";
 import { type DataProvider, type DeleteParams, fetchUtils, HttpError, type Identifier, type RaRecord } from "react-admin";
-import { ROUTING_FIELDS } from "../../server/contract/agencies/tree";
+import { ROUTING_FIELDS } from "../../server/contract/agencies/routing-fields";
 import { enApp } from "./i18n/en";
 
 export const API_URL = "/api";

@@ -81,7 +81,7 @@ describe("call log and satisfaction report in the console", () => {
     const page = await browser.newPage();
     await logIn(page, base, "admin", PASSWORD);
     await expect.poll(() => page.getByTestId("home-today-calls").textContent(), { timeout: 10_000 }).toBe("4");
-    expect(await page.getByTestId("home-month-satisfaction").textContent()).toBe("66,7%");
+    await expect.poll(() => page.getByTestId("home-month-satisfaction").textContent(), { timeout: 10_000 }).toBe("66,7%");
 
     await page.getByRole("menuitem", { name: "Cuộc gọi", exact: true }).click();
     const row = page.getByRole("row").filter({ hasText: "Phường Quy Nhơn" }).first();

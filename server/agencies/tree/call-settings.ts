@@ -2,7 +2,7 @@
 // go when nobody answers, how callers wait in its queue, and its opening hours (the shapes it returns are in server/contract/agencies/tree.ts).
 import Type from "typebox";
 import { WeeklyHours } from "../../contract/agencies/hours.js";
-import { QUEUE_LIMITS } from "../../contract/agencies/tree.js";
+import { QUEUE_LIMITS } from "../../contract/agencies/routing-fields.js";
 import { RING_STRATEGIES } from "../../contract/enums.js";
 import { Nullable } from "../../platform/http/schemas.js";
 

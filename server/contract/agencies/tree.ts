@@ -4,33 +4,6 @@ import { AGENCY_KINDS, RING_STRATEGIES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 import { WeeklyHours } from "./hours.js";
 
-/**
- * How calls reach an agency: the digits a caller dials, how its staff are rung, where calls go when
- * nobody answers, its opening hours, and how callers wait in its line (docs/queues.md). A supervisor
- * may change these on their own subtree; administrators change everything.
- */
-export const ROUTING_FIELDS = [
-  "dialCode",
-  "ringStrategy",
-  "ringTimeoutSeconds",
-  "fallbackId",
-  "weeklyHours",
-  "observeHolidays",
-  "wrapUpSeconds",
-  "queueMaxWaitSeconds",
-  "queueMaxLength",
-  "queueWhenNoneAvailable",
-  "holdMusicUrl",
-] as const;
-
-/** The bounds of the waiting line and after-call settings, which the API and the form share. */
-export const QUEUE_LIMITS = {
-  wrapUpSeconds: { minimum: 0, maximum: 600 },
-  queueMaxWaitSeconds: { minimum: 30, maximum: 1800 },
-  /** 0 turns the queue off. */
-  queueMaxLength: { minimum: 0, maximum: 100 },
-} as const;
-
 export const AgencyRef = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
 export type AgencyRef = WireOf<typeof AgencyRef>;
 

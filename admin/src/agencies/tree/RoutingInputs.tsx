@@ -1,6 +1,6 @@
 import { Typography } from "@mui/material";
 import { BooleanInput, NumberInput, SelectInput, TextInput, useRecordContext, useTranslate } from "react-admin";
-import { QUEUE_LIMITS } from "../../../../server/contract/agencies/tree";
+import { QUEUE_LIMITS } from "../../../../server/contract/agencies/routing-fields";
 import { RING_STRATEGIES } from "../../../../server/contract/enums";
 import { AgencyInput } from "./AgencyInput";
 
