@@ -9,12 +9,12 @@ import { normalizeVietnamesePhone } from "../../phone/normalize.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { HttpError, tooManyRequests } from "../../platform/http/errors.js";
 import { webhookSigningKey } from "../../platform/twilio/signing-key.js";
+import { DEMO_CALLER, DEMO_HOTLINE } from "./demo-numbers.js";
 import { callOutcome, maskedSteps } from "./report.js";
 import { injectTransport, simulateCall } from "./simulated-call.js";
 
-/** A demo caller (a VinaPhone-format number no one owns in the seed) and the hotline's landline. */
-export const DEMO_CALLER = "0912 000 111";
-export const DEMO_HOTLINE = "+842563822478";
+export { DEMO_CALLER, DEMO_HOTLINE };
+
 /** One simulation at a time per user; the lock expires on its own if a process dies mid-call. */
 const LOCK_SECONDS = 60;
 
