@@ -7,8 +7,8 @@ import "dotenv/config";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../server/config.js";
 import type { CallOutcome, SimulationStep } from "../server/contract/hotline/simulator.js";
+import { DEMO_CALLER, DEMO_HOTLINE, demoCallers } from "../server/hotline/simulator/demo-numbers.js";
 import { callOutcome, maskNumbers } from "../server/hotline/simulator/report.js";
-import { DEMO_CALLER, DEMO_HOTLINE } from "../server/hotline/simulator/routes.js";
 import type { ScenarioPlan } from "../server/hotline/simulator/scenario.js";
 import { runScenario, ScenarioError } from "../server/hotline/simulator/scenario-run.js";
 import { type SimulatorTransport, simulateCall } from "../server/hotline/simulator/simulated-call.js";
@@ -37,8 +37,8 @@ Nhiều cuộc gọi cùng lúc, theo thời gian thực (mở trang "Bảng the
   --hang-up       số người gọi (đến sau cùng) gác máy khi đang chờ (mặc định 0)
   --decide-after  số giây chờ trước khi những người đó bấm 1 hoặc gác máy (mặc định 10)
   --turn          số giây mỗi vòng chờ (mặc định 2)
-  --spacing       số giây giữa hai người gọi đến (mặc định 1); người đến khi cán bộ còn đang đổ chuông
-                  cho cuộc trước có thể bị đổ chuông vào cán bộ bận, và cán bộ đó không nghe`;
+  --spacing       số giây giữa hai người gọi đến (mặc định: thời gian đổ chuông dài nhất + 1); người đến khi
+                  cán bộ còn đang đổ chuông cho cuộc trước có thể được đổ chuông vào cán bộ đó, và cán bộ không nghe`;
 
 function fail(message: string): never {
   console.error(message);
@@ -64,7 +64,7 @@ function parse() {
       "hang-up": { type: "string", default: "0" },
       "decide-after": { type: "string", default: "10" },
       turn: { type: "string", default: "2" },
-      spacing: { type: "string", default: "1" },
+      spacing: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -188,18 +188,20 @@ function scenarioPlan(): ScenarioPlan {
   const hangUp = whole("hang-up", 0, callers);
   if (pressOne + hangUp > callers) fail(`--press-1 và --hang-up: cộng lại không được quá số người gọi (${callers})\n\n${USAGE}`);
   const turn = seconds("turn", 0.5, 60)[0] as number;
+  const answerAfter = seconds("answer-after", 0, 60);
   return {
     agencyCode: args.agency,
     menuKeys: digits,
     callers,
     staff: whole("staff", 1, 20),
-    answerAfterSeconds: seconds("answer-after", 0, 60),
+    answerAfterSeconds: answerAfter,
     talkSeconds: seconds("talk", 1, 3600),
     pressOne,
     hangUp,
     decideAfterSeconds: seconds("decide-after", 1, 3600)[0] as number,
     turnSeconds: turn,
-    arrivalGapMs: (seconds("spacing", 0, 600)[0] as number) * 1000,
+    // By default a caller arrives once the previous one's staff member has picked up (see the usage text).
+    arrivalGapMs: args.spacing === undefined ? (Math.max(...answerAfter) + 1) * 1000 : (seconds("spacing", 0, 600)[0] as number) * 1000,
     maxWaitSeconds: 3600,
   };
 }
@@ -217,7 +219,7 @@ async function runMany(plan: ScenarioPlan, transport: SimulatorTransport, key: s
         transport,
         signingKey: key,
         baseUrl: config.PUBLIC_BASE_URL,
-        fromNumbers: Array.from({ length: plan.callers }, (_, i) => `0912000${String(200 + i)}`),
+        fromNumbers: demoCallers(plan.callers),
         // The running server caches who is available for up to 3 s.
         settleMs: 3500,
       },

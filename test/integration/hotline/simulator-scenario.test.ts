@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../../server/hotline/simulator/scenario-run.js";
 import { injectTransport } from "../../../server/hotline/simulator/simulated-call.js";
 import { webhookSigningKey } from "../../../server/platform/twilio/signing-key.js";
-import { startTestApp, type TestApp } from "../../helpers/app.js";
-import { seedDemo } from "../../helpers/demo.js";
+import { login, startTestApp, type TestApp } from "../../helpers/app.js";
+import { DEMO_ADMIN_PASSWORD, DEMO_STAFF_PASSWORD, seedDemo } from "../../helpers/demo.js";
 import { OPEN_ALL_WEEK, setProvinceHours } from "../../helpers/hours.js";
 import { STUB_ACCOUNT_SID, STUB_AUTH_TOKEN, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
@@ -57,12 +57,14 @@ describe("a scenario of many calls", () => {
         staff: 2,
         answerAfterSeconds: [0.2],
         // Different talk times, so the two staff free up well apart and the connections cannot cross.
-        talkSeconds: [1.5, 3],
+        talkSeconds: [7, 9],
         pressOne: 1,
         hangUp: 1,
-        decideAfterSeconds: 0.8,
+        decideAfterSeconds: 2.5,
         turnSeconds: 0.3,
-        arrivalGapMs: 400,
+        // Well beyond the ring time: a caller arriving while a staff member is still being rung for the
+        // previous one would ring them too (they are still available until they accept).
+        arrivalGapMs: 1000,
         maxWaitSeconds: 30,
       },
     );
@@ -99,6 +101,59 @@ describe("a scenario of many calls", () => {
     expect(calls.map((call) => call._count.surveyAnswers > 0)).toEqual([true, true, true, true, false, false]);
     for (const [i, call] of calls.entries()) {
       if (c[i]?.waitedSeconds != null) expect(Math.abs((call.queueSeconds ?? 0) - (c[i]?.waitedSeconds ?? 0))).toBeLessThanOrEqual(1.5);
+    }
+  }, 60_000);
+
+  it("starts a scenario from the console in the background, one at a time, and refuses bad input naming the field", async () => {
+    const admin = await login(t.app, "admin", DEMO_ADMIN_PASSWORD);
+    const agency = await t.db.agency.findUniqueOrThrow({ where: { code: "VPDKDD" } });
+    await t.db.user.updateMany({ where: { agencyId: agency.id }, data: { presence: "offline" } });
+    const payload = {
+      agencyId: agency.id,
+      digits: ["2", "1"],
+      callers: 3,
+      staff: 1,
+      answerAfterSeconds: 0,
+      talkSeconds: 1,
+      pressOne: 0,
+      hangUp: 0,
+    };
+    const post = (body: object, cookie = admin) =>
+      t.app.inject({ method: "POST", url: "/api/simulator/scenarios", headers: { cookie }, payload: body });
+    const before = await t.db.call.count({ where: { simulated: true } });
+    const started = await post(payload);
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.json().expectedSeconds).toBeGreaterThan(0);
+    expect((await post(payload)).statusCode).toBe(429);
+
+    // The three calls run to their end in the background, the later ones after waiting their turn.
+    const deadline = Date.now() + 40_000;
+    let done: { queueOutcome: string | null; termination: string | null }[] = [];
+    while (Date.now() < deadline) {
+      done = await t.db.call.findMany({
+        where: { simulated: true, status: "completed", id: { gt: 0 } },
+        orderBy: { id: "asc" },
+        skip: before,
+        select: { queueOutcome: true, termination: true },
+      });
+      if (done.length === 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(done.map((c) => c.termination)).toEqual(["answered", "answered", "answered"]);
+    expect(done.map((c) => c.queueOutcome)).toEqual([null, "answered", "answered"]);
+
+    const agent = await login(t.app, "stp.nv1", DEMO_STAFF_PASSWORD);
+    expect((await post(payload, agent)).statusCode).toBe(403);
+    for (const [field, bad] of [
+      ["callers", { ...payload, callers: 0 }],
+      ["digits", { ...payload, digits: [] }],
+      ["hangUp", { ...payload, pressOne: 2, hangUp: 2 }],
+      ["agencyId", { ...payload, agencyId: 999_999 }],
+      ["staff", { ...payload, staff: 10 }],
+    ] as const) {
+      const response = await post(bad);
+      expect(response.statusCode, field).toBe(400);
+      expect(Object.keys(response.json().errors ?? {}), field).toContain(field);
     }
   }, 60_000);
 });
