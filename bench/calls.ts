@@ -1,5 +1,5 @@
 // `npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS]
-//                        [--warmup-calls 20] [--skip-ceiling]`
+//                        [--warmup-calls 20] [--skip-ceiling] [--queue-callers 40] [--queue-staff 3]`
 // The hotline under load from outside, as Twilio would deliver it: load generator process(es) place
 // signed calls that follow the TwiML (a new CallSid each), against real server processes started as in
 // production (NODE_ENV=production, an auth token, signature checks) on a fresh database with the demo
@@ -7,6 +7,8 @@
 // TwiML, this machine's ceiling. With --servers K the webhooks of every call are spread at random over
 // K server processes, like a load balancer. Afterwards the call log is counted: every call present once
 // and complete. --soak SECONDS runs the load that long and watches the servers' resident memory.
+// Then the queue phase (bench/calls/queue-scenario.ts): --queue-callers callers at once to one agency
+// with --queue-staff staff available, in real time, so most wait in its queue (0 leaves it out).
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +19,7 @@ import { loadConfig } from "../server/config.js";
 import { checkCallLog, createBenchDatabase } from "./calls/database.js";
 import type { LoadPlan } from "./calls/load-generator.js";
 import { residentBytes, runLoad, startBare, startHotline, type Target } from "./calls/processes.js";
+import { printQueuePhase, type QueuePhase, runQueuePhase } from "./calls/queue-scenario.js";
 import {
   figures,
   type MemorySample,
@@ -29,7 +32,7 @@ import {
 import { TWILIO_TIMEOUT_MS } from "./calls/twilio-client.js";
 
 const USAGE =
-  "npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS] [--skip-ceiling] [--cpu-prof DIR]";
+  "npm run bench:calls -- [--callers 200] [--think 0] [--duration 30 | --calls N] [--servers 1] [--generators 1] [--soak SECONDS] [--skip-ceiling] [--cpu-prof DIR] [--queue-callers 40] [--queue-staff 3]";
 const args = () =>
   parseArgs({
     options: {
@@ -43,6 +46,8 @@ const args = () =>
       "warmup-calls": { type: "string", default: "20" },
       "skip-ceiling": { type: "boolean", default: false },
       "cpu-prof": { type: "string" },
+      "queue-callers": { type: "string", default: "40" },
+      "queue-staff": { type: "string", default: "3" },
     },
   });
 let values: ReturnType<typeof args>["values"];
@@ -69,6 +74,8 @@ const duration = soak ?? whole("duration", values.duration, 1, 86_400) ?? (calls
 const servers = whole("servers", values.servers, 1, 16) as number;
 const generators = whole("generators", values.generators, 1, 16) as number;
 const warmupCalls = whole("warmup-calls", values["warmup-calls"], 0, 10_000) as number;
+const queueCallers = whole("queue-callers", values["queue-callers"], 0, 1000) as number;
+const queueStaff = whole("queue-staff", values["queue-staff"], 1, 20) as number;
 const withCeiling = soak === undefined && !values["skip-ceiling"];
 
 const base = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
@@ -115,6 +122,7 @@ try {
   };
   let sampler: NodeJS.Timeout | undefined;
   let result: Awaited<ReturnType<typeof runLoad>>;
+  let queuePhase: QueuePhase | null = null;
   try {
     result = await runLoad(
       generators,
@@ -131,6 +139,16 @@ try {
       },
     );
     sampleMemory();
+    if (queueCallers > 0 && soak === undefined) {
+      queuePhase = await runQueuePhase({
+        origins: hotline.origins,
+        databaseUrl: database.url,
+        publicBaseUrl,
+        signingKey,
+        callers: queueCallers,
+        staff: queueStaff,
+      });
+    }
   } finally {
     clearInterval(sampler);
     await hotline.stop();
@@ -146,6 +164,8 @@ try {
   if (result.warmup.failed > 0) console.log(`warm-up: ${result.warmup.failed} of ${result.warmup.calls} calls failed`);
   printLogProblems(hotline.logProblems());
 
+  const queueOk = queuePhase ? printQueuePhase(queuePhase) : true;
+
   const warmupSecond = soak === undefined ? 0 : Math.min(60, Math.max(10, Math.round(soak / 10)));
   const flat = soak === undefined ? true : printMemory(memory, warmupSecond);
 
@@ -159,8 +179,14 @@ try {
   verdict(measured.p99 < 100, `p99 < 100 ms (${measured.p99.toFixed(1)} ms; the target is set for 100 callers with 1 s think time)`);
   if (bare)
     verdict(measured.perSecond >= 0.2 * bare.perSecond, `throughput ≥ 0.2 × bare (${(measured.perSecond / bare.perSecond).toFixed(2)})`);
+  if (queuePhase) {
+    verdict(
+      queueOk,
+      `queue phase: no webhook answered 5xx (${queuePhase.serverErrors}) and every queued call ran to its end (${queuePhase.callers.filter((c) => c.error).length} broke off)`,
+    );
+  }
   if (soak !== undefined) verdict(flat, "server memory flat: mean RSS over the last minute within 10 % of the minute after warm-up");
-  failed ||= !flat || measured.errors > 0 || check.missing > 0 || check.complete !== check.placed;
+  failed ||= !queueOk || !flat || measured.errors > 0 || check.missing > 0 || check.complete !== check.placed;
 } finally {
   await database.drop();
   await dropRedisKeys(base.REDIS_URL, redisPrefix);

@@ -58,3 +58,26 @@ export const SimulationResult = Type.Object({
   outcome: Nullable(CallOutcome),
 });
 export type SimulationResult = WireOf<typeof SimulationResult>;
+
+/** POST /api/simulator/scenarios: many simulated calls at once, in real time, run in the background. */
+export const ScenarioRequest = Type.Object(
+  {
+    agencyId: Type.Integer({ minimum: 1 }),
+    /** The menu keys that lead a caller to that agency. */
+    digits: Type.Array(Type.String({ pattern: "^[0-9*#]{0,20}$" }), { minItems: 1, maxItems: 20 }),
+    callers: Type.Integer({ minimum: 1, maximum: 30 }),
+    staff: Type.Integer({ minimum: 1, maximum: 10 }),
+    answerAfterSeconds: Type.Number({ minimum: 0, maximum: 60 }),
+    talkSeconds: Type.Number({ minimum: 1, maximum: 600 }),
+    pressOne: Type.Integer({ minimum: 0, maximum: 30 }),
+    hangUp: Type.Integer({ minimum: 0, maximum: 30 }),
+  },
+  { additionalProperties: false },
+);
+export type ScenarioRequest = WireOf<typeof ScenarioRequest>;
+
+export const ScenarioStarted = Type.Object({
+  /** Roughly how long the run takes, seconds. */
+  expectedSeconds: Type.Integer(),
+});
+export type ScenarioStarted = WireOf<typeof ScenarioStarted>;

@@ -45,10 +45,26 @@ export interface CallScript {
   /** The hold music's length stands in as this many milliseconds per turn (1000 by default). */
   queueTurnMs?: number;
   maxQueueTurns?: number;
+  /**
+   * Plays the staff side in real time (the scenario runner): called with the numbers rung, resolves when
+   * one of them (`target`, an index) picks up, or all let it ring out; `talk` resolves with the seconds talked when they
+   * hang up. Without it the first target answers at once and talks talkSeconds.
+   */
+  staffPart?: (targets: string[]) => Promise<StaffPart>;
+  /** Told of each webhook before it is sent (the scenario runner times the wait from it). */
+  onRequest?: (path: string, params: Record<string, string>) => void;
+}
+
+export interface StaffPart {
+  answer: boolean;
+  target?: number;
+  talk?: () => Promise<number>;
+  /** The staff member picked up but the server did not connect them (the caller had gone). */
+  notConnected?: () => void;
 }
 
 const MAX_REQUESTS = 60;
-const QUEUE_PATH = "/twilio/voice/queue/wait";
+export const QUEUE_PATH = "/twilio/voice/queue/wait";
 
 export async function simulateCall(transport: SimulatorTransport, signingKey: string, baseUrl: string, script: CallScript) {
   const callSid = `CA${randomBytes(16).toString("hex")}`;
@@ -64,6 +80,7 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     if (++requests > MAX_REQUESTS + 2 * queueTurns) throw new Error(`the call did not end within ${MAX_REQUESTS} requests`);
     const absolute = url.startsWith("http") ? url : `${baseUrl}${url}`;
     const path = absolute.slice(baseUrl.length);
+    script.onRequest?.(path, params);
     const signature = twilio.getExpectedTwilioSignature(signingKey, absolute, params);
     const response = await transport.post(path, params, signature);
     steps.push({ type: "request", path, params: redact(params), status: response.status, twiml: response.body });
@@ -149,8 +166,9 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     const targets = verb.children.filter((c) => c.name === "Number" || c.name === "Client");
     steps.push({ type: "dial", targets: targets.map((t) => t.text.trim()) });
     const action = verb.attributes.action ?? "";
-    const first = targets[0];
-    if (script.staff === "no-answer" || !first?.attributes.url) {
+    const part = script.staffPart && targets.length > 0 ? await script.staffPart(targets.map((t) => t.text.trim())) : null;
+    const first = targets[part?.target ?? 0];
+    if (script.staff === "no-answer" || !first?.attributes.url || part?.answer === false) {
       steps.push({ type: "staff", action: "no answer" });
       return { url: action, params: { ...base, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallDuration: "0" } };
     }
@@ -169,7 +187,9 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
       : null;
     const connected = accepted !== null && !accepted.children.some((c) => c.name === "Hangup");
     steps.push({ type: "staff", action: connected ? "pressed 1 and answered" : "was not connected" });
-    const talk = script.talkSeconds ?? 95;
+    if (!connected) part?.notConnected?.();
+    // Twilio reports whole seconds.
+    const talk = Math.round(connected && part?.talk ? await part.talk() : (script.talkSeconds ?? 95));
     if (connected && verb.attributes.recordingStatusCallback) {
       await post(verb.attributes.recordingStatusCallback, recordingParams(`RE${randomBytes(16).toString("hex")}`, talk, "DialVerb"));
     }

@@ -105,4 +105,52 @@ describe("npm run call:simulate", () => {
     expect(code).toBe(1);
     expect(output).toContain('"x" không phải phím điện thoại');
   }, 30_000);
+
+  it("refuses bad options of a scenario of many calls with a message naming the option", async () => {
+    const cases: [string[], string][] = [
+      [["--callers", "0", "--agency", "STP", "--digits", "1,1"], "--callers: phải là số nguyên từ 1 đến 50"],
+      [["--callers", "abc", "--agency", "STP", "--digits", "1,1"], "--callers: phải là số nguyên từ 1 đến 50"],
+      [["--callers", "3", "--digits", "1,1"], "--agency: cần mã cơ quan"],
+      [["--callers", "3", "--agency", "STP"], "--digits: cần các phím để đến cơ quan STP"],
+      [["--callers", "3", "--agency", "STP", "--digits", "1,1", "--staff", "0"], "--staff: phải là số nguyên từ 1 đến 20"],
+      [["--callers", "3", "--agency", "STP", "--digits", "1,1", "--answer-after", "3,x"], "--answer-after: phải là số giây"],
+      [["--callers", "3", "--agency", "STP", "--digits", "1,1", "--talk", "0"], "--talk: phải là số giây"],
+      [
+        ["--callers", "3", "--agency", "STP", "--digits", "1,1", "--press-1", "2", "--hang-up", "2"],
+        "cộng lại không được quá số người gọi (3)",
+      ],
+      [["--callers", "3", "--agency", "STP", "--digits", "1,1", "--turn", "0"], "--turn: phải là số giây"],
+    ];
+    for (const [args, message] of cases) {
+      const { code, output } = await runCli([...args, "--url", url]);
+      expect(output, args.join(" ")).toContain(message);
+      expect(output).toContain("Cách dùng");
+      expect(code, args.join(" ")).toBe(1);
+    }
+  }, 120_000);
+
+  it("runs many calls at once against the running server: one answered, one queued then answered, one hanging up while waiting", async () => {
+    const db = createDb(database.url);
+    try {
+      const agency = await db.agency.update({
+        where: { code: "STP" },
+        data: { wrapUpSeconds: 0, queueMaxLength: 10, queueMaxWaitSeconds: 900 },
+      });
+      await db.user.updateMany({ where: { agencyId: agency.id }, data: { presence: "offline" } });
+      const args = ["--callers", "3", "--agency", "STP", "--digits", "1,1", "--staff", "1", "--answer-after", "0"];
+      const timing = ["--talk", "2", "--hang-up", "1", "--decide-after", "1", "--turn", "0.5", "--spacing", "0.5"];
+      const { code, output } = await runCli([...args, ...timing, "--url", url]);
+      expect(output).toContain("Bảng theo dõi trực tiếp");
+      expect(output).toMatch(/ {2}1\. không phải chờ; được nghe \(.+, thứ 1\), đến khảo sát/);
+      expect(output).toMatch(/ {2}2\. chờ [\d.]+ giây, nghe vị trí số 1; được nghe \(.+, thứ 2\), đến khảo sát/);
+      expect(output).toMatch(/ {2}3\. chờ [\d.]+ giây, nghe vị trí số 2; gác máy khi chờ/);
+      expect(output).toMatch(/: nghe 2 cuộc, 4 giây; người gọi 1, 2/);
+      expect(output).not.toMatch(/\+84\d{9}/);
+      expect(code, output).toBe(0);
+      const calls = await db.call.findMany({ where: { simulated: true, queueOutcome: { not: null } } });
+      expect(calls.map((c) => c.queueOutcome).sort()).toEqual(["abandoned", "answered"]);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 90_000);
 });
