@@ -22,6 +22,7 @@ import { useState } from "react";
 import { HttpError, Title, useNotify, useTranslate } from "react-admin";
 import type { SimulationRequest, SimulationResult } from "../../../../server/contract/hotline/simulator";
 import { runSimulation } from "./api";
+import { ScenarioForm } from "./ScenarioForm";
 import { Transcript } from "./Transcript";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
@@ -160,6 +161,7 @@ export const SimulatorPage = () => {
           {result ? <Transcript steps={result.steps} /> : running && <CircularProgress size={24} />}
         </CardContent>
       </Card>
+      <ScenarioForm />
     </Box>
   );
 };

@@ -38,6 +38,25 @@ export const enFlows = {
       },
     },
     simulator: {
+      scenario: {
+        title: "Many calls at once",
+        intro:
+          "Several test callers call one agency at once, in real time, with the number of available staff you choose. The chosen staff are set available; other staff keep their state. Open the live board to watch the queue fill and empty.",
+        agency: "Agency",
+        keys: "Keys to reach the agency",
+        keys_hint: "Separated by commas, for example 2,1",
+        callers: "Callers",
+        staff: "Available staff",
+        answerAfterSeconds: "Ring time before answering (seconds)",
+        talkSeconds: "Talk time (seconds)",
+        pressOne: "Callers pressing 1 for a callback",
+        hangUp: "Callers hanging up while waiting",
+        start: "Start",
+        started: "Started; it takes about %{minutes} minutes.",
+        watch: "Open the live board",
+        busy: "Another run of many calls is still going; wait for it to end.",
+        failed: "Could not start. Check the agency and how many of its staff can take calls.",
+      },
       title: "Test a call",
       intro:
         "Calls the hotline through the server's own Twilio webhooks, with the active IVR version, real hours and staff on duty. The call is recorded and marked as simulated; no phone rings.",

@@ -39,6 +39,25 @@ export const viFlows: FlowMessages = {
       },
     },
     simulator: {
+      scenario: {
+        title: "Nhiều cuộc gọi cùng lúc",
+        intro:
+          "Cho nhiều người gọi thử đến một cơ quan cùng lúc, theo thời gian thực, với số cán bộ sẵn sàng do bạn chọn. Các cán bộ được chọn sẽ chuyển sang trạng thái sẵn sàng; cán bộ khác giữ nguyên. Mở Bảng theo dõi trực tiếp để xem hàng chờ đầy lên rồi vơi đi.",
+        agency: "Cơ quan",
+        keys: "Phím bấm để đến cơ quan",
+        keys_hint: "Cách nhau bởi dấu phẩy, ví dụ 2,1",
+        callers: "Số người gọi",
+        staff: "Số cán bộ sẵn sàng",
+        answerAfterSeconds: "Đổ chuông bao lâu thì nghe (giây)",
+        talkSeconds: "Nói chuyện bao lâu (giây)",
+        pressOne: "Số người bấm 1 để được gọi lại",
+        hangUp: "Số người gác máy khi chờ",
+        start: "Bắt đầu",
+        started: "Đã bắt đầu, kéo dài khoảng %{minutes} phút.",
+        watch: "Xem Bảng theo dõi trực tiếp",
+        busy: "Một lần chạy nhiều cuộc gọi khác đang diễn ra; hãy đợi nó kết thúc.",
+        failed: "Không bắt đầu được. Hãy kiểm tra cơ quan và số cán bộ có thể nhận cuộc gọi.",
+      },
       title: "Thử cuộc gọi",
       intro:
         "Gọi thử tổng đài qua chính các webhook Twilio của máy chủ, với phiên bản IVR đang dùng, giờ làm việc và cán bộ trực thật. Cuộc gọi được ghi nhận và đánh dấu là cuộc gọi thử; không điện thoại nào đổ chuông.",
