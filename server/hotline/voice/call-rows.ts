@@ -292,6 +292,11 @@ export async function acceptWhisper(
       WHERE calls.id = target.id AND calls.ended_at IS NULL AND calls.answered_at IS NULL
         AND (calls.state->>'step')::int = ${accept.step}
         AND calls.state->'ivr'->'route'->'dialing' @> to_jsonb(${accept.staffId}::int)
+        -- Rung for two calls at once, a staff member takes only one: not this one once on another.
+        AND NOT EXISTS (
+          SELECT 1 FROM users u
+          WHERE u.id = ${accept.staffId} AND u.presence = 'on_call' AND u.presence_call_id IS DISTINCT FROM calls.id
+        )
       RETURNING ${callColumns("calls")}
     ), event AS (
       INSERT INTO call_events (call_id, kind, dedupe_key, data, at)

@@ -273,6 +273,11 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return null;
           // A copy of this webhook (or this staff member pressing again) gets the same answer.
           if (call.answeredAt) return call.staffId === staff ? call.id : null;
+          // Rung for two calls at once, a staff member takes only one.
+          const elsewhere = await tx.user.count({
+            where: { id: staff, presence: "on_call", OR: [{ presenceCallId: null }, { presenceCallId: { not: call.id } }] },
+          });
+          if (elsewhere > 0) return null;
           await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
           await tx.callEvent.create({
             data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },

@@ -94,6 +94,26 @@ describe("a staff member on a call", () => {
     await a.hangUp();
   });
 
+  it("takes only one of two calls ringing at once: pressing 1 on the second is refused", async () => {
+    const [first] = await stpAgents();
+    if (!first) throw new Error("the seed has STP agents");
+    const a = await callUntilDial(["1", "1"]);
+    const b = await callUntilDial(["1", "1"]);
+    // Both ring while nobody has answered yet.
+    expect(a.rung).toContain(first.id);
+    expect(b.rung).toContain(first.id);
+    expect(parseXml(await a.accept(first.id)).children.map((c) => c.name)).toEqual(["Say"]);
+    expect(parseXml(await b.accept(first.id)).children.map((c) => c.name)).toEqual(["Hangup"]);
+    const second = await t.db.call.findUniqueOrThrow({ where: { callSid: b.callSid } });
+    expect(second).toMatchObject({ staffId: null, answeredAt: null });
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid: a.callSid } });
+    expect(await presenceOf(first.id)).toMatchObject({ presence: "on_call", presenceCallId: call.id });
+    await b.dialEnded("no-answer");
+    await b.hangUp();
+    await a.dialEnded("completed", 30);
+    await a.hangUp();
+  });
+
   it("takes the call once even when Twilio repeats the key press and the dial's end", async () => {
     const [first] = await stpAgents();
     if (!first) throw new Error("the seed has STP agents");
