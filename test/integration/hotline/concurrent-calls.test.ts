@@ -1,5 +1,5 @@
 // Many citizens calling at once: thirty different calls driven through the real app together, each
-// following its TwiML from the greeting through the menu to a staff member and the hang-up. A step of
+// following its TwiML from the greeting through the menu to the staff (or on to voicemail) and the hang-up. A step of
 // one call must never wait on another call's step, so none of them may get anything but a 200.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
@@ -45,10 +45,16 @@ describe("thirty callers at once", () => {
       include: { events: true },
     });
     expect(logged).toHaveLength(CALLERS);
+    // The simulated staff press 1 on every ring, but a staff member takes one call at a time: a caller
+    // whose ring reached only staff already on another call is passed on, down to voicemail.
     for (const call of logged) {
-      expect(call).toMatchObject({ status: "completed", termination: "answered" });
+      expect(call.status).toBe("completed");
       expect(call.endedAt).not.toBeNull();
-      expect(call.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["incoming", "gather", "whisper-accept", "dial", "status"]));
+      expect(["answered", "voicemail"]).toContain(call.termination);
+      const kinds = call.events.map((e) => e.kind);
+      expect(kinds).toEqual(expect.arrayContaining(["incoming", "gather", "dial", "status"]));
+      expect(kinds.includes("whisper-accept")).toBe(call.termination === "answered");
     }
+    expect(logged.filter((call) => call.termination === "answered").length).toBeGreaterThan(0);
   }, 120_000);
 });
