@@ -24,6 +24,10 @@ export const CallbackRequest = Type.Object({
   dueAt: DateTime,
   /** The caller's place in line: worked in this order (a callback chosen in a queue keeps the time they joined it). */
   placedAt: DateTime,
+  /** The staff member working it (claimed), so two do not call the same citizen. */
+  claimedById: Nullable(Type.Integer()),
+  claimedByName: Nullable(Type.String()),
+  claimedAt: Nullable(DateTime),
   attemptCount: Type.Integer(),
   lastAttemptAt: Nullable(DateTime),
   createdAt: DateTime,

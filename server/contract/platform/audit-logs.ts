@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "presence",
   "presence_pin",
   "callback_attempt",
+  "claim",
+  "release",
   "import",
   "add_members",
   "remove_members",

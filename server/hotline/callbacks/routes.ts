@@ -29,6 +29,7 @@ const SORTABLE = ["placedAt", "dueAt", "id", "createdAt", "status", "agencyId"] 
 
 const withAttempts = {
   agency: { select: { id: true, code: true, name: true } },
+  claimedBy: { select: { name: true } },
   attempts: { orderBy: { id: "asc" }, include: { user: { select: { name: true } } } },
 } as const satisfies Prisma.CallbackRequestInclude;
 type Row = Prisma.CallbackRequestGetPayload<{ include: typeof withAttempts }>;
@@ -50,6 +51,9 @@ const present = (row: Row) => ({
   status: row.status,
   dueAt: row.dueAt,
   placedAt: row.placedAt,
+  claimedById: row.claimedById,
+  claimedByName: row.claimedBy?.name ?? null,
+  claimedAt: row.claimedAt,
   attemptCount: row.attempts.length,
   lastAttemptAt: row.attempts.at(-1)?.createdAt ?? null,
   createdAt: row.createdAt,
@@ -80,6 +84,18 @@ async function findVisible(db: Db, user: SessionUser, id: number): Promise<Row> 
   return row;
 }
 
+/** A request someone else has claimed is theirs to call; the others see who and leave it. */
+function refuseIfClaimedByOther(row: Row, user: SessionUser): void {
+  if (row.claimedById !== null && row.claimedById !== user.id) {
+    throw conflict(`This callback request is being worked by ${row.claimedBy?.name ?? "another staff member"}`, {
+      claimedById: "tthc.validation.callback_claimed",
+    });
+  }
+}
+
+/** Supervisors (and administrators) may take a claim back from a colleague who left it. */
+const mayReleaseOthers = (user: SessionUser) => user.roles.includes("admin") || user.roles.includes("supervisor");
+
 const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   // Those who return calls: staff of the agencies and their supervisors (and administrators).
@@ -99,6 +115,8 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             visible ? { agencyId: { in: visible } } : {},
             idsWhere(filter),
             { agencyId: integerFilter(filter, "agencyId") },
+            // "Mine": the requests the signed-in staff member claimed (their desk's list).
+            booleanFilter(filter, "mine") ? { claimedById: currentUser(request).id } : {},
             { status: codeFilter(filter, "status", STATUSES) },
             overdueWhere(booleanFilter(filter, "overdue")),
           ],
@@ -135,6 +153,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           if (before.status !== "open") {
             throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
           }
+          refuseIfClaimedByOther(before, user);
           const now = new Date();
           const next = nextAfterAttempt(
             before.attempts.map((a) => a.outcome),
@@ -148,6 +167,65 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           return { before, after };
         },
         audit: ({ before, after }) => ({ resourceId: id, before: auditable(before), after: { ...auditable(after), outcome } }),
+      });
+      return presentFull(after);
+    },
+  );
+
+  // Claim: "I am calling this citizen". Row-locked, so of two staff claiming at once one wins.
+  fastify.post(
+    "/:id/claim",
+    { preHandler: workers, schema: { params: IdParams, response: { 200: CallbackRequestDetail } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      await findVisible(db, user, id);
+      const { after } = await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "callback-requests",
+        action: "claim",
+        write: async (tx) => {
+          await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${id} FOR UPDATE`;
+          const before = await tx.callbackRequest.findUniqueOrThrow({ where: { id }, include: withAttempts });
+          if (before.status !== "open") {
+            throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
+          }
+          refuseIfClaimedByOther(before, user);
+          if (before.claimedById === user.id) return { before, after: before };
+          const after = await tx.callbackRequest.update({
+            where: { id },
+            data: { claimedById: user.id, claimedAt: new Date() },
+            include: withAttempts,
+          });
+          return { before, after };
+        },
+        // Claiming one's own request again changes nothing, so nothing is audited.
+        audit: ({ before, after }) =>
+          before.claimedById === after.claimedById
+            ? null
+            : { resourceId: id, before: { claimedById: before.claimedById }, after: { claimedById: after.claimedById } },
+      });
+      return presentFull(after);
+    },
+  );
+
+  fastify.delete(
+    "/:id/claim",
+    { preHandler: workers, schema: { params: IdParams, response: { 200: CallbackRequestDetail } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      const before = await findVisible(db, user, id);
+      if (before.claimedById === null) return presentFull(before);
+      if (before.claimedById !== user.id && !mayReleaseOthers(user)) refuseIfClaimedByOther(before, user);
+      const after = await auditedWrite(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "callback-requests",
+        action: "release",
+        write: (tx) => tx.callbackRequest.update({ where: { id }, data: { claimedById: null, claimedAt: null }, include: withAttempts }),
+        audit: () => ({ resourceId: id, before: { claimedById: before.claimedById }, after: { claimedById: null } }),
       });
       return presentFull(after);
     },

@@ -2,7 +2,7 @@
 // each attempt, and the request closes itself when reached, on a wrong number or after three failed
 // tries; a failed try makes it due again two hours later. Everything is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listUrl, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createUser, listUrl, login, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { CLOSED_ALL_WEEK, OPEN_ALL_WEEK } from "../../helpers/hours.js";
 
 let t: TestApp;
@@ -169,5 +169,64 @@ describe("closing a request", () => {
     const bad = await call(supervisor, "PUT", `/api/callback-requests/${cb.id}`, { status: "deleted" });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().errors)).toEqual(["status"]);
+  });
+});
+
+describe("claiming a request", () => {
+  it("lets one staff member work a request: a colleague cannot claim it or record an attempt, a supervisor can take it back", async () => {
+    const { wardA } = seeded.agencies;
+    const colleague = await createUser(t.db, { username: "quynhon.nv2", roles: ["agent"], agencyId: wardA.id });
+    const colleagueCookie = await login(t.app, colleague.username);
+    const wardSupervisor = await createUser(t.db, { username: "quynhon.gs", roles: ["supervisor"], agencyId: wardA.id });
+    const wardSupervisorCookie = await login(t.app, wardSupervisor.username);
+    const cb = await request(wardA.id, 1);
+
+    // Two claim at the same moment: exactly one gets it.
+    const [first, second] = await Promise.all([
+      call(agent, "POST", `/api/callback-requests/${cb.id}/claim`),
+      call(colleagueCookie, "POST", `/api/callback-requests/${cb.id}/claim`),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    const winner = first.statusCode === 200 ? { cookie: agent, id: seeded.users.agent.id } : { cookie: colleagueCookie, id: colleague.id };
+    const loser = winner.cookie === agent ? colleagueCookie : agent;
+    const refused = first.statusCode === 409 ? first : second;
+    expect(refused.json().errors).toEqual({ claimedById: "tthc.validation.callback_claimed" });
+
+    const shown = await call(loser, "GET", `/api/callback-requests/${cb.id}`);
+    expect(shown.json()).toMatchObject({ claimedById: winner.id, claimedByName: expect.any(String) });
+    // The colleague can neither record a call nor release the claim.
+    expect((await attempt(loser, cb.id, "reached")).statusCode).toBe(409);
+    expect((await call(loser, "DELETE", `/api/callback-requests/${cb.id}/claim`)).statusCode).toBe(409);
+    // Claiming again is harmless for the claimant.
+    expect((await call(winner.cookie, "POST", `/api/callback-requests/${cb.id}/claim`)).statusCode).toBe(200);
+
+    // "Mine" lists it for the claimant only.
+    const mine = (cookie: string) =>
+      call(cookie, "GET", listUrl("callback-requests", { filter: { mine: true } })).then((r) => r.json().map((x: { id: number }) => x.id));
+    expect(await mine(winner.cookie)).toEqual([cb.id]);
+    expect(await mine(loser)).toEqual([]);
+
+    // A supervisor of the agency takes it back; the colleague can then claim it and call.
+    const released = await call(wardSupervisorCookie, "DELETE", `/api/callback-requests/${cb.id}/claim`);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json().claimedById).toBeNull();
+    expect((await call(loser, "POST", `/api/callback-requests/${cb.id}/claim`)).statusCode).toBe(200);
+    expect((await attempt(loser, cb.id, "reached")).statusCode).toBe(200);
+
+    const audit = await t.db.auditLog.findMany({
+      where: { resource: "callback-requests", resourceId: String(cb.id), action: { in: ["claim", "release"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual(["claim", "release", "claim"]);
+    expect(JSON.stringify(audit)).not.toContain("912345678");
+  });
+
+  it("refuses claims outside the user's agency and on closed requests", async () => {
+    const cb = await request(seeded.agencies.wardA.id, 1);
+    expect((await call(supervisor, "POST", `/api/callback-requests/${cb.id}/claim`)).statusCode).toBe(403);
+    expect((await call(viewer, "POST", `/api/callback-requests/${cb.id}/claim`)).statusCode).toBe(403);
+    await call(agent, "PUT", `/api/callback-requests/${cb.id}`, { status: "closed" });
+    expect((await call(agent, "POST", `/api/callback-requests/${cb.id}/claim`)).statusCode).toBe(409);
+    expect((await call(agent, "POST", "/api/callback-requests/abc/claim")).statusCode).toBe(400);
   });
 });

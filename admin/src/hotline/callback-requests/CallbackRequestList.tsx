@@ -2,6 +2,7 @@ import { Datagrid, List, NullableBooleanInput, NumberField, ReferenceField, Sele
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { csvExporter } from "../../common/csvExporter";
 import { DateTimeField } from "../../common/DateTimeField";
+import { ClaimButton } from "./ClaimButton";
 import { statusChoices } from "./choices";
 import { RecordAttemptButton } from "./RecordAttemptButton";
 import { StatusChip } from "./StatusChip";
@@ -11,6 +12,8 @@ const filters = [
   <AgencyInput key="agencyId" source="agencyId" alwaysOn />,
   // Open and past due: where the supervisor's home card "overdue" leads.
   <NullableBooleanInput key="overdue" source="overdue" label="tthc.home.overdue" />,
+  // "Mine": the requests I claimed (the desk's "Cuộc gọi lại của tôi").
+  <NullableBooleanInput key="mine" source="mine" label="tthc.callbacks.mine" />,
 ];
 
 // In line first: the default order is the place in line (a callback chosen while waiting in a queue
@@ -30,7 +33,9 @@ export const CallbackRequestList = () => (
       <ReferenceField source="agencyId" reference="agencies" link="show" />
       <NumberField source="attemptCount" sortable={false} />
       <DateTimeField source="lastAttemptAt" emptyText="—" sortable={false} />
+      <TextField source="claimedByName" emptyText="—" sortable={false} />
       <DateTimeField source="createdAt" />
+      <ClaimButton />
       <RecordAttemptButton />
     </Datagrid>
   </List>

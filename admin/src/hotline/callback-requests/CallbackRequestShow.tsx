@@ -3,12 +3,14 @@ import { ArrayField, Datagrid, Labeled, ReferenceField, Show, SimpleShowLayout, 
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
+import { ClaimButton } from "./ClaimButton";
 import { CloseButton } from "./CloseButton";
 import { RecordAttemptButton } from "./RecordAttemptButton";
 import { StatusChip } from "./StatusChip";
 
 const Actions = () => (
   <TopToolbar>
+    <ClaimButton />
     <RecordAttemptButton />
     <CloseButton />
   </TopToolbar>
@@ -27,6 +29,7 @@ export const CallbackRequestShow = () => (
         <StatusChip source="status" />
       </Labeled>
       <DateTimeField source="dueAt" />
+      <TextField source="claimedByName" emptyText="—" />
       <ReferenceField source="agencyId" reference="agencies" link="show" />
       <ReferenceField source="callId" reference="calls" link="show" emptyText="—" />
       <DateTimeField source="createdAt" />

@@ -15,6 +15,7 @@ export const enRoutingValidation = {
   hours_date_invalid: "This date does not exist",
   hours_date_duplicate: "This day already has an override",
   callback_not_open: "This callback request is no longer open",
+  callback_claimed: "Another staff member is working this callback request",
 };
 
 export const enRouting = {
@@ -102,6 +103,12 @@ export const enRouting = {
     attempt_recorded: "Attempt recorded",
     close: "Close request",
     closed_success: "Request closed",
+    claim: "Claim",
+    claimed: "You are working this request",
+    release: "Release",
+    release_other: "Take back from its claimant",
+    released: "Request released",
+    mine: "Claimed by me",
     attempts: "Attempts",
     no_attempts: "No attempts yet",
     overdue: "Overdue",
@@ -153,6 +160,8 @@ export const enRoutingResources = {
       outcome: "Outcome",
       note: "Note",
       userName: "Staff member",
+      claimedByName: "Claimed by",
+      claimedAt: "Claimed at",
     },
   },
   staff: {
@@ -190,6 +199,6 @@ export const enRoutingFields = {
 
 /** Audit-log labels for what these routes write. */
 export const enRoutingAudit = {
-  actions: { duty: "Duty change", presence: "State change", presence_pin: "Phone PIN change", callback_attempt: "Callback attempt" },
+  actions: { duty: "Duty change", presence: "State change", presence_pin: "Phone PIN change", callback_attempt: "Callback attempt", claim: "Claim", release: "Release" },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };

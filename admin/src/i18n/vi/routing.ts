@@ -15,6 +15,7 @@ export const viRoutingValidation: typeof enRoutingValidation = {
   hours_date_invalid: "Ngày này không tồn tại",
   hours_date_duplicate: "Ngày này đã có điều chỉnh",
   callback_not_open: "Yêu cầu gọi lại này đã được xử lý xong",
+  callback_claimed: "Một cán bộ khác đang xử lý yêu cầu gọi lại này",
 };
 
 export const viRouting: typeof enRouting = {
@@ -102,6 +103,12 @@ export const viRouting: typeof enRouting = {
     attempt_recorded: "Đã ghi nhận lần gọi",
     close: "Đóng yêu cầu",
     closed_success: "Đã đóng yêu cầu",
+    claim: "Nhận xử lý",
+    claimed: "Bạn đang xử lý yêu cầu này",
+    release: "Trả lại",
+    release_other: "Lấy lại từ người đang xử lý",
+    released: "Đã trả lại yêu cầu",
+    mine: "Tôi đang xử lý",
     attempts: "Các lần gọi",
     no_attempts: "Chưa gọi lần nào",
     overdue: "Quá hạn",
@@ -153,6 +160,8 @@ export const viRoutingResources: typeof enRoutingResources = {
       outcome: "Kết quả",
       note: "Ghi chú",
       userName: "Cán bộ",
+      claimedByName: "Người đang xử lý",
+      claimedAt: "Nhận xử lý lúc",
     },
   },
   staff: {
@@ -194,6 +203,8 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     presence: "Đổi trạng thái",
     presence_pin: "Đổi mã PIN điện thoại",
     callback_attempt: "Ghi nhận lần gọi lại",
+    claim: "Nhận xử lý",
+    release: "Trả lại",
   },
   audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
 };
