@@ -199,6 +199,13 @@ export const enRoutingFields = {
 
 /** Audit-log labels for what these routes write. */
 export const enRoutingAudit = {
-  actions: { duty: "Duty change", presence: "State change", presence_pin: "Phone PIN change", callback_attempt: "Callback attempt", claim: "Claim", release: "Release" },
+  actions: {
+    duty: "Duty change",
+    presence: "State change",
+    presence_pin: "Phone PIN change",
+    callback_attempt: "Callback attempt",
+    claim: "Claim",
+    release: "Release",
+  },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };
