@@ -66,6 +66,15 @@ export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
 /** How one attempt to call a citizen back went. */
 export const CALLBACK_OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+/**
+ * A call placed through the hotline can also end before the citizen is rung: the staff member did not
+ * pick up, or Twilio could not place it. Neither counts as a try at reaching the citizen.
+ */
+export const PLACED_CALLBACK_OUTCOMES = [...CALLBACK_OUTCOMES, "staff_unanswered", "failed"] as const;
+export type PlacedCallbackOutcome = (typeof PLACED_CALLBACK_OUTCOMES)[number];
+/** Where a call placed through the hotline stands. */
+export const PLACED_CALLBACK_STATES = ["staff_ringing", "citizen_ringing", "connected", "ended"] as const;
+export type PlacedCallbackState = (typeof PLACED_CALLBACK_STATES)[number];
 
 /** Where an opt-out came from: a STOP keyword, staff in the console, the carrier, or a call. */
 export const SUPPRESSION_SOURCES = ["keyword", "console", "provider", "call"] as const;

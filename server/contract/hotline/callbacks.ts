@@ -8,9 +8,17 @@ export const CallbackAttempt = Type.Object({
   id: Type.Integer(),
   userId: Type.Integer(),
   userName: Type.String(),
-  /** One of CALLBACK_OUTCOMES; stored as text. */
-  outcome: Type.String(),
+  /** One of PLACED_CALLBACK_OUTCOMES; null while a call placed through the hotline goes on. */
+  outcome: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  /** Placed through the hotline ("Gọi lại"), not only recorded by hand. */
+  placed: Type.Boolean(),
+  /** One of PLACED_CALLBACK_STATES for placed attempts. */
+  state: Nullable(Type.String()),
+  /** The citizen's leg in the call log (its recording and survey answers), once they answered. */
+  callId: Nullable(Type.Integer()),
+  durationSeconds: Nullable(Type.Integer()),
+  endedAt: Nullable(DateTime),
   createdAt: DateTime,
 });
 export type CallbackAttempt = WireOf<typeof CallbackAttempt>;

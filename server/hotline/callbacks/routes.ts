@@ -41,6 +41,11 @@ const presentAttempts = (row: Row) =>
     userName: a.user.name,
     outcome: a.outcome,
     note: a.note,
+    placed: a.placed,
+    state: a.state,
+    callId: a.callId,
+    durationSeconds: a.durationSeconds,
+    endedAt: a.endedAt,
     createdAt: a.createdAt,
   }));
 const present = (row: Row) => ({

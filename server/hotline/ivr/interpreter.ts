@@ -17,10 +17,31 @@ export function step(bundle: Bundle, state: CallState | null, event: IvrEvent, e
     if (!initial) return safeResult(ctx, `no entry flow "${bundle.entry}"`);
     return attempt(ctx, () => run(ctx, { flow: initial.flow, node: initial.node }));
   }
+  if (event.type === "callback-ended") return afterCallback(bundle, event, env);
   const known = isCallState(state);
   const ctx = context(bundle, env, known ? structuredClone(state) : emptyState(bundle));
   if (!known || !resumable(bundle, state)) return safeResult(ctx, `no call in progress for a ${event.type} event`);
   return attempt(ctx, () => resume(ctx, event));
+}
+
+/** The citizen called back hears the survey of the flow's answered calls, counted for who called them. */
+function afterCallback(bundle: Bundle, event: Extract<IvrEvent, { type: "callback-ended" }>, env: IvrEnv): StepResult {
+  const ctx = context(bundle, env, initialState(bundle) ?? emptyState(bundle));
+  const target = answeredCallsContinue(bundle);
+  if (!target) return safeResult(ctx, "the flow has no route whose answered calls go on to a survey");
+  ctx.state.answered = { agencyId: event.agencyId, staffId: event.staffId };
+  ctx.state.lastAgencyId = event.agencyId;
+  return attempt(ctx, () => run(ctx, target));
+}
+
+/** Where the entry flow's first route sends answered calls (the survey, in the shipped flow). */
+export function answeredCallsContinue(bundle: Bundle): { flow: string; node: string } | null {
+  const flows = [bundle.flows[bundle.entry], ...Object.values(bundle.flows)];
+  for (const flow of flows) {
+    const route = flow ? Object.values(flow.nodes).find((node) => node.kind === "route") : undefined;
+    if (flow && route?.kind === "route") return resolveRef(flow.id, route.answered);
+  }
+  return null;
 }
 
 /** The state of a call that has not run any node yet. */
@@ -73,7 +94,7 @@ function resumable(bundle: Bundle, state: CallState): boolean {
   return state.entry === bundle.entry && state.waiting !== "done" && Boolean(bundle.flows[state.flow]?.nodes[state.node]);
 }
 
-function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" }>): void {
+function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" | "callback-ended" }>): void {
   const { flow, node } = current(ctx);
   const expected = { gather: "gather", dial: "dial-ended", record: "recorded", queue: "queue-tick", done: "" }[ctx.state.waiting];
   if (event.type !== expected) throw new FlowError(`${event.type} event while ${flow.id}#${ctx.state.node} waits for ${ctx.state.waiting}`);

@@ -51,6 +51,11 @@ export type DialStatus = "completed" | "busy" | "no-answer" | "failed" | "cancel
 export type IvrEvent =
   | { type: "start" }
   /**
+   * A call the hotline placed to call a citizen back: the staff member hung up and the citizen is still
+   * on the line. The call enters the flow at the survey answered calls get, for that staff member.
+   */
+  | { type: "callback-ended"; agencyId: number; staffId: number }
+  /**
    * digits "" means nothing was pressed before the timeout. presencePin: at a staff_presence_pin input,
    * the webhook layer's check of caller ID plus PIN (null: refused, whatever the reason).
    */

@@ -236,6 +236,17 @@ describe("after the call and after hours", () => {
     expect(done.actions).toEqual([{ type: "say", prompt: text("goodbye") }, { type: "hangup" }]);
   });
 
+  it("a citizen called back through the hotline gets the same survey once the staff member hangs up, counted for them", () => {
+    const p = province();
+    const c = call(bundle, p.env);
+    const agencyId = p.get("STP").id;
+    const survey = c.send({ type: "callback-ended", agencyId, staffId: 77 });
+    expect(survey.actions).toEqual([menuGather("survey_intro", "survey_satisfaction")]);
+    expect(c.state).toMatchObject({ answered: { agencyId, staffId: 77 }, waiting: "gather" });
+    const answer = c.send(press("2"));
+    expect(of(answer.effects, "survey-answer")).toEqual([{ type: "survey-answer", survey: "survey", question: "satisfaction", value: 2 }]);
+  });
+
   it("a survey question left in silence twice is skipped without an answer", () => {
     const p = province();
     const c = call(bundle, p.env);
