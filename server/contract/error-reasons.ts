@@ -47,6 +47,7 @@ export const ERROR_REASONS = [
   "hours_date_duplicate",
   // The hotline
   "callback_not_open",
+  "note_category_inactive",
   "period_order",
   "retention_longer_than_calls",
   // Outreach: contacts and their import, senders, the sending policy

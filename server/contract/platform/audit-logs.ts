@@ -60,6 +60,7 @@ export const AUDIT_RESOURCES = [
   "auth",
   "calls",
   "call-notes",
+  "note-categories",
   "recordings",
   "reports",
   "settings",
