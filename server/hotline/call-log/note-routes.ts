@@ -2,7 +2,8 @@
 // - PUT  …/notes/draft         saves what the staff member typed so far (one draft per author and
 //                              call, upserted as they type; not audited: it would log every pause).
 // - GET  …/notes/draft         their draft, or null: a reloaded page gets back what was typed.
-// - POST …/notes/draft/finish  saves the last changes and turns the draft into a final note (audited).
+// - POST …/notes/draft/finish  saves the last changes (body as PUT's, `{}` for none) and turns the
+//                              draft into a final note (audited).
 // - POST …/notes               a final note in one step, for API clients.
 // A final note is never edited; its author adds another. Who may write is canAddNote's rule.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
@@ -69,11 +70,11 @@ const noteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     "/:id/notes/draft/finish",
-    // The body is optional: the form sends what was typed since the last save, so nothing is lost.
-    { schema: { params: IdParams, body: Type.Optional(DraftInput), response: { 200: CallNote } } },
+    // The form sends what was typed since the last save, so nothing is lost; `{}` finishes the draft as saved.
+    { schema: { params: IdParams, body: DraftInput, response: { 200: CallNote } } },
     async (request) => {
       const { call, user } = await writableCall(request, request.params.id);
-      const changes = request.body ?? {};
+      const changes = request.body;
       // Saved first, outside the finishing transaction: a refusal below leaves the latest typing kept.
       const draft =
         Object.keys(changes).length > 0 ? await saveDraft(db, call.id, user.id, changes) : await findDraft(db, call.id, user.id);
