@@ -6,13 +6,13 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
-import { CALL_TERMINATIONS, type CallTermination, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
+import { CALL_TERMINATIONS, type CallTermination, NOTE_KINDS, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
 import { CallDetail, CallSummary } from "../../contract/hotline/call-log.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, codeFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { flowVersion } from "../flows/versions.js";
 import { boundOf } from "../reports/period.js";
@@ -107,6 +107,9 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
   const resolved = valuesFilter(filter, "resolved", [1, 2]);
   const answered = booleanFilter(filter, "answered");
   const ids = idsFilter(filter.id);
+  // Calls by what their (final) notes say they were about: a category's code, or a kind (complaints…).
+  const noteCategory = stringFilter(filter, "noteCategory");
+  const noteKind = codeFilter(filter, "noteKind", NOTE_KINDS);
   return [
     ids ? { id: { in: ids } } : {},
     { startedAt: dateFilter(filter, "from") },
@@ -120,6 +123,8 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
     answered === undefined ? {} : answered ? { answeredAt: { not: null } } : { answeredAt: null },
     satisfaction ? { surveyAnswers: { some: { question: "satisfaction", value: { in: satisfaction } } } } : {},
     resolved ? { surveyAnswers: { some: { question: "resolved", value: { in: resolved } } } } : {},
+    noteCategory ? { notes: { some: { state: "final", category: noteCategory } } } : {},
+    noteKind ? { notes: { some: { state: "final", categoryRow: { kind: noteKind } } } } : {},
   ];
 }
 

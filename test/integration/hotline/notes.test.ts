@@ -256,6 +256,21 @@ describe("drafts", () => {
   });
 });
 
+describe("calls by what their notes say", () => {
+  it("filters the call log by a final note's category or kind; drafts do not count", async () => {
+    const ids = async (filter: object) =>
+      ((await send("admin", "GET", listUrl("calls", { filter }))).json() as { id: number }[]).map((c) => c.id);
+    expect(await ids({ noteCategory: "cu_tru" })).toEqual([callId]);
+    expect(await ids({ noteKind: "feedback" })).toEqual([callId]);
+    expect(await ids({ noteKind: "complaint" })).toEqual([]);
+    // otherCallId has only drafts (the administrator's).
+    expect(await ids({ noteKind: "question" })).not.toContain(otherCallId);
+    const bad = await send("admin", "GET", listUrl("calls", { filter: { noteKind: "rumour" } }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual({ noteKind: "tthc.validation.filter" });
+  });
+});
+
 describe("hostile input", () => {
   it("refuses NUL bytes, huge strings and wrong types with 400 naming the field, and stores nothing", async () => {
     const before = await t.db.callNote.count();

@@ -194,6 +194,8 @@ export const enCalls = {
         termination: "Outcome",
         satisfaction: "Satisfaction",
         resolved: "Answered?",
+        noteCategory: "Note category",
+        noteKind: "Note kind",
         from: "From",
         to: "To",
         authorName: "Author",

@@ -196,6 +196,8 @@ export const viCalls: CallsMessages = {
         termination: "Kết quả",
         satisfaction: "Mức độ hài lòng",
         resolved: "Được giải đáp?",
+        noteCategory: "Danh mục ghi chú",
+        noteKind: "Loại ghi chú",
         from: "Từ ngày",
         to: "Đến ngày",
         authorName: "Người ghi",
