@@ -48,6 +48,7 @@ export const ERROR_REASONS = [
   // The hotline
   "callback_not_open",
   "callback_claimed",
+  "note_category_inactive",
   "period_order",
   "retention_longer_than_calls",
   // Outreach: contacts and their import, senders, the sending policy

@@ -62,6 +62,7 @@ export const AUDIT_RESOURCES = [
   "auth",
   "calls",
   "call-notes",
+  "note-categories",
   "recordings",
   "reports",
   "settings",
