@@ -45,7 +45,9 @@ export const StaffPresence = () => {
                   {staff.name} <PresenceChip staff={staff} />
                 </Box>
               }
-              secondary={[staff.phone, staff.clientIdentity].filter(Boolean).join(" · ") || translate("tthc.staff.no_phone")}
+              secondary={
+                staff.answerOn === "browser" ? translate("tthc.desk.answer_on.browser") : staff.phone || translate("tthc.staff.no_phone")
+              }
             />
           </ListItem>
         ))}

@@ -183,13 +183,19 @@ export const enRoutingFields = {
   },
   users: {
     phone: "Phone (desk or mobile)",
-    clientIdentity: "Softphone identity",
+    answerOn: "Calls ring on",
     presencePin: "PIN for changing state by phone",
   },
 };
 
 /** Audit-log labels for what these routes write. */
 export const enRoutingAudit = {
-  actions: { duty: "Duty change", presence: "State change", presence_pin: "Phone PIN change", callback_attempt: "Callback attempt" },
+  actions: {
+    duty: "Duty change",
+    presence: "State change",
+    presence_pin: "Phone PIN change",
+    answer_on: "Where calls ring change",
+    callback_attempt: "Callback attempt",
+  },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };

@@ -183,7 +183,7 @@ export const viRoutingFields: typeof enRoutingFields = {
   },
   users: {
     phone: "Số điện thoại (bàn hoặc di động)",
-    clientIdentity: "Định danh điện thoại phần mềm",
+    answerOn: "Nhận cuộc gọi trên",
     presencePin: "Mã PIN đổi trạng thái qua điện thoại",
   },
 };
@@ -193,6 +193,7 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     duty: "Đổi trạng thái trực",
     presence: "Đổi trạng thái",
     presence_pin: "Đổi mã PIN điện thoại",
+    answer_on: "Đổi nơi nhận cuộc gọi",
     callback_attempt: "Ghi nhận lần gọi lại",
   },
   audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
