@@ -12,7 +12,7 @@ UPDATE "users" SET "answer_on" = 'browser' WHERE "client_identity" IS NOT NULL A
 ALTER TABLE "users" DROP COLUMN "client_identity";
 
 -- The desk's screen-pop is pushed, not polled: a call whose staff being rung, answerer or end
--- changes notifies "desk_changes" with the call's id; each open desk stream re-reads its offers.
+-- or bridge changes notifies "desk_changes" with the call's id; each open desk stream re-reads its offers.
 CREATE FUNCTION "desk_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('desk_changes', NEW."id"::text);
@@ -21,10 +21,11 @@ END
 $$;
 
 CREATE TRIGGER "calls_desk_notify"
-  AFTER UPDATE OF "state", "answered_at", "ended_at", "staff_id" ON "calls"
+  AFTER UPDATE OF "state", "answered_at", "bridge_ended_at", "ended_at", "staff_id" ON "calls"
   FOR EACH ROW
   WHEN (OLD."state"->'ivr'->'route'->'dialing' IS DISTINCT FROM NEW."state"->'ivr'->'route'->'dialing'
     OR OLD."answered_at" IS DISTINCT FROM NEW."answered_at"
+    OR OLD."bridge_ended_at" IS DISTINCT FROM NEW."bridge_ended_at"
     OR OLD."ended_at" IS DISTINCT FROM NEW."ended_at"
     OR OLD."staff_id" IS DISTINCT FROM NEW."staff_id")
   EXECUTE FUNCTION "desk_notify"();
