@@ -1,0 +1,83 @@
+// The staff desk (admin/src/hotline/desk/): the softphone, the screen-pop and the agent's lists.
+export const enDesk = {
+  tthc: {
+    desk: {
+      title: "My desk",
+      presence: "My state",
+      answer_on: {
+        label: "Calls ring on",
+        phone: "My phone (press 1 to take the call)",
+        browser: "This console (softphone)",
+        help: "Where the hotline rings this person: their phone, or the console's softphone",
+        saved: "Where your calls ring was saved",
+        no_phone: "You have no phone number registered: ask an administrator, or take calls in the console",
+      },
+      softphone: {
+        title: "Softphone",
+        simulated: "Simulated softphone (no Twilio keys on this server): calls are simulated, no audio",
+        phone_mode: 'Your calls ring on your phone. Choose "This console" above to take them here.',
+        state: {
+          unregistered: "Not connected",
+          registering: "Connecting…",
+          ready: "Ready for calls",
+          ringing: "Ringing",
+          "on-call": "On a call",
+          error: "Connection failed",
+        },
+        incoming: "Incoming call",
+        accept: "Answer",
+        reject: "Decline",
+        mute: "Mute",
+        unmute: "Unmute",
+        hold: "Hold",
+        unhold: "Resume",
+        hangup: "Hang up",
+        keypad: "Keypad",
+        timer: "Call time",
+        on_call: "Call in progress",
+        audio_lost:
+          "You are on this call, but its audio was lost when the page reloaded. The caller is still connected to the hotline; if you cannot hear them, ask a colleague or your supervisor to take over.",
+        mic_title: "Allow the microphone",
+        mic_explain:
+          'To talk with callers in the console, the browser needs your microphone. It is used only during calls you answer. Your browser will now ask for permission: choose "Allow".',
+        mic_allow: "Continue",
+        mic_later: "Not now",
+        mic_denied: "The microphone is blocked: allow it in the browser's site settings, or take calls on your phone.",
+        connect: "Connect the softphone",
+      },
+      pop: {
+        title: "Who is calling",
+        caller: "Caller",
+        withheld: "Withheld number",
+        topic: "Topic",
+        agency: "Agency",
+        waited: "Waited",
+        ivr_path: "Path in the menu",
+        pressed: "pressed %{digits}",
+        history: "Earlier calls from this number",
+        no_history: "No earlier calls you can see",
+        notes: "Notes",
+        survey: "Survey",
+        callbacks: "Open callback requests",
+        due: "due %{date}",
+      },
+      notes_slot: "The call's note form appears here during the call.",
+      transfer_slot: "Transfer controls appear here during the call.",
+      my_calls: "My calls",
+      no_calls: "No calls answered yet",
+      my_callbacks: "My agency's callback requests",
+      no_callbacks: "No open callback requests",
+      waiting: "Callers waiting for my agency",
+      nobody_waiting: "Nobody is waiting",
+      connecting: "being connected",
+      notes_count: "%{count} note(s)",
+    },
+  },
+  resources: {
+    desk: {
+      name: "My desk |||| My desk",
+    },
+  },
+};
+
+export type DeskMessages = typeof enDesk;

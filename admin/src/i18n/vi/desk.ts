@@ -1,0 +1,83 @@
+// Bàn làm việc của cán bộ (admin/src/hotline/desk/): điện thoại phần mềm, thông tin người gọi và các danh sách.
+import type { DeskMessages } from "../en/desk";
+
+export const viDesk: DeskMessages = {
+  tthc: {
+    desk: {
+      title: "Bàn làm việc",
+      presence: "Trạng thái của tôi",
+      answer_on: {
+        label: "Nhận cuộc gọi trên",
+        phone: "Điện thoại của tôi (bấm phím 1 để nhận)",
+        browser: "Trình duyệt này (điện thoại phần mềm)",
+        help: "Tổng đài đổ chuông cho cán bộ ở đâu: điện thoại của họ hay điện thoại phần mềm trên trang quản trị",
+        saved: "Đã lưu nơi nhận cuộc gọi",
+        no_phone: "Bạn chưa đăng ký số điện thoại: hãy nhờ quản trị viên, hoặc nhận cuộc gọi trên trình duyệt",
+      },
+      softphone: {
+        title: "Điện thoại phần mềm",
+        simulated: "Điện thoại mô phỏng (máy chủ chưa cấu hình khóa Twilio): cuộc gọi là mô phỏng, không có âm thanh",
+        phone_mode: 'Cuộc gọi đang đổ chuông trên điện thoại của bạn. Chọn "Trình duyệt này" ở trên để nhận cuộc gọi tại đây.',
+        state: {
+          unregistered: "Chưa kết nối",
+          registering: "Đang kết nối…",
+          ready: "Sẵn sàng nhận cuộc gọi",
+          ringing: "Đang đổ chuông",
+          "on-call": "Đang trong cuộc gọi",
+          error: "Kết nối thất bại",
+        },
+        incoming: "Cuộc gọi đến",
+        accept: "Nhận",
+        reject: "Từ chối",
+        mute: "Tắt tiếng",
+        unmute: "Bật tiếng",
+        hold: "Giữ máy",
+        unhold: "Tiếp tục",
+        hangup: "Kết thúc",
+        keypad: "Bàn phím",
+        timer: "Thời gian gọi",
+        on_call: "Đang trong cuộc gọi",
+        audio_lost:
+          "Bạn vẫn đang phụ trách cuộc gọi này nhưng âm thanh đã mất khi tải lại trang. Người gọi vẫn được giữ kết nối với tổng đài; nếu không nghe được, hãy nhờ đồng nghiệp hoặc người giám sát tiếp nhận.",
+        mic_title: "Cho phép dùng micrô",
+        mic_explain:
+          'Để nói chuyện với người gọi ngay trên trang quản trị, trình duyệt cần dùng micrô của bạn. Micrô chỉ được dùng trong các cuộc gọi bạn nhận. Trình duyệt sẽ hỏi quyền ngay sau đây: hãy chọn "Cho phép".',
+        mic_allow: "Tiếp tục",
+        mic_later: "Để sau",
+        mic_denied: "Micrô đang bị chặn: hãy cho phép trong phần cài đặt trang web của trình duyệt, hoặc nhận cuộc gọi trên điện thoại.",
+        connect: "Kết nối điện thoại phần mềm",
+      },
+      pop: {
+        title: "Thông tin người gọi",
+        caller: "Số gọi đến",
+        withheld: "Số ẩn",
+        topic: "Lĩnh vực",
+        agency: "Cơ quan",
+        waited: "Đã chờ",
+        ivr_path: "Các bước trong tổng đài",
+        pressed: "bấm %{digits}",
+        history: "Các cuộc gọi trước của số này",
+        no_history: "Không có cuộc gọi trước nào trong phạm vi của bạn",
+        notes: "Ghi chú",
+        survey: "Khảo sát",
+        callbacks: "Yêu cầu gọi lại đang mở",
+        due: "hạn %{date}",
+      },
+      notes_slot: "Biểu mẫu ghi chú cuộc gọi sẽ hiện ở đây trong khi gọi.",
+      transfer_slot: "Các nút chuyển cuộc gọi sẽ hiện ở đây trong khi gọi.",
+      my_calls: "Cuộc gọi của tôi",
+      no_calls: "Chưa nhận cuộc gọi nào",
+      my_callbacks: "Cuộc gọi lại của tôi",
+      no_callbacks: "Không có yêu cầu gọi lại đang mở",
+      waiting: "Người gọi đang chờ cơ quan tôi",
+      nobody_waiting: "Không có ai đang chờ",
+      connecting: "đang nối máy",
+      notes_count: "%{count} ghi chú",
+    },
+  },
+  resources: {
+    desk: {
+      name: "Bàn làm việc |||| Bàn làm việc",
+    },
+  },
+};
