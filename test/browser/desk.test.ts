@@ -49,7 +49,8 @@ afterAll(async () => {
 });
 
 /** A supervisor starts a simulated call through the simulator API; it resolves when the call is over. */
-async function startSimulatedCall(): Promise<{ status: number; body: { callId: number | null; outcome: { termination: string } | null } }> {
+type Simulated = { callId: number | null; outcome: { termination: string } | null };
+async function startSimulatedCall(): Promise<{ status: number; body: Simulated }> {
   const origin = { origin: server.base, "content-type": "application/json" };
   const login = await fetch(`${server.base}/api/auth/login`, {
     method: "POST",
@@ -62,7 +63,7 @@ async function startSimulatedCall(): Promise<{ status: number; body: { callId: n
     headers: { ...origin, cookie },
     body: JSON.stringify({ digits: ["1", "1", "1", "1"], staff: "answer", from: CALLER }),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as Simulated };
 }
 
 describe("the desk with the simulated softphone", () => {
@@ -87,6 +88,12 @@ describe("the desk with the simulated softphone", () => {
     await expect.poll(() => timer.textContent(), { timeout: 10_000 }).not.toBe(first);
     expect(await page.getByTestId("audio-lost").count()).toBe(0);
     expect(await page.getByTestId("desk-note-slot").count()).toBe(1);
+
+    // A reload during the call: the server names the call, the simulated softphone takes it back.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("softphone-state").textContent(), { timeout: 10_000 }).toBe("Đang trong cuộc gọi");
+    await expect.poll(() => page.getByTestId("pop-caller").textContent(), { timeout: 10_000 }).toBe(CALLER);
+    expect(await page.getByTestId("audio-lost").count()).toBe(0);
 
     await page.getByRole("button", { name: "Kết thúc", exact: true }).click();
     const result = await running;

@@ -94,9 +94,10 @@ export function useSoftphone(enabled: boolean, state: DeskState | null): Softpho
     };
   }, [enabled]);
 
+  // Again once registered: what rang (or the call it was on) before the device was ready.
   useEffect(() => {
-    if (device && state) device.serverState(state.offers, state.current);
-  }, [device, state]);
+    if (device && state && deviceState !== "registering") device.serverState(state.offers, state.current);
+  }, [device, state, deviceState]);
 
   return {
     device,

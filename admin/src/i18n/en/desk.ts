@@ -8,6 +8,8 @@ export const enDesk = {
         label: "Calls ring on",
         phone: "My phone (press 1 to take the call)",
         browser: "This console (softphone)",
+        short_phone: "Phone",
+        short_browser: "Console",
         help: "Where the hotline rings this person: their phone, or the console's softphone",
         saved: "Where your calls ring was saved",
         no_phone: "You have no phone number registered: ask an administrator, or take calls in the console",

@@ -10,6 +10,8 @@ export const viDesk: DeskMessages = {
         label: "Nhận cuộc gọi trên",
         phone: "Điện thoại của tôi (bấm phím 1 để nhận)",
         browser: "Trình duyệt này (điện thoại phần mềm)",
+        short_phone: "Điện thoại",
+        short_browser: "Trình duyệt",
         help: "Tổng đài đổ chuông cho cán bộ ở đâu: điện thoại của họ hay điện thoại phần mềm trên trang quản trị",
         saved: "Đã lưu nơi nhận cuộc gọi",
         no_phone: "Bạn chưa đăng ký số điện thoại: hãy nhờ quản trị viên, hoặc nhận cuộc gọi trên trình duyệt",

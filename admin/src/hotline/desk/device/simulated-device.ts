@@ -1,7 +1,7 @@
 // The softphone for simulated calls: registered with the server's simulator (renewed while the page is
 // open), it rings when the desk stream offers a simulated call, and answers, rejects, sends keys and
 // hangs up through /api/simulator/desk, which makes the simulator play Twilio's part (the Client URL,
-// the Dial's end). No microphone: there is no audio.
+// the Dial's end). No microphone: there is no audio, so after a reload it takes the call back.
 import type { DeskCall } from "../../../../../server/contract/hotline/desk";
 import { API_URL, httpClient } from "../../../dataProvider";
 import { type DeskDevice, DeviceEvents, type DeviceState } from "./desk-device";
@@ -18,6 +18,8 @@ export class SimulatedDevice implements DeskDevice {
   private onCall: number | null = null;
   /** Offers already rung or declined, so a repeated stream event does not ring again. */
   private readonly seen = new Set<number>();
+  /** Calls hung up here, which the server may still name for a moment until the dial's end lands. */
+  private readonly hungUp = new Set<number>();
 
   get state(): DeviceState {
     return this.current;
@@ -70,6 +72,13 @@ export class SimulatedDevice implements DeskDevice {
       this.set("ready");
     }
     if (this.current !== "ready") return;
+    if (current?.simulated && this.onCall === null && !this.hungUp.has(current.callId)) {
+      // The page was reloaded during a simulated call: its leg lives on in the simulator, take it back.
+      this.onCall = current.callId;
+      this.set("on-call");
+      this.events.emit({ type: "accepted", callId: current.callId });
+      return;
+    }
     const offer = offers.find((o) => o.simulated && !this.seen.has(o.callId));
     if (!offer) return;
     this.seen.add(offer.callId);
@@ -119,6 +128,7 @@ export class SimulatedDevice implements DeskDevice {
     const callId = this.onCall;
     if (callId === null) return;
     this.onCall = null;
+    this.hungUp.add(callId);
     try {
       await this.post(`/calls/${callId}/hangup`);
     } finally {
