@@ -282,3 +282,24 @@ describe("a simulated call answered on the simulated device", () => {
     await api(cookies.agent1, "DELETE", "/api/simulator/desk/device");
   });
 });
+
+describe("a browser desk with no simulated device open", () => {
+  it("lets a simulated call's Client leg ring out for the dial's timeout, then routing goes on", async () => {
+    await t.db.user.update({ where: { id: agent1 }, data: { answerOn: "browser" } });
+    await t.db.user.update({ where: { id: agent2 }, data: { presence: "away" } });
+    await t.db.agency.update({ where: { code: "STP" }, data: { ringTimeoutSeconds: 1 } });
+    t.app.callRouting.invalidate();
+    try {
+      const response = await api(cookies.supervisor, "POST", "/api/simulator/calls", { digits: ["1", "1"], staff: "answer" });
+      expect(response.statusCode, response.body).toBe(200);
+      const { steps, outcome } = response.json() as {
+        steps: { type: string; action?: string }[];
+        outcome: { routing: { agencyCode: string; decision: string }[] };
+      };
+      expect(steps.filter((s) => s.type === "staff").map((s) => s.action)).toContain("no softphone open: rings out");
+      expect(outcome.routing).toContainEqual(expect.objectContaining({ agencyCode: "STP", decision: "no-answer" }));
+    } finally {
+      await t.db.agency.update({ where: { code: "STP" }, data: { ringTimeoutSeconds: 20 } });
+    }
+  });
+});
