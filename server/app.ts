@@ -17,6 +17,7 @@ import boardRoutes from "./hotline/board/routes.js";
 import recordingRoutes from "./hotline/call-log/recordings.js";
 import callRoutes from "./hotline/call-log/routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
+import deskRoutes from "./hotline/desk/routes.js";
 import flowVersionRoutes from "./hotline/flows/routes.js";
 import noteCategoryRoutes from "./hotline/note-categories/routes.js";
 import callQueues from "./hotline/queues/plugin.js";
@@ -114,6 +115,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });
       await api.register(boardRoutes, { prefix: "/board" });
+      await api.register(deskRoutes, { prefix: "/desk" });
       await api.register(retentionRoutes, { prefix: "/settings/retention" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });

@@ -207,6 +207,17 @@ export const variables = {
     default: "https://api.twilio.com",
     parse: url("https:", "http:"),
   },
+  TWILIO_API_KEY_SID: {
+    doc: "API key that signs the console softphone's access tokens (POST /api/desk/token), with its secret and the TwiML App. Unset: the desk uses the simulated device.",
+    optional: true,
+    parse: pattern(/^SK[0-9a-fA-F]{32}$/, "SK followed by 32 hex digits"),
+  },
+  TWILIO_API_KEY_SECRET: { doc: "Secret of TWILIO_API_KEY_SID.", optional: true, parse: text },
+  TWILIO_TWIML_APP_SID: {
+    doc: "TwiML App whose Voice URL serves calls placed from the console softphone (the Voice grant's outgoing application).",
+    optional: true,
+    parse: pattern(/^AP[0-9a-fA-F]{32}$/, "AP followed by 32 hex digits"),
+  },
   TWILIO_MESSAGING_SERVICE_SID: {
     doc: "Twilio Messaging Service that sends SMS (preferred: sender pool, registered sender IDs). Either this or TWILIO_SMS_FROM when SMS_PROVIDER=twilio.",
     optional: true,
@@ -329,6 +340,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.NODE_ENV === "production" && config.PUBLIC_BASE_URL?.toString().startsWith("http://localhost")) {
     problems.push("PUBLIC_BASE_URL must be set to the public address in production");
+  }
+  const softphone = ["TWILIO_API_KEY_SID", "TWILIO_API_KEY_SECRET", "TWILIO_TWIML_APP_SID"].filter((name) => config[name] !== undefined);
+  if (softphone.length > 0 && (softphone.length < 3 || !config.TWILIO_ACCOUNT_SID)) {
+    problems.push(
+      "The console softphone needs TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET and TWILIO_TWIML_APP_SID together",
+    );
   }
   if (config.SMS_PROVIDER === "twilio") {
     if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN) {

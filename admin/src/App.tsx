@@ -12,6 +12,7 @@ import { Home } from "./home/Home";
 import board from "./hotline/board";
 import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
+import desk from "./hotline/desk";
 import ivrFlowVersions from "./hotline/ivr-flows";
 import noteCategories from "./hotline/note-categories";
 import satisfactionReport from "./hotline/reports";
@@ -33,6 +34,7 @@ import auditLogs from "./system/audit-logs";
 // everyone, users and the audit log for administrators, campaigns for campaign staff...), so others
 // get neither the menu entry nor the route; the server refuses them with 403 all the same.
 const RESOURCES = [
+  <Resource key="desk" name="desk" {...desk} />,
   <Resource key="board" name="board" {...board} />,
   <Resource key="calls" name="calls" {...calls} />,
   <Resource key="satisfaction-report" name="satisfaction-report" {...satisfactionReport} />,

@@ -43,7 +43,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
-const STAFF_FIELDS = ["phone", "clientIdentity", "presencePin"];
+const STAFF_FIELDS = ["phone", "answerOn", "presencePin"];
 
 /** What the API accepts on POST / PUT per resource; everything else (ids, counts, dates) is dropped. */
 const writable: Record<string, { create: readonly string[]; update: readonly string[] }> = {

@@ -4,6 +4,7 @@
 // declared here, once.
 import {
   AgencyKind,
+  AnswerOn,
   CallbackStatus,
   CallTermination,
   CampaignStatus,
@@ -19,6 +20,7 @@ import {
 
 export type {
   AgencyKind,
+  AnswerOn,
   CallbackStatus,
   CallTermination,
   CampaignStatus,
@@ -36,6 +38,8 @@ export type {
 export const AGENCY_KINDS = Object.values(AgencyKind);
 /** The six console roles, in the order the forms list them. */
 export const ROLES = Object.values(Role);
+/** Where a staff member's calls ring: their phone (with the whisper) or the console's softphone. */
+export const ANSWER_ON = Object.values(AnswerOn);
 export const RING_STRATEGIES = Object.values(RingStrategy);
 export const CALL_TERMINATIONS = Object.values(CallTermination);
 export const CALLBACK_STATUSES = Object.values(CallbackStatus);

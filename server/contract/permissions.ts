@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   "callback-requests:read": { roles: CALL_STAFF, console: { "callback-requests": READ } },
   /** Record call-back attempts and close requests. */
   "callback-requests:work": { roles: CALL_STAFF, console: { "callback-requests": ["edit"] } },
+  /** The desk: taking calls in the console, the screen-pop, one's own calls and the agency's line. */
+  "desk:use": { roles: CALL_STAFF, console: { desk: ["list"] } },
   /** Who is on duty, and putting staff on or off duty. */
   "staff:duty": { roles: CALL_STAFF },
   /** Reading IVR flow versions, and checking a draft (which stores nothing). */

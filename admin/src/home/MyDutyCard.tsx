@@ -28,7 +28,13 @@ export const MyDutyCard = () => {
       icon={PhoneIcon}
       value={isPending || !me ? null : translate(`tthc.staff.presence.${me.presence}`)}
       warn={me ? me.presence === "away" || me.presence === "offline" : false}
-      detail={me ? (me.phone ?? translate("tthc.staff.no_phone")) : undefined}
+      detail={
+        me
+          ? me.answerOn === "browser"
+            ? translate("tthc.desk.answer_on.browser")
+            : (me.phone ?? translate("tthc.staff.no_phone"))
+          : undefined
+      }
     >
       {me && (
         <Stack spacing={1}>

@@ -7,6 +7,7 @@ import { enBoard } from "./en/board";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
 import { enContacts } from "./en/contacts";
+import { enDesk } from "./en/desk";
 import { enFlows } from "./en/flows";
 import { enForms } from "./en/forms";
 import { enHome } from "./en/home";
@@ -172,6 +173,7 @@ export const enApp = {
     },
     ...enCalls.tthc,
     ...enBoard.tthc,
+    ...enDesk.tthc,
     ...enHome.tthc,
     ...enFlows.tthc,
     ...enContacts.tthc,
@@ -235,6 +237,7 @@ export const enApp = {
     },
     ...enCalls.resources,
     ...enBoard.resources,
+    ...enDesk.resources,
     ...enFlows.resources,
     ...enContacts.resources,
     ...enCampaigns.resources,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { User } from "../../contract/access/users.js";
-import { ROLES } from "../../contract/enums.js";
+import { ANSWER_ON, type AnswerOn, ROLES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
@@ -23,8 +23,8 @@ const editable = {
   active: Type.Optional(Type.Boolean()),
   /** The desk or mobile number the hotline rings; normalised to E.164. */
   phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  /** Twilio Client identity for answering in a browser or softphone. */
-  clientIdentity: Type.Optional(Nullable(Type.String({ pattern: "^([A-Za-z0-9_.-]{1,100})?$" }))),
+  /** Where calls ring: the phone (with the whisper) or the console's softphone (identity staff-<id>). */
+  answerOn: Type.Optional(Type.Enum(ANSWER_ON)),
   /** The PIN for changing presence by calling the hotline (4 to 8 digits); null removes it, absent keeps it. */
   presencePin: Type.Optional(Nullable(Type.String({ pattern: "^([0-9]{4,8})?$" }))),
 };
@@ -49,7 +49,7 @@ const publicFields = {
   agencyId: true,
   active: true,
   phone: true,
-  clientIdentity: true,
+  answerOn: true,
   presence: true,
   presencePinHash: true,
   lastLoginAt: true,
@@ -66,11 +66,11 @@ async function checkPassword(password: string, owner: PasswordOwner) {
 const emptyToNull = (email: string | null | undefined) => (email === "" ? null : email);
 
 /** Staff fields as stored: the phone in E.164 (landlines allowed for desk phones), empty texts as none, the PIN hashed. */
-async function staffFields(body: { phone?: string | null; clientIdentity?: string | null; presencePin?: string | null }) {
+async function staffFields(body: { phone?: string | null; answerOn?: AnswerOn; presencePin?: string | null }) {
   const pin = body.presencePin === "" ? null : body.presencePin;
   return {
     ...(body.phone !== undefined && { phone: staffPhone(body.phone) }),
-    ...(body.clientIdentity !== undefined && { clientIdentity: emptyToNull(body.clientIdentity) }),
+    ...(body.answerOn !== undefined && { answerOn: body.answerOn }),
     ...(pin !== undefined && { presencePinHash: pin === null ? null : await hashPassword(pin) }),
   };
 }

@@ -7,7 +7,7 @@ import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import { hashPassword } from "../../access/auth/password.js";
-import { PresenceInput, PresencePinInput, Staff } from "../../contract/agencies/staff.js";
+import { AnswerOnInput, PresenceInput, PresencePinInput, Staff } from "../../contract/agencies/staff.js";
 import { PRESENCE_STATES } from "../../contract/enums.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
@@ -24,7 +24,7 @@ const staffFields = {
   name: true,
   agencyId: true,
   phone: true,
-  clientIdentity: true,
+  answerOn: true,
   roles: true,
   presence: true,
   presenceSince: true,
@@ -112,6 +112,25 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     });
     announcePresence([result.changed]);
     return wire(result.staff);
+  });
+
+  // Where this staff member's calls ring; routing reads it from the next call on.
+  fastify.put("/:id/answer-on", { schema: { params: IdParams, body: AnswerOnInput, response: { 200: Staff } } }, async (request) => {
+    const actor = currentUser(request);
+    const { id } = request.params;
+    const before = await changeable(request, id);
+    const { answerOn } = request.body;
+    const staff = await auditedWrite(db, {
+      actorId: actor.id,
+      ip: request.ip,
+      resource: "users",
+      action: "answer_on",
+      write: (tx) => tx.user.update({ where: { id }, data: { answerOn }, select: staffFields }),
+      audit: (after) =>
+        after.answerOn === before.answerOn ? null : { resourceId: id, before: { answerOn: before.answerOn }, after: { answerOn } },
+      afterCommit: () => fastify.callRouting.invalidate(),
+    });
+    return wire(staff);
   });
 
   // The PIN for changing presence by calling the hotline; stored as an argon2 hash, never shown.

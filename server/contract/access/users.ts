@@ -1,6 +1,6 @@
 // Console users (/api/users), as administrators manage them.
 import Type from "typebox";
-import { PRESENCE_STATES, ROLES } from "../enums.js";
+import { ANSWER_ON, PRESENCE_STATES, ROLES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 
 export const User = Type.Object({
@@ -13,8 +13,8 @@ export const User = Type.Object({
   active: Type.Boolean(),
   /** The desk or mobile number the hotline rings, in E.164. */
   phone: Nullable(Type.String()),
-  /** Twilio Client identity for answering in a browser or softphone. */
-  clientIdentity: Nullable(Type.String()),
+  /** Where calls ring: the phone (with the whisper) or the console's softphone (Client identity staff-<id>). */
+  answerOn: StringEnum(ANSWER_ON),
   /** Set by the staff member, the calls and supervisors (/api/staff), not by this form. */
   presence: StringEnum(PRESENCE_STATES),
   /** Whether a PIN for changing presence by phone is set (never the PIN). */

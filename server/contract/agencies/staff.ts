@@ -1,7 +1,7 @@
 // Staff who take calls (/api/staff): who the hotline rings for each agency and their presence, never
 // emails, passwords or PINs.
 import Type from "typebox";
-import { CHOSEN_PRESENCE_STATES, PRESENCE_STATES, ROLES } from "../enums.js";
+import { ANSWER_ON, CHOSEN_PRESENCE_STATES, PRESENCE_STATES, ROLES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 
 export const Staff = Type.Object({
@@ -9,7 +9,8 @@ export const Staff = Type.Object({
   name: Type.String(),
   agencyId: Type.Integer(),
   phone: Nullable(Type.String()),
-  clientIdentity: Nullable(Type.String()),
+  /** Where calls ring: the phone (with the whisper) or the console's softphone. */
+  answerOn: StringEnum(ANSWER_ON),
   roles: Type.Array(StringEnum(ROLES)),
   presence: StringEnum(PRESENCE_STATES),
   presenceSince: DateTime,
@@ -29,6 +30,8 @@ export const PresenceInput = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const AnswerOnInput = Type.Object({ answerOn: StringEnum(ANSWER_ON) }, { additionalProperties: false });
 
 /** A PIN of 4 to 8 digits; null removes it. */
 export const PresencePinInput = Type.Object({ pin: Nullable(Type.String({ pattern: "^[0-9]{4,8}$" })) }, { additionalProperties: false });

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "duty",
   "presence",
   "presence_pin",
+  "answer_on",
   "callback_attempt",
   "claim",
   "release",

@@ -10,8 +10,10 @@ export interface TwimlUrls {
   gather: string;
   /** <Dial action>: posts DialCallStatus when the staff leg ends. */
   dialAction: string;
-  /** <Number url>/<Client url>: the whisper for one staff member. */
+  /** <Number url>: the whisper for one staff member's phone. */
   whisper(staffId: number): string;
+  /** <Client url>: a browser desk's leg, taken at once (the softphone's accept button was the decision). */
+  clientAnswered(staffId: number): string;
   /** <Record action>: posts RecordingDuration (absent when the recording was empty). */
   recordAction: string;
   recordingStatus: string;
@@ -55,9 +57,8 @@ export function renderTwiml(actions: Action[], urls: TwimlUrls): string {
           ...(action.record ? { record: "record-from-answer-dual" as const, recordingStatusCallback: urls.recordingStatus } : {}),
         });
         for (const target of action.targets) {
-          const screen = { url: urls.whisper(target.staffId), method: "POST" };
-          if (target.clientIdentity) dial.client(screen, target.clientIdentity);
-          if (target.phone) dial.number(screen, target.phone);
+          if (target.clientIdentity) dial.client({ url: urls.clientAnswered(target.staffId), method: "POST" }, target.clientIdentity);
+          if (target.phone) dial.number({ url: urls.whisper(target.staffId), method: "POST" }, target.phone);
         }
         break;
       }
@@ -107,6 +108,11 @@ export function renderAccepted(): string {
   const response = new twilio.twiml.VoiceResponse();
   speak(response, ACCEPTED_PROMPT);
   return response.toString();
+}
+
+/** Answer to a browser desk's Client leg that took the call: nothing to hear, the bridge follows at once. */
+export function renderClientAnswered(): string {
+  return new twilio.twiml.VoiceResponse().toString();
 }
 
 /** Answer to the whisper's Gather for any other key: that staff leg hangs up, the caller is not connected to it. */

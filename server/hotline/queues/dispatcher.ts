@@ -6,6 +6,7 @@
 // is marked on_call for that call in the same transaction, so routing and the next dispatch skip
 // them; someone who went away or offline before it is never chosen.
 import type { FastifyBaseLogger } from "fastify";
+import { RINGABLE_SQL } from "../../agencies/staff/answer-on.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import type { CallControl } from "./call-control.js";
@@ -25,7 +26,7 @@ export async function assignOne(db: Db, agencyId: number, now: Date): Promise<As
   return db.$transaction(async (tx) => {
     const staff = await tx.$queryRaw<{ id: number }[]>(Prisma.sql`
       SELECT u.id FROM users u
-      WHERE u.agency_id = ${agencyId} AND ${AVAILABLE_STAFF} AND (u.phone IS NOT NULL OR u.client_identity IS NOT NULL)
+      WHERE u.agency_id = ${agencyId} AND ${AVAILABLE_STAFF} AND ${RINGABLE_SQL}
       ORDER BY u.presence_since, u.id
       LIMIT 1 FOR UPDATE SKIP LOCKED`);
     const member = staff[0];

@@ -2,6 +2,7 @@
 // the time they joined. Joining, leaving with an outcome (and the call's queue_seconds and
 // queue_outcome), going back in line after a ring nobody took, and what a turn of the wait loop
 // needs to know: the position, the expected wait and whether a staff member was reserved.
+import { RING_COLUMNS_SQL } from "../../agencies/staff/answer-on.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { QueueOutcome } from "../../generated/prisma/enums.js";
 import type { Db } from "../../platform/db/client.js";
@@ -83,7 +84,7 @@ export async function waitView(db: Db, callSid: string, now: Date): Promise<Wait
     }[]
   >(Prisma.sql`
     SELECT q.id AS "entryId", q.agency_id AS "agencyId", q.enqueued_at AS "enqueuedAt", q.staff_id AS "staffId",
-           u.phone, u.client_identity AS "clientIdentity",
+           ${RING_COLUMNS_SQL},
            (SELECT count(*)::int FROM queue_entries o
              WHERE o.agency_id = q.agency_id AND o.outcome = 'waiting' AND o.staff_id IS NULL
                AND (o.enqueued_at, o.id) <= (q.enqueued_at, q.id)) AS position,

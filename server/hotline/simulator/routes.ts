@@ -13,6 +13,8 @@ import { DEMO_CALLER, DEMO_HOTLINE, demoCallers } from "./demo-numbers.js";
 import { callOutcome, maskedSteps } from "./report.js";
 import { runScenario, ScenarioError, scenarioStaff } from "./scenario-run.js";
 import { injectTransport, simulateCall } from "./simulated-call.js";
+import { SimulatedClients } from "./simulated-clients.js";
+import simulatedDeskRoutes from "./simulated-desk-routes.js";
 
 export { DEMO_CALLER, DEMO_HOTLINE };
 
@@ -24,6 +26,9 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   // The same router that serves Twilio: every step goes through signature check, schema and handler.
   const transport = injectTransport(fastify);
+  // Staff with the desk's simulated device open: simulated calls ring them in the console.
+  const clients = new SimulatedClients();
+  await fastify.register(simulatedDeskRoutes, { prefix: "/desk", clients });
 
   fastify.post(
     "/calls",
@@ -40,7 +45,7 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         const key = await webhookSigningKey(config, db);
         let result: Awaited<ReturnType<typeof simulateCall>>;
         try {
-          result = await simulateCall(transport, key, config.PUBLIC_BASE_URL, { from, to: DEMO_HOTLINE, digits, staff });
+          result = await simulateCall(transport, key, config.PUBLIC_BASE_URL, { from, to: DEMO_HOTLINE, digits, staff, clients });
         } catch (error) {
           request.log.warn({ err: (error as Error).message }, "simulated call failed");
           throw new HttpError(502, `The simulated call failed: ${(error as Error).message}`, { code: "simulation_failed" });

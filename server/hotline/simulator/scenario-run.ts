@@ -4,6 +4,7 @@
 // or hang up while waiting. Each call is the ordinary simulator (signed webhooks through the app,
 // marked simulated); the server's dispatcher connects queued callers at their next turn of the wait loop.
 
+import { RINGABLE, ringTargets } from "../../agencies/staff/answer-on.js";
 import { announcePresence, choosePresence, type PresenceChanged } from "../../agencies/staff/presence.js";
 import type { SimulationStep } from "../../contract/hotline/simulator.js";
 import type { Db } from "../../platform/db/client.js";
@@ -46,10 +47,10 @@ export async function scenarioStaff(db: Db, plan: Pick<ScenarioPlan, "agencyCode
   const agency = await db.agency.findUnique({ where: { code: plan.agencyCode }, select: { id: true } });
   if (!agency) throw new ScenarioError(`no agency with code ${plan.agencyCode}`);
   const staff = await db.user.findMany({
-    where: { agencyId: agency.id, active: true, OR: [{ phone: { not: null } }, { clientIdentity: { not: null } }] },
+    where: { agencyId: agency.id, active: true, ...RINGABLE },
     orderBy: { id: "asc" },
     take: plan.staff,
-    select: { id: true, name: true, phone: true, clientIdentity: true },
+    select: { id: true, name: true, phone: true, answerOn: true },
   });
   if (staff.length < plan.staff) throw new ScenarioError(`the agency has ${staff.length} staff who can be rung, fewer than ${plan.staff}`);
   return staff;
@@ -76,9 +77,10 @@ export async function runScenario(deps: ScenarioDeps, plan: ScenarioPlan): Promi
   const others: StaffSummary = { name: "", answered: 0, talkedSeconds: 0, callers: [] };
   const byTarget = new Map<string, number>();
   staff.forEach((s, i) => {
-    if (s.phone) byTarget.set(s.phone, i);
-    if (s.clientIdentity) byTarget.set(`client:${s.clientIdentity}`, i);
-    if (s.clientIdentity) byTarget.set(s.clientIdentity, i);
+    const { phone, clientIdentity } = ringTargets(s);
+    if (phone) byTarget.set(phone, i);
+    if (clientIdentity) byTarget.set(`client:${clientIdentity}`, i);
+    if (clientIdentity) byTarget.set(clientIdentity, i);
   });
   let connections = 0;
   const busy = new Set<string>();

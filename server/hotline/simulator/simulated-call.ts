@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
 import type { SimulationStep } from "../../contract/hotline/simulator.js";
+import { playClientLegs } from "./client-legs.js";
+import type { SimulatedClients } from "./simulated-clients.js";
 import { parseXml, type XmlElement } from "./xml.js";
 
 export interface SimulatorTransport {
@@ -51,6 +53,11 @@ export interface CallScript {
    * hang up. Without it the first target answers at once and talks talkSeconds.
    */
   staffPart?: (targets: string[]) => Promise<StaffPart>;
+  /**
+   * Browser desks with a simulated device open (client-legs.ts): their <Client> legs ring in the
+   * console and the person there decides. Without it a <Client> is played like a phone.
+   */
+  clients?: SimulatedClients;
   /** Told of each webhook before it is sent (the scenario runner times the wait from it). */
   onRequest?: (path: string, params: Record<string, string>) => void;
 }
@@ -163,28 +170,58 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
 
   // The staff side of a <Dial>: the first target hears the whisper and presses 1 (or lets it ring).
   const dial = async (verb: XmlElement) => {
-    const targets = verb.children.filter((c) => c.name === "Number" || c.name === "Client");
-    steps.push({ type: "dial", targets: targets.map((t) => t.text.trim()) });
     const action = verb.attributes.action ?? "";
+    const legParams = (to: string) => ({
+      ...base,
+      CallSid: `CA${randomBytes(16).toString("hex")}`,
+      ParentCallSid: callSid,
+      Direction: "outbound-dial",
+      To: to,
+    });
+    const browser = script.clients
+      ? await playClientLegs({
+          clients: script.clients,
+          parentCallSid: callSid,
+          dial: verb,
+          post,
+          legParams,
+          report: (what) => steps.push({ type: "staff", action: what }),
+        })
+      : null;
+    if (browser) {
+      if (browser.dialStatus === "completed" && verb.attributes.recordingStatusCallback) {
+        await post(
+          verb.attributes.recordingStatusCallback,
+          recordingParams(`RE${randomBytes(16).toString("hex")}`, browser.talkSeconds, "DialVerb"),
+        );
+      }
+      const params = {
+        ...base,
+        CallStatus: "in-progress",
+        DialCallStatus: browser.dialStatus,
+        DialCallDuration: String(browser.talkSeconds),
+      };
+      return { url: action, params };
+    }
+    // With browser desks played apart (none of them open here), only the phones are left to play.
+    const targets = verb.children.filter((c) => c.name === "Number" || (c.name === "Client" && !script.clients));
+    steps.push({ type: "dial", targets: targets.map((t) => t.text.trim()) });
     const part = script.staffPart && targets.length > 0 ? await script.staffPart(targets.map((t) => t.text.trim())) : null;
     const first = targets[part?.target ?? 0];
     if (script.staff === "no-answer" || !first?.attributes.url || part?.answer === false) {
       steps.push({ type: "staff", action: "no answer" });
       return { url: action, params: { ...base, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallDuration: "0" } };
     }
-    const leg = {
-      ...base,
-      CallSid: `CA${randomBytes(16).toString("hex")}`,
-      ParentCallSid: callSid,
-      Direction: "outbound-dial",
-      To: first.text.trim(),
-    };
+    const leg = legParams(first.text.trim());
     const whisper = parseXml(await post(first.attributes.url, { ...leg, CallStatus: "in-progress" }));
     const gather = whisper.children.find((c) => c.name === "Gather");
     for (const child of gather?.children ?? []) steps.push({ type: "staff", action: `hears: ${child.text.trim()}` });
+    // A phone's whisper asks for a key; a Client's URL answers the accepted leg itself.
     const accepted = gather?.attributes.action
       ? parseXml(await post(gather.attributes.action, { ...leg, CallStatus: "in-progress", Digits: "1" }))
-      : null;
+      : first.name === "Client"
+        ? whisper
+        : null;
     const connected = accepted !== null && !accepted.children.some((c) => c.name === "Hangup");
     steps.push({ type: "staff", action: connected ? "pressed 1 and answered" : "was not connected" });
     if (!connected) part?.notConnected?.();

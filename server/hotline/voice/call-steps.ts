@@ -55,6 +55,7 @@ export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
     gather: `${voice}/gather?s=${step}`,
     dialAction: `${voice}/dial?s=${step}`,
     whisper: (staffId) => `${voice}/whisper?s=${step}&staff=${staffId}`,
+    clientAnswered: (staffId) => `${voice}/client-answered?s=${step}&staff=${staffId}`,
     recordAction: `${voice}/record?s=${step}`,
     recordingStatus: `${voice}/recording-status`,
     queueWait: `${voice}/queue/wait?s=${step}`,

@@ -5,6 +5,7 @@
 
 import { type AgencyHoursRow, scheduleOf } from "../../agencies/hours/agency-schedule.js";
 import { isOpen } from "../../agencies/hours/schedule.js";
+import { RINGABLE, ringTargets } from "../../agencies/staff/answer-on.js";
 import type { Db } from "../../platform/db/client.js";
 import type { AgencySnapshot, IvrEnv } from "../ivr/types.js";
 
@@ -51,8 +52,8 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
         },
       }),
       db.user.findMany({
-        where: { active: true, presence: "available", OR: [{ phone: { not: null } }, { clientIdentity: { not: null } }] },
-        select: { id: true, name: true, phone: true, clientIdentity: true, agencyId: true },
+        where: { active: true, presence: "available", ...RINGABLE },
+        select: { id: true, name: true, phone: true, answerOn: true, agencyId: true },
         orderBy: { id: "asc" },
       }),
       db.user.groupBy({ by: ["agencyId"], where: { active: true, presence: { in: ["on_call", "wrap_up"] } }, _count: true }),
@@ -76,9 +77,7 @@ export function routingSnapshots(db: Db): RoutingSnapshots {
         ringStrategy: agency.ringStrategy,
         ringTimeoutSeconds: agency.ringTimeoutSeconds,
         fallbackCode: agency.fallback?.code ?? null,
-        staff: staff
-          .filter((s) => s.agencyId === agency.id)
-          .map(({ id, name, phone, clientIdentity }) => ({ id, name, phone, clientIdentity })),
+        staff: staff.filter((s) => s.agencyId === agency.id).map((s) => ({ id: s.id, name: s.name, ...ringTargets(s) })),
         busyStaff: busyByAgency.get(agency.id) ?? 0,
         queue: {
           maxLength: agency.queueMaxLength,

@@ -9,7 +9,7 @@ import { storedCaller } from "../../phone/caller-id.js";
 import { IntegerText } from "../../platform/http/schemas.js";
 import { twilioWebhooks } from "../../platform/twilio/webhooks.js";
 import { activeFlowVersion } from "../flows/versions.js";
-import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "../ivr/twiml.js";
+import { renderAccepted, renderApology, renderClientAnswered, renderDeclined, renderWhisper } from "../ivr/twiml.js";
 import type { DialStatus } from "../ivr/types.js";
 import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
@@ -245,6 +245,43 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     });
   });
 
+  /**
+   * A staff member takes the call rung at `step`: by the whisper's key press, or by the softphone's
+   * accept button (the Client leg's URL). The race rules are the same for both: the first to take it
+   * wins, a copy of the webhook gets the same answer, someone already on another call takes none.
+   * Returns the call's id when won, null when lost.
+   */
+  const takeCall = async (parent: string, step: number, staff: number, deadline: Deadline): Promise<number | null> => {
+    const at = new Date();
+    const answered = await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) });
+    if (answered) {
+      recent.keep(answered);
+      await markOnCall(staff, answered.id, at);
+      return answered.id;
+    }
+    // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
+    const won = await locks.withCall(parent, deadline, async (tx, call) => {
+      if (call.endedAt) return null;
+      const state = storedState(call.state);
+      // With simultaneous ringing the first to press wins; the others are let go.
+      if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return null;
+      // A copy of this webhook (or this staff member pressing again) gets the same answer.
+      if (call.answeredAt) return call.staffId === staff ? call.id : null;
+      // Rung for two calls at once, a staff member takes only one.
+      const elsewhere = await tx.user.count({
+        where: { id: staff, presence: "on_call", OR: [{ presenceCallId: null }, { presenceCallId: { not: call.id } }] },
+      });
+      if (elsewhere > 0) return null;
+      await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
+      await tx.callEvent.create({
+        data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },
+      });
+      return call.id;
+    });
+    if (won !== null) await markOnCall(staff, won, at);
+    return won;
+  };
+
   fastify.post(
     "/whisper/accept",
     {
@@ -257,38 +294,24 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const { s: step, staff } = request.query;
       const parent = request.body.ParentCallSid;
       if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
-      const accepted = async (deadline: Deadline) => {
-        const at = new Date();
-        const answered = await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) });
-        if (answered) {
-          recent.keep(answered);
-          await markOnCall(staff, answered.id, at);
-          return renderAccepted();
-        }
-        // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
-        const won = await locks.withCall(parent, deadline, async (tx, call) => {
-          if (call.endedAt) return null;
-          const state = storedState(call.state);
-          // With simultaneous ringing the first to press wins; the others are let go.
-          if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return null;
-          // A copy of this webhook (or this staff member pressing again) gets the same answer.
-          if (call.answeredAt) return call.staffId === staff ? call.id : null;
-          // Rung for two calls at once, a staff member takes only one.
-          const elsewhere = await tx.user.count({
-            where: { id: staff, presence: "on_call", OR: [{ presenceCallId: null }, { presenceCallId: { not: call.id } }] },
-          });
-          if (elsewhere > 0) return null;
-          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
-          await tx.callEvent.create({
-            data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },
-          });
-          return call.id;
-        });
-        if (won === null) return renderDeclined();
-        await markOnCall(staff, won, at);
-        return renderAccepted();
-      };
-      return answer(reply, parent, accepted);
+      return answer(reply, parent, async (deadline) =>
+        (await takeCall(parent, step, staff, deadline)) === null ? renderDeclined() : renderAccepted(),
+      );
+    },
+  );
+
+  // A browser desk's leg (<Client url>): Twilio posts here once the softphone accepted, so the call is
+  // taken at once, with the whisper's race rules; a leg that lost hangs up.
+  fastify.post(
+    "/client-answered",
+    { schema: { querystring: WhisperQuery, body: params({ ParentCallSid: Type.Optional(CallSid) }) } },
+    async (request, reply) => {
+      const { s: step, staff } = request.query;
+      const parent = request.body.ParentCallSid;
+      if (!parent) return xml(reply, renderDeclined());
+      return answer(reply, parent, async (deadline) =>
+        (await takeCall(parent, step, staff, deadline)) === null ? renderDeclined() : renderClientAnswered(),
+      );
     },
   );
 

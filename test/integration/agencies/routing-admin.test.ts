@@ -345,14 +345,14 @@ describe("the calendar preview", () => {
 
 describe("staff phones and presence", () => {
   const userRecord = async (id: number) => (await call(admin, "GET", `/api/users/${id}`)).json();
-  const editable = ({ name, email, roles, agencyId, active, phone, clientIdentity }: Record<string, unknown>) => ({
+  const editable = ({ name, email, roles, agencyId, active, phone, answerOn }: Record<string, unknown>) => ({
     name,
     email,
     roles,
     agencyId,
     active,
     phone,
-    clientIdentity,
+    answerOn,
   });
 
   it("stores mobiles and desk landlines in E.164, a phone PIN only hashed, and audits the change", async () => {
@@ -360,11 +360,11 @@ describe("staff phones and presence", () => {
     const response = await call(admin, "PUT", `/api/users/${id}`, {
       ...editable(await userRecord(id)),
       phone: "0912 345 678",
-      clientIdentity: "quynhon.nv1",
+      answerOn: "browser",
       presencePin: "2468",
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ phone: "+84912345678", clientIdentity: "quynhon.nv1", hasPresencePin: true });
+    expect(response.json()).toMatchObject({ phone: "+84912345678", answerOn: "browser", hasPresencePin: true });
     expect(response.body).not.toContain("2468");
     expect(response.json()).not.toHaveProperty("presencePinHash");
     const stored = await t.db.user.findUniqueOrThrow({ where: { id } });
@@ -388,16 +388,16 @@ describe("staff phones and presence", () => {
     expect(Object.keys(badPin.json().errors)).toEqual(["presencePin"]);
   });
 
-  it("answers 400 naming phone or clientIdentity when they are invalid", async () => {
+  it("answers 400 naming phone or answerOn when they are invalid", async () => {
     const record = editable(await userRecord(unitAgentId));
     for (const phone of ["12345", "+1 202 555 0143", "gọi tôi"]) {
       const response = await call(admin, "PUT", `/api/users/${unitAgentId}`, { ...record, phone });
       expect(response.statusCode, phone).toBe(400);
       expect(Object.keys(response.json().errors), phone).toEqual(["phone"]);
     }
-    const badIdentity = await call(admin, "PUT", `/api/users/${unitAgentId}`, { ...record, clientIdentity: "có dấu cách" });
-    expect(badIdentity.statusCode).toBe(400);
-    expect(Object.keys(badIdentity.json().errors)).toEqual(["clientIdentity"]);
+    const badChoice = await call(admin, "PUT", `/api/users/${unitAgentId}`, { ...record, answerOn: "pager" });
+    expect(badChoice.statusCode).toBe(400);
+    expect(Object.keys(badChoice.json().errors)).toEqual(["answerOn"]);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: unitAgentId } })).phone).toBe("+842563822478");
   });
 

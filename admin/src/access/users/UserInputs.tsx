@@ -1,6 +1,9 @@
-import { BooleanInput, CheckboxGroupInput, email, regex, required, TextInput } from "react-admin";
+import { BooleanInput, CheckboxGroupInput, email, regex, required, SelectInput, TextInput } from "react-admin";
+import { ANSWER_ON } from "../../../../server/contract/enums";
 import { AgencyInput } from "../../agencies/tree/AgencyInput";
 import { roleChoices } from "../../roles";
+
+const answerOnChoices = ANSWER_ON.map((id) => ({ id, name: `tthc.desk.answer_on.${id}` }));
 
 /** Fields the API accepts on both POST and PUT. */
 export const UserInputs = () => (
@@ -11,7 +14,7 @@ export const UserInputs = () => (
     <AgencyInput source="agencyId" validate={required()} />
     <BooleanInput source="active" />
     <TextInput source="phone" type="tel" autoComplete="off" />
-    <TextInput source="clientIdentity" autoComplete="off" />
+    <SelectInput source="answerOn" choices={answerOnChoices} defaultValue="phone" helperText="tthc.desk.answer_on.help" />
     {/* Write-only: the API keeps a hash and says only whether one is set; empty leaves it as it is. */}
     <TextInput
       source="presencePin"

@@ -1,6 +1,7 @@
-import { Box, List, ListItem, ListItemText, Typography } from "@mui/material";
+import { Box, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from "@mui/material";
 import { useCanAccess, useGetList, useRecordContext, useTranslate } from "react-admin";
 import type { Staff } from "../../../../server/contract/agencies/staff";
+import { ANSWER_ON, type AnswerOn } from "../../../../server/contract/enums";
 import { useRoles } from "../../access/useRoles";
 import { PresenceChip } from "./PresenceChip";
 import { PresenceControl } from "./PresenceControl";
@@ -19,7 +20,7 @@ export const StaffPresence = () => {
     { enabled, refetchInterval: 5000 },
   );
   const translate = useTranslate();
-  const { pending, choose } = usePresence(refetch);
+  const { pending, choose, setAnswerOn } = usePresence(refetch);
   // The server's rule (server/agencies/staff/presence-routes.ts): an agent changes only themself;
   // supervisors and administrators anyone they see.
   const { id: me, roles } = useRoles();
@@ -36,8 +37,29 @@ export const StaffPresence = () => {
         {data?.map((staff) => (
           <ListItem
             key={staff.id}
-            secondaryAction={mayChange(staff) ? <PresenceControl staff={staff} disabled={pending === staff.id} choose={choose} /> : null}
-            sx={{ pr: mayChange(staff) ? 32 : 2 }}
+            secondaryAction={
+              mayChange(staff) ? (
+                <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+                  <TextField
+                    select
+                    size="small"
+                    label={translate("tthc.desk.answer_on.label")}
+                    value={staff.answerOn}
+                    disabled={pending === staff.id}
+                    onChange={(event) => void setAnswerOn(staff, event.target.value as AnswerOn)}
+                    sx={{ width: 150 }}
+                  >
+                    {ANSWER_ON.map((choice) => (
+                      <MenuItem key={choice} value={choice}>
+                        {translate(`tthc.desk.answer_on.short_${choice}`)}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  <PresenceControl staff={staff} disabled={pending === staff.id} choose={choose} />
+                </Stack>
+              ) : null
+            }
+            sx={{ pr: mayChange(staff) ? 52 : 2 }}
           >
             <ListItemText
               primary={
@@ -45,7 +67,9 @@ export const StaffPresence = () => {
                   {staff.name} <PresenceChip staff={staff} />
                 </Box>
               }
-              secondary={[staff.phone, staff.clientIdentity].filter(Boolean).join(" · ") || translate("tthc.staff.no_phone")}
+              secondary={
+                staff.answerOn === "browser" ? translate("tthc.desk.answer_on.browser") : staff.phone || translate("tthc.staff.no_phone")
+              }
             />
           </ListItem>
         ))}

@@ -200,7 +200,7 @@ export const enRoutingFields = {
   },
   users: {
     phone: "Phone (desk or mobile)",
-    clientIdentity: "Softphone identity",
+    answerOn: "Calls ring on",
     presencePin: "PIN for changing state by phone",
   },
 };
@@ -211,6 +211,7 @@ export const enRoutingAudit = {
     duty: "Duty change",
     presence: "State change",
     presence_pin: "Phone PIN change",
+    answer_on: "Where calls ring change",
     callback_attempt: "Callback attempt",
     claim: "Claim",
     release: "Release",

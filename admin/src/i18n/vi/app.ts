@@ -6,6 +6,7 @@ import { viBoard } from "./board";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
 import { viContacts } from "./contacts";
+import { viDesk } from "./desk";
 import { viFlows } from "./flows";
 import { viForms } from "./forms";
 import { viHome } from "./home";
@@ -171,6 +172,7 @@ export const viApp: AppMessages = {
     },
     ...viCalls.tthc,
     ...viBoard.tthc,
+    ...viDesk.tthc,
     ...viHome.tthc,
     ...viFlows.tthc,
     ...viContacts.tthc,
@@ -234,6 +236,7 @@ export const viApp: AppMessages = {
     },
     ...viCalls.resources,
     ...viBoard.resources,
+    ...viDesk.resources,
     ...viFlows.resources,
     ...viContacts.resources,
     ...viCampaigns.resources,

@@ -200,7 +200,7 @@ export const viRoutingFields: typeof enRoutingFields = {
   },
   users: {
     phone: "Số điện thoại (bàn hoặc di động)",
-    clientIdentity: "Định danh điện thoại phần mềm",
+    answerOn: "Nhận cuộc gọi trên",
     presencePin: "Mã PIN đổi trạng thái qua điện thoại",
   },
 };
@@ -210,6 +210,7 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     duty: "Đổi trạng thái trực",
     presence: "Đổi trạng thái",
     presence_pin: "Đổi mã PIN điện thoại",
+    answer_on: "Đổi nơi nhận cuộc gọi",
     callback_attempt: "Ghi nhận lần gọi lại",
     claim: "Nhận xử lý",
     release: "Trả lại",

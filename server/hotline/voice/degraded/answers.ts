@@ -116,6 +116,21 @@ export const STEP_DEGRADERS: Record<string, Degrader> = {
       : null;
     return { entry, twiml: renderDegradedAccept(accepted) };
   },
+  // The softphone's accept button was the decision: without the database the call is taken all the same.
+  "/client-answered": (body, query) => {
+    const accepted = Boolean(body.ParentCallSid);
+    const entry = body.ParentCallSid
+      ? {
+          callSid: body.ParentCallSid,
+          kind: "whisper-accept",
+          key: `accept:${query.s}:${query.staff}`,
+          answer: accepted ? "accepted" : "declined",
+          // Replayed as the key press the whisper would have had.
+          params: { ...kept(body, query), Digits: "1" },
+        }
+      : null;
+    return { entry, twiml: renderDegradedAccept(accepted) };
+  },
   "/status": (body, query) => ({ entry: callerEntry("status", `status:${body.CallStatus}`, "none", body, query), twiml: null }),
   "/recording-status": recordingStatus,
 };

@@ -15,6 +15,7 @@ const urls: TwimlUrls = {
   gather: "https://tongdai.example.vn/twilio/voice/gather?call=7&step=2",
   dialAction: "https://tongdai.example.vn/twilio/voice/dial",
   whisper: (staffId) => `https://tongdai.example.vn/twilio/voice/whisper/${staffId}`,
+  clientAnswered: (staffId) => `https://tongdai.example.vn/twilio/voice/client-answered/${staffId}`,
   recordAction: "https://tongdai.example.vn/twilio/voice/recorded",
   recordingStatus: "https://tongdai.example.vn/twilio/recordings",
   queueWait: "https://tongdai.example.vn/twilio/voice/queue/wait?s=5",
@@ -72,7 +73,7 @@ describe("renderTwiml", () => {
     expect(redirect).toMatchObject({ attributes: { method: "POST" }, text: urls.gather });
   });
 
-  it("renders a dial with recording, answer on bridge and a whisper on every phone and softphone", () => {
+  it("renders a dial with recording, answer on bridge and a whisper on every phone and the softphone taking the call at once", () => {
     const actions: Action[] = [
       {
         type: "dial",
@@ -100,7 +101,7 @@ describe("renderTwiml", () => {
     });
     expect(dial?.children.map((c) => [c.name, c.attributes.url, c.text])).toEqual([
       ["Number", urls.whisper(11), "+84905000011"],
-      ["Client", urls.whisper(12), "staff-12"],
+      ["Client", urls.clientAnswered(12), "staff-12"],
       ["Number", urls.whisper(12), "+84905000012"],
     ]);
   });

@@ -1,0 +1,156 @@
+// The staff desk (/api/desk), for staff who take calls and their supervisors: the softphone's access
+// token, the desk's state (calls ringing them, the call they are on) once and as a stream of
+// server-sent events (`event: desk`), a call's screen-pop context, and the desk's lists (my calls,
+// my agency's callback requests and waiting callers). Everything is about the signed-in user only.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import { findSessionUser, SESSION_COOKIE } from "../../access/auth/sessions.js";
+import { clientIdentityOf } from "../../agencies/staff/answer-on.js";
+import { CallContext, DeskCall, DeskLists, DeskState, DeskToken } from "../../contract/hotline/desk.js";
+import { rolesHold } from "../../contract/permissions.js";
+import { listen } from "../../platform/db/notifications.js";
+import { IdParams } from "../../platform/http/schemas.js";
+import { callerPhoneAccess } from "../call-log/access.js";
+import { callContext } from "./context.js";
+import { DESK_CHANNEL, DeskHub } from "./hub.js";
+import { deskStateOf, offersFor } from "./offers.js";
+import { softphoneConfigured, voiceToken } from "./token.js";
+
+export interface DeskRouteOptions {
+  /** Test knobs; production uses the defaults. */
+  debounceMs?: number;
+  refreshMs?: number;
+}
+
+const LIST_LIMIT = 20;
+
+const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, options) => {
+  const { db, config } = fastify;
+  fastify.addHook("preHandler", fastify.allow("desk:use"));
+
+  const hub = new DeskHub({
+    read: (userId) => deskStateOf(db, userId),
+    listen: (onNotify) =>
+      listen(config.DATABASE_URL, DESK_CHANNEL, onNotify, {
+        onError: (error) => fastify.log.warn({ err: error.message }, "desk: the LISTEN connection failed; reconnecting"),
+      }),
+    debounceMs: options.debounceMs,
+    refreshMs: options.refreshMs,
+    onError: (error) => fastify.log.error({ err: error instanceof Error ? error.message : String(error) }, "desk: could not read"),
+  });
+  fastify.addHook("preClose", async () => {
+    await hub.close();
+  });
+
+  // Only for the signed-in user's own identity: nothing in the request names whose token it is.
+  fastify.post("/token", { schema: { response: { 200: DeskToken } } }, async (request) => {
+    const identity = clientIdentityOf(currentUser(request).id);
+    if (!softphoneConfigured(config)) return { mode: "simulated" as const, identity };
+    const { token, expiresAt } = voiceToken(config, identity, new Date());
+    return { mode: "twilio" as const, token, identity, expiresAt };
+  });
+
+  fastify.get("/current", { schema: { response: { 200: DeskState } } }, async (request) => deskStateOf(db, currentUser(request).id));
+
+  fastify.get("/offers", { schema: { response: { 200: Type.Array(DeskCall) } } }, async (request) =>
+    offersFor(db, currentUser(request).id),
+  );
+
+  fastify.get("/calls/:id/context", { schema: { params: IdParams, response: { 200: CallContext } } }, async (request) =>
+    callContext(db, currentUser(request), request.params.id, new Date()),
+  );
+
+  fastify.get("/lists", { schema: { response: { 200: DeskLists } } }, async (request) => {
+    const user = currentUser(request);
+    const phones = callerPhoneAccess(user);
+    const [calls, callbacks, waiting] = await Promise.all([
+      db.call.findMany({
+        where: { staffId: user.id },
+        orderBy: { startedAt: "desc" },
+        take: LIST_LIMIT,
+        select: {
+          id: true,
+          startedAt: true,
+          caller: true,
+          topic: true,
+          talkSeconds: true,
+          termination: true,
+          _count: { select: { notes: true } },
+        },
+      }),
+      db.callbackRequest.findMany({
+        where: { agencyId: user.agency.id, status: "open" },
+        orderBy: [{ dueAt: "asc" }, { placedAt: "asc" }],
+        take: LIST_LIMIT,
+        select: { id: true, phone: true, status: true, dueAt: true, agency: { select: { name: true } } },
+      }),
+      db.queueEntry.findMany({
+        where: { agencyId: user.agency.id, outcome: "waiting", call: { endedAt: null } },
+        orderBy: { enqueuedAt: "asc" },
+        take: LIST_LIMIT,
+        select: { id: true, staffId: true, enqueuedAt: true, agency: { select: { name: true } }, call: { select: { topic: true } } },
+      }),
+    ]);
+    return {
+      myCalls: calls.map(({ _count, caller, ...call }) => ({ ...call, caller: phones.show(caller), notes: _count.notes })),
+      callbacks: callbacks.map(({ agency, phone, ...request }) => ({ ...request, phone: phones.show(phone), agencyName: agency.name })),
+      waiting: waiting.map((entry) => ({
+        entryId: entry.id,
+        agencyName: entry.agency.name,
+        topic: entry.call.topic,
+        enqueuedAt: entry.enqueuedAt,
+        connecting: entry.staffId !== null,
+      })),
+    };
+  });
+
+  // Hijacked after the guards ran, like the live board's stream (server/hotline/board/routes.ts).
+  fastify.get("/stream", async (request, reply) => {
+    const user = currentUser(request);
+    const token = request.cookies[SESSION_COOKIE] ?? "";
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      "x-content-type-options": "nosniff",
+      "x-accel-buffering": "no",
+      "x-request-id": request.id,
+    });
+    raw.write("retry: 3000\n\n");
+    let open = true;
+    let remove = () => {};
+    const end = () => {
+      if (!open) return;
+      open = false;
+      remove();
+      raw.end();
+    };
+    raw.on("close", end);
+    raw.on("error", end);
+    try {
+      remove = await hub.subscribe({
+        userId: user.id,
+        push: (state) => {
+          if (open) raw.write(`event: desk\ndata: ${JSON.stringify(state)}\n\n`);
+        },
+        ping: () => {
+          if (open) raw.write(": keep-alive\n\n");
+        },
+        stillAllowed: async () => {
+          const current = token ? await findSessionUser(db, token, fastify.sessionTtlMs) : null;
+          return current?.id === user.id && rolesHold(current.roles, "desk:use");
+        },
+        end,
+      });
+      if (!open) remove();
+    } catch (error) {
+      request.log.error({ err: error instanceof Error ? error.message : String(error) }, "desk: could not open the stream");
+      end();
+    }
+  });
+};
+
+export default deskRoutes;

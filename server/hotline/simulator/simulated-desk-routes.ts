@@ -1,0 +1,65 @@
+// The desk's simulated device (/api/simulator/desk): a staff member's console registers it, then
+// answers, rejects, sends keys and hangs up the simulated calls that ring them (simulated-clients.ts).
+// Only their own legs: the staff member is the session's user, never a parameter.
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { currentUser } from "../../access/auth/authentication.js";
+import { conflict, notFound } from "../../platform/http/errors.js";
+import { IdParams } from "../../platform/http/schemas.js";
+import type { SimulatedClients } from "./simulated-clients.js";
+
+const Done = Type.Object({ ok: Type.Boolean() });
+const Digits = Type.Object({ digits: Type.String({ pattern: "^[0-9*#]{1,20}$" }) }, { additionalProperties: false });
+
+const simulatedDeskRoutes: FastifyPluginAsyncTypebox<{ clients: SimulatedClients }> = async (fastify, { clients }) => {
+  const { db } = fastify;
+  fastify.addHook("preHandler", fastify.allow("desk:use"));
+
+  /** The simulated call's sid; real calls are Twilio's and never played here. */
+  const simulatedCallSid = async (id: number) => {
+    const call = await db.call.findUnique({ where: { id }, select: { callSid: true, simulated: true } });
+    if (!call?.simulated) throw notFound("No simulated call ringing you with this id");
+    return call.callSid;
+  };
+
+  // Registered, or renewed: the device sends this while its page is open.
+  fastify.post("/device", { schema: { response: { 200: Done } } }, async (request) => {
+    clients.register(currentUser(request).id);
+    return { ok: true };
+  });
+
+  fastify.delete("/device", { schema: { response: { 200: Done } } }, async (request) => {
+    clients.unregister(currentUser(request).id);
+    return { ok: true };
+  });
+
+  fastify.post("/calls/:id/accept", { schema: { params: IdParams, response: { 200: Done } } }, async (request) => {
+    const connected = await clients.accept(currentUser(request).id, await simulatedCallSid(request.params.id));
+    if (connected === null) throw notFound("This call is not ringing you");
+    if (!connected) throw conflict("Another staff member took this call, or the caller hung up");
+    return { ok: true };
+  });
+
+  fastify.post("/calls/:id/reject", { schema: { params: IdParams, response: { 200: Done } } }, async (request) => {
+    if (!(await clients.reject(currentUser(request).id, await simulatedCallSid(request.params.id)))) {
+      throw notFound("This call is not ringing you");
+    }
+    return { ok: true };
+  });
+
+  fastify.post("/calls/:id/digits", { schema: { params: IdParams, body: Digits, response: { 200: Done } } }, async (request) => {
+    if (!(await clients.digits(currentUser(request).id, await simulatedCallSid(request.params.id), request.body.digits))) {
+      throw notFound("You are not on this call");
+    }
+    return { ok: true };
+  });
+
+  fastify.post("/calls/:id/hangup", { schema: { params: IdParams, response: { 200: Done } } }, async (request) => {
+    if (!(await clients.hangUp(currentUser(request).id, await simulatedCallSid(request.params.id)))) {
+      throw notFound("You are not on this call");
+    }
+    return { ok: true };
+  });
+};
+
+export default simulatedDeskRoutes;
