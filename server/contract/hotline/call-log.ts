@@ -2,6 +2,7 @@
 import Type from "typebox";
 import { QUEUE_OUTCOMES, type QueueOutcome } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
+import { CallLegView } from "./desk-calls.js";
 
 /** A call as the call log lists it. */
 export const CallSummary = Type.Object({
@@ -63,6 +64,8 @@ export const CallDetail = Type.Intersect([
     bridgeEndedAt: Nullable(DateTime),
     canAddNote: Type.Boolean(),
     timeline: Type.Array(TimelineItem),
+    /** Each staff member's part: who answered, who passed the call to whom and why. */
+    legs: Type.Array(CallLegView),
     recordings: Type.Array(
       Type.Object({
         id: Type.Integer(),

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "presence",
   "presence_pin",
   "callback_attempt",
+  "transfer",
+  "hangup_leg",
   "import",
   "add_members",
   "remove_members",

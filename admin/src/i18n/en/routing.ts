@@ -190,6 +190,13 @@ export const enRoutingFields = {
 
 /** Audit-log labels for what these routes write. */
 export const enRoutingAudit = {
-  actions: { duty: "Duty change", presence: "State change", presence_pin: "Phone PIN change", callback_attempt: "Callback attempt" },
+  actions: {
+    duty: "Duty change",
+    presence: "State change",
+    presence_pin: "Phone PIN change",
+    callback_attempt: "Callback attempt",
+    transfer: "Call transfer",
+    hangup_leg: "Left a call",
+  },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };

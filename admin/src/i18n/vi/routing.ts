@@ -194,6 +194,8 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     presence: "Đổi trạng thái",
     presence_pin: "Đổi mã PIN điện thoại",
     callback_attempt: "Ghi nhận lần gọi lại",
+    transfer: "Chuyển cuộc gọi",
+    hangup_leg: "Rời cuộc gọi",
   },
   audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
 };
