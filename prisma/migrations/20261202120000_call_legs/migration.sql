@@ -1,11 +1,11 @@
 -- Hold, transfer and listening (issue 12): each staff member's part in a call is a leg, and a call
--- lifted into a conference keeps the conference's sid (participant updates address it by sid).
+-- lifted into a conference keeps its bridge state (phase, conference sid, who is held).
 
 -- CreateEnum
 CREATE TYPE "CallLegRole" AS ENUM ('answer', 'consult', 'listen');
 
 -- AlterTable
-ALTER TABLE "calls" ADD COLUMN "conference_sid" TEXT;
+ALTER TABLE "calls" ADD COLUMN "bridge" JSONB;
 
 -- CreateTable
 CREATE TABLE "call_legs" (

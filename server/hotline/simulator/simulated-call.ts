@@ -98,6 +98,7 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
   let queueTurns = 0;
   const base = { CallSid: callSid, AccountSid: `AC${"0".repeat(32)}`, From: script.from, To: script.to, Direction: "inbound" };
   let requests = 0;
+  script.network?.attach(transport, signingKey, baseUrl);
   const caller = script.network?.register(callSid) ?? null;
 
   const post = async (url: string, params: Record<string, string>) => {
@@ -185,8 +186,34 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     RecordingUrl: `${baseUrl}/simulated/recordings/${recordingSid}`,
   });
 
+  // The caller's <Dial><Conference> (after a lift): in the conference until it ends (the Dial's action
+  // fires), or the server moves or hangs up the call.
+  const conference = async (verb: XmlElement, room: XmlElement, network: SimulatorNetwork, leg: LiveLeg) => {
+    const name = room.text.trim();
+    steps.push({ type: "dial", targets: [`conference:${name}`] });
+    const started = Date.now();
+    const onHold = (url: string | null) => {
+      if (url) steps.push({ type: "play", url });
+      steps.push({ type: "staff", action: url ? "put the caller on hold" : "took the caller off hold" });
+    };
+    const interrupt = await network.join(name, leg, room.attributes, onHold);
+    leg.takePending();
+    if (interrupt?.type === "hangup") {
+      steps.push({ type: "hangup", by: "server" });
+      return null;
+    }
+    if (interrupt?.type === "redirect") return { url: interrupt.url, params: { ...base, CallStatus: "in-progress" } };
+    const seconds = String(Math.round((Date.now() - started) / 1000));
+    return {
+      url: verb.attributes.action ?? "",
+      params: { ...base, CallStatus: "in-progress", DialCallStatus: "completed", DialCallDuration: seconds },
+    };
+  };
+
   // The staff side of a <Dial>: the first target hears the whisper and presses 1 (or lets it ring).
   const dial = async (verb: XmlElement) => {
+    const room = verb.children.find((c) => c.name === "Conference");
+    if (room && script.network && caller) return conference(verb, room, script.network, caller);
     const targets = verb.children.filter((c) => c.name === "Number" || c.name === "Client");
     steps.push({ type: "dial", targets: targets.map((t) => t.text.trim()) });
     const action = verb.attributes.action ?? "";
@@ -217,9 +244,16 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     const talking = connected && part?.talk ? part.talk({ callSid, legCallSid: leg.CallSid, target: first.text.trim() }) : null;
     const outcome = await talkUntil(talking, caller, staffLeg, script.talkSeconds ?? 95);
     staffLeg?.close();
+    if (outcome.kind === "staff" && outcome.interrupt.type === "redirect" && script.network) {
+      // The staff leg was moved (the lift into the conference): it follows its new TwiML on its own,
+      // the staff member still talking; the caller's Dial ends and its action fires.
+      steps.push({ type: "staff", action: "moved into the conference" });
+      void script.network.followLeg(leg.CallSid, outcome.interrupt.url, leg, talking);
+    }
     // Twilio reports whole seconds.
     const talk = Math.round(outcome.kind === "talked" ? outcome.seconds : (Date.now() - started) / 1000);
-    if (outcome.kind !== "talked") part?.ended?.(outcome.kind === "caller" ? "transferred" : "hung-up");
+    const moved = outcome.kind === "staff" && outcome.interrupt.type === "redirect";
+    if (outcome.kind !== "talked" && !moved) part?.ended?.(outcome.kind === "caller" ? "transferred" : "hung-up");
     if (connected && verb.attributes.recordingStatusCallback) {
       await post(verb.attributes.recordingStatusCallback, recordingParams(`RE${randomBytes(16).toString("hex")}`, talk, "DialVerb"));
     }

@@ -13,7 +13,11 @@ import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "..
 import type { DialStatus } from "../ivr/types.js";
 import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
+import { bridgeOf, conferenceName } from "./bridge/bridge-state.js";
 import { endLegs, recordAnsweredLeg } from "./bridge/legs.js";
+import { renderJoinConference } from "./bridge/twiml.js";
+import { bridgeUrls } from "./bridge/urls.js";
+import bridgeWebhooks from "./bridge/webhooks.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
 import { acceptWhisper, upsertRecording } from "./call-rows.js";
@@ -26,6 +30,11 @@ import { recentCalls } from "./recent-calls.js";
 import { CallSid, params, RecordingStatusBody } from "./webhook-bodies.js";
 
 const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+/** c=1: the action of the caller's Dial into the conference (after a lift), not of the plain Dial. */
+const DialQuery = Type.Object({
+  s: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  c: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+});
 const ConnectQuery = Type.Object({ entry: Type.Integer({ minimum: 1 }) });
 const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
 const TransferQuery = Type.Object({
@@ -155,7 +164,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     "/dial",
     {
       schema: {
-        querystring: Step,
+        querystring: DialQuery,
         body: params({ CallSid, DialCallStatus: Type.String(), DialCallDuration: Type.Optional(Type.String({ pattern: "^[0-9]{1,6}$" })) }),
       },
     },
@@ -171,9 +180,44 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         data: { DialCallStatus: status, DialCallDuration: Number(duration ?? 0) },
         now: new Date(),
       } as const;
-      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
+      return answer(reply, step.callSid, async (deadline) => {
+        if (request.query.c !== 1) {
+          // The plain Dial ended because the call is being lifted into its conference: the caller joins it.
+          const lifted = await liftedCallerTwiml(step.callSid, step.step);
+          if (lifted) return lifted;
+        }
+        const twiml = await runCallStep(steps, step, deadline);
+        // The conference is over (its Dial's action): the call has no bridge any more.
+        if (request.query.c === 1)
+          await db.$executeRaw`UPDATE calls SET bridge = NULL WHERE call_sid = ${step.callSid} AND bridge IS NOT NULL`;
+        return twiml;
+      });
     },
   );
+
+  /**
+   * The caller's way into the conference when their plain Dial ended for a lift (the step it was
+   * lifted at); null otherwise. Derived from the call's rows only, so a retry gets the same TwiML.
+   */
+  const liftedCallerTwiml = async (callSid: string, step: number): Promise<string | null> => {
+    const call = await db.call.findUnique({
+      where: { callSid },
+      select: { id: true, endedAt: true, bridge: true, agency: { select: { holdMusicUrl: true } } },
+    });
+    const bridge = bridgeOf(call?.bridge);
+    if (!call || call.endedAt || !bridge || bridge.step !== step) return null;
+    const urls = bridgeUrls(config.PUBLIC_BASE_URL);
+    return renderJoinConference(
+      { name: conferenceName(call.id), action: urls.callerDialAction(step), endConferenceOnExit: true },
+      {
+        status: urls.conferenceStatus(call.id),
+        recordingStatus: urls.recordingStatus(call.id),
+        waitUrl: urls.holdMusic(call.agency?.holdMusicUrl),
+      },
+    );
+  };
+
+  await fastify.register(bridgeWebhooks, { prefix: "/bridge" });
 
   fastify.post(
     "/record",
@@ -337,7 +381,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const twiml = await runCallStep(steps, step, deadline);
       // Nobody holds the call until someone of the new agency accepts it (their whisper checks this).
       await db.$executeRaw`
-        UPDATE calls SET staff_id = NULL, updated_at = now()
+        UPDATE calls SET staff_id = NULL, bridge = NULL, updated_at = now()
         WHERE id = ${call.id} AND staff_id = ${leg.staffId}
           AND EXISTS (SELECT 1 FROM call_events WHERE call_id = ${call.id} AND dedupe_key = ${`transfer:${s}`})`;
       return twiml;
