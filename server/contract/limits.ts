@@ -6,3 +6,6 @@ export const AGENCY_CODE_PATTERN = "^[A-Za-z0-9._-]{1,50}$";
 
 /** Twilio refuses bodies longer than 1,600 characters (ten parts); so do the templates, campaigns and the preview. */
 export const MAX_BODY_CHARS = 1600;
+
+/** The longest reason a staff member may give for passing a call on (desk transfer). */
+export const TRANSFER_REASON_MAX = 500;

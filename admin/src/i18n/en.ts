@@ -12,6 +12,7 @@ import { enForms } from "./en/forms";
 import { enHome } from "./en/home";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
+import { enTransfer } from "./en/transfer";
 
 export const enApp = {
   tthc: {
@@ -175,6 +176,7 @@ export const enApp = {
     ...enCampaigns.tthc,
     ...enSms.tthc,
     ...enForms.tthc,
+    ...enTransfer.tthc,
   },
   resources: {
     agencies: {

@@ -1,13 +1,11 @@
 // The staff desk's actions on a live call (/api/desk/calls/:id/…): pass it on to another agency,
 // end one's own leg. Shared by the server's routes and the console's transfer dialog.
 import Type from "typebox";
+import { TRANSFER_REASON_MAX } from "../limits.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 
 export const TRANSFER_MODES = ["cold", "warm"] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];
-
-/** Longest reason a staff member may give for a transfer. */
-export const TRANSFER_REASON_MAX = 500;
 
 export const TransferRequest = Type.Object(
   {

@@ -3,12 +3,13 @@
 // simulator's network as Twilio's REST API would move a real one. A real (non-simulated) call is
 // moved through Twilio's REST API, here the local stub, and the requests are checked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseXml } from "../../../server/hotline/simulator/xml.js";
 import { createUser, login, startTestApp, type TestApp } from "../../helpers/app.js";
 import { HOTLINE } from "../../helpers/calls.js";
 import { seedDemo } from "../../helpers/demo.js";
 import { OPEN_ALL_WEEK, setProvinceHours } from "../../helpers/hours.js";
 import { phoneCaller } from "../../helpers/phone-caller.js";
-import { simulate } from "../../helpers/twilio.js";
+import { signedPost, simulate } from "../../helpers/twilio.js";
 import { STUB_ACCOUNT_SID, STUB_AUTH_TOKEN, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
 
 let t: TestApp;
@@ -18,6 +19,9 @@ let justice: { id: number; name: string };
 let an: { id: number; phone: string; cookie: string };
 let binh: { id: number; phone: string; cookie: string };
 
+const PARTICIPANT = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Conferences\/(CF[0-9a-f]{32})\/Participants\/(CA[0-9a-f]{32})\.json$/;
+const PLACED_SID = `CA${"b2".repeat(16)}`;
+const CONFERENCE_SID = `CF${"c3".repeat(16)}`;
 const CALL_UPDATE = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Calls\/(CA[0-9a-f]{32})\.json$/;
 
 async function staffOf(agencyId: number, username: string, phone: string) {
@@ -30,8 +34,13 @@ async function staffOf(agencyId: number, username: string, phone: string) {
 beforeAll(async () => {
   stub = await startTwilioRestStub();
   stub.handle((request) => {
+    if (request.method !== "POST") return undefined;
     const sid = CALL_UPDATE.exec(request.path)?.[1];
-    return sid && request.method === "POST" ? { status: 200, body: { sid, status: "in-progress" } } : undefined;
+    if (sid) return { status: 200, body: { sid, status: "in-progress" } };
+    if (request.path.endsWith("/Calls.json")) return { status: 201, body: { sid: PLACED_SID, status: "queued" } };
+    const participant = PARTICIPANT.exec(request.path);
+    if (participant) return { status: 200, body: { call_sid: participant[2], conference_sid: participant[1] } };
+    return undefined;
   });
   t = await startTestApp({ TWILIO_ACCOUNT_SID: STUB_ACCOUNT_SID, TWILIO_AUTH_TOKEN: STUB_AUTH_TOKEN, TWILIO_API_BASE_URL: stub.url });
   seedDemo(t.config.DATABASE_URL);
@@ -176,4 +185,99 @@ describe("cold transfer", () => {
     });
     expect(anonymous.statusCode).toBe(401);
   });
+});
+
+describe("the REST boundary for a real call", () => {
+  it("lifts into the conference, holds the caller as a participant and places the consult call, with Twilio's paths and parameters", async () => {
+    await t.db.user.updateMany({ where: { id: { in: [an.id, binh.id] } }, data: { presence: "available" } });
+    t.app.callRouting.invalidate();
+    const caller = phoneCaller(t.app, t.config, t.db, "+84912000222", HOTLINE);
+    await caller.call();
+    await caller.press("2");
+    await caller.press("1");
+    await caller.staffAccepts(0);
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid: caller.callSid }, include: { legs: true } });
+    const staffLeg = call.legs[0]?.callSid ?? "";
+    const base = `/2010-04-01/Accounts/${STUB_ACCOUNT_SID}`;
+    const before = stub.requests.length;
+    const sent = () => stub.requests.slice(before);
+
+    // Hold: An's leg (the Dial's child) is redirected into the conference.
+    expect(
+      (await t.app.inject({ method: "POST", url: `/api/desk/calls/${call.id}/hold`, headers: { cookie: an.cookie } })).statusCode,
+    ).toBe(200);
+    const lift = sent().find((r) => r.path === `${base}/Calls/${staffLeg}.json`);
+    expect(new URL(lift?.body.Url ?? "").pathname).toBe("/twilio/voice/bridge/join");
+    expect(lift?.body.Method).toBe("POST");
+    const staffTwiml = parseXml(
+      (
+        await signedPost(t.app, t.config, t.db, new URL(lift?.body.Url ?? "").pathname + new URL(lift?.body.Url ?? "").search, {
+          CallSid: staffLeg,
+          CallStatus: "in-progress",
+        })
+      ).body,
+    );
+    const staffRoom = staffTwiml.children[0]?.children[0];
+    expect([staffRoom?.name, staffRoom?.text, staffRoom?.attributes.endConferenceOnExit]).toEqual([
+      "Conference",
+      `call-${call.id}`,
+      "true",
+    ]);
+
+    // The caller's Dial ends: its action sends them into the same conference, recorded, with the survey after it.
+    const room = (await caller.dialEnds("completed", 30)).children[0];
+    expect(room?.name).toBe("Dial");
+    expect(new URL(room?.attributes.action ?? "").searchParams.get("c")).toBe("1");
+    const conference = room?.children[0];
+    expect([conference?.name, conference?.text, conference?.attributes.endConferenceOnExit, conference?.attributes.record]).toEqual([
+      "Conference",
+      `call-${call.id}`,
+      "true",
+      "record-from-start",
+    ]);
+    // A retry of that action gets the same TwiML.
+    expect(parseXml(await caller.retry())).toEqual(caller.twiml);
+
+    // Twilio's conference events: the caller joins, and the hold asked for is applied to them as a participant.
+    const status = new URL(conference?.attributes.statusCallback ?? "");
+    const event = (StatusCallbackEvent: string, CallSid: string) =>
+      signedPost(t.app, t.config, t.db, status.pathname + status.search, {
+        ConferenceSid: CONFERENCE_SID,
+        FriendlyName: `call-${call.id}`,
+        StatusCallbackEvent,
+        CallSid,
+      });
+    expect((await event("participant-join", staffLeg)).status).toBe(204);
+    expect((await event("participant-join", caller.callSid)).status).toBe(204);
+    const hold = sent().find((r) => r.path === `${base}/Conferences/${CONFERENCE_SID}/Participants/${caller.callSid}.json`);
+    expect(hold?.body).toMatchObject({ Hold: "true", HoldMethod: "GET" });
+    expect(hold?.body.HoldUrl).toMatch(/\/audio\/hold-music\.wav$/);
+
+    // Warm transfer: the consult call is placed from the hotline's number to Bình's phone.
+    const warm = await transfer(call.id, an.cookie, { agencyId: justice.id, reason: "Cần tư vấn", mode: "warm" });
+    expect(warm.statusCode).toBe(200);
+    const placed = sent().find((r) => r.path === `${base}/Calls.json`);
+    expect(placed?.body).toMatchObject({ To: binh.phone, From: HOTLINE, Method: "POST", Timeout: "20" });
+    expect(new URL(placed?.body.Url ?? "").pathname).toBe("/twilio/voice/bridge/offer");
+    expect(new URL(placed?.body.StatusCallback ?? "").pathname).toBe("/twilio/voice/bridge/leg-status");
+    const consult = await t.db.callLeg.findFirstOrThrow({ where: { callId: call.id, role: "consult" } });
+    expect([consult.callSid, consult.staffId, consult.transfer]).toEqual([PLACED_SID, binh.id, "warm"]);
+
+    // Every request carried the account's credentials.
+    expect(sent().every((r) => r.authorization?.startsWith("Basic "))).toBe(true);
+    // Nobody answers: the consult leg ends, and hanging up ends the call's legs.
+    expect(
+      (
+        await signedPost(
+          t.app,
+          t.config,
+          t.db,
+          new URL(placed?.body.StatusCallback ?? "").pathname + new URL(placed?.body.StatusCallback ?? "").search,
+          { CallSid: PLACED_SID, CallStatus: "no-answer" },
+        )
+      ).status,
+    ).toBe(204);
+    await caller.hangUp();
+    expect(await t.db.callLeg.count({ where: { callId: call.id, endedAt: null } })).toBe(0);
+  }, 60_000);
 });

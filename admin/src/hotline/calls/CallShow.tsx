@@ -9,6 +9,7 @@ import { API_URL } from "../../dataProvider";
 import { CallerField } from "./CallerField";
 import { DurationField } from "./DurationField";
 import { formatDateTime, formatDuration } from "./format";
+import { Legs } from "./Legs";
 import { NoteForm } from "./NoteForm";
 import { Timeline } from "./Timeline";
 
@@ -119,6 +120,9 @@ const Details = () => {
     <Box sx={{ p: 2 }}>
       <Section title="tthc.calls.sections.timeline">
         <Timeline items={call.timeline} />
+      </Section>
+      <Section title="tthc.legs.title">
+        <Legs call={call} />
       </Section>
       <Section title="tthc.calls.sections.recordings">
         <Recordings call={call} />

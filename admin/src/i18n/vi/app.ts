@@ -11,6 +11,7 @@ import { viForms } from "./forms";
 import { viHome } from "./home";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
+import { viTransfer } from "./transfer";
 
 export const viApp: AppMessages = {
   tthc: {
@@ -174,6 +175,7 @@ export const viApp: AppMessages = {
     ...viCampaigns.tthc,
     ...viSms.tthc,
     ...viForms.tthc,
+    ...viTransfer.tthc,
   },
   resources: {
     agencies: {
