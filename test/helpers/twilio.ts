@@ -20,6 +20,7 @@ export async function simulate(app: FastifyInstance, config: Config, db: Db, scr
     to: "+842563822478",
     staff: "answer",
     network: app.simulatorNetwork,
+    desk: app.simulatorDesk,
     ...script,
   });
 }

@@ -59,6 +59,43 @@ export interface CallScript {
    * (redirect for a cold transfer, hang up a staff leg) as Twilio would. Without it, nothing can.
    */
   network?: SimulatorNetwork;
+  /** Carries out the staff parts' steps (StaffPart.steps). */
+  desk?: StaffDesk;
+}
+
+/**
+ * One thing a simulated staff member does while talking, `after` seconds after the previous one:
+ * through the desk (StaffDesk) as a person would through the console. wait-consult waits until the
+ * colleague rung for a warm transfer has joined (and the caller is in the conference).
+ */
+export type StaffStep =
+  | { after?: number; do: "hold" | "unhold" | "join" | "handover" | "hang-up" | "wait-consult" }
+  | { after?: number; do: "transfer"; agencyId: number; mode: "cold" | "warm"; reason: string };
+
+/** Where a simulated staff member's steps are carried out: the server's desk actions, or later a browser's API calls. */
+export interface StaffDesk {
+  act(leg: StaffLeg, step: StaffStep): Promise<void>;
+}
+
+/** Steps after which the staff member is no longer on the call: the server ends their leg. */
+const LEAVING: ReadonlySet<StaffStep["do"]> = new Set(["handover", "hang-up"]);
+
+/**
+ * Plays a staff member's steps during the talk. Resolves with the seconds talked when the last step
+ * leaves them on the call (they then hang up); never when a step made the server end their leg (a
+ * cold transfer, a hand-over, hanging up): the network ends the talk instead.
+ */
+export async function playStaffSteps(steps: StaffStep[], leg: StaffLeg, desk: StaffDesk): Promise<number> {
+  const started = Date.now();
+  let leaving = false;
+  for (const step of steps) {
+    const after = step.after ?? 0;
+    if (after > 0) await new Promise((resolve) => setTimeout(resolve, after * 1000));
+    await desk.act(leg, step);
+    leaving = LEAVING.has(step.do) || (step.do === "transfer" && step.mode === "cold");
+  }
+  if (leaving) return new Promise<number>(() => {});
+  return Math.round((Date.now() - started) / 1000);
 }
 
 /** The staff member's leg while they talk: what a staff part (a test, a simulated device) acts on. */
@@ -80,6 +117,8 @@ export interface StaffPart {
    * as Twilio would (see network/network.ts), and this promise is then no longer awaited.
    */
   talk?: (leg: StaffLeg) => Promise<number>;
+  /** What the staff member does during the talk, carried out through the script's desk (instead of `talk`). */
+  steps?: StaffStep[];
   /** The server ended the staff member's leg (the caller was transferred, or the leg hung up) during the talk. */
   ended?: (why: "transferred" | "hung-up") => void;
   /** The staff member picked up but the server did not connect them (the caller had gone). */
@@ -241,7 +280,14 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     if (!connected) part?.notConnected?.();
     const staffLeg = connected ? (script.network?.register(leg.CallSid) ?? null) : null;
     const started = Date.now();
-    const talking = connected && part?.talk ? part.talk({ callSid, legCallSid: leg.CallSid, target: first.text.trim() }) : null;
+    const staffLegInfo: StaffLeg = { callSid, legCallSid: leg.CallSid, target: first.text.trim() };
+    const talking = !connected
+      ? null
+      : part?.steps && script.desk
+        ? playStaffSteps(part.steps, staffLegInfo, script.desk)
+        : part?.talk
+          ? part.talk(staffLegInfo)
+          : null;
     const outcome = await talkUntil(talking, caller, staffLeg, script.talkSeconds ?? 95);
     staffLeg?.close();
     if (outcome.kind === "staff" && outcome.interrupt.type === "redirect" && script.network) {

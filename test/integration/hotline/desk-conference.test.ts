@@ -205,5 +205,55 @@ describe("listening", () => {
     expect(call.surveyAnswers).toHaveLength(2);
     const audit = await t.db.auditLog.findFirst({ where: { action: "listen", resourceId: String(call.id), actorId: chi.id } });
     expect(audit).not.toBeNull();
+    await t.db.user.updateMany({ where: { id: { in: [an.id, chi.id] } }, data: { presence: "available" } });
+    await t.db.user.update({ where: { id: chi.id }, data: { presence: "offline" } });
+    t.app.callRouting.invalidate();
+  }, 60_000);
+});
+
+describe("the simulator's staff scripts", () => {
+  it("plays a warm transfer from declared steps: transfer, wait for the colleague, join, hand over", async () => {
+    // Bình stays until the call is his, then talks a moment and hangs up.
+    t.app.simulatorNetwork.answering = async (to) =>
+      to === binh.phone
+        ? {
+            answer: true,
+            talk: async () => {
+              await until("the hand-over", async () => (await t.db.call.count({ where: { staffId: binh.id, endedAt: null } })) > 0);
+              return 3;
+            },
+          }
+        : { answer: false };
+    const result = await simulate(t.app, t.config, t.db, {
+      digits: ["2", "1", "1", "1"],
+      staffPart: async () => ({
+        answer: true,
+        steps: [
+          { do: "transfer", agencyId: justice.id, mode: "warm", reason: "Cần trao đổi" },
+          { do: "wait-consult" },
+          { do: "join" },
+          { do: "handover" },
+        ],
+      }),
+    });
+    expect(t.app.simulatorNetwork.errors).toEqual([]);
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid: result.callSid }, include: { surveyAnswers: true, legs: true } });
+    expect([call.staffId, call.agencyId, call.surveyAnswers.length]).toEqual([binh.id, justice.id, 2]);
+    expect(call.legs.map((l) => l.role).sort()).toEqual(["answer", "consult"]);
+    await t.db.user.updateMany({ where: { id: { in: [an.id, binh.id] } }, data: { presence: "available" } });
+    t.app.callRouting.invalidate();
+  }, 60_000);
+
+  it("plays a cold transfer from a declared step; the colleague answers through the queue's routing", async () => {
+    const result = await simulate(t.app, t.config, t.db, {
+      digits: ["2", "1", "1", "1"],
+      staffPart: async (targets) =>
+        targets.includes(an.phone)
+          ? { answer: true, steps: [{ after: 0.1, do: "transfer", agencyId: justice.id, mode: "cold", reason: "Sai cơ quan" }] }
+          : { answer: true, talk: async () => 12 },
+    });
+    const call = await t.db.call.findUniqueOrThrow({ where: { callSid: result.callSid }, include: { surveyAnswers: true, legs: true } });
+    expect([call.staffId, call.agencyId, call.surveyAnswers.length]).toEqual([binh.id, justice.id, 2]);
+    expect(call.legs.map((l) => l.transfer)).toEqual([null, "cold"]);
   }, 60_000);
 });
