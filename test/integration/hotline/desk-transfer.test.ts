@@ -281,3 +281,44 @@ describe("the REST boundary for a real call", () => {
     expect(await t.db.callLeg.count({ where: { callId: call.id, endedAt: null } })).toBe(0);
   }, 60_000);
 });
+
+describe("hostile input", () => {
+  it("answers 4xx naming what is wrong on every desk route, and refuses unsigned bridge webhooks", async () => {
+    const actions = ["hold", "unhold", "join", "handover", "hangup-leg", "listen", "takeover"];
+    for (const action of actions) {
+      for (const id of ["abc", "1%00", "99999999999999999999", "-1"]) {
+        const response = await t.app.inject({ method: "POST", url: `/api/desk/calls/${id}/${action}`, headers: { cookie: an.cookie } });
+        expect(response.statusCode, `${action} ${id}`).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, `${action} ${id}`).toBeLessThan(500);
+      }
+      const missing = await t.app.inject({ method: "POST", url: `/api/desk/calls/987654/${action}`, headers: { cookie: an.cookie } });
+      // Agents may not listen at all; for the rest the call does not exist.
+      expect(missing.statusCode, action).toBe(["listen", "takeover"].includes(action) ? 403 : 404);
+    }
+    for (const path of [
+      "/twilio/voice/bridge/join?call=1&leg=1",
+      "/twilio/voice/bridge/conference?call=1",
+      "/twilio/voice/transfer?s=1&leg=1&agency=1",
+    ]) {
+      const unsigned = await t.app.inject({
+        method: "POST",
+        url: path,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "CallSid=CA1&ConferenceSid=CF1&StatusCallbackEvent=participant-join",
+      });
+      expect(unsigned.statusCode, path).toBe(403);
+    }
+    // Signed, but for a call that does not exist: Twilio is answered without an error (hang up, or nothing to do).
+    const join = await signedPost(t.app, t.config, t.db, "/twilio/voice/bridge/join?call=987654&leg=1", {
+      CallSid: `CA${"d4".repeat(16)}`,
+    });
+    expect(join.status).toBe(200);
+    expect(parseXml(join.body).children.map((c) => c.name)).toEqual(["Hangup"]);
+    const event = await signedPost(t.app, t.config, t.db, "/twilio/voice/bridge/conference?call=987654", {
+      ConferenceSid: CONFERENCE_SID,
+      StatusCallbackEvent: "participant-join",
+      CallSid: `CA${"d4".repeat(16)}`,
+    });
+    expect(event.status).toBe(204);
+  });
+});
