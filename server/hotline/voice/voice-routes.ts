@@ -13,6 +13,7 @@ import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "..
 import type { DialStatus } from "../ivr/types.js";
 import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
+import { ringFromQueueMissed } from "../queues/staff-holds.js";
 import { bridgeOf, conferenceName } from "./bridge/bridge-state.js";
 import { endLegs, recordAnsweredLeg } from "./bridge/legs.js";
 import { renderJoinConference } from "./bridge/twiml.js";
@@ -87,8 +88,17 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   /** The call is over: whoever is still on it (as presence knows) starts their after-call work. */
   const endLegsWith = async (callId: number) => {
     try {
-      await endLegs(db, callId, new Date());
-      await staffLegEnded(db, await staffOnCall(db, callId), callId, new Date());
+      const at = new Date();
+      // Someone rung for a consult or a listen who had not picked up yet is let go, not sent to wrap-up.
+      const unanswered = await db.callLeg.findMany({
+        where: { callId, endedAt: null, answeredAt: null, staffId: { not: null }, role: { in: ["consult", "listen"] } },
+        select: { staffId: true },
+      });
+      await endLegs(db, callId, at);
+      for (const { staffId } of unanswered) {
+        if (staffId !== null) await db.$transaction((tx) => ringFromQueueMissed(tx, staffId, callId, at));
+      }
+      await staffLegEnded(db, await staffOnCall(db, callId), callId, at);
     } catch (error) {
       fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "presence at the call's end not recorded");
     }
