@@ -14,3 +14,5 @@ export const NOTE_CATEGORY_NAME_MAX = 200;
 /** How long a note's texts may be (the API refuses longer ones naming the field). */
 export const NOTE_QUESTION_MAX = 4000;
 export const NOTE_ANSWER_MAX = 8000;
+/** The longest reason a staff member may give for passing a call on (desk transfer). */
+export const TRANSFER_REASON_MAX = 500;

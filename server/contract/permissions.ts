@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   "callback-requests:work": { roles: CALL_STAFF, console: { "callback-requests": ["edit"] } },
   /** The desk: taking calls in the console, the screen-pop, one's own calls and the agency's line. */
   "desk:use": { roles: CALL_STAFF, console: { desk: ["list"] } },
+  /** Acting on a call one is on from the desk: pass it to another agency, end one's own leg. */
+  "calls:handle": { roles: CALL_STAFF },
+  /** Listening in on a live call of one's agency subtree (muted, audited), and taking it over. */
+  "calls:listen": { roles: ["supervisor"] },
   /** Who is on duty, and putting staff on or off duty. */
   "staff:duty": { roles: CALL_STAFF },
   /** Reading IVR flow versions, and checking a draft (which stores nothing). */

@@ -14,6 +14,7 @@ import { enHome } from "./en/home";
 import { enNotes } from "./en/notes";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
+import { enTransfer } from "./en/transfer";
 
 export const enApp = {
   tthc: {
@@ -181,6 +182,7 @@ export const enApp = {
     ...enSms.tthc,
     ...enNotes.tthc,
     ...enForms.tthc,
+    ...enTransfer.tthc,
   },
   resources: {
     agencies: {

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "callback_attempt",
   "claim",
   "release",
+  "transfer",
+  "hangup_leg",
   "import",
   "add_members",
   "remove_members",

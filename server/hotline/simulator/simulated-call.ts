@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
 import type { SimulationStep } from "../../contract/hotline/simulator.js";
 import { playClientLegs } from "./client-legs.js";
+import type { Interrupt, LiveLeg, SimulatorNetwork } from "./network/network.js";
 import type { SimulatedClients } from "./simulated-clients.js";
 import { parseXml, type XmlElement } from "./xml.js";
 
@@ -60,12 +61,73 @@ export interface CallScript {
   clients?: SimulatedClients;
   /** Told of each webhook before it is sent (the scenario runner times the wait from it). */
   onRequest?: (path: string, params: Record<string, string>) => void;
+  /**
+   * Where the call's legs live while it runs, so the server can act on them through the REST API
+   * (redirect for a cold transfer, hang up a staff leg) as Twilio would. Without it, nothing can.
+   */
+  network?: SimulatorNetwork;
+  /** Carries out the staff parts' steps (StaffPart.steps). */
+  desk?: StaffDesk;
+}
+
+/**
+ * One thing a simulated staff member does while talking, `after` seconds after the previous one:
+ * through the desk (StaffDesk) as a person would through the console. wait-consult waits until the
+ * colleague rung for a warm transfer has joined (and the caller is in the conference).
+ */
+export type StaffStep =
+  | { after?: number; do: "hold" | "unhold" | "join" | "handover" | "hang-up" | "wait-consult" }
+  | { after?: number; do: "transfer"; agencyId: number; mode: "cold" | "warm"; reason: string };
+
+/** Where a simulated staff member's steps are carried out: the server's desk actions, or later a browser's API calls. */
+export interface StaffDesk {
+  act(leg: StaffLeg, step: StaffStep): Promise<void>;
+}
+
+/** Steps after which the staff member is no longer on the call: the server ends their leg. */
+const LEAVING: ReadonlySet<StaffStep["do"]> = new Set(["handover", "hang-up"]);
+
+/**
+ * Plays a staff member's steps during the talk. Resolves with the seconds talked when the last step
+ * leaves them on the call (they then hang up); never when a step made the server end their leg (a
+ * cold transfer, a hand-over, hanging up): the network ends the talk instead.
+ */
+export async function playStaffSteps(steps: StaffStep[], leg: StaffLeg, desk: StaffDesk): Promise<number> {
+  const started = Date.now();
+  let leaving = false;
+  for (const step of steps) {
+    const after = step.after ?? 0;
+    if (after > 0) await new Promise((resolve) => setTimeout(resolve, after * 1000));
+    await desk.act(leg, step);
+    leaving = LEAVING.has(step.do) || (step.do === "transfer" && step.mode === "cold");
+  }
+  if (leaving) return new Promise<number>(() => {});
+  return Math.round((Date.now() - started) / 1000);
+}
+
+/** The staff member's leg while they talk: what a staff part (a test, a simulated device) acts on. */
+export interface StaffLeg {
+  /** The caller's call. */
+  callSid: string;
+  /** The staff member's own leg (the Dial's child). */
+  legCallSid: string;
+  /** The number or client identity rung. */
+  target: string;
 }
 
 export interface StaffPart {
   answer: boolean;
   target?: number;
-  talk?: () => Promise<number>;
+  /**
+   * Resolves with the seconds talked when the staff member hangs up. While it runs the staff member may
+   * act through the server (hold, transfer, hang up their leg); the server's REST requests end the talk
+   * as Twilio would (see network/network.ts), and this promise is then no longer awaited.
+   */
+  talk?: (leg: StaffLeg) => Promise<number>;
+  /** What the staff member does during the talk, carried out through the script's desk (instead of `talk`). */
+  steps?: StaffStep[];
+  /** The server ended the staff member's leg (the caller was transferred, or the leg hung up) during the talk. */
+  ended?: (why: "transferred" | "hung-up") => void;
   /** The staff member picked up but the server did not connect them (the caller had gone). */
   notConnected?: () => void;
 }
@@ -82,6 +144,8 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
   let queueTurns = 0;
   const base = { CallSid: callSid, AccountSid: `AC${"0".repeat(32)}`, From: script.from, To: script.to, Direction: "inbound" };
   let requests = 0;
+  script.network?.attach(transport, signingKey, baseUrl);
+  const caller = script.network?.register(callSid) ?? null;
 
   const post = async (url: string, params: Record<string, string>) => {
     if (++requests > MAX_REQUESTS + 2 * queueTurns) throw new Error(`the call did not end within ${MAX_REQUESTS} requests`);
@@ -168,8 +232,34 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     RecordingUrl: `${baseUrl}/simulated/recordings/${recordingSid}`,
   });
 
+  // The caller's <Dial><Conference> (after a lift): in the conference until it ends (the Dial's action
+  // fires), or the server moves or hangs up the call.
+  const conference = async (verb: XmlElement, room: XmlElement, network: SimulatorNetwork, leg: LiveLeg) => {
+    const name = room.text.trim();
+    steps.push({ type: "dial", targets: [`conference:${name}`] });
+    const started = Date.now();
+    const onHold = (url: string | null) => {
+      if (url) steps.push({ type: "play", url });
+      steps.push({ type: "staff", action: url ? "put the caller on hold" : "took the caller off hold" });
+    };
+    const interrupt = await network.join(name, leg, room.attributes, onHold);
+    leg.takePending();
+    if (interrupt?.type === "hangup") {
+      steps.push({ type: "hangup", by: "server" });
+      return null;
+    }
+    if (interrupt?.type === "redirect") return { url: interrupt.url, params: { ...base, CallStatus: "in-progress" } };
+    const seconds = String(Math.round((Date.now() - started) / 1000));
+    return {
+      url: verb.attributes.action ?? "",
+      params: { ...base, CallStatus: "in-progress", DialCallStatus: "completed", DialCallDuration: seconds },
+    };
+  };
+
   // The staff side of a <Dial>: the first target hears the whisper and presses 1 (or lets it ring).
   const dial = async (verb: XmlElement) => {
+    const room = verb.children.find((c) => c.name === "Conference");
+    if (room && script.network && caller) return conference(verb, room, script.network, caller);
     const action = verb.attributes.action ?? "";
     const legParams = (to: string) => ({
       ...base,
@@ -225,10 +315,40 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     const connected = accepted !== null && !accepted.children.some((c) => c.name === "Hangup");
     steps.push({ type: "staff", action: connected ? "pressed 1 and answered" : "was not connected" });
     if (!connected) part?.notConnected?.();
+    const staffLeg = connected ? (script.network?.register(leg.CallSid) ?? null) : null;
+    const started = Date.now();
+    const staffLegInfo: StaffLeg = { callSid, legCallSid: leg.CallSid, target: first.text.trim() };
+    const talking = !connected
+      ? null
+      : part?.steps && script.desk
+        ? playStaffSteps(part.steps, staffLegInfo, script.desk)
+        : part?.talk
+          ? part.talk(staffLegInfo)
+          : null;
+    const outcome = await talkUntil(talking, caller, staffLeg, script.talkSeconds ?? 95);
+    staffLeg?.close();
+    if (outcome.kind === "staff" && outcome.interrupt.type === "redirect" && script.network) {
+      // The staff leg was moved (the lift into the conference): it follows its new TwiML on its own,
+      // the staff member still talking; the caller's Dial ends and its action fires.
+      steps.push({ type: "staff", action: "moved into the conference" });
+      void script.network.followLeg(leg.CallSid, outcome.interrupt.url, leg, talking);
+    }
     // Twilio reports whole seconds.
-    const talk = Math.round(connected && part?.talk ? await part.talk() : (script.talkSeconds ?? 95));
+    const talk = Math.round(outcome.kind === "talked" ? outcome.seconds : (Date.now() - started) / 1000);
+    const moved = outcome.kind === "staff" && outcome.interrupt.type === "redirect";
+    if (outcome.kind !== "talked" && !moved) part?.ended?.(outcome.kind === "caller" ? "transferred" : "hung-up");
     if (connected && verb.attributes.recordingStatusCallback) {
       await post(verb.attributes.recordingStatusCallback, recordingParams(`RE${randomBytes(16).toString("hex")}`, talk, "DialVerb"));
+    }
+    if (outcome.kind === "caller") {
+      // The caller's call was moved by the REST API: Twilio abandons the Dial (no action) and hangs up the staff leg.
+      caller?.takePending();
+      steps.push({ type: "staff", action: "leg ended by the server" });
+      if (outcome.interrupt.type === "hangup") {
+        steps.push({ type: "hangup", by: "server" });
+        return null;
+      }
+      return { url: outcome.interrupt.url, params: { ...base, CallStatus: "in-progress" } };
     }
     return {
       url: action,
@@ -245,9 +365,40 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     url: "/twilio/voice/incoming",
     params: { ...base, CallStatus: "ringing", Simulated: "true" },
   };
-  while (next) next = await execute(await post(next.url, next.params));
+  try {
+    while (next) {
+      next = await execute(await post(next.url, next.params));
+      // A REST request that came between two webhooks: Twilio acts on it before the next verb.
+      const pending = caller?.takePending();
+      if (pending?.type === "redirect") next = { url: pending.url, params: { ...base, CallStatus: "in-progress" } };
+      if (pending?.type === "hangup") next = null;
+    }
+  } finally {
+    caller?.close();
+  }
   await post("/twilio/voice/status", { ...base, CallStatus: "completed", CallDuration: "120" });
   return { callSid, steps };
+}
+
+type TalkOutcome = { kind: "talked"; seconds: number } | { kind: "caller" | "staff"; interrupt: Interrupt };
+
+/**
+ * The bridge until one side ends it: the staff part's talk, the server moving the caller's call
+ * (redirect or hang-up), or the server ending the staff leg. Without a staff part the talk takes no
+ * time (the simulator reports `seconds`).
+ */
+async function talkUntil(
+  talking: Promise<number> | null,
+  caller: LiveLeg | null,
+  staff: LiveLeg | null,
+  seconds: number,
+): Promise<TalkOutcome> {
+  const contenders: Promise<TalkOutcome>[] = [(talking ?? Promise.resolve(seconds)).then((s) => ({ kind: "talked", seconds: s }))];
+  if (caller) contenders.push(caller.wait().then((interrupt) => ({ kind: "caller", interrupt })));
+  if (staff) contenders.push(staff.wait().then((interrupt) => ({ kind: "staff", interrupt })));
+  const outcome = await Promise.race(contenders);
+  if (outcome.kind === "staff") staff?.takePending();
+  return outcome;
 }
 
 /**

@@ -13,6 +13,12 @@ import { renderAccepted, renderApology, renderClientAnswered, renderDeclined, re
 import type { DialStatus } from "../ivr/types.js";
 import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
+import { ringFromQueueMissed } from "../queues/staff-holds.js";
+import { bridgeOf, conferenceName } from "./bridge/bridge-state.js";
+import { endLegs, recordAnsweredLeg } from "./bridge/legs.js";
+import { renderJoinConference } from "./bridge/twiml.js";
+import { bridgeUrls } from "./bridge/urls.js";
+import bridgeWebhooks from "./bridge/webhooks.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
 import { acceptWhisper, upsertRecording } from "./call-rows.js";
@@ -25,8 +31,18 @@ import { recentCalls } from "./recent-calls.js";
 import { CallSid, params, RecordingStatusBody } from "./webhook-bodies.js";
 
 const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
+/** c=1: the action of the caller's Dial into the conference (after a lift), not of the plain Dial. */
+const DialQuery = Type.Object({
+  s: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  c: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+});
 const ConnectQuery = Type.Object({ entry: Type.Integer({ minimum: 1 }) });
 const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
+const TransferQuery = Type.Object({
+  s: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  leg: Type.Integer({ minimum: 1 }),
+  agency: Type.Integer({ minimum: 1 }),
+});
 const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
 
 const xml = (reply: FastifyReply, twiml: string) => reply.type("text/xml; charset=utf-8").send(twiml);
@@ -72,9 +88,28 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   /** The call is over: whoever is still on it (as presence knows) starts their after-call work. */
   const endLegsWith = async (callId: number) => {
     try {
-      await staffLegEnded(db, await staffOnCall(db, callId), callId, new Date());
+      const at = new Date();
+      // Someone rung for a consult or a listen who had not picked up yet is let go, not sent to wrap-up.
+      const unanswered = await db.callLeg.findMany({
+        where: { callId, endedAt: null, answeredAt: null, staffId: { not: null }, role: { in: ["consult", "listen"] } },
+        select: { staffId: true },
+      });
+      await endLegs(db, callId, at);
+      for (const { staffId } of unanswered) {
+        if (staffId !== null) await db.$transaction((tx) => ringFromQueueMissed(tx, staffId, callId, at));
+      }
+      await staffLegEnded(db, await staffOnCall(db, callId), callId, at);
     } catch (error) {
       fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "presence at the call's end not recorded");
+    }
+  };
+
+  /** Every answered call has its legs (call_legs): who took it, from which Twilio leg. */
+  const recordLeg = async (callId: number, staffId: number, legCallSid: string, at: Date) => {
+    try {
+      await recordAnsweredLeg(db, { callId, staffId, legCallSid, at });
+    } catch (error) {
+      fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "call leg on answer not recorded");
     }
   };
 
@@ -139,7 +174,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     "/dial",
     {
       schema: {
-        querystring: Step,
+        querystring: DialQuery,
         body: params({ CallSid, DialCallStatus: Type.String(), DialCallDuration: Type.Optional(Type.String({ pattern: "^[0-9]{1,6}$" })) }),
       },
     },
@@ -155,9 +190,44 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         data: { DialCallStatus: status, DialCallDuration: Number(duration ?? 0) },
         now: new Date(),
       } as const;
-      return answer(reply, step.callSid, (deadline) => runCallStep(steps, step, deadline));
+      return answer(reply, step.callSid, async (deadline) => {
+        if (request.query.c !== 1) {
+          // The plain Dial ended because the call is being lifted into its conference: the caller joins it.
+          const lifted = await liftedCallerTwiml(step.callSid, step.step);
+          if (lifted) return lifted;
+        }
+        const twiml = await runCallStep(steps, step, deadline);
+        // The conference is over (its Dial's action): the call has no bridge any more.
+        if (request.query.c === 1)
+          await db.$executeRaw`UPDATE calls SET bridge = NULL WHERE call_sid = ${step.callSid} AND bridge IS NOT NULL`;
+        return twiml;
+      });
     },
   );
+
+  /**
+   * The caller's way into the conference when their plain Dial ended for a lift (the step it was
+   * lifted at); null otherwise. Derived from the call's rows only, so a retry gets the same TwiML.
+   */
+  const liftedCallerTwiml = async (callSid: string, step: number): Promise<string | null> => {
+    const call = await db.call.findUnique({
+      where: { callSid },
+      select: { id: true, endedAt: true, bridge: true, agency: { select: { holdMusicUrl: true } } },
+    });
+    const bridge = bridgeOf(call?.bridge);
+    if (!call || call.endedAt || !bridge || bridge.step !== step) return null;
+    const urls = bridgeUrls(config.PUBLIC_BASE_URL);
+    return renderJoinConference(
+      { name: conferenceName(call.id), action: urls.callerDialAction(step), endConferenceOnExit: true },
+      {
+        status: urls.conferenceStatus(call.id),
+        recordingStatus: urls.recordingStatus(call.id),
+        waitUrl: urls.holdMusic(call.agency?.holdMusicUrl),
+      },
+    );
+  };
+
+  await fastify.register(bridgeWebhooks, { prefix: "/bridge" });
 
   fastify.post(
     "/record",
@@ -251,12 +321,14 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
    * wins, a copy of the webhook gets the same answer, someone already on another call takes none.
    * Returns the call's id when won, null when lost.
    */
-  const takeCall = async (parent: string, step: number, staff: number, deadline: Deadline): Promise<number | null> => {
+  /** The staff member takes the call (whisper key or browser accept), with the race rules; their leg is recorded. */
+  const takeCall = async (parent: string, step: number, staff: number, legCallSid: string, deadline: Deadline): Promise<number | null> => {
     const at = new Date();
     const answered = await acceptWhisper(db, { callSid: parent, step, staffId: staff, at, deadline: new Date(deadline.at) });
     if (answered) {
       recent.keep(answered);
       await markOnCall(staff, answered.id, at);
+      await recordLeg(answered.id, staff, legCallSid, at);
       return answered.id;
     }
     // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
@@ -265,20 +337,24 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
       const state = storedState(call.state);
       // With simultaneous ringing the first to press wins; the others are let go.
       if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return null;
-      // A copy of this webhook (or this staff member pressing again) gets the same answer.
-      if (call.answeredAt) return call.staffId === staff ? call.id : null;
+      // A copy of this webhook (or this staff member pressing again) gets the same answer. After a
+      // cold transfer the call was answered before, but nobody holds it (staff_id is cleared).
+      if (call.staffId !== null) return call.staffId === staff ? call.id : null;
       // Rung for two calls at once, a staff member takes only one.
       const elsewhere = await tx.user.count({
         where: { id: staff, presence: "on_call", OR: [{ presenceCallId: null }, { presenceCallId: { not: call.id } }] },
       });
       if (elsewhere > 0) return null;
-      await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
+      await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: call.answeredAt ?? at } });
       await tx.callEvent.create({
         data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },
       });
       return call.id;
     });
-    if (won !== null) await markOnCall(staff, won, at);
+    if (won !== null) {
+      await markOnCall(staff, won, at);
+      await recordLeg(won, staff, legCallSid, at);
+    }
     return won;
   };
 
@@ -287,15 +363,16 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     {
       schema: {
         querystring: WhisperQuery,
-        body: params({ ParentCallSid: Type.Optional(CallSid), Digits: Type.Optional(Type.String({ maxLength: 10 })) }),
+        body: params({ CallSid, ParentCallSid: Type.Optional(CallSid), Digits: Type.Optional(Type.String({ maxLength: 10 })) }),
       },
     },
     async (request, reply) => {
       const { s: step, staff } = request.query;
       const parent = request.body.ParentCallSid;
+      const legCallSid = request.body.CallSid;
       if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
       return answer(reply, parent, async (deadline) =>
-        (await takeCall(parent, step, staff, deadline)) === null ? renderDeclined() : renderAccepted(),
+        (await takeCall(parent, step, staff, legCallSid, deadline)) === null ? renderDeclined() : renderAccepted(),
       );
     },
   );
@@ -304,16 +381,48 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   // taken at once, with the whisper's race rules; a leg that lost hangs up.
   fastify.post(
     "/client-answered",
-    { schema: { querystring: WhisperQuery, body: params({ ParentCallSid: Type.Optional(CallSid) }) } },
+    { schema: { querystring: WhisperQuery, body: params({ CallSid, ParentCallSid: Type.Optional(CallSid) }) } },
     async (request, reply) => {
       const { s: step, staff } = request.query;
       const parent = request.body.ParentCallSid;
       if (!parent) return xml(reply, renderDeclined());
       return answer(reply, parent, async (deadline) =>
-        (await takeCall(parent, step, staff, deadline)) === null ? renderDeclined() : renderClientAnswered(),
+        (await takeCall(parent, step, staff, request.body.CallSid, deadline)) === null ? renderDeclined() : renderClientAnswered(),
       );
     },
   );
+
+  // Where a cold transfer moves the caller's call (the REST API redirected it away from the Dial with
+  // the staff member, who is hung up): the interpreter announces it and routes to the chosen agency.
+  // The URL is ours and signed by Twilio; a retry replays the step's stored answer.
+  fastify.post("/transfer", { schema: { querystring: TransferQuery, body: params({ CallSid }) } }, async (request, reply) => {
+    const { CallSid: callSid } = request.body;
+    const { s, leg: legId, agency: agencyId } = request.query;
+    return answer(reply, callSid, async (deadline) => {
+      const now = new Date();
+      const [call, leg, agency] = await Promise.all([
+        db.call.findUnique({ where: { callSid }, select: { id: true, startedAt: true } }),
+        db.callLeg.findUnique({ where: { id: legId }, select: { callId: true, staffId: true } }),
+        db.agency.findUnique({ where: { id: agencyId }, select: { code: true, name: true } }),
+      ]);
+      if (!call || !leg || leg.callId !== call.id || leg.staffId === null || !agency) return renderApology();
+      const event = {
+        type: "transfer",
+        agencyCode: agency.code,
+        agencyName: agency.name,
+        fromStaffId: leg.staffId,
+        placedAt: call.startedAt.toISOString(),
+      } as const;
+      const step = { callSid, kind: "transfer", step: s, event, data: { agencyId, legId }, now } as const;
+      const twiml = await runCallStep(steps, step, deadline);
+      // Nobody holds the call until someone of the new agency accepts it (their whisper checks this).
+      await db.$executeRaw`
+        UPDATE calls SET staff_id = NULL, bridge = NULL, updated_at = now()
+        WHERE id = ${call.id} AND staff_id = ${leg.staffId}
+          AND EXISTS (SELECT 1 FROM call_events WHERE call_id = ${call.id} AND dedupe_key = ${`transfer:${s}`})`;
+      return twiml;
+    });
+  });
 
   fastify.post(
     "/status",

@@ -17,6 +17,8 @@ const HELD: Record<Exclude<Role, "admin">, string[]> = {
   supervisor: [
     "calls:read",
     "calls:caller-numbers",
+    "calls:handle",
+    "calls:listen",
     "reports:read",
     "board:read",
     "callback-requests:read",
@@ -34,6 +36,7 @@ const HELD: Record<Exclude<Role, "admin">, string[]> = {
   agent: [
     "calls:read",
     "calls:caller-numbers",
+    "calls:handle",
     "reports:read",
     "callback-requests:read",
     "callback-requests:work",

@@ -11,6 +11,7 @@ import { CallerField } from "./CallerField";
 import { CallNoteForm } from "./CallNoteForm";
 import { DurationField } from "./DurationField";
 import { formatDateTime, formatDuration } from "./format";
+import { Legs } from "./Legs";
 import { Timeline } from "./Timeline";
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -151,6 +152,9 @@ const Details = () => {
     <Box sx={{ p: 2 }}>
       <Section title="tthc.calls.sections.timeline">
         <Timeline items={call.timeline} />
+      </Section>
+      <Section title="tthc.legs.title">
+        <Legs call={call} />
       </Section>
       <Section title="tthc.calls.sections.recordings">
         <Recordings call={call} />

@@ -70,6 +70,7 @@ export const enCalls = {
         termination: "Outcome: %{reason}",
         error: "Error: %{message}",
         "whisper-accept": "%{staff} accepted the call",
+        transferred: "%{staff} transferred the call to %{agency}",
         "presence-toggle": "%{staff} changed their state by phone: %{state}",
         status: "Call status: %{status}",
         recording: "Recording: %{status}",

@@ -215,6 +215,8 @@ export const enRoutingAudit = {
     callback_attempt: "Callback attempt",
     claim: "Claim",
     release: "Release",
+    transfer: "Call transfer",
+    hangup_leg: "Left a call",
   },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };

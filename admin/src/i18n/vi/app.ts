@@ -13,6 +13,7 @@ import { viHome } from "./home";
 import { viNotes } from "./notes";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
+import { viTransfer } from "./transfer";
 
 export const viApp: AppMessages = {
   tthc: {
@@ -180,6 +181,7 @@ export const viApp: AppMessages = {
     ...viSms.tthc,
     ...viNotes.tthc,
     ...viForms.tthc,
+    ...viTransfer.tthc,
   },
   resources: {
     agencies: {

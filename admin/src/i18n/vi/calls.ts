@@ -72,6 +72,7 @@ export const viCalls: CallsMessages = {
         termination: "Kết quả: %{reason}",
         error: "Lỗi: %{message}",
         "whisper-accept": "%{staff} nhận cuộc gọi",
+        transferred: "%{staff} chuyển cuộc gọi đến %{agency}",
         "presence-toggle": "%{staff} đổi trạng thái qua điện thoại: %{state}",
         status: "Trạng thái cuộc gọi: %{status}",
         recording: "Ghi âm: %{status}",

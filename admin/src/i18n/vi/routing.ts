@@ -214,6 +214,8 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     callback_attempt: "Ghi nhận lần gọi lại",
     claim: "Nhận xử lý",
     release: "Trả lại",
+    transfer: "Chuyển cuộc gọi",
+    hangup_leg: "Rời cuộc gọi",
   },
   audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
 };
