@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "callback_attempt",
   "claim",
   "release",
+  "place_call",
   "import",
   "add_members",
   "remove_members",
