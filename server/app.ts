@@ -19,6 +19,7 @@ import callRoutes from "./hotline/call-log/routes.js";
 import placedCallbackVoiceRoutes from "./hotline/callbacks/placed/voice-routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
 import flowVersionRoutes from "./hotline/flows/routes.js";
+import noteCategoryRoutes from "./hotline/note-categories/routes.js";
 import callQueues from "./hotline/queues/plugin.js";
 import reportRoutes from "./hotline/reports/routes.js";
 import retentionRoutes from "./hotline/retention/routes.js";
@@ -114,6 +115,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(staffRoutes, { prefix: "/staff" });
       await api.register(callbackRoutes, { prefix: "/callback-requests" });
       await api.register(callRoutes, { prefix: "/calls" });
+      await api.register(noteCategoryRoutes, { prefix: "/note-categories" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });
       await api.register(boardRoutes, { prefix: "/board" });

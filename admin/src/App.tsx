@@ -13,6 +13,7 @@ import board from "./hotline/board";
 import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
 import ivrFlowVersions from "./hotline/ivr-flows";
+import noteCategories from "./hotline/note-categories";
 import satisfactionReport from "./hotline/reports";
 import simulator from "./hotline/simulator";
 import { i18nProvider } from "./i18n";
@@ -39,6 +40,7 @@ const RESOURCES = [
   <Resource key="callback-requests" name="callback-requests" {...callbackRequests} />,
   <Resource key="hours-overrides" name="hours-overrides" {...hoursOverrides} />,
   <Resource key="ivr-flow-versions" name="ivr-flow-versions" {...ivrFlowVersions} />,
+  <Resource key="note-categories" name="note-categories" {...noteCategories} />,
   <Resource key="campaigns" name="campaigns" {...campaigns} />,
   <Resource key="contacts" name="contacts" {...contacts}>
     <Route path="import" element={<ContactImportWizard />} />

@@ -60,6 +60,10 @@ const writable: Record<string, { create: readonly string[]; update: readonly str
     update: ["agencyId", "date", "closed", "ranges", "note"],
   },
   "callback-requests": { create: [], update: ["status"] },
+  "note-categories": {
+    create: ["code", "nameVi", "nameEn", "kind", "active", "sortOrder"],
+    update: ["code", "nameVi", "nameEn", "kind", "active", "sortOrder"],
+  },
 };
 
 function pick(resource: string, mode: "create" | "update", data: Record<string, unknown>) {

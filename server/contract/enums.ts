@@ -8,6 +8,8 @@ import {
   CallTermination,
   CampaignStatus,
   ConsentStatus,
+  NoteKind,
+  NoteState,
   PresenceState,
   QueueOutcome,
   RecipientStatus,
@@ -21,6 +23,8 @@ export type {
   CallTermination,
   CampaignStatus,
   ConsentStatus,
+  NoteKind,
+  NoteState,
   PresenceState,
   QueueOutcome,
   RecipientStatus,
@@ -48,20 +52,12 @@ export const MISSED_RINGS_REASON = "missed_rings";
 export const QUEUE_OUTCOMES = Object.values(QueueOutcome);
 
 /**
- * What a citizen asked about, as staff classify it in a note. Ids are stored; the console translates
- * them (tthc.calls.note_categories.*).
+ * What a note is about: a question, feedback (phản ánh), a proposal (kiến nghị), a complaint (khiếu
+ * nại). The categories themselves are rows administrators manage (note_categories), each of one kind.
  */
-export const NOTE_CATEGORIES = [
-  "ho_tich", // hộ tịch
-  "cu_tru", // cư trú
-  "dat_dai", // đất đai
-  "xay_dung", // xây dựng
-  "dau_tu_kinh_doanh", // đầu tư kinh doanh
-  "lao_dong_chinh_sach", // lao động, chính sách
-  "dich_vu_cong_truc_tuyen", // dịch vụ công trực tuyến
-  "khac", // khác
-] as const;
-export type NoteCategory = (typeof NOTE_CATEGORIES)[number];
+export const NOTE_KINDS = Object.values(NoteKind);
+/** A note is a draft while its author types, final once finished. */
+export const NOTE_STATES = Object.values(NoteState);
 
 /** How one attempt to call a citizen back went. */
 export const CALLBACK_OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;

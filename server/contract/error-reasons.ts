@@ -51,6 +51,7 @@ export const ERROR_REASONS = [
   "callback_in_progress",
   "staff_no_phone",
   "hotline_number_missing",
+  "note_category_inactive",
   "period_order",
   "retention_longer_than_calls",
   // Outreach: contacts and their import, senders, the sending policy

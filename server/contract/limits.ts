@@ -6,3 +6,11 @@ export const AGENCY_CODE_PATTERN = "^[A-Za-z0-9._-]{1,50}$";
 
 /** Twilio refuses bodies longer than 1,600 characters (ten parts); so do the templates, campaigns and the preview. */
 export const MAX_BODY_CHARS = 1600;
+
+/** A note category's code: lower-case letters, digits and _ (the database checks it too). */
+export const NOTE_CATEGORY_CODE = "^[a-z0-9_]{1,50}$";
+/** A note category's name, in either language. */
+export const NOTE_CATEGORY_NAME_MAX = 200;
+/** How long a note's texts may be (the API refuses longer ones naming the field). */
+export const NOTE_QUESTION_MAX = 4000;
+export const NOTE_ANSWER_MAX = 8000;

@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   "ivr-flow-versions:read": { roles: HOTLINE_READERS, console: { "ivr-flow-versions": READ } },
   "ivr-flow-versions:publish": { roles: NO_ONE_ELSE },
   "ivr-flow-versions:activate": { roles: NO_ONE_ELSE },
+  /** The active note categories, to choose from when writing a note (those who may write notes). */
+  "note-categories:read": { roles: CALL_STAFF },
+  /** The list of note categories itself: add, rename, reorder, deactivate, delete unused ones. */
+  "note-categories:manage": { roles: NO_ONE_ELSE, console: { "note-categories": [...READ, "create", "edit", "delete"] } },
   "simulator:run": { roles: ["supervisor"], console: { simulator: ["list"] } },
   "retention:manage": { roles: NO_ONE_ELSE },
   /** The platform's own state: readiness of PostgreSQL and Redis, queue backlogs, failed jobs. */

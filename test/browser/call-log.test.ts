@@ -112,13 +112,13 @@ describe("call log and satisfaction report in the console", () => {
     expect(await page.content()).not.toContain(stub.url);
     await expect.poll(() => db.auditLog.count({ where: { action: "listen", resourceId: String(recordingId) } })).toBeGreaterThan(0);
 
-    await page.getByRole("combobox", { name: "Lĩnh vực hỏi" }).click();
+    await page.getByRole("combobox", { name: "Danh mục" }).click();
     await page.getByRole("option", { name: "Hộ tịch" }).click();
-    await page.getByRole("textbox", { name: "Nội dung" }).fill("Hướng dẫn đăng ký khai sinh trực tuyến");
-    await page.getByRole("button", { name: "Thêm ghi chú" }).click();
+    await page.getByRole("textbox", { name: "Câu hỏi của người dân" }).fill("Hướng dẫn đăng ký khai sinh trực tuyến");
+    await page.getByRole("button", { name: "Hoàn tất ghi chú" }).click();
     // Wait for the save itself: the text is also in the form's own textarea while it is being typed.
-    await expect.poll(() => db.callNote.count({ where: { callId } })).toBe(1);
-    await expect.poll(() => page.getByRole("textbox", { name: "Nội dung" }).inputValue()).toBe("");
+    await expect.poll(() => db.callNote.count({ where: { callId, state: "final" } })).toBe(1);
+    await expect.poll(() => page.getByRole("textbox", { name: "Câu hỏi của người dân" }).inputValue()).toBe("");
     await page.screenshot({ path: `${ROOT}/test-results/call-show.png`, fullPage: true }).catch(() => {});
 
     await page.getByRole("menuitem", { name: "Báo cáo hài lòng", exact: true }).click();

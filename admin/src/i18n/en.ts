@@ -10,6 +10,7 @@ import { enContacts } from "./en/contacts";
 import { enFlows } from "./en/flows";
 import { enForms } from "./en/forms";
 import { enHome } from "./en/home";
+import { enNotes } from "./en/notes";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
 
@@ -51,6 +52,7 @@ export const enApp = {
       retention_longer_than_calls: "Recordings cannot be kept longer than the call log they belong to",
       ...enRoutingValidation,
       ...enSms.validation,
+      ...enNotes.validation,
       ...enContacts.validation,
     },
     kinds: {
@@ -107,6 +109,7 @@ export const enApp = {
       ...enFlows.audit_resources,
       ...enRoutingAudit.audit_resources,
       ...enSms.audit_resources,
+      ...enNotes.audit_resources,
       ...enContacts.audit_resources,
       staff: "Staff on duty",
       campaigns: "Campaigns",
@@ -174,6 +177,7 @@ export const enApp = {
     ...enContacts.tthc,
     ...enCampaigns.tthc,
     ...enSms.tthc,
+    ...enNotes.tthc,
     ...enForms.tthc,
   },
   resources: {
@@ -235,6 +239,7 @@ export const enApp = {
     ...enContacts.resources,
     ...enCampaigns.resources,
     ...enSms.resources,
+    ...enNotes.resources,
   },
 };
 

@@ -4,7 +4,10 @@ import ListSubheader from "@mui/material/ListSubheader";
 import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate } from "react-admin";
 
 const SECTIONS = [
-  { id: "hotline", resources: ["board", "calls", "satisfaction-report", "callback-requests", "ivr-flow-versions", "simulator"] },
+  {
+    id: "hotline",
+    resources: ["board", "calls", "satisfaction-report", "callback-requests", "ivr-flow-versions", "note-categories", "simulator"],
+  },
   {
     id: "outreach",
     resources: ["campaigns", "contacts", "contact-lists", "segments", "suppressions", "dnc", "sms-templates", "sms-senders", "sms-policy"],

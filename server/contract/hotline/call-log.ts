@@ -1,7 +1,8 @@
 // The call log (/api/calls): calls as listed, one call in full, and staff notes.
 import Type from "typebox";
-import { QUEUE_OUTCOMES, type QueueOutcome } from "../enums.js";
+import { NOTE_STATES, type NoteState, QUEUE_OUTCOMES, type QueueOutcome } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
+import { NoteCategoryLabel } from "./note-categories.js";
 
 /** A call as the call log lists it. */
 export const CallSummary = Type.Object({
@@ -33,14 +34,22 @@ export const CallSummary = Type.Object({
 });
 export type CallSummary = WireOf<typeof CallSummary>;
 
+/** A staff note: a draft while its author types (only they see it), final once finished. */
 export const CallNote = Type.Object({
   id: Type.Integer(),
   callId: Type.Integer(),
-  category: Type.String(),
-  summary: Type.String(),
+  state: StringEnum<NoteState>(NOTE_STATES),
+  /** The category's code; null while a draft has none. */
+  category: Nullable(Type.String()),
+  /** The category's names and kind, from its row (also when it has since been deactivated). */
+  categoryLabel: Nullable(NoteCategoryLabel),
+  question: Type.String(),
+  answer: Type.String(),
+  resolved: Type.Boolean(),
   authorId: Type.Integer(),
   authorName: Type.String(),
   createdAt: DateTime,
+  updatedAt: DateTime,
 });
 export type CallNote = WireOf<typeof CallNote>;
 
@@ -78,7 +87,10 @@ export const CallDetail = Type.Intersect([
     surveyAnswers: Type.Array(Type.Object({ question: Type.String(), value: Type.Integer(), channel: Type.String(), createdAt: DateTime })),
     /** The caller was asked (the keypad survey began, or a survey link was sent): no answers then means "not answered", not "not asked". */
     surveyOffered: Type.Boolean(),
+    /** Final notes, oldest first. */
     notes: Type.Array(CallNote),
+    /** The signed-in user's own draft on this call, if they have one. */
+    myDraft: Nullable(CallNote),
     callback: Nullable(
       Type.Object({
         id: Type.Integer(),

@@ -63,6 +63,7 @@ export const AUDIT_RESOURCES = [
   "auth",
   "calls",
   "call-notes",
+  "note-categories",
   "recordings",
   "reports",
   "settings",

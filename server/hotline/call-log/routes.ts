@@ -1,34 +1,28 @@
 // The call log for the console (ra-data-simple-rest): list with filters, one call with its timeline,
 // recordings (never Twilio's media URL), survey answers, notes and callback; staff notes.
-// Viewing is not audited (it would drown the log); adding a note is, and so are playback and exports.
+// Viewing is not audited (it would drown the log); finishing a note is, and so are playback and exports.
+// Notes themselves: note-routes.ts.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
-import { CALL_TERMINATIONS, type CallTermination, NOTE_CATEGORIES, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
-import { CallDetail, CallNote, CallSummary } from "../../contract/hotline/call-log.js";
+import { CALL_TERMINATIONS, type CallTermination, NOTE_KINDS, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
+import { CallDetail, CallSummary } from "../../contract/hotline/call-log.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
-import { badRequest, forbidden, invalidField, notFound } from "../../platform/http/errors.js";
+import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
-import { booleanFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
+import { booleanFilter, codeFilter, idsFilter, integerFilter, listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { flowVersion } from "../flows/versions.js";
 import { boundOf } from "../reports/period.js";
 import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./access.js";
+import noteRoutes from "./note-routes.js";
+import { noteInclude, presentNote } from "./notes.js";
 import { buildTimeline, enteredSurvey, referencedIds } from "./timeline.js";
 
 const TERMINATIONS: readonly string[] = CALL_TERMINATIONS;
 const SORTABLE = ["startedAt", "id"] as const;
-
-const NoteInput = Type.Object(
-  {
-    category: Type.Enum([...NOTE_CATEGORIES]),
-    summary: Type.String({ minLength: 1, maxLength: 4000 }),
-  },
-  { additionalProperties: false },
-);
 
 const summaryInclude = {
   agency: { select: { name: true } },
@@ -113,6 +107,9 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
   const resolved = valuesFilter(filter, "resolved", [1, 2]);
   const answered = booleanFilter(filter, "answered");
   const ids = idsFilter(filter.id);
+  // Calls by what their (final) notes say they were about: a category's code, or a kind (complaints…).
+  const noteCategory = stringFilter(filter, "noteCategory");
+  const noteKind = codeFilter(filter, "noteKind", NOTE_KINDS);
   return [
     ids ? { id: { in: ids } } : {},
     { startedAt: dateFilter(filter, "from") },
@@ -126,6 +123,8 @@ export function callWhere(filter: Record<string, unknown>): Prisma.CallWhereInpu
     answered === undefined ? {} : answered ? { answeredAt: { not: null } } : { answeredAt: null },
     satisfaction ? { surveyAnswers: { some: { question: "satisfaction", value: { in: satisfaction } } } } : {},
     resolved ? { surveyAnswers: { some: { question: "resolved", value: { in: resolved } } } } : {},
+    noteCategory ? { notes: { some: { state: "final", category: noteCategory } } } : {},
+    noteKind ? { notes: { some: { state: "final", categoryRow: { kind: noteKind } } } } : {},
   ];
 }
 
@@ -133,6 +132,7 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   // Who may annotate which call is decided call by call (canAddNote).
   fastify.addHook("preHandler", fastify.allow("calls:read"));
+  await fastify.register(noteRoutes);
 
   async function loadVisibleCall(request: Parameters<typeof currentUser>[0], id: number) {
     const call = await db.call.findUnique({ where: { id }, select: { id: true, agencyId: true, staffId: true } });
@@ -175,7 +175,8 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         events: { select: { id: true, kind: true, at: true, data: true }, orderBy: { id: "asc" } },
         recordings: { orderBy: { id: "asc" } },
         surveyAnswers: { orderBy: { id: "asc" } },
-        notes: { include: { author: { select: { name: true } } }, orderBy: { id: "asc" } },
+        // Final notes for everyone who sees the call; a draft only for its author (myDraft).
+        notes: { where: { OR: [{ state: "final" }, { authorId: user.id }] }, include: noteInclude, orderBy: { id: "asc" } },
         callbackRequest: { include: { agency: { select: { name: true } }, _count: { select: { attempts: true } } } },
         surveyLink: { select: { id: true } },
       },
@@ -195,6 +196,7 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       node: (flowId, node) => flow?.bundle?.flows?.[flowId]?.nodes?.[node]?.title ?? null,
     });
     const callback = call.callbackRequest;
+    const draft = call.notes.find((note) => note.state === "draft");
     return {
       ...present(call, user),
       flowVersion: call.flowVersion?.version ?? null,
@@ -213,7 +215,8 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       })),
       surveyAnswers: call.surveyAnswers.map(({ question, value, channel, createdAt }) => ({ question, value, channel, createdAt })),
       surveyOffered: call.surveyAnswers.length > 0 || call.surveyLink !== null || enteredSurvey(timeline),
-      notes: call.notes.map(({ author, ...note }) => ({ ...note, authorName: author.name })),
+      notes: call.notes.filter((note) => note.state === "final").map(presentNote),
+      myDraft: draft ? presentNote(draft) : null,
       callback: callback
         ? {
             id: callback.id,
@@ -225,27 +228,6 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           }
         : null,
     };
-  });
-
-  fastify.post("/:id/notes", { schema: { params: IdParams, body: NoteInput, response: { 200: CallNote } } }, async (request) => {
-    const user = currentUser(request);
-    const call = await loadVisibleCall(request, request.params.id);
-    if (!(await canAddNote(db, user, call))) {
-      throw forbidden("Only the staff member who answered, supervisors of the agency and administrators may add notes");
-    }
-    const { author, ...note } = await auditedWrite(db, {
-      actorId: user.id,
-      ip: request.ip,
-      resource: "call-notes",
-      action: "create",
-      write: (tx) =>
-        tx.callNote.create({
-          data: { callId: call.id, authorId: user.id, category: request.body.category, summary: request.body.summary },
-          include: { author: { select: { name: true } } },
-        }),
-      audit: (note) => ({ resourceId: note.id, after: { callId: call.id, category: note.category, summary: note.summary } }),
-    });
-    return { ...note, authorName: author.name };
   });
 };
 

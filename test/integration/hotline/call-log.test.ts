@@ -246,19 +246,31 @@ describe("one call", () => {
 });
 
 describe("staff notes", () => {
-  const note = { category: "ho_tich", summary: "Hỏi thủ tục đăng ký khai sinh; đã hướng dẫn nộp trực tuyến." };
+  const note = {
+    category: "ho_tich",
+    question: "Hỏi thủ tục đăng ký khai sinh",
+    answer: "Đã hướng dẫn nộp trực tuyến trên Cổng dịch vụ công.",
+    resolved: true,
+  };
 
-  it("lets the staff member who answered add a note, audited, and shows it with the author's name", async () => {
+  it("lets the staff member who answered add a note, audited, and shows it with the author's name and the category's names", async () => {
     const response = await post("quynhon.nv1", `/api/calls/${calls.wardA?.id}/notes`, note);
     expect(response.statusCode).toBe(200);
     const created = response.json();
-    expect(created).toMatchObject({ ...note, callId: calls.wardA?.id, authorName: "quynhon.nv1" });
+    expect(created).toMatchObject({ ...note, state: "final", callId: calls.wardA?.id, authorName: "quynhon.nv1" });
     const audit = await t.db.auditLog.findMany({ where: { resource: "call-notes", resourceId: String(created.id) } });
     expect(audit).toMatchObject([
-      { action: "create", actorId: seeded.users.agent.id, after: { callId: calls.wardA?.id, category: "ho_tich" } },
+      { action: "create", actorId: seeded.users.agent.id, after: { callId: calls.wardA?.id, category: "ho_tich", resolved: true } },
     ]);
     const call = (await get("admin", `/api/calls/${calls.wardA?.id}`)).json();
-    expect(call.notes).toMatchObject([{ id: created.id, category: "ho_tich", authorName: "quynhon.nv1" }]);
+    expect(call.notes).toMatchObject([
+      {
+        id: created.id,
+        category: "ho_tich",
+        categoryLabel: { nameVi: "Hộ tịch", nameEn: "Civil status", kind: "question" },
+        authorName: "quynhon.nv1",
+      },
+    ]);
   });
 
   it("lets supervisors of the agency's subtree and admins add notes, refuses other agents and viewers", async () => {
@@ -271,11 +283,11 @@ describe("staff notes", () => {
     expect(await t.db.callNote.count({ where: { authorId: otherAgentId } })).toBe(0);
   });
 
-  it("refuses an unknown category and an empty summary", async () => {
-    const bad = await post("admin", `/api/calls/${calls.wardA?.id}/notes`, { category: "thue", summary: "x" });
+  it("refuses an unknown category and an empty question", async () => {
+    const bad = await post("admin", `/api/calls/${calls.wardA?.id}/notes`, { category: "thue", question: "x" });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toHaveProperty("category");
-    expect((await post("admin", `/api/calls/${calls.wardA?.id}/notes`, { category: "khac", summary: "" })).statusCode).toBe(400);
+    expect(bad.json().errors).toEqual({ category: "tthc.validation.not_found" });
+    expect((await post("admin", `/api/calls/${calls.wardA?.id}/notes`, { category: "khac", question: "" })).statusCode).toBe(400);
   });
 });
 

@@ -17,6 +17,7 @@ import { TranslatedChip } from "../../common/TranslatedChip";
 import { CallerField } from "./CallerField";
 import { queueOutcomeChoices, satisfactionChoices, terminationChoices } from "./choices";
 import { DurationField } from "./DurationField";
+import { NoteCategoryFilter, noteKindFilter } from "./NoteCategoryFilter";
 
 // Dates are Vietnam days; the server includes the whole `to` day. The phone number may be typed in
 // any form (0912 345 678, 84912345678…) or in part: the server normalises it. Only staff handling
@@ -35,7 +36,10 @@ const dateFilters = [<DateTextInput key="from" source="from" alwaysOn />, <DateT
 
 export const CallList = () => {
   const { canAccess: seesCallers } = useCanAccess({ resource: "calls", action: "caller-numbers" });
-  const filters = [...dateFilters, ...(seesCallers ? [callerFilter] : []), ...otherFilters];
+  // The category list is read by those who write notes (note-categories:read); the kinds need no list.
+  const { canAccess: readsCategories } = useCanAccess({ resource: "note-categories", action: "read" });
+  const noteFilters = [...(readsCategories ? [<NoteCategoryFilter key="noteCategory" source="noteCategory" />] : []), noteKindFilter];
+  const filters = [...dateFilters, ...(seesCallers ? [callerFilter] : []), ...otherFilters, ...noteFilters];
   return (
     <List exporter={csvExporter} filters={filters} sort={{ field: "startedAt", order: "DESC" }} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -1,15 +1,16 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from "@mui/material";
 import type { ReactNode } from "react";
-import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from "react-admin";
-import type { CallDetail } from "../../../../server/contract/hotline/call-log";
+import { BooleanField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import type { CallDetail, CallNote } from "../../../../server/contract/hotline/call-log";
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL } from "../../dataProvider";
+import { categoryName } from "../note-categories/choices";
 import { CallerField } from "./CallerField";
+import { CallNoteForm } from "./CallNoteForm";
 import { DurationField } from "./DurationField";
 import { formatDateTime, formatDuration } from "./format";
-import { NoteForm } from "./NoteForm";
 import { Timeline } from "./Timeline";
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -81,8 +82,42 @@ const Survey = ({ call }: { call: CallDetail }) => {
   );
 };
 
+/** A note's category (in the console's language), its kind, whether the question was resolved, and the texts. */
+const NoteItem = ({ note, draft = false }: { note: CallNote; draft?: boolean }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const label = note.categoryLabel;
+  return (
+    <Box data-testid={draft ? "my-draft" : "call-note"}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+        {draft && <Chip size="small" color="warning" variant="outlined" label={translate("tthc.notes.draft")} />}
+        {label && <Chip size="small" label={categoryName(label, locale)} />}
+        {label && <Chip size="small" variant="outlined" label={translate(`tthc.notes.kinds.${label.kind}`, { _: label.kind })} />}
+        {!draft && (
+          <Chip
+            size="small"
+            variant="outlined"
+            color={note.resolved ? "success" : "default"}
+            label={translate(note.resolved ? "tthc.notes.resolved_yes" : "tthc.notes.resolved_no")}
+          />
+        )}
+        <Typography variant="caption" color="text.secondary">
+          {note.authorName} · {formatDateTime(draft ? note.updatedAt : note.createdAt)}
+        </Typography>
+      </Stack>
+      <Typography variant="body2" sx={{ whiteSpace: "pre-wrap", mt: 0.5 }}>
+        <strong>{translate("tthc.notes.question")}:</strong> {note.question}
+      </Typography>
+      <Typography variant="body2" color={note.answer ? undefined : "text.secondary"} sx={{ whiteSpace: "pre-wrap", mt: 0.5 }}>
+        <strong>{translate("tthc.notes.answer")}:</strong> {note.answer || translate("tthc.notes.no_answer")}
+      </Typography>
+    </Box>
+  );
+};
+
 const Notes = ({ call }: { call: CallDetail }) => {
   const translate = useTranslate();
+  const refresh = useRefresh();
   return (
     <>
       {call.notes.length === 0 ? (
@@ -90,21 +125,18 @@ const Notes = ({ call }: { call: CallDetail }) => {
       ) : (
         <Stack divider={<Divider flexItem />} spacing={1}>
           {call.notes.map((note) => (
-            <Box key={note.id}>
-              <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
-                <Chip size="small" label={translate(`tthc.calls.note_categories.${note.category}`, { _: note.category })} />
-                <Typography variant="caption" color="text.secondary">
-                  {note.authorName} · {formatDateTime(note.createdAt)}
-                </Typography>
-              </Stack>
-              <Typography variant="body2" sx={{ whiteSpace: "pre-wrap", mt: 0.5 }}>
-                {note.summary}
-              </Typography>
-            </Box>
+            <NoteItem key={note.id} note={note} />
           ))}
         </Stack>
       )}
-      {call.canAddNote && <NoteForm callId={call.id} />}
+      {/* The form restores the draft itself; shown here only to those who cannot write any more. */}
+      {call.myDraft && !call.canAddNote && (
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="subtitle2">{translate("tthc.notes.my_draft")}</Typography>
+          <NoteItem note={call.myDraft} draft />
+        </Box>
+      )}
+      {call.canAddNote && <CallNoteForm callId={call.id} onFinished={() => refresh()} />}
     </>
   );
 };

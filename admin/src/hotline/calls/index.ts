@@ -2,6 +2,8 @@ import CallIcon from "@mui/icons-material/PhoneInTalk";
 import { CallList } from "./CallList";
 import { CallShow } from "./CallShow";
 
+export { CallNoteForm, type CallNoteFormProps } from "./CallNoteForm";
+
 export default {
   list: CallList,
   show: CallShow,

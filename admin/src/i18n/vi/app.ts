@@ -9,6 +9,7 @@ import { viContacts } from "./contacts";
 import { viFlows } from "./flows";
 import { viForms } from "./forms";
 import { viHome } from "./home";
+import { viNotes } from "./notes";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
 
@@ -50,6 +51,7 @@ export const viApp: AppMessages = {
       retention_longer_than_calls: "Thời hạn lưu ghi âm không được dài hơn thời hạn lưu nhật ký cuộc gọi",
       ...viRoutingValidation,
       ...viSms.validation,
+      ...viNotes.validation,
       ...viContacts.validation,
     },
     kinds: {
@@ -106,6 +108,7 @@ export const viApp: AppMessages = {
       ...viFlows.audit_resources,
       ...viRoutingAudit.audit_resources,
       ...viSms.audit_resources,
+      ...viNotes.audit_resources,
       ...viContacts.audit_resources,
       staff: "Cán bộ trực",
       campaigns: "Chiến dịch",
@@ -173,6 +176,7 @@ export const viApp: AppMessages = {
     ...viContacts.tthc,
     ...viCampaigns.tthc,
     ...viSms.tthc,
+    ...viNotes.tthc,
     ...viForms.tthc,
   },
   resources: {
@@ -234,5 +238,6 @@ export const viApp: AppMessages = {
     ...viContacts.resources,
     ...viCampaigns.resources,
     ...viSms.resources,
+    ...viNotes.resources,
   },
 };
