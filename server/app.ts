@@ -23,9 +23,11 @@ import noteCategoryRoutes from "./hotline/note-categories/routes.js";
 import callQueues from "./hotline/queues/plugin.js";
 import reportRoutes from "./hotline/reports/routes.js";
 import retentionRoutes from "./hotline/retention/routes.js";
+import simulatorNetwork from "./hotline/simulator/network/plugin.js";
 import simulatorRoutes from "./hotline/simulator/routes.js";
 import surveyRoutes from "./hotline/surveys/routes.js";
 import { scheduleSurveySms } from "./hotline/surveys/sms-job.js";
+import bridgeRoutes from "./hotline/voice/bridge/routes.js";
 import callRouting from "./hotline/voice/routing-plugin.js";
 import voiceRoutes from "./hotline/voice/voice-routes.js";
 import { registerMessagingHooks } from "./messaging/hooks.js";
@@ -59,6 +61,7 @@ import dbPlugin from "./platform/plugins/external/db.js";
 import queuesPlugin from "./platform/plugins/external/queues.js";
 import redisPlugin from "./platform/plugins/external/redis.js";
 import securityHeaders from "./platform/plugins/external/security-headers.js";
+import voiceApis from "./platform/plugins/external/voice-apis.js";
 
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.
@@ -77,6 +80,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(inputGuard);
   await fastify.register(authentication);
   await fastify.register(callRouting);
+  await fastify.register(voiceApis);
+  await fastify.register(simulatorNetwork);
   await fastify.register(wrapUpSweep);
   await fastify.register(callQueues, { onStaffChanged: () => fastify.callRouting.invalidate() });
 
@@ -116,6 +121,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(callbackRoutes, { prefix: "/callback-requests" });
       await api.register(callRoutes, { prefix: "/calls" });
       await api.register(noteCategoryRoutes, { prefix: "/note-categories" });
+      await api.register(bridgeRoutes, { prefix: "/desk/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });
       await api.register(boardRoutes, { prefix: "/board" });

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   "callback-requests:read": { roles: CALL_STAFF, console: { "callback-requests": READ } },
   /** Record call-back attempts and close requests. */
   "callback-requests:work": { roles: CALL_STAFF, console: { "callback-requests": ["edit"] } },
+  /** Acting on a call one is on from the desk: pass it to another agency, end one's own leg. */
+  "calls:handle": { roles: CALL_STAFF },
   /** Who is on duty, and putting staff on or off duty. */
   "staff:duty": { roles: CALL_STAFF },
   /** Reading IVR flow versions, and checking a draft (which stores nothing). */

@@ -19,6 +19,7 @@ export async function simulate(app: FastifyInstance, config: Config, db: Db, scr
     from: "0912 345 678",
     to: "+842563822478",
     staff: "answer",
+    network: app.simulatorNetwork,
     ...script,
   });
 }

@@ -3,6 +3,7 @@ import Type from "typebox";
 import { NOTE_STATES, type NoteState, QUEUE_OUTCOMES, type QueueOutcome } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 import { NoteCategoryLabel } from "./note-categories.js";
+import { CallLegView } from "./desk-calls.js";
 
 /** A call as the call log lists it. */
 export const CallSummary = Type.Object({
@@ -72,6 +73,8 @@ export const CallDetail = Type.Intersect([
     bridgeEndedAt: Nullable(DateTime),
     canAddNote: Type.Boolean(),
     timeline: Type.Array(TimelineItem),
+    /** Each staff member's part: who answered, who passed the call to whom and why. */
+    legs: Type.Array(CallLegView),
     recordings: Type.Array(
       Type.Object({
         id: Type.Integer(),

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "claim",
   "release",
   "place_call",
+  "transfer",
+  "hangup_leg",
   "import",
   "add_members",
   "remove_members",

@@ -179,6 +179,7 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         notes: { where: { OR: [{ state: "final" }, { authorId: user.id }] }, include: noteInclude, orderBy: { id: "asc" } },
         callbackRequest: { include: { agency: { select: { name: true } }, _count: { select: { attempts: true } } } },
         surveyLink: { select: { id: true } },
+        legs: { include: { staff: { select: { name: true } }, agency: { select: { name: true } } }, orderBy: { id: "asc" } },
       },
     });
     const ids = referencedIds(call.events);
@@ -204,6 +205,20 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       bridgeEndedAt: call.bridgeEndedAt,
       canAddNote: await canAddNote(db, user, call),
       timeline,
+      legs: call.legs.map((leg) => ({
+        id: leg.id,
+        role: leg.role,
+        staffId: leg.staffId,
+        staffName: leg.staff?.name ?? null,
+        agencyId: leg.agencyId,
+        agencyName: leg.agency?.name ?? null,
+        rungAt: leg.rungAt,
+        answeredAt: leg.answeredAt,
+        endedAt: leg.endedAt,
+        fromLegId: leg.fromLegId,
+        transfer: leg.transfer === "cold" || leg.transfer === "warm" ? (leg.transfer as "cold" | "warm") : null,
+        reason: leg.reason,
+      })),
       recordings: call.recordings.map((r) => ({
         id: r.id,
         kind: r.kind,

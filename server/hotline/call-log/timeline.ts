@@ -17,7 +17,7 @@ export interface TimelineItem {
   at: Date;
   /** The webhook that produced it: incoming, gather, dial, record, whisper-accept, status, recording. */
   event: string;
-  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request(-queue), presence-toggle, queue-joined, queue-position, queue-connecting, queue-returned, queue-left, termination, error, whisper-accept, status, recording, degraded. */
+  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request(-queue), presence-toggle, queue-joined, queue-position, queue-connecting, queue-returned, queue-left, transferred, termination, error, whisper-accept, status, recording, degraded. */
   type: string;
   params: TimelineParams;
   text: string;
@@ -128,6 +128,11 @@ function effectItem(effect: Effect, names: NameLookup): Omit<TimelineItem, "at" 
         params: { outcome: effect.outcome, seconds: effect.waitedSeconds ?? null },
         text: `Left the queue: ${effect.outcome}`,
       };
+    case "transferred": {
+      const staff = names.staff(effect.fromStaffId) ?? `#${effect.fromStaffId}`;
+      const agency = names.agency(effect.agencyId) ?? effect.agencyCode;
+      return { type: "transferred", params: { staff, agency }, text: `${staff} transferred the call to ${agency}` };
+    }
     case "termination":
       return { type: "termination", params: { reason: effect.reason }, text: `Outcome: ${effect.reason}` };
     case "error":
@@ -201,6 +206,7 @@ export function referencedIds(events: readonly TimelineEvent[]): { agencies: num
         if (effect.staffId) staff.add(effect.staffId);
       }
       if (effect.type === "presence-toggle" && typeof effect.staffId === "number") staff.add(effect.staffId);
+      if (effect.type === "transferred" && typeof effect.fromStaffId === "number") staff.add(effect.fromStaffId);
     }
   }
   return { agencies: [...agencies], staff: [...staff] };

@@ -4,7 +4,7 @@
 import { type Ctx, prompt, say, setTopic } from "./context.js";
 import { type Bundle, DEFAULTS, type Flow, type FlowNode, type InputNode, type MenuNode, resolveRef, type SurveyNode } from "./flow.js";
 import { BUILTIN_APOLOGY, FlowError, gatherLanguage, resolvePrompt } from "./prompts.js";
-import { enterRoute, onDialEnded, onQueueTick } from "./routing.js";
+import { enterRoute, onDialEnded, onQueueTick, onTransfer } from "./routing.js";
 import type { CallState, IvrEnv, IvrEvent, PresencePinResult, ResolvedPrompt, StepResult } from "./types.js";
 
 /** Nodes run in one step before the flow is declared looping (validation prevents it). */
@@ -97,7 +97,10 @@ function resumable(bundle: Bundle, state: CallState): boolean {
 function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" | "callback-ended" }>): void {
   const { flow, node } = current(ctx);
   const expected = { gather: "gather", dial: "dial-ended", record: "recorded", queue: "queue-tick", done: "" }[ctx.state.waiting];
-  if (event.type !== expected) throw new FlowError(`${event.type} event while ${flow.id}#${ctx.state.node} waits for ${ctx.state.waiting}`);
+  // A transfer comes while the caller talks to a staff member: the dial in progress.
+  const transferring = event.type === "transfer" && ctx.state.waiting === "dial";
+  if (event.type !== expected && !transferring)
+    throw new FlowError(`${event.type} event while ${flow.id}#${ctx.state.node} waits for ${ctx.state.waiting}`);
   let next: string | null = null;
   if (event.type === "gather") {
     // A PIN is never stored: the timeline shows that something was entered, not what.
@@ -113,6 +116,9 @@ function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" | "callback-e
     if (node.kind !== "route") throw new FlowError(`queue turn at a ${node.kind} node`);
     if (event.digits !== "") ctx.effects.push({ type: "key", flow: flow.id, node: ctx.state.node, digits: event.digits });
     next = onQueueTick(ctx, node, event);
+  } else if (event.type === "transfer") {
+    if (node.kind !== "route") throw new FlowError(`transfer at a ${node.kind} node`);
+    next = onTransfer(ctx, node, event);
   } else if (event.type === "dial-ended") {
     if (node.kind !== "route") throw new FlowError(`dial ended at a ${node.kind} node`);
     next = onDialEnded(ctx, node, event);

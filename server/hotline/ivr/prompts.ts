@@ -16,6 +16,11 @@ export function whisperPrompt(topicLabel: string): ResolvedPrompt {
   return { say: `Cuộc gọi từ Tổng đài TTHC${about}, nhấn phím 1 để nhận cuộc gọi.`, ...DEFAULT_VOICE };
 }
 
+/** Heard by the caller when a staff member passes the call on (cold transfer): short, then the new agency's routing. */
+export function transferPrompt(agencyName: string): ResolvedPrompt {
+  return { say: `Cuộc gọi của ông bà đang được chuyển đến ${agencyName.trim()}. Xin vui lòng giữ máy.`, ...DEFAULT_VOICE };
+}
+
 export const ACCEPTED_PROMPT: ResolvedPrompt = { say: "Đang kết nối.", ...DEFAULT_VOICE };
 
 /** Raised when a (validated) flow is used in a way it cannot answer; the call gets the safe result. */

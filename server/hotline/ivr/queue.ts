@@ -26,7 +26,8 @@ export function joinQueue(ctx: Ctx, flow: Flow, agency: AgencySnapshot): void {
     holdMusicUrl: agency.queue.holdMusicUrl ?? null,
     connecting: null,
   };
-  ctx.effects.push({ type: "queue-joined", agencyCode: agency.code, agencyId: agency.id });
+  const since = ctx.state.placedAt;
+  ctx.effects.push({ type: "queue-joined", agencyCode: agency.code, agencyId: agency.id, ...(since ? { since } : {}) });
   ctx.actions.push({ type: "say", prompt: prompt(ctx, flow, prompts.joined) });
   // The first turn comes at once: the position is counted by the webhook layer, after the entry exists.
   ctx.actions.push({ type: "queue-next" });

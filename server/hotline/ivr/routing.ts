@@ -4,7 +4,7 @@
 // the caller in its queue instead (queue.ts); the chain goes on from there after a timeout.
 import { type Ctx, prompt, say, setTopic } from "./context.js";
 import { CALLBACK_KEY, type Flow, type RouteNode, SELECTED_AGENCY } from "./flow.js";
-import { FlowError } from "./prompts.js";
+import { FlowError, transferPrompt } from "./prompts.js";
 import { announce, joinQueue, mayQueue, queuePrompts } from "./queue.js";
 import type { AgencySnapshot, DialTarget, IvrEvent, StaffSnapshot } from "./types.js";
 
@@ -62,6 +62,36 @@ export function onDialEnded(ctx: Ctx, node: RouteNode, event: Extract<IvrEvent, 
   const agency = ctx.env.agency(code);
   if (agency?.open && route.pending.length > 0) return dial(ctx, node, agency);
   return tryChain(ctx, node, agency?.fallbackCode ?? null);
+}
+
+/**
+ * A cold transfer: the staff member who answered passes the caller on. Their answer is recorded as
+ * the dial's action would have (Twilio never posts it: the caller's call was redirected away from the
+ * Dial), the caller hears where they go, and the route starts over at the chosen agency with its
+ * hours, staff, queue and fallbacks; the topic stays, and so does the route node's survey after an
+ * answer. The caller's place in any queue is their call's start.
+ */
+export function onTransfer(ctx: Ctx, node: RouteNode, event: Extract<IvrEvent, { type: "transfer" }>): string | null {
+  const route = ctx.state.route;
+  const from = route?.chain[route.chain.length - 1];
+  if (route && from !== undefined && route.agencyId !== null) {
+    ctx.effects.push({ type: "routing", agencyCode: from, agencyId: route.agencyId, decision: "answered", staffId: event.fromStaffId });
+  }
+  if (ctx.state.queue) ctx.effects.push({ type: "queue-left", agencyId: ctx.state.queue.agencyId, outcome: "answered" });
+  ctx.state.queue = null;
+  ctx.effects.push({ type: "termination", reason: "answered" });
+  ctx.state.answered = route?.agencyId ? { agencyId: route.agencyId, staffId: event.fromStaffId } : ctx.state.answered;
+  ctx.effects.push({
+    type: "transferred",
+    fromStaffId: event.fromStaffId,
+    agencyCode: event.agencyCode,
+    agencyId: ctx.env.agency(event.agencyCode)?.id ?? null,
+  });
+  ctx.actions.push({ type: "say", prompt: transferPrompt(event.agencyName) });
+  ctx.state.placedAt = event.placedAt;
+  // rang: someone did answer this call, so an empty chain is not "no one on duty".
+  ctx.state.route = { chain: [], agencyId: null, pending: [], dialing: [], rang: true };
+  return tryChain(ctx, node, event.agencyCode);
 }
 
 /** A turn of the wait loop: connect the staff member the dispatcher chose, a callback on key 1, the timeout, or the next announcement. */

@@ -76,7 +76,13 @@ export type IvrEvent =
       expectedWaitSeconds: number | null;
       /** The staff member the dispatcher reserved for this caller, to be dialled now. */
       assigned: DialTarget | null;
-    };
+    }
+  /**
+   * The staff member on the call passes the caller on (cold transfer): announced, then routed to the
+   * agency as if the caller had chosen it, the topic kept. placedAt: the caller's place in that
+   * agency's queue (their call's start, ISO), so a transferred caller is not sent to the back.
+   */
+  | { type: "transfer"; agencyCode: string; agencyName: string; fromStaffId: number; placedAt: string };
 
 /** A staff member recognised by caller ID and PIN, and the state the toggle takes them to. */
 export interface PresencePinResult {
@@ -131,7 +137,10 @@ export type Effect =
   | { type: "presence-toggle"; staffId: number; state: "available" | "away" }
   /** inQueue: chosen while waiting, so the request keeps the caller's place (placed when they joined). */
   | { type: "callback-request"; agencyId: number | null; topic: string | null; recordingSeconds: number; inQueue?: true }
-  | { type: "queue-joined"; agencyCode: string; agencyId: number }
+  /** since: the place in line, when not now (a transferred caller keeps their call's start). */
+  | { type: "queue-joined"; agencyCode: string; agencyId: number; since?: string }
+  /** The staff member passed the call on to another agency. */
+  | { type: "transferred"; fromStaffId: number; agencyCode: string; agencyId: number | null }
   | { type: "queue-position"; agencyId: number; position: number; expectedWaitSeconds: number | null; waitedSeconds: number }
   /** The dispatcher's choice is being rung. */
   | { type: "queue-connecting"; agencyId: number; staffId: number }
@@ -189,6 +198,8 @@ export interface CallState {
   noOneOnDuty: boolean;
   /** Waiting in a queue (absent in states stored before queues existed). */
   queue?: QueueState | null;
+  /** Passed on by a cold transfer: its place in any queue it joins from now on (ISO time). */
+  placedAt?: string | null;
 }
 
 export interface StepResult {

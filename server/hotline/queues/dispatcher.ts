@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import type { CallControl } from "./call-control.js";
+import type { VoiceApi } from "../../platform/twilio/voice-api.js";
 import { AVAILABLE_STAFF, holdForCall } from "./staff-holds.js";
 
 export interface Assignment {
@@ -53,7 +53,8 @@ async function agenciesWaiting(db: Db): Promise<number[]> {
 
 export interface DispatcherDeps {
   db: Db;
-  control: CallControl;
+  /** Twilio's REST API: moves a waiting real call to be connected (simulated calls catch up at their next turn). */
+  control: Pick<VoiceApi, "redirect">;
   /** PUBLIC_BASE_URL: where Twilio fetches the connecting TwiML. */
   baseUrl: string;
   log: FastifyBaseLogger;

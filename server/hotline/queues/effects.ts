@@ -34,7 +34,8 @@ export async function applyQueueEffects(tx: Tx, callId: number, effects: Effect[
   for (const effect of effects) {
     switch (effect.type) {
       case "queue-joined":
-        await joinQueue(tx, callId, effect.agencyId, now);
+        // A transferred caller keeps the place their call's start gives them (the dispatcher serves the oldest first).
+        await joinQueue(tx, callId, effect.agencyId, effect.since ? new Date(effect.since) : now);
         writes.dispatch.push(effect.agencyId);
         break;
       case "queue-left":

@@ -8,7 +8,7 @@
 // as the simulator does in development.
 import fp from "fastify-plugin";
 import { onStaffAvailable } from "../../agencies/staff/presence.js";
-import { type CallControl, noCallControl, twilioCallControl } from "./call-control.js";
+import type { VoiceApi } from "../../platform/twilio/voice-api.js";
 import { type Dispatcher, dispatcher } from "./dispatcher.js";
 import { holdMusicRoute } from "./hold-music.js";
 
@@ -20,7 +20,7 @@ declare module "fastify" {
 
 export interface CallQueuesOptions {
   /** Replaces Twilio's REST API (tests use a local stand-in through TWILIO_API_BASE_URL instead). */
-  control?: CallControl;
+  control?: Pick<VoiceApi, "redirect">;
   /** After the dispatcher reserved a staff member: the routing snapshot is stale. */
   onStaffChanged?: () => void;
   sweepMs?: number;
@@ -29,14 +29,7 @@ export interface CallQueuesOptions {
 export default fp<CallQueuesOptions>(
   async (fastify, options) => {
     const { config, db } = fastify;
-    const control =
-      options.control ??
-      (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
-        ? twilioCallControl(
-            { accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, apiBaseUrl: config.TWILIO_API_BASE_URL },
-            fastify.log,
-          )
-        : noCallControl);
+    const control = options.control ?? fastify.voiceApis.twilio;
     const queues = dispatcher({
       db,
       control,
@@ -67,5 +60,5 @@ export default fp<CallQueuesOptions>(
       stopListening();
     });
   },
-  { name: "call-queues", dependencies: ["db"] },
+  { name: "call-queues", dependencies: ["db", "voice-apis"] },
 );

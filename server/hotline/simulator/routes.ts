@@ -40,7 +40,13 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         const key = await webhookSigningKey(config, db);
         let result: Awaited<ReturnType<typeof simulateCall>>;
         try {
-          result = await simulateCall(transport, key, config.PUBLIC_BASE_URL, { from, to: DEMO_HOTLINE, digits, staff });
+          result = await simulateCall(transport, key, config.PUBLIC_BASE_URL, {
+            from,
+            to: DEMO_HOTLINE,
+            digits,
+            staff,
+            network: fastify.simulatorNetwork,
+          });
         } catch (error) {
           request.log.warn({ err: (error as Error).message }, "simulated call failed");
           throw new HttpError(502, `The simulated call failed: ${(error as Error).message}`, { code: "simulation_failed" });

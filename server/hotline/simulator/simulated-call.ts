@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import twilio from "twilio";
 import type { SimulationStep } from "../../contract/hotline/simulator.js";
+import type { Interrupt, LiveLeg, SimulatorNetwork } from "./network/network.js";
 import { parseXml, type XmlElement } from "./xml.js";
 
 export interface SimulatorTransport {
@@ -53,12 +54,34 @@ export interface CallScript {
   staffPart?: (targets: string[]) => Promise<StaffPart>;
   /** Told of each webhook before it is sent (the scenario runner times the wait from it). */
   onRequest?: (path: string, params: Record<string, string>) => void;
+  /**
+   * Where the call's legs live while it runs, so the server can act on them through the REST API
+   * (redirect for a cold transfer, hang up a staff leg) as Twilio would. Without it, nothing can.
+   */
+  network?: SimulatorNetwork;
+}
+
+/** The staff member's leg while they talk: what a staff part (a test, a simulated device) acts on. */
+export interface StaffLeg {
+  /** The caller's call. */
+  callSid: string;
+  /** The staff member's own leg (the Dial's child). */
+  legCallSid: string;
+  /** The number or client identity rung. */
+  target: string;
 }
 
 export interface StaffPart {
   answer: boolean;
   target?: number;
-  talk?: () => Promise<number>;
+  /**
+   * Resolves with the seconds talked when the staff member hangs up. While it runs the staff member may
+   * act through the server (hold, transfer, hang up their leg); the server's REST requests end the talk
+   * as Twilio would (see network/network.ts), and this promise is then no longer awaited.
+   */
+  talk?: (leg: StaffLeg) => Promise<number>;
+  /** The server ended the staff member's leg (the caller was transferred, or the leg hung up) during the talk. */
+  ended?: (why: "transferred" | "hung-up") => void;
   /** The staff member picked up but the server did not connect them (the caller had gone). */
   notConnected?: () => void;
 }
@@ -75,6 +98,7 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
   let queueTurns = 0;
   const base = { CallSid: callSid, AccountSid: `AC${"0".repeat(32)}`, From: script.from, To: script.to, Direction: "inbound" };
   let requests = 0;
+  const caller = script.network?.register(callSid) ?? null;
 
   const post = async (url: string, params: Record<string, string>) => {
     if (++requests > MAX_REQUESTS + 2 * queueTurns) throw new Error(`the call did not end within ${MAX_REQUESTS} requests`);
@@ -188,10 +212,26 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     const connected = accepted !== null && !accepted.children.some((c) => c.name === "Hangup");
     steps.push({ type: "staff", action: connected ? "pressed 1 and answered" : "was not connected" });
     if (!connected) part?.notConnected?.();
+    const staffLeg = connected ? (script.network?.register(leg.CallSid) ?? null) : null;
+    const started = Date.now();
+    const talking = connected && part?.talk ? part.talk({ callSid, legCallSid: leg.CallSid, target: first.text.trim() }) : null;
+    const outcome = await talkUntil(talking, caller, staffLeg, script.talkSeconds ?? 95);
+    staffLeg?.close();
     // Twilio reports whole seconds.
-    const talk = Math.round(connected && part?.talk ? await part.talk() : (script.talkSeconds ?? 95));
+    const talk = Math.round(outcome.kind === "talked" ? outcome.seconds : (Date.now() - started) / 1000);
+    if (outcome.kind !== "talked") part?.ended?.(outcome.kind === "caller" ? "transferred" : "hung-up");
     if (connected && verb.attributes.recordingStatusCallback) {
       await post(verb.attributes.recordingStatusCallback, recordingParams(`RE${randomBytes(16).toString("hex")}`, talk, "DialVerb"));
+    }
+    if (outcome.kind === "caller") {
+      // The caller's call was moved by the REST API: Twilio abandons the Dial (no action) and hangs up the staff leg.
+      caller?.takePending();
+      steps.push({ type: "staff", action: "leg ended by the server" });
+      if (outcome.interrupt.type === "hangup") {
+        steps.push({ type: "hangup", by: "server" });
+        return null;
+      }
+      return { url: outcome.interrupt.url, params: { ...base, CallStatus: "in-progress" } };
     }
     return {
       url: action,
@@ -208,9 +248,40 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     url: "/twilio/voice/incoming",
     params: { ...base, CallStatus: "ringing", Simulated: "true" },
   };
-  while (next) next = await execute(await post(next.url, next.params));
+  try {
+    while (next) {
+      next = await execute(await post(next.url, next.params));
+      // A REST request that came between two webhooks: Twilio acts on it before the next verb.
+      const pending = caller?.takePending();
+      if (pending?.type === "redirect") next = { url: pending.url, params: { ...base, CallStatus: "in-progress" } };
+      if (pending?.type === "hangup") next = null;
+    }
+  } finally {
+    caller?.close();
+  }
   await post("/twilio/voice/status", { ...base, CallStatus: "completed", CallDuration: "120" });
   return { callSid, steps };
+}
+
+type TalkOutcome = { kind: "talked"; seconds: number } | { kind: "caller" | "staff"; interrupt: Interrupt };
+
+/**
+ * The bridge until one side ends it: the staff part's talk, the server moving the caller's call
+ * (redirect or hang-up), or the server ending the staff leg. Without a staff part the talk takes no
+ * time (the simulator reports `seconds`).
+ */
+async function talkUntil(
+  talking: Promise<number> | null,
+  caller: LiveLeg | null,
+  staff: LiveLeg | null,
+  seconds: number,
+): Promise<TalkOutcome> {
+  const contenders: Promise<TalkOutcome>[] = [(talking ?? Promise.resolve(seconds)).then((s) => ({ kind: "talked", seconds: s }))];
+  if (caller) contenders.push(caller.wait().then((interrupt) => ({ kind: "caller", interrupt })));
+  if (staff) contenders.push(staff.wait().then((interrupt) => ({ kind: "staff", interrupt })));
+  const outcome = await Promise.race(contenders);
+  if (outcome.kind === "staff") staff?.takePending();
+  return outcome;
 }
 
 /**

@@ -287,9 +287,10 @@ export async function acceptWhisper(
     WITH target AS MATERIALIZED (
       SELECT id FROM calls WHERE call_sid = ${accept.callSid} AND clock_timestamp() < ${accept.deadline} FOR UPDATE SKIP LOCKED
     ), won AS (
-      UPDATE calls SET staff_id = ${accept.staffId}, answered_at = ${accept.at}, updated_at = now()
+      UPDATE calls SET staff_id = ${accept.staffId}, answered_at = COALESCE(calls.answered_at, ${accept.at}), updated_at = now()
       FROM target
-      WHERE calls.id = target.id AND calls.ended_at IS NULL AND calls.answered_at IS NULL
+      -- Nobody holds the call: not answered yet, or passed on by a cold transfer (answered_at stays the first answer).
+      WHERE calls.id = target.id AND calls.ended_at IS NULL AND calls.staff_id IS NULL
         AND (calls.state->>'step')::int = ${accept.step}
         AND calls.state->'ivr'->'route'->'dialing' @> to_jsonb(${accept.staffId}::int)
         -- Rung for two calls at once, a staff member takes only one: not this one once on another.

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { ringsMissed, staffLegEnded } from "../../agencies/staff/presence.js";
 import type { Db } from "../../platform/db/client.js";
 import type { DialStatus, Effect } from "../ivr/types.js";
+import { endLegs } from "./bridge/legs.js";
 
 /**
  * A ring let pass: nobody pressed the key before the timeout, the phone was busy, or a voicemail took
@@ -23,6 +24,8 @@ export async function applyDialPresence(db: Db, callId: number, effects: Effect[
   }
   if (missed.length === 0 && ended.length === 0) return;
   try {
+    // Their call leg (call_legs) ends with it.
+    if (ended.length > 0) await endLegs(db, callId, at, ended);
     await staffLegEnded(db, ended, callId, at);
     await ringsMissed(db, missed, callId, at);
   } catch (error) {

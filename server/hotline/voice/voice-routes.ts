@@ -13,6 +13,7 @@ import { renderAccepted, renderApology, renderDeclined, renderWhisper } from "..
 import type { DialStatus } from "../ivr/types.js";
 import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
+import { endLegs, recordAnsweredLeg } from "./bridge/legs.js";
 import { recordCallStatus } from "./call-end.js";
 import { callLocks } from "./call-lock.js";
 import { acceptWhisper, upsertRecording } from "./call-rows.js";
@@ -27,6 +28,11 @@ import { CallSid, params, RecordingStatusBody } from "./webhook-bodies.js";
 const Step = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }) });
 const ConnectQuery = Type.Object({ entry: Type.Integer({ minimum: 1 }) });
 const WhisperQuery = Type.Object({ s: Type.Integer({ minimum: 0, maximum: 10_000 }), staff: Type.Integer({ minimum: 1 }) });
+const TransferQuery = Type.Object({
+  s: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  leg: Type.Integer({ minimum: 1 }),
+  agency: Type.Integer({ minimum: 1 }),
+});
 const DIAL_STATUSES: readonly string[] = ["completed", "busy", "no-answer", "failed", "canceled"];
 
 const xml = (reply: FastifyReply, twiml: string) => reply.type("text/xml; charset=utf-8").send(twiml);
@@ -72,9 +78,19 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
   /** The call is over: whoever is still on it (as presence knows) starts their after-call work. */
   const endLegsWith = async (callId: number) => {
     try {
+      await endLegs(db, callId, new Date());
       await staffLegEnded(db, await staffOnCall(db, callId), callId, new Date());
     } catch (error) {
       fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "presence at the call's end not recorded");
+    }
+  };
+
+  /** Every answered call has its legs (call_legs): who took it, from which Twilio leg. */
+  const recordLeg = async (callId: number, staffId: number, legCallSid: string, at: Date) => {
+    try {
+      await recordAnsweredLeg(db, { callId, staffId, legCallSid, at });
+    } catch (error) {
+      fastify.log.warn({ callId, err: error instanceof Error ? error.message : String(error) }, "call leg on answer not recorded");
     }
   };
 
@@ -250,12 +266,13 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     {
       schema: {
         querystring: WhisperQuery,
-        body: params({ ParentCallSid: Type.Optional(CallSid), Digits: Type.Optional(Type.String({ maxLength: 10 })) }),
+        body: params({ CallSid, ParentCallSid: Type.Optional(CallSid), Digits: Type.Optional(Type.String({ maxLength: 10 })) }),
       },
     },
     async (request, reply) => {
       const { s: step, staff } = request.query;
       const parent = request.body.ParentCallSid;
+      const legCallSid = request.body.CallSid;
       if (!parent || request.body.Digits !== "1") return xml(reply, renderDeclined());
       const accepted = async (deadline: Deadline) => {
         const at = new Date();
@@ -263,6 +280,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         if (answered) {
           recent.keep(answered);
           await markOnCall(staff, answered.id, at);
+          await recordLeg(answered.id, staff, legCallSid, at);
           return renderAccepted();
         }
         // Not won at once: decide under the call's lock (a copy of the press gets the same answer).
@@ -271,14 +289,15 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
           const state = storedState(call.state);
           // With simultaneous ringing the first to press wins; the others are let go.
           if (state.step !== step || !state.ivr?.route?.dialing.includes(staff)) return null;
-          // A copy of this webhook (or this staff member pressing again) gets the same answer.
-          if (call.answeredAt) return call.staffId === staff ? call.id : null;
+          // A copy of this webhook (or this staff member pressing again) gets the same answer. After a
+          // cold transfer the call was answered before, but nobody holds it (staff_id is cleared).
+          if (call.staffId !== null) return call.staffId === staff ? call.id : null;
           // Rung for two calls at once, a staff member takes only one.
           const elsewhere = await tx.user.count({
             where: { id: staff, presence: "on_call", OR: [{ presenceCallId: null }, { presenceCallId: { not: call.id } }] },
           });
           if (elsewhere > 0) return null;
-          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: at } });
+          await tx.call.update({ where: { id: call.id }, data: { staffId: staff, answeredAt: call.answeredAt ?? at } });
           await tx.callEvent.create({
             data: { callId: call.id, kind: "whisper-accept", dedupeKey: `accept:${step}`, data: { staffId: staff }, at },
           });
@@ -286,11 +305,44 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
         });
         if (won === null) return renderDeclined();
         await markOnCall(staff, won, at);
+        await recordLeg(won, staff, legCallSid, at);
         return renderAccepted();
       };
       return answer(reply, parent, accepted);
     },
   );
+
+  // Where a cold transfer moves the caller's call (the REST API redirected it away from the Dial with
+  // the staff member, who is hung up): the interpreter announces it and routes to the chosen agency.
+  // The URL is ours and signed by Twilio; a retry replays the step's stored answer.
+  fastify.post("/transfer", { schema: { querystring: TransferQuery, body: params({ CallSid }) } }, async (request, reply) => {
+    const { CallSid: callSid } = request.body;
+    const { s, leg: legId, agency: agencyId } = request.query;
+    return answer(reply, callSid, async (deadline) => {
+      const now = new Date();
+      const [call, leg, agency] = await Promise.all([
+        db.call.findUnique({ where: { callSid }, select: { id: true, startedAt: true } }),
+        db.callLeg.findUnique({ where: { id: legId }, select: { callId: true, staffId: true } }),
+        db.agency.findUnique({ where: { id: agencyId }, select: { code: true, name: true } }),
+      ]);
+      if (!call || !leg || leg.callId !== call.id || leg.staffId === null || !agency) return renderApology();
+      const event = {
+        type: "transfer",
+        agencyCode: agency.code,
+        agencyName: agency.name,
+        fromStaffId: leg.staffId,
+        placedAt: call.startedAt.toISOString(),
+      } as const;
+      const step = { callSid, kind: "transfer", step: s, event, data: { agencyId, legId }, now } as const;
+      const twiml = await runCallStep(steps, step, deadline);
+      // Nobody holds the call until someone of the new agency accepts it (their whisper checks this).
+      await db.$executeRaw`
+        UPDATE calls SET staff_id = NULL, updated_at = now()
+        WHERE id = ${call.id} AND staff_id = ${leg.staffId}
+          AND EXISTS (SELECT 1 FROM call_events WHERE call_id = ${call.id} AND dedupe_key = ${`transfer:${s}`})`;
+      return twiml;
+    });
+  });
 
   fastify.post(
     "/status",

@@ -223,6 +223,8 @@ export const enRoutingAudit = {
     claim: "Claim",
     release: "Release",
     place_call: "Callback through the hotline",
+    transfer: "Call transfer",
+    hangup_leg: "Left a call",
   },
   audit_resources: { "hours-overrides": "Hours overrides", "callback-requests": "Callback requests" },
 };

@@ -222,6 +222,8 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     claim: "Nhận xử lý",
     release: "Trả lại",
     place_call: "Gọi lại qua tổng đài",
+    transfer: "Chuyển cuộc gọi",
+    hangup_leg: "Rời cuộc gọi",
   },
   audit_resources: { "hours-overrides": "Ngày nghỉ, làm bù", "callback-requests": "Yêu cầu gọi lại" },
 };
