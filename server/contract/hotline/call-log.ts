@@ -2,8 +2,8 @@
 import Type from "typebox";
 import { NOTE_STATES, type NoteState, QUEUE_OUTCOMES, type QueueOutcome } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
-import { NoteCategoryLabel } from "./note-categories.js";
 import { CallLegView } from "./desk-calls.js";
+import { NoteCategoryLabel } from "./note-categories.js";
 
 /** A call as the call log lists it. */
 export const CallSummary = Type.Object({

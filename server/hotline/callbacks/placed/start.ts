@@ -28,7 +28,7 @@ export interface Started {
 }
 
 /** How the hotline reaches this staff member: their browser desk or their phone. */
-export function staffDialTarget(staff: { id: number; answerOn: string; phone: string | null }): string | null {
+export function staffDialTarget(staff: { id: number; answerOn?: string; phone: string | null }): string | null {
   if (staff.answerOn === "browser") return `client:staff-${staff.id}`;
   return staff.phone;
 }
@@ -50,7 +50,7 @@ export const placedUrls = (baseUrl: string, attemptId: number) => {
 
 export async function startPlacedCallback(deps: StartDeps, user: SessionUser, requestId: number): Promise<Started> {
   const { db } = deps;
-  const staff = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, answerOn: true, phone: true } });
+  const staff = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, phone: true } });
   const to = staffDialTarget(staff);
   if (!to) {
     throw conflict("Add your phone number or answer in the browser before calling back", { phone: "tthc.validation.staff_no_phone" });
