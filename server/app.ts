@@ -16,6 +16,7 @@ import type { Config } from "./config.js";
 import boardRoutes from "./hotline/board/routes.js";
 import recordingRoutes from "./hotline/call-log/recordings.js";
 import callRoutes from "./hotline/call-log/routes.js";
+import placedCallbackVoiceRoutes from "./hotline/callbacks/placed/voice-routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
 import deskRoutes from "./hotline/desk/routes.js";
 import flowVersionRoutes from "./hotline/flows/routes.js";
@@ -87,14 +88,18 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
 
   await fastify.register(healthRoutes);
   await fastify.register(consolePlugin);
-  await fastify.register(voiceRoutes, {
-    prefix: "/twilio/voice",
-    // Fire and forget: a Redis outage must neither hold up nor fail Twilio's status callback.
-    onSurveyMissed: async (callId) => {
-      scheduleSurveySms(fastify.queues.surveys, callId).catch((error: unknown) =>
-        fastify.log.error({ callId, err: error instanceof Error ? error.message : String(error) }, "could not queue the survey SMS"),
-      );
-    },
+  // Fire and forget: a Redis outage must neither hold up nor fail Twilio's status callback.
+  const onSurveyMissed = async (callId: number) => {
+    scheduleSurveySms(fastify.queues.surveys, callId).catch((error: unknown) =>
+      fastify.log.error({ callId, err: error instanceof Error ? error.message : String(error) }, "could not queue the survey SMS"),
+    );
+  };
+  await fastify.register(voiceRoutes, { prefix: "/twilio/voice", onSurveyMissed });
+  await fastify.register(placedCallbackVoiceRoutes, {
+    prefix: "/twilio/voice/callback",
+    voiceApiFor: (simulated) => fastify.voiceApis.forCall({ simulated }),
+    hotlineNumber: config.HOTLINE_NUMBER,
+    onSurveyMissed,
   });
   await fastify.register(smsStatusRoutes, { prefix: "/twilio/sms" });
   await fastify.register(smsInboundRoutes, { prefix: "/twilio/sms" });

@@ -218,6 +218,11 @@ export const variables = {
     optional: true,
     parse: pattern(/^AP[0-9a-fA-F]{32}$/, "AP followed by 32 hex digits"),
   },
+  HOTLINE_NUMBER: {
+    doc: "The hotline's own number (E.164). Callbacks placed from the console show it to the citizen when the request did not come from a call to the hotline (which gives the number that call reached).",
+    optional: true,
+    parse: pattern(/^\+[1-9]\d{6,14}$/, "an E.164 number such as +842563822222"),
+  },
   TWILIO_MESSAGING_SERVICE_SID: {
     doc: "Twilio Messaging Service that sends SMS (preferred: sender pool, registered sender IDs). Either this or TWILIO_SMS_FROM when SMS_PROVIDER=twilio.",
     optional: true,

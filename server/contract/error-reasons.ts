@@ -48,6 +48,9 @@ export const ERROR_REASONS = [
   // The hotline
   "callback_not_open",
   "callback_claimed",
+  "callback_in_progress",
+  "staff_no_phone",
+  "hotline_number_missing",
   "note_category_inactive",
   "period_order",
   "retention_longer_than_calls",

@@ -107,6 +107,9 @@ export interface NewUser {
   email?: string;
   /** PASSWORD unless given. */
   password?: string;
+  /** The phone the hotline rings (staff). */
+  phone?: string;
+  presence?: "available" | "away" | "offline";
 }
 
 /** A user straight in the database, who then logs in through the real endpoint (`login`). */

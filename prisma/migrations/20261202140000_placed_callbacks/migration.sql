@@ -1,6 +1,7 @@
 -- Callbacks placed through the hotline (issue 12): the attempt follows the staff and citizen legs.
 ALTER TABLE "callback_attempts" ALTER COLUMN "outcome" DROP NOT NULL;
 ALTER TABLE "callback_attempts" ADD COLUMN "placed" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "callback_attempts" ADD COLUMN "simulated" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "callback_attempts" ADD COLUMN "state" TEXT;
 ALTER TABLE "callback_attempts" ADD COLUMN "staff_call_sid" TEXT;
 ALTER TABLE "callback_attempts" ADD COLUMN "citizen_call_sid" TEXT;

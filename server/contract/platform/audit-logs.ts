@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "callback_attempt",
   "claim",
   "release",
+  "place_call",
   "transfer",
   "hangup_leg",
   "import",

@@ -11,6 +11,7 @@ import { visibleAgencyIds } from "../../agencies/scope.js";
 import { CALLBACK_OUTCOMES, CALLBACK_STATUSES as STATUSES } from "../../contract/enums.js";
 import { CallbackRequest, CallbackRequestDetail } from "../../contract/hotline/callbacks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import { writeAudit } from "../../platform/audit/audit.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, notFound } from "../../platform/http/errors.js";
@@ -18,6 +19,7 @@ import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, codeFilter, idsWhere, integerFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
+import { startPlacedCallback } from "./placed/start.js";
 
 const AttemptInput = Type.Object(
   { outcome: Type.Enum(CALLBACK_OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
@@ -233,6 +235,38 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         audit: () => ({ resourceId: id, before: { claimedById: before.claimedById }, after: { claimedById: null } }),
       });
       return presentFull(after);
+    },
+  );
+
+  // "Gọi lại": the hotline rings the staff member, then the citizen from the hotline's number.
+  fastify.post(
+    "/:id/call",
+    { preHandler: workers, schema: { params: IdParams, response: { 200: CallbackRequestDetail } } },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      await findVisible(db, user, id);
+      const { config, voiceApis } = fastify;
+      const started = await startPlacedCallback(
+        {
+          db,
+          baseUrl: config.PUBLIC_BASE_URL,
+          hotlineNumber: config.HOTLINE_NUMBER,
+          placerFor: (simulated) => voiceApis.forCall({ simulated }),
+          twilioConfigured: Boolean(config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN),
+        },
+        user,
+        id,
+      );
+      await writeAudit(db, {
+        actorId: user.id,
+        ip: request.ip,
+        resource: "callback-requests",
+        resourceId: id,
+        action: "place_call",
+        after: { attemptId: started.attemptId, placed: started.placed },
+      });
+      return presentFull(await findVisible(db, user, id));
     },
   );
 

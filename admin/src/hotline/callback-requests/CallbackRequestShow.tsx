@@ -1,16 +1,29 @@
 import { Typography } from "@mui/material";
-import { ArrayField, Datagrid, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from "react-admin";
+import {
+  ArrayField,
+  Datagrid,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from "react-admin";
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { ClaimButton } from "./ClaimButton";
 import { CloseButton } from "./CloseButton";
+import { PlaceCallButton } from "./PlaceCallButton";
 import { RecordAttemptButton } from "./RecordAttemptButton";
 import { StatusChip } from "./StatusChip";
 
 const Actions = () => (
   <TopToolbar>
     <ClaimButton />
+    <PlaceCallButton />
     <RecordAttemptButton />
     <CloseButton />
   </TopToolbar>
@@ -38,6 +51,9 @@ export const CallbackRequestShow = () => (
           <DateTimeField source="createdAt" label="resources.callback-requests.fields.createdAt" />
           <TextField source="userName" label="resources.callback-requests.fields.userName" />
           <TranslatedChip source="outcome" prefix="tthc.callbacks.outcomes" label="resources.callback-requests.fields.outcome" />
+          <TranslatedChip source="state" prefix="tthc.callbacks.states" label="resources.callback-requests.fields.state" />
+          <NumberField source="durationSeconds" emptyText="—" label="resources.callback-requests.fields.durationSeconds" />
+          <ReferenceField source="callId" reference="calls" link="show" emptyText="—" label="resources.callback-requests.fields.callId" />
           <TextField source="note" emptyText="—" label="resources.callback-requests.fields.note" />
         </Datagrid>
       </ArrayField>

@@ -16,6 +16,9 @@ export const enRoutingValidation = {
   hours_date_duplicate: "This day already has an override",
   callback_not_open: "This callback request is no longer open",
   callback_claimed: "Another staff member is working this callback request",
+  callback_in_progress: "A call for this request is already going on",
+  staff_no_phone: "Add your phone number or choose to answer in the browser before calling back",
+  hotline_number_missing: "The hotline's number is not configured (HOTLINE_NUMBER)",
 };
 
 export const enRouting = {
@@ -109,6 +112,9 @@ export const enRouting = {
     release_other: "Take back from its claimant",
     released: "Request released",
     mine: "Claimed by me",
+    place_call: "Call back through the hotline",
+    placing: "The hotline is ringing you, then it calls the citizen",
+    placed: "Through the hotline",
     attempts: "Attempts",
     no_attempts: "No attempts yet",
     overdue: "Overdue",
@@ -170,6 +176,8 @@ export const enRoutingResources = {
       userName: "Staff member",
       claimedByName: "Claimed by",
       claimedAt: "Claimed at",
+      state: "Progress",
+      durationSeconds: "Duration (s)",
     },
   },
   staff: {
@@ -215,6 +223,7 @@ export const enRoutingAudit = {
     callback_attempt: "Callback attempt",
     claim: "Claim",
     release: "Release",
+    place_call: "Callback through the hotline",
     transfer: "Call transfer",
     hangup_leg: "Left a call",
   },

@@ -16,6 +16,9 @@ export const viRoutingValidation: typeof enRoutingValidation = {
   hours_date_duplicate: "Ngày này đã có điều chỉnh",
   callback_not_open: "Yêu cầu gọi lại này đã được xử lý xong",
   callback_claimed: "Một cán bộ khác đang xử lý yêu cầu gọi lại này",
+  callback_in_progress: "Đang có một cuộc gọi cho yêu cầu này",
+  staff_no_phone: "Hãy khai báo số điện thoại hoặc chọn nhận cuộc gọi trên trình duyệt trước khi gọi lại",
+  hotline_number_missing: "Chưa cấu hình số tổng đài (HOTLINE_NUMBER)",
 };
 
 export const viRouting: typeof enRouting = {
@@ -109,6 +112,9 @@ export const viRouting: typeof enRouting = {
     release_other: "Lấy lại từ người đang xử lý",
     released: "Đã trả lại yêu cầu",
     mine: "Tôi đang xử lý",
+    place_call: "Gọi lại qua tổng đài",
+    placing: "Tổng đài đang gọi máy của bạn, sau đó sẽ gọi công dân",
+    placed: "Qua tổng đài",
     attempts: "Các lần gọi",
     no_attempts: "Chưa gọi lần nào",
     overdue: "Quá hạn",
@@ -170,6 +176,8 @@ export const viRoutingResources: typeof enRoutingResources = {
       userName: "Cán bộ",
       claimedByName: "Người đang xử lý",
       claimedAt: "Nhận xử lý lúc",
+      state: "Diễn biến",
+      durationSeconds: "Thời lượng (giây)",
     },
   },
   staff: {
@@ -214,6 +222,7 @@ export const viRoutingAudit: typeof enRoutingAudit = {
     callback_attempt: "Ghi nhận lần gọi lại",
     claim: "Nhận xử lý",
     release: "Trả lại",
+    place_call: "Gọi lại qua tổng đài",
     transfer: "Chuyển cuộc gọi",
     hangup_leg: "Rời cuộc gọi",
   },
