@@ -21,10 +21,19 @@ export interface ClientLegContext {
   report(action: string): void;
 }
 
-export interface ClientLegResult {
-  dialStatus: "completed" | "no-answer" | "busy";
-  talkSeconds: number;
-}
+/** The browsers' part of a dial: nobody took it, or one desk is on the call until its staff member hangs up. */
+export type ClientLegResult =
+  | { kind: "unanswered"; dialStatus: "no-answer" | "busy" }
+  | {
+      kind: "connected";
+      identity: string;
+      /** The child leg as Twilio posted it (its CallSid is the staff leg the server may act on). */
+      leg: Record<string, string>;
+      /** Resolves with the seconds talked when the staff member hangs up in the console. */
+      hungUp: Promise<number>;
+      /** The leg ended otherwise (the server moved the call or ended the conference): stop ringing the desk. */
+      end(): void;
+    };
 
 /**
  * Plays the dial's browser desks. Null when it has nothing to play: no Client is registered and phones
@@ -40,43 +49,55 @@ export async function playClientLegs(ctx: ClientLegContext): Promise<ClientLegRe
     if (phones.length > 0 || clients.length === 0) return null;
     ctx.report("no softphone open: rings out");
     await new Promise((resolve) => setTimeout(resolve, timeoutMs));
-    return { dialStatus: "no-answer", talkSeconds: 0 };
+    return { kind: "unanswered", dialStatus: "no-answer" };
   }
   ctx.report(`rings in the console of ${identities.join(", ")}`);
+  const legs = new Map<string, Record<string, string>>();
   const connect = async (identity: string) => {
     const url = clients.find((c) => c.text.trim() === identity)?.attributes.url;
+    const leg = ctx.legParams(`client:${identity}`);
+    legs.set(identity, leg);
     if (!url) return true;
-    const answer = parseXml(await ctx.post(url, { ...ctx.legParams(`client:${identity}`), CallStatus: "in-progress" }));
+    const answer = parseXml(await ctx.post(url, { ...leg, CallStatus: "in-progress" }));
     return !answer.children.some((c) => c.name === "Hangup");
   };
   const { outcome, ring } = await ctx.clients.ring({ parentCallSid: ctx.parentCallSid, identities, timeoutMs }, connect);
   if (!outcome.answered) {
     ctx.report(outcome.reason === "rejected" ? "declined in the console" : "not answered in the console");
-    return { dialStatus: outcome.reason === "rejected" ? "busy" : "no-answer", talkSeconds: 0 };
+    return { kind: "unanswered", dialStatus: outcome.reason === "rejected" ? "busy" : "no-answer" };
   }
   const connected = (await ring.connected) ?? false;
   if (!connected) {
     ctx.clients.finished(ring);
     ctx.report(`${outcome.identity} accepted but was not connected`);
-    return { dialStatus: "no-answer", talkSeconds: 0 };
+    return { kind: "unanswered", dialStatus: "no-answer" };
   }
   ctx.report(`${outcome.identity} answered in the console`);
   const started = Date.now();
   const digits: string[] = [];
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, MAX_TALK_MS);
+  // Twilio reports whole seconds.
+  const talked = () => Math.max(1, Math.round((Date.now() - started) / 1000));
+  const hungUp = new Promise<number>((resolve) => {
+    const timer = setTimeout(() => resolve(talked()), MAX_TALK_MS);
     ring.talking = {
       staffId: staffIdOfIdentity(outcome.identity) ?? 0,
       digits,
       hangUp: () => {
         clearTimeout(timer);
-        resolve();
+        resolve(talked());
       },
     };
+  }).then((seconds) => {
+    ctx.clients.finished(ring);
+    if (digits.length > 0) ctx.report(`pressed ${digits.join("")} on the softphone`);
+    ctx.report(`${outcome.identity} hung up`);
+    return seconds;
   });
-  ctx.clients.finished(ring);
-  if (digits.length > 0) ctx.report(`pressed ${digits.join("")} on the softphone`);
-  ctx.report(`${outcome.identity} hung up`);
-  // Twilio reports whole seconds.
-  return { dialStatus: "completed", talkSeconds: Math.max(1, Math.round((Date.now() - started) / 1000)) };
+  return {
+    kind: "connected",
+    identity: outcome.identity,
+    leg: legs.get(outcome.identity) ?? ctx.legParams(`client:${outcome.identity}`),
+    hungUp,
+    end: () => ctx.clients.finished(ring),
+  };
 }

@@ -256,52 +256,16 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     };
   };
 
-  // The staff side of a <Dial>: the first target hears the whisper and presses 1 (or lets it ring).
-  const dial = async (verb: XmlElement) => {
-    const room = verb.children.find((c) => c.name === "Conference");
-    if (room && script.network && caller) return conference(verb, room, script.network, caller);
-    const action = verb.attributes.action ?? "";
-    const legParams = (to: string) => ({
-      ...base,
-      CallSid: `CA${randomBytes(16).toString("hex")}`,
-      ParentCallSid: callSid,
-      Direction: "outbound-dial",
-      To: to,
-    });
-    const browser = script.clients
-      ? await playClientLegs({
-          clients: script.clients,
-          parentCallSid: callSid,
-          dial: verb,
-          post,
-          legParams,
-          report: (what) => steps.push({ type: "staff", action: what }),
-        })
-      : null;
-    if (browser) {
-      if (browser.dialStatus === "completed" && verb.attributes.recordingStatusCallback) {
-        await post(
-          verb.attributes.recordingStatusCallback,
-          recordingParams(`RE${randomBytes(16).toString("hex")}`, browser.talkSeconds, "DialVerb"),
-        );
-      }
-      const params = {
-        ...base,
-        CallStatus: "in-progress",
-        DialCallStatus: browser.dialStatus,
-        DialCallDuration: String(browser.talkSeconds),
-      };
-      return { url: action, params };
-    }
-    // With browser desks played apart (none of them open here), only the phones are left to play.
+  /**
+   * The phones of a <Dial> (and Clients when no browser desks are played): the script's staff part
+   * picks one up, hears the whisper and presses 1, or lets it ring. Null when nobody picks up.
+   */
+  const ringPhones = async (verb: XmlElement, legParams: (to: string) => Record<string, string>) => {
     const targets = verb.children.filter((c) => c.name === "Number" || (c.name === "Client" && !script.clients));
     steps.push({ type: "dial", targets: targets.map((t) => t.text.trim()) });
     const part = script.staffPart && targets.length > 0 ? await script.staffPart(targets.map((t) => t.text.trim())) : null;
     const first = targets[part?.target ?? 0];
-    if (script.staff === "no-answer" || !first?.attributes.url || part?.answer === false) {
-      steps.push({ type: "staff", action: "no answer" });
-      return { url: action, params: { ...base, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallDuration: "0" } };
-    }
+    if (script.staff === "no-answer" || !first?.attributes.url || part?.answer === false) return null;
     const leg = legParams(first.text.trim());
     const whisper = parseXml(await post(first.attributes.url, { ...leg, CallStatus: "in-progress" }));
     const gather = whisper.children.find((c) => c.name === "Gather");
@@ -315,28 +279,73 @@ export async function simulateCall(transport: SimulatorTransport, signingKey: st
     const connected = accepted !== null && !accepted.children.some((c) => c.name === "Hangup");
     steps.push({ type: "staff", action: connected ? "pressed 1 and answered" : "was not connected" });
     if (!connected) part?.notConnected?.();
-    const staffLeg = connected ? (script.network?.register(leg.CallSid) ?? null) : null;
-    const started = Date.now();
-    const staffLegInfo: StaffLeg = { callSid, legCallSid: leg.CallSid, target: first.text.trim() };
+    const info: StaffLeg = { callSid, legCallSid: leg.CallSid ?? "", target: first.text.trim() };
     const talking = !connected
       ? null
       : part?.steps && script.desk
-        ? playStaffSteps(part.steps, staffLegInfo, script.desk)
+        ? playStaffSteps(part.steps, info, script.desk)
         : part?.talk
-          ? part.talk(staffLegInfo)
+          ? part.talk(info)
           : null;
+    return { leg, connected, talking, ended: part?.ended, end: () => {} };
+  };
+
+  // The staff side of a <Dial>: a browser desk or a phone takes it (or nobody), then the bridge lasts
+  // until the staff member hangs up, the server moves the caller (a cold transfer), or the server moves
+  // the staff leg (the lift into the conference).
+  const dial = async (verb: XmlElement) => {
+    const room = verb.children.find((c) => c.name === "Conference");
+    if (room && script.network && caller) return conference(verb, room, script.network, caller);
+    const action = verb.attributes.action ?? "";
+    const legParams = (to: string) => ({
+      ...base,
+      CallSid: `CA${randomBytes(16).toString("hex")}`,
+      ParentCallSid: callSid,
+      Direction: "outbound-dial",
+      To: to,
+    });
+    const noAnswer = (status: string) => ({
+      url: action,
+      params: { ...base, CallStatus: "in-progress", DialCallStatus: status, DialCallDuration: "0" },
+    });
+    const browser = script.clients
+      ? await playClientLegs({
+          clients: script.clients,
+          parentCallSid: callSid,
+          dial: verb,
+          post,
+          legParams,
+          report: (what) => steps.push({ type: "staff", action: what }),
+        })
+      : null;
+    if (browser?.kind === "unanswered") return noAnswer(browser.dialStatus);
+    const taken =
+      browser?.kind === "connected"
+        ? { leg: browser.leg, connected: true, talking: browser.hungUp, ended: undefined, end: browser.end }
+        : await ringPhones(verb, legParams);
+    if (!taken) {
+      steps.push({ type: "staff", action: "no answer" });
+      return noAnswer("no-answer");
+    }
+    const { leg, connected, talking } = taken;
+    const legCallSid = leg.CallSid ?? "";
+    const staffLeg = connected ? (script.network?.register(legCallSid) ?? null) : null;
+    const started = Date.now();
     const outcome = await talkUntil(talking, caller, staffLeg, script.talkSeconds ?? 95);
     staffLeg?.close();
+    const moved = outcome.kind === "staff" && outcome.interrupt.type === "redirect";
     if (outcome.kind === "staff" && outcome.interrupt.type === "redirect" && script.network) {
       // The staff leg was moved (the lift into the conference): it follows its new TwiML on its own,
       // the staff member still talking; the caller's Dial ends and its action fires.
       steps.push({ type: "staff", action: "moved into the conference" });
-      void script.network.followLeg(leg.CallSid, outcome.interrupt.url, leg, talking);
+      void script.network.followLeg(legCallSid, outcome.interrupt.url, leg, talking);
+    } else if (outcome.kind !== "talked") {
+      // The server ended this leg (a transfer, a hang-up): the desk stops ringing it.
+      taken.end();
     }
     // Twilio reports whole seconds.
     const talk = Math.round(outcome.kind === "talked" ? outcome.seconds : (Date.now() - started) / 1000);
-    const moved = outcome.kind === "staff" && outcome.interrupt.type === "redirect";
-    if (outcome.kind !== "talked" && !moved) part?.ended?.(outcome.kind === "caller" ? "transferred" : "hung-up");
+    if (outcome.kind !== "talked" && !moved) taken.ended?.(outcome.kind === "caller" ? "transferred" : "hung-up");
     if (connected && verb.attributes.recordingStatusCallback) {
       await post(verb.attributes.recordingStatusCallback, recordingParams(`RE${randomBytes(16).toString("hex")}`, talk, "DialVerb"));
     }
