@@ -32,6 +32,7 @@ import { CallNoteForm } from "../calls";
 import { formatDateTime, formatDuration } from "../calls/format";
 import { ScreenPop } from "./ScreenPop";
 import { Softphone } from "./Softphone";
+import { TransferButton } from "./transfer";
 import { useDeskState, useSoftphone } from "./useDesk";
 
 const Section = ({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) => (
@@ -213,10 +214,10 @@ export const DeskPage = () => {
               <Section title={translate("tthc.desk.pop.notes")} testId="desk-note">
                 <CallNoteForm key={noteCallId} callId={noteCallId} live={state.current?.callId === noteCallId} />
               </Section>
-              {/* h-conf mounts the transfer controls here (hold is already in the softphone), for state.current only. */}
+              {/* Passing the call on (hold is in the softphone): only while the staff member is on it. */}
               {state.current && (
-                <Section title={translate("tthc.desk.softphone.on_call")} testId="desk-transfer-slot">
-                  <Typography color="text.secondary">{translate("tthc.desk.transfer_slot")}</Typography>
+                <Section title={translate("tthc.desk.softphone.on_call")} testId="desk-transfer">
+                  <TransferButton callId={state.current.callId} onLeft={reload} />
                 </Section>
               )}
             </Box>

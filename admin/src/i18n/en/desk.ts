@@ -63,7 +63,6 @@ export const enDesk = {
         callbacks: "Open callback requests",
         due: "due %{date}",
       },
-      transfer_slot: "Transfer controls appear here during the call.",
       my_calls: "My calls",
       no_calls: "No calls answered yet",
       my_callbacks: "My agency's callback requests",

@@ -65,7 +65,6 @@ export const viDesk: DeskMessages = {
         callbacks: "Yêu cầu gọi lại đang mở",
         due: "hạn %{date}",
       },
-      transfer_slot: "Các nút chuyển cuộc gọi sẽ hiện ở đây trong khi gọi.",
       my_calls: "Cuộc gọi của tôi",
       no_calls: "Chưa nhận cuộc gọi nào",
       my_callbacks: "Cuộc gọi lại của tôi",
