@@ -151,10 +151,15 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       defaultSort: ["name", "ASC"],
       where: async (filter): Promise<Prisma.AgencyWhereInput> => {
         const kind = codeFilter(filter, "kind", KINDS);
-        const visible = await visibleAgencyIds(db, currentUser(request));
+        const user = currentUser(request);
+        const visible = await visibleAgencyIds(db, user);
+        // Passing a call on needs the whole tree: staff who handle calls may list every active agency
+        // to transfer to (agencies' names and codes are public; their staff and figures stay scoped).
+        const transferTargets = booleanFilter(filter, "transferTarget") === true && rolesHold(user.roles, "calls:handle");
         return {
           AND: [
-            visible ? { id: { in: visible } } : {},
+            visible && !transferTargets ? { id: { in: visible } } : {},
+            transferTargets ? { active: true } : {},
             idsWhere(filter),
             searchWhere(filter),
             { parentId: integerFilter(filter, "parentId") },

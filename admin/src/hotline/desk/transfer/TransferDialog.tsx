@@ -27,7 +27,8 @@ interface AgencyOption {
 /** The agency tree searched on the server (`q` over name and code), as the console's agency pickers do. */
 const useAgencySearch = (q: string) =>
   useGetList<AgencyOption>("agencies", {
-    filter: q ? { q } : {},
+    // Every active agency of the province, not only the staff member's own subtree.
+    filter: q ? { q, transferTarget: true } : { transferTarget: true },
     sort: { field: "name", order: "ASC" },
     pagination: { page: 1, perPage: 20 },
   });
