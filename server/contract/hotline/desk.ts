@@ -68,6 +68,8 @@ export const HistoryCallback = Type.Object({
   agencyName: Type.String(),
   status: StringEnum(CALLBACK_STATUSES),
   dueAt: DateTime,
+  /** Claimed by the signed-in staff member. */
+  claimedByMe: Type.Boolean(),
 });
 
 export const CallContext = Type.Object({
@@ -113,6 +115,8 @@ export const MyCallback = Type.Object({
   agencyName: Type.String(),
   status: StringEnum(CALLBACK_STATUSES),
   dueAt: DateTime,
+  /** Claimed by the signed-in staff member (theirs to call); the others are the agency's unclaimed ones. */
+  claimedByMe: Type.Boolean(),
 });
 
 export const DeskLists = Type.Object({

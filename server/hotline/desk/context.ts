@@ -123,7 +123,13 @@ async function callbackRequestsOf(db: Db, user: SessionUser, phone: string): Pro
     where: { phone, status: "open", ...(visible ? { agencyId: { in: visible } } : {}) },
     orderBy: { dueAt: "asc" },
     take: 10,
-    select: { id: true, status: true, dueAt: true, agency: { select: { name: true } } },
+    select: { id: true, status: true, dueAt: true, claimedById: true, agency: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, status: r.status, dueAt: r.dueAt, agencyName: r.agency.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    dueAt: r.dueAt,
+    agencyName: r.agency.name,
+    claimedByMe: r.claimedById === user.id,
+  }));
 }

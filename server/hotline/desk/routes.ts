@@ -65,8 +65,9 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
     const user = currentUser(request);
     const phones = callerPhoneAccess(user);
     const [calls, callbacks, waiting] = await Promise.all([
+      // Calls they are on now or took at some point (one passed on to another agency stays theirs too).
       db.call.findMany({
-        where: { staffId: user.id },
+        where: { OR: [{ staffId: user.id }, { legs: { some: { staffId: user.id, answeredAt: { not: null } } } }] },
         orderBy: { startedAt: "desc" },
         take: LIST_LIMIT,
         select: {
@@ -79,11 +80,12 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
           _count: { select: { notes: true } },
         },
       }),
+      // Theirs (claimed), then the agency's unclaimed ones, due first: nobody else's claim is shown as work.
       db.callbackRequest.findMany({
-        where: { agencyId: user.agency.id, status: "open" },
-        orderBy: [{ dueAt: "asc" }, { placedAt: "asc" }],
+        where: { status: "open", OR: [{ claimedById: user.id }, { agencyId: user.agency.id, claimedById: null }] },
+        orderBy: [{ claimedById: { sort: "asc", nulls: "last" } }, { dueAt: "asc" }, { placedAt: "asc" }],
         take: LIST_LIMIT,
-        select: { id: true, phone: true, status: true, dueAt: true, agency: { select: { name: true } } },
+        select: { id: true, phone: true, status: true, dueAt: true, claimedById: true, agency: { select: { name: true } } },
       }),
       db.queueEntry.findMany({
         where: { agencyId: user.agency.id, outcome: "waiting", call: { endedAt: null } },
@@ -94,7 +96,12 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
     ]);
     return {
       myCalls: calls.map(({ _count, caller, ...call }) => ({ ...call, caller: phones.show(caller), notes: _count.notes })),
-      callbacks: callbacks.map(({ agency, phone, ...request }) => ({ ...request, phone: phones.show(phone), agencyName: agency.name })),
+      callbacks: callbacks.map(({ agency, phone, claimedById, ...request }) => ({
+        ...request,
+        phone: phones.show(phone),
+        agencyName: agency.name,
+        claimedByMe: claimedById === user.id,
+      })),
       waiting: waiting.map((entry) => ({
         entryId: entry.id,
         agencyName: entry.agency.name,

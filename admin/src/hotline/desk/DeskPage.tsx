@@ -146,7 +146,12 @@ const Lists = ({ refreshKey }: { refreshKey: string }) => {
               <ListItem key={request.id} disableGutters component="a" href={`#/callback-requests/${request.id}`}>
                 <ListItemText
                   primary={request.phone}
-                  secondary={translate("tthc.desk.pop.due", { date: formatDateTime(String(request.dueAt)) })}
+                  secondary={[
+                    translate("tthc.desk.pop.due", { date: formatDateTime(String(request.dueAt)) }),
+                    request.claimedByMe ? translate("tthc.callbacks.mine") : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 />
               </ListItem>
             ))}
