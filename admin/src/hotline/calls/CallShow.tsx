@@ -12,6 +12,7 @@ import { CallNoteForm } from "./CallNoteForm";
 import { DurationField } from "./DurationField";
 import { formatDateTime, formatDuration } from "./format";
 import { Legs } from "./Legs";
+import { LiveCallActions } from "./LiveCallActions";
 import { Timeline } from "./Timeline";
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -154,7 +155,10 @@ const Details = () => {
         <Timeline items={call.timeline} />
       </Section>
       <Section title="tthc.legs.title">
-        <Legs call={call} />
+        <Stack spacing={1}>
+          <Legs call={call} />
+          <LiveCallActions call={call} />
+        </Stack>
       </Section>
       <Section title="tthc.calls.sections.recordings">
         <Recordings call={call} />

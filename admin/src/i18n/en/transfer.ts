@@ -32,6 +32,10 @@ export const enTransfer = {
       from: "passed on by %{staff}",
       waiting: "nobody answered yet",
       reason: "Reason: %{reason}",
+      listen: "Listen in (muted)",
+      listening: "Your desk or phone rings to listen in; listening is audited",
+      takeover: "Take the call over",
+      taken_over: "You took the call over",
     },
   },
 };

@@ -33,6 +33,10 @@ export const viTransfer: typeof enTransfer = {
       from: "do %{staff} chuyển",
       waiting: "chưa ai nhận",
       reason: "Lý do: %{reason}",
+      listen: "Nghe cuộc gọi (tắt tiếng)",
+      listening: "Máy của bạn sẽ đổ chuông để nghe cuộc gọi; việc nghe được ghi nhật ký",
+      takeover: "Tiếp quản cuộc gọi",
+      taken_over: "Bạn đã tiếp quản cuộc gọi",
     },
   },
 };
