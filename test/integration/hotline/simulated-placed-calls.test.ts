@@ -114,6 +114,9 @@ describe("a callback placed from the console with the simulator", () => {
 describe("a warm transfer to a staff member who answers in the browser", () => {
   it("rings Bình's browser desk; Bình accepts in the console and joins the conference; the survey after Bình counts for the justice unit", async () => {
     expect((await api(binh.cookie, "POST", "/api/simulator/desk/device")).statusCode).toBe(200);
+    // An may still be in after-call work from the callback above.
+    await t.db.user.update({ where: { id: an.id }, data: { presence: "available" } });
+    t.app.callRouting.invalidate();
     const statuses: Record<string, number> = {};
     const result = await simulate(t.app, t.config, t.db, {
       digits: ["2", "1", "1", "1"],
