@@ -109,6 +109,27 @@ describe("a callback placed from the console with the simulator", () => {
     expect(logged.surveyAnswers.map((a: { value: number }) => a.value)).toEqual([1, 1]);
     expect(t.app.simulatorNetwork.errors).toEqual([]);
   }, 60_000);
+
+  it("plays a staff member on a phone as the demo does: they answer, press 1, talk a few seconds and hang up", async () => {
+    await t.db.user.update({ where: { id: an.id }, data: { answerOn: "phone", presence: "available" } });
+    const call = await insertCall(t.db, { caller: CITIZEN, hotline: HOTLINE, agencyId: land.id, status: "completed" });
+    const request = await t.db.callbackRequest.create({ data: { agencyId: land.id, phone: CITIZEN, callId: call.id, dueAt: new Date() } });
+    const started = await api(an.cookie, "POST", `/api/callback-requests/${request.id}/call`);
+    expect(started.statusCode, started.body).toBe(200);
+    const attemptId = started.json().attempts[0].id as number;
+    const ended = await until("the callback over", async () => {
+      const now = await t.db.callbackAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { call: true } });
+      return now.call?.endedAt ? now : null;
+    });
+    expect(placed).toEqual([
+      { to: "+84905000301", from: HOTLINE },
+      { to: CITIZEN, from: HOTLINE },
+    ]);
+    expect(ended).toMatchObject({ outcome: "reached" });
+    expect(await t.db.surveyAnswer.count({ where: { callId: ended.callId ?? 0 } })).toBe(2);
+    expect(t.app.simulatorNetwork.errors).toEqual([]);
+    await t.db.user.update({ where: { id: an.id }, data: { answerOn: "browser" } });
+  }, 60_000);
 });
 
 describe("a warm transfer to a staff member who answers in the browser", () => {
