@@ -154,6 +154,11 @@ describe("a warm transfer to a staff member who answers in the browser", () => {
               ...(payload ? { payload } : {}),
             });
           statuses.transfer = (await act("transfer", { agencyId: justice.id, reason: "Hỏi về chứng thực", mode: "warm" })).statusCode;
+          // Bình's desk shows the call ringing (the screen-pop comes before the answer), then the call they are on.
+          await until("the offer on Bình's desk", async () =>
+            (await api(binh.cookie, "GET", "/api/desk/offers")).json().some((o: { callId: number }) => o.callId === id),
+          );
+          statuses.context = (await api(binh.cookie, "GET", `/api/desk/calls/${id}/context`)).statusCode;
           statuses.accept = (await api(binh.cookie, "POST", `/api/simulator/desk/calls/${id}/accept`)).statusCode;
           await until("Bình in the conference", async () =>
             t.db.callLeg.findFirst({ where: { callId: id, staffId: binh.id, role: "consult", answeredAt: { not: null }, endedAt: null } }),
@@ -164,6 +169,7 @@ describe("a warm transfer to a staff member who answers in the browser", () => {
             } | null;
             return bridge?.callerJoined === true;
           });
+          statuses.current = (await api(binh.cookie, "GET", "/api/desk/current")).json().current?.callId === id ? 200 : 0;
           statuses.join = (await act("join")).statusCode;
           statuses.handover = (await act("handover")).statusCode;
           statuses.hangup = (await api(binh.cookie, "POST", `/api/simulator/desk/calls/${id}/hangup`)).statusCode;
@@ -171,7 +177,7 @@ describe("a warm transfer to a staff member who answers in the browser", () => {
         },
       }),
     });
-    expect(statuses).toEqual({ transfer: 200, accept: 200, join: 200, handover: 200, hangup: 200 });
+    expect(statuses).toEqual({ transfer: 200, context: 200, accept: 200, current: 200, join: 200, handover: 200, hangup: 200 });
     expect(placed.map((p) => p.to)).toEqual([`client:staff-${binh.id}`]);
     expect(t.app.simulatorNetwork.errors).toEqual([]);
     expect(result.steps.every((s) => s.type !== "request" || s.status < 400)).toBe(true);
