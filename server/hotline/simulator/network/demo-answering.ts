@@ -53,8 +53,9 @@ async function browserDesk(deps: DemoAnsweringDeps, identity: string, callSid: s
   const { outcome, ring } = await deps.clients.ring({ parentCallSid, identities: [identity], timeoutMs }, async () => true);
   if (!outcome.answered) return { answer: false };
   const started = Date.now();
+  let end: () => void = () => {};
   const hungUp = new Promise<number>((resolve) => {
-    const end = () => {
+    end = () => {
       clearTimeout(timer);
       deps.clients.finished(ring);
       resolve(Math.max(1, Math.round((Date.now() - started) / 1000)));
@@ -62,5 +63,6 @@ async function browserDesk(deps: DemoAnsweringDeps, identity: string, callSid: s
     const timer = setTimeout(end, MAX_TALK_MS);
     ring.talking = { staffId, digits: [], hangUp: end };
   });
-  return { answer: true, talk: () => hungUp };
+  // The leg may end without the person (the conference ended): the console's ring is forgotten then too.
+  return { answer: true, talk: () => hungUp, ended: () => end() };
 }

@@ -37,6 +37,8 @@ export interface Answering {
   talk?: () => Promise<number>;
   /** Keys pressed at each successive Gather ("1" each when they run out or are not given). */
   keys?: string[];
+  /** The call is over, whoever ended it. */
+  ended?: () => void;
 }
 
 /** Decides how the callee of a placed call answers (`to`: a number or client:<identity>). */
@@ -181,7 +183,11 @@ export class SimulatorNetwork implements VoiceApi {
       return;
     }
     await status("in-progress");
-    await this.followLeg(callSid, call.url, base, part.talk?.() ?? null, part.keys);
+    try {
+      await this.followLeg(callSid, call.url, base, part.talk?.() ?? null, part.keys);
+    } finally {
+      part.ended?.();
+    }
     await status("completed");
   }
 
