@@ -26,6 +26,12 @@ export function ringTargets(user: { id: number; phone: string | null; answerOn: 
     : { phone: user.phone, clientIdentity: null };
 }
 
+/** Where a call the hotline places rings them (a callback, a consult, a listen): `client:<identity>` or the phone. */
+export function placedCallTarget(user: { id: number; phone: string | null; answerOn: AnswerOn }): string | null {
+  const { phone, clientIdentity } = ringTargets(user);
+  return clientIdentity ? `client:${clientIdentity}` : phone;
+}
+
 /** Prisma: staff the hotline can ring (a browser choice needs no registered device: routing uses the choice). */
 export const RINGABLE = { OR: [{ answerOn: "browser" as const }, { phone: { not: null } }] };
 

@@ -17,10 +17,11 @@ import type { Effect } from "../ivr/types.js";
 
 const HISTORY_LIMIT = 20;
 
-/** Whether the user is rung for the call now or took it: they see the caller in full. */
+/** Whether the user is rung for the call now (a consult or listen too) or took it: they see the caller in full. */
 async function isRungOrOn(db: Db, userId: number, callId: number): Promise<boolean> {
   const rows = await db.$queryRaw<{ hit: boolean }[]>`
-    SELECT (c.staff_id = ${userId} OR (c.answered_at IS NULL AND c.state->'ivr'->'route'->'dialing' @> to_jsonb(${userId}::int))) AS hit
+    SELECT (c.staff_id = ${userId} OR (c.answered_at IS NULL AND c.state->'ivr'->'route'->'dialing' @> to_jsonb(${userId}::int))
+            OR EXISTS (SELECT 1 FROM call_legs l WHERE l.call_id = c.id AND l.staff_id = ${userId} AND l.ended_at IS NULL)) AS hit
     FROM calls c WHERE c.id = ${callId}`;
   return rows[0]?.hit === true;
 }

@@ -1,7 +1,9 @@
 // What a staff member's desk shows of the line right now: the calls ringing them (the screen-pop
 // comes before they answer, whether they are rung on the browser or on the phone) and the call they
 // are on. Both are read from the calls themselves: the call's state names the staff being rung at
-// its current dial, and the call's staff_id the one who took it.
+// its current dial, and the call's staff_id the one who took it. A consult or listen rings a person
+// on a call already answered: their open leg of it (call_legs) is the offer until they answer, and
+// the call they are on afterwards.
 
 import type { DeskCallValue as DeskCall, DeskStateValue as DeskState } from "../../contract/hotline/desk.js";
 import { Prisma } from "../../generated/prisma/client.js";
@@ -25,8 +27,10 @@ export async function offersFor(db: Db, userId: number): Promise<DeskCall[]> {
     SELECT c.id AS "callId", c.agency_id AS "agencyId", a.name AS "agencyName", c.topic, c.started_at AS "startedAt",
            c.ring_started_at AS since, c.simulated
     FROM calls c LEFT JOIN agencies a ON a.id = c.agency_id
-    WHERE c.ended_at IS NULL AND c.answered_at IS NULL
-      AND c.state->'ivr'->'route'->'dialing' @> to_jsonb(${userId}::int)
+    WHERE c.ended_at IS NULL
+      AND ((c.answered_at IS NULL AND c.state->'ivr'->'route'->'dialing' @> to_jsonb(${userId}::int))
+        OR EXISTS (SELECT 1 FROM call_legs l WHERE l.call_id = c.id AND l.staff_id = ${userId}
+                     AND l.role IN ('consult', 'listen') AND l.answered_at IS NULL AND l.ended_at IS NULL))
     ORDER BY c.started_at, c.id
     LIMIT 10`);
   return rows.map(present);
@@ -38,7 +42,10 @@ export async function currentCallOf(db: Db, userId: number): Promise<DeskCall | 
     SELECT c.id AS "callId", c.agency_id AS "agencyId", a.name AS "agencyName", c.topic, c.started_at AS "startedAt",
            c.answered_at AS since, c.simulated
     FROM calls c LEFT JOIN agencies a ON a.id = c.agency_id
-    WHERE c.staff_id = ${userId} AND c.answered_at IS NOT NULL AND c.ended_at IS NULL AND c.bridge_ended_at IS NULL
+    WHERE c.answered_at IS NOT NULL AND c.ended_at IS NULL
+      AND ((c.staff_id = ${userId} AND c.bridge_ended_at IS NULL)
+        OR EXISTS (SELECT 1 FROM call_legs l WHERE l.call_id = c.id AND l.staff_id = ${userId}
+                     AND l.role IN ('consult', 'listen') AND l.answered_at IS NOT NULL AND l.ended_at IS NULL))
     ORDER BY c.answered_at DESC
     LIMIT 1`);
   return rows[0] ? present(rows[0]) : null;

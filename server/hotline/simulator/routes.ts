@@ -13,7 +13,6 @@ import { DEMO_CALLER, DEMO_HOTLINE, demoCallers } from "./demo-numbers.js";
 import { callOutcome, maskedSteps } from "./report.js";
 import { runScenario, ScenarioError, scenarioStaff } from "./scenario-run.js";
 import { injectTransport, simulateCall } from "./simulated-call.js";
-import { SimulatedClients } from "./simulated-clients.js";
 import simulatedDeskRoutes from "./simulated-desk-routes.js";
 
 export { DEMO_CALLER, DEMO_HOTLINE };
@@ -27,7 +26,7 @@ const simulatorRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   // The same router that serves Twilio: every step goes through signature check, schema and handler.
   const transport = injectTransport(fastify);
   // Staff with the desk's simulated device open: simulated calls ring them in the console.
-  const clients = new SimulatedClients();
+  const clients = fastify.simulatedClients;
   await fastify.register(simulatedDeskRoutes, { prefix: "/desk", clients });
 
   fastify.post(

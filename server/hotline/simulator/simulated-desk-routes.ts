@@ -22,6 +22,24 @@ const simulatedDeskRoutes: FastifyPluginAsyncTypebox<{ clients: SimulatedClients
     return call.callSid;
   };
 
+  /**
+   * A callback the staff member placed ("Gọi lại") rings their own simulated device under its staff
+   * call's sid (there is no call of the log until the citizen answers): addressed by the attempt.
+   */
+  const placedCallSid = async (attemptId: number, userId: number) => {
+    for (let tries = 0; tries < 20; tries++) {
+      const attempt = await db.callbackAttempt.findUnique({
+        where: { id: attemptId },
+        select: { userId: true, simulated: true, staffCallSid: true },
+      });
+      if (!attempt?.simulated || attempt.userId !== userId) throw notFound("No simulated callback of yours with this id");
+      if (attempt.staffCallSid) return attempt.staffCallSid;
+      // Placed a moment ago: the sid is written once the network took the call.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw notFound("This callback is not ringing you");
+  };
+
   // Registered, or renewed: the device sends this while its page is open.
   fastify.post("/device", { schema: { response: { 200: Done } } }, async (request) => {
     clients.register(currentUser(request).id);
@@ -51,6 +69,19 @@ const simulatedDeskRoutes: FastifyPluginAsyncTypebox<{ clients: SimulatedClients
     if (!(await clients.digits(currentUser(request).id, await simulatedCallSid(request.params.id), request.body.digits))) {
       throw notFound("You are not on this call");
     }
+    return { ok: true };
+  });
+
+  fastify.post("/callbacks/:id/accept", { schema: { params: IdParams, response: { 200: Done } } }, async (request) => {
+    const user = currentUser(request);
+    const connected = await clients.accept(user.id, await placedCallSid(request.params.id, user.id));
+    if (!connected) throw notFound("This callback is not ringing you");
+    return { ok: true };
+  });
+
+  fastify.post("/callbacks/:id/hangup", { schema: { params: IdParams, response: { 200: Done } } }, async (request) => {
+    const user = currentUser(request);
+    if (!(await clients.hangUp(user.id, await placedCallSid(request.params.id, user.id)))) throw notFound("You are not on this callback");
     return { ok: true };
   });
 

@@ -2,7 +2,7 @@
 // calls the citizen from the hotline's number once they take it (voice-routes.ts). One call at a time
 // per request; starting one claims the request for the staff member.
 import type { SessionUser } from "../../../access/auth/sessions.js";
-import { ringTargets } from "../../../agencies/staff/answer-on.js";
+import { placedCallTarget } from "../../../agencies/staff/answer-on.js";
 import type { AnswerOn } from "../../../generated/prisma/enums.js";
 import type { Db } from "../../../platform/db/client.js";
 import { conflict } from "../../../platform/http/errors.js";
@@ -31,8 +31,7 @@ export interface Started {
 
 /** How the hotline reaches this staff member: their browser desk or their phone, as they chose. */
 export function staffDialTarget(staff: { id: number; answerOn: AnswerOn; phone: string | null }): string | null {
-  const { phone, clientIdentity } = ringTargets(staff);
-  return clientIdentity ? `client:${clientIdentity}` : phone;
+  return placedCallTarget(staff);
 }
 
 export const placedUrls = (baseUrl: string, attemptId: number) => {

@@ -12,9 +12,11 @@
 //   participant with endConferenceOnExit leaving ends it, and every other participant's <Dial> ends
 //   (their action fires); a held participant hears holdUrl; the recording's status callback is
 //   posted when the conference ends (record="record-from-start");
-// - placed calls (createCall): the staff side (`answering`, set by the test or the scenario) picks
-//   up or not; the call's statusCallback hears ringing, in-progress and the final status; its TwiML
-//   is followed (a whisper's Gather gets "1", the staff member's key) into the conference.
+// - placed calls (createCall): the callee (`answering`, set by the test, or the demo's default in
+//   answering.ts) picks up or not; the call's statusCallback hears ringing, in-progress and the final
+//   status; its TwiML is followed (each Gather gets the callee's next key, "1" by default) into the
+//   conference, and when the conference ends a <Dial action> is posted (DialCallStatus=completed,
+//   DialCallDuration) and the leg follows the TwiML it answers (a called-back citizen's survey).
 // Choices where Twilio leaves room: events are posted one at a time in order and awaited (Twilio
 // sends them asynchronously); a participant alone in a conference just waits (no wait music steps).
 import { randomBytes } from "node:crypto";
@@ -29,11 +31,18 @@ export interface Transport {
   post(path: string, params: Record<string, string>, signature: string): Promise<{ status: number; body: string }>;
 }
 
-/** The staff side of a placed call: pick up or not, and how long they stay (resolves when they hang up). */
+/** The callee of a placed call: pick up or not, and how long they stay (resolves when they hang up). */
 export interface Answering {
   answer: boolean;
   talk?: () => Promise<number>;
+  /** Keys pressed at each successive Gather ("1" each when they run out or are not given). */
+  keys?: string[];
+  /** The call is over, whoever ended it. */
+  ended?: () => void;
 }
+
+/** Decides how the callee of a placed call answers (`to`: a number or client:<identity>). */
+export type AnswerPlacedCall = (to: string, call: NewCall & { callSid: string }) => Promise<Answering>;
 
 interface Participant {
   callSid: string;
@@ -97,8 +106,10 @@ export class SimulatorNetwork implements VoiceApi {
   readonly #legs = new Map<string, LiveLeg>();
   readonly #conferences = new Map<string, Conference>();
   #post: Post | null = null;
-  /** How the staff side answers calls the server places (consults, listens); unset: nobody answers. */
-  answering: ((to: string) => Promise<Answering>) | null = null;
+  /** Attaches the network when a call is placed before any simulated call ran (the demo's callbacks). */
+  #connect: (() => Promise<void>) | null = null;
+  /** How callees answer the calls the server places (callbacks, consults, listens); unset: nobody answers. */
+  answering: AnswerPlacedCall | null = null;
   /** Webhooks of the network's own legs that failed or answered an error (tests expect none). */
   readonly errors: string[] = [];
 
@@ -111,6 +122,11 @@ export class SimulatorNetwork implements VoiceApi {
       if (response.status >= 400) throw new Error(`${absolute.slice(baseUrl.length)} answered ${response.status}`);
       return response.body;
     };
+  }
+
+  /** How to attach (attach()) on first need, when no simulated call has attached the network yet. */
+  connectWith(connect: () => Promise<void>): void {
+    this.#connect = connect;
   }
 
   #send(url: string | null, params: Record<string, string>): Promise<string> {
@@ -146,6 +162,7 @@ export class SimulatorNetwork implements VoiceApi {
   }
 
   async createCall(call: NewCall): Promise<string | null> {
+    if (!this.#post && this.#connect) await this.#connect().catch(() => {});
     if (!this.#post) return null;
     const callSid = sid("CA");
     void this.#placed(callSid, call);
@@ -156,22 +173,39 @@ export class SimulatorNetwork implements VoiceApi {
     const base = { CallSid: callSid, AccountSid: ACCOUNT, From: call.from, To: call.to, Direction: "outbound-api" };
     const status = (CallStatus: string) => this.#send(call.statusCallback ?? null, { ...base, CallStatus });
     await status("ringing");
-    const part = (await this.answering?.(call.to)) ?? { answer: false };
-    if (!part.answer) {
-      await status("no-answer");
+    // While it rings the server may hang it up (a callback's staff member gave up): canceled.
+    const ringing = this.register(callSid);
+    const part = (await this.answering?.(call.to, { ...call, callSid }).catch(() => null)) ?? { answer: false };
+    const canceled = ringing.takePending()?.type === "hangup";
+    ringing.close();
+    if (canceled || !part.answer) {
+      await status(canceled ? "canceled" : "no-answer");
       return;
     }
     await status("in-progress");
-    await this.followLeg(callSid, call.url, base, part.talk?.() ?? null);
+    try {
+      await this.followLeg(callSid, call.url, base, part.talk?.() ?? null, part.keys);
+    } finally {
+      part.ended?.();
+    }
     await status("completed");
   }
 
   /**
-   * A staff leg following TwiML on its own (a placed call, or a Dial's child leg redirected into the
-   * conference): Say and Play pass, a Gather gets the key "1", <Dial><Conference> joins until the
-   * conference ends or `talking` resolves (the staff member hangs up).
+   * A leg following TwiML on its own (a placed call, or a Dial's child leg redirected into the
+   * conference): Say and Play pass, a Gather gets the next of `keys` ("1" when none is left),
+   * <Dial><Conference> joins until the conference ends or `talking` resolves (the person hangs up).
+   * When the conference ends and the Dial has an action, Twilio posts it (DialCallStatus=completed,
+   * DialCallDuration) and the leg goes on with the TwiML it answers.
    */
-  async followLeg(callSid: string, url: string, base: Record<string, string>, talking: Promise<number> | null): Promise<void> {
+  async followLeg(
+    callSid: string,
+    url: string,
+    base: Record<string, string>,
+    talking: Promise<number> | null,
+    keys: string[] = [],
+  ): Promise<void> {
+    const pressed = [...keys];
     const leg = this.register(callSid);
     let hungUp = false;
     void talking?.then(() => {
@@ -185,7 +219,7 @@ export class SimulatorNetwork implements VoiceApi {
         next = null;
         for (const verb of twiml.children) {
           if (verb.name === "Gather" && verb.attributes.action) {
-            next = { url: verb.attributes.action, params: { ...base, CallStatus: "in-progress", Digits: "1" } };
+            next = { url: verb.attributes.action, params: { ...base, CallStatus: "in-progress", Digits: pressed.shift() ?? "1" } };
             break;
           }
           if (verb.name === "Redirect") {
@@ -194,8 +228,18 @@ export class SimulatorNetwork implements VoiceApi {
           }
           const conference = verb.name === "Dial" ? verb.children.find((c) => c.name === "Conference") : undefined;
           if (conference) {
+            const joined = Date.now();
             const interrupt = await this.join(conference.text.trim(), leg, conference.attributes);
             if (interrupt?.type === "redirect") next = { url: interrupt.url, params: { ...base, CallStatus: "in-progress" } };
+            const action = verb.attributes.action;
+            if (interrupt === null && action && !hungUp) {
+              // Twilio reports whole seconds.
+              const seconds = String(Math.round((Date.now() - joined) / 1000));
+              next = {
+                url: action,
+                params: { ...base, CallStatus: "in-progress", DialCallStatus: "completed", DialCallDuration: seconds },
+              };
+            }
             leg.takePending();
             break;
           }

@@ -9,6 +9,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { SessionUser } from "../../../access/auth/sessions.js";
 import { visibleAgencyIds } from "../../../agencies/scope.js";
+import { placedCallTarget, RINGABLE } from "../../../agencies/staff/answer-on.js";
 import { staffLegEnded } from "../../../agencies/staff/presence.js";
 import type { DeskActionResult, TransferRequest } from "../../../contract/hotline/desk-calls.js";
 import type { CallLeg } from "../../../generated/prisma/client.js";
@@ -147,16 +148,16 @@ export function bridgeActions(deps: BridgeDeps) {
     }
   };
 
-  /** A staff member of the agency free to be consulted: available longest, with a phone, not the asker. */
+  /** A staff member of the agency free to be consulted: available longest, ringable (browser or phone), not the asker. */
   const consultable = async (agencyId: number, exceptId: number) =>
     db.user.findFirst({
-      where: { agencyId, active: true, presence: "available", phone: { not: null }, id: { not: exceptId } },
+      where: { agencyId, active: true, presence: "available", id: { not: exceptId }, ...RINGABLE },
       orderBy: [{ presenceSince: "asc" }, { id: "asc" }],
-      select: { id: true, phone: true },
+      select: { id: true, phone: true, answerOn: true },
     });
 
   /** Rings a staff member (consult) or a supervisor (listen) into the conference; their leg. */
-  const offer = async (call: LiveCall, leg: Parameters<typeof openLeg>[1], phone: string) => {
+  const offer = async (call: LiveCall, leg: Parameters<typeof openLeg>[1], to: string) => {
     const opened = await db.$transaction(async (tx) => {
       const created = await openLeg(tx, leg);
       // Held for this call: routing rings them for nothing else meanwhile.
@@ -164,7 +165,7 @@ export function bridgeActions(deps: BridgeDeps) {
       return created;
     });
     const sid = await apiFor(call).createCall({
-      to: phone,
+      to,
       // The hotline's own number: the person rung never sees the caller's or a colleague's number.
       from: call.hotline,
       url: urls.offer(call.id, opened.id),
@@ -213,7 +214,8 @@ export function bridgeActions(deps: BridgeDeps) {
       const { call, leg } = await onCall(callId, actor.id);
       if (mode === "warm") {
         const member = await consultable(agency.id, actor.id);
-        if (!member?.phone) throw invalidField("agencyId", "not_found", "agencyId: nobody of this agency is available to consult", 409);
+        const to = member ? placedCallTarget(member) : null;
+        if (!member || !to) throw invalidField("agencyId", "not_found", "agencyId: nobody of this agency is available to consult", 409);
         await ensureLifted(call, leg);
         await holdCaller(call, true);
         const now = new Date();
@@ -229,7 +231,7 @@ export function bridgeActions(deps: BridgeDeps) {
             reason,
             at: now,
           },
-          member.phone,
+          to,
         );
         await writeAudit(db, {
           actorId: actor.id,
@@ -321,13 +323,14 @@ export function bridgeActions(deps: BridgeDeps) {
       await assertSupervises(user, call);
       const owner = call.staffId === null ? null : await openLegOf(db, call.id, call.staffId);
       if (!owner) throw conflict("Nobody is talking to the caller now");
-      const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { phone: true } });
-      if (!me.phone) throw invalidField("phone", "required", "phone: your user has no phone to listen on", 409);
+      const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, phone: true, answerOn: true } });
+      const to = placedCallTarget(me);
+      if (!to) throw invalidField("phone", "required", "phone: your user has no phone to listen on", 409);
       await ensureLifted(call, owner);
       const leg = await offer(
         call,
         { callId: call.id, role: "listen", staffId: user.id, agencyId: call.agencyId, fromLegId: owner.id, at: new Date() },
-        me.phone,
+        to,
       );
       await writeAudit(db, { actorId: user.id, action: "listen", resource: "calls", resourceId: call.id, after: { legId: leg.id }, ip });
       return result(call.id, leg.id, "listening");

@@ -63,18 +63,39 @@ const bridgeWebhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     );
   });
 
-  // A consult or listen call answered: the whisper names the topic; a key press joins.
-  fastify.post("/offer", { schema: { querystring: CallLeg, body: params({ CallSid }) } }, async (request, reply) => {
-    reply.type("text/xml; charset=utf-8");
-    const [call, leg] = await Promise.all([liveCall(request.query.call), db.callLeg.findUnique({ where: { id: request.query.leg } })]);
-    if (!call || call.endedAt || !leg || leg.callId !== call.id || leg.endedAt) return renderHangup();
-    const about = call.topic ? ` về ${call.topic}` : "";
-    const text =
-      leg.role === "listen"
-        ? `Nghe cuộc gọi đang diễn ra${about}. Nhấn phím 1 để nghe.`
-        : `Cuộc gọi chuyển tiếp từ Tổng đài TTHC${about}. Nhấn phím 1 để nhận.`;
-    return renderBridgeWhisper(text, urls.offerAccept(call.id, leg.id));
-  });
+  /** The person rung for a consult or listen took it: their leg is answered once, and they join. */
+  const joinOffered = async (callId: number, legId: number) => {
+    const [call, leg] = await Promise.all([liveCall(callId), db.callLeg.findUnique({ where: { id: legId } })]);
+    if (!call || call.endedAt || !leg || leg.callId !== call.id || leg.endedAt || leg.staffId === null) return renderHangup();
+    const at = new Date();
+    // Answered once; a copy of the press (or of the browser's accept) joins the same way.
+    const taken = await db.callLeg.updateMany({ where: { id: leg.id, answeredAt: null }, data: { answeredAt: at } });
+    if (taken.count > 0) await staffAnswered(db, leg.staffId, call.id, at);
+    return renderJoinConference(
+      // A consulted staff member does not end the conference until the hand-over; a supervisor listens muted.
+      { name: conferenceName(call.id), endConferenceOnExit: false, muted: leg.role === "listen" },
+      conferenceUrls(call.id, call.agency?.holdMusicUrl ?? null),
+    );
+  };
+
+  // A consult or listen call answered: on a phone the whisper names the topic and a key press joins;
+  // a browser desk's accept is the person's decision (as /client-answered for routed calls): it joins at once.
+  fastify.post(
+    "/offer",
+    { schema: { querystring: CallLeg, body: params({ CallSid, To: Type.Optional(Type.String({ maxLength: 200 })) }) } },
+    async (request, reply) => {
+      reply.type("text/xml; charset=utf-8");
+      if ((request.body.To ?? "").startsWith("client:")) return joinOffered(request.query.call, request.query.leg);
+      const [call, leg] = await Promise.all([liveCall(request.query.call), db.callLeg.findUnique({ where: { id: request.query.leg } })]);
+      if (!call || call.endedAt || !leg || leg.callId !== call.id || leg.endedAt) return renderHangup();
+      const about = call.topic ? ` về ${call.topic}` : "";
+      const text =
+        leg.role === "listen"
+          ? `Nghe cuộc gọi đang diễn ra${about}. Nhấn phím 1 để nghe.`
+          : `Cuộc gọi chuyển tiếp từ Tổng đài TTHC${about}. Nhấn phím 1 để nhận.`;
+      return renderBridgeWhisper(text, urls.offerAccept(call.id, leg.id));
+    },
+  );
 
   fastify.post(
     "/offer/accept",
@@ -82,17 +103,7 @@ const bridgeWebhooks: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       reply.type("text/xml; charset=utf-8");
       if (request.body.Digits !== "1") return renderHangup();
-      const [call, leg] = await Promise.all([liveCall(request.query.call), db.callLeg.findUnique({ where: { id: request.query.leg } })]);
-      if (!call || call.endedAt || !leg || leg.callId !== call.id || leg.endedAt || leg.staffId === null) return renderHangup();
-      const at = new Date();
-      // Answered once; a copy of the press joins the same way.
-      const taken = await db.callLeg.updateMany({ where: { id: leg.id, answeredAt: null }, data: { answeredAt: at } });
-      if (taken.count > 0) await staffAnswered(db, leg.staffId, call.id, at);
-      return renderJoinConference(
-        // A consulted staff member does not end the conference until the hand-over; a supervisor listens muted.
-        { name: conferenceName(call.id), endConferenceOnExit: false, muted: leg.role === "listen" },
-        conferenceUrls(call.id, call.agency?.holdMusicUrl ?? null),
-      );
+      return joinOffered(request.query.call, request.query.leg);
     },
   );
 
