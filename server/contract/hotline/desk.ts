@@ -2,7 +2,7 @@
 // (the screen-pop, also pushed on /api/desk/stream as `event: desk`), the call they are on, and a
 // call's context: the caller's number, IVR path, topic, wait and this number's history in scope.
 import Type from "typebox";
-import { ANSWER_ON, CALLBACK_STATUSES, PRESENCE_STATES } from "../enums.js";
+import { ANSWER_ON, CALLBACK_STATUSES, PLACED_CALLBACK_STATES, PRESENCE_STATES } from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 import { CallNote } from "./call-log.js";
 
@@ -39,6 +39,15 @@ export const DeskState = Type.Object({
   current: Nullable(DeskCall),
   presence: StringEnum(PRESENCE_STATES),
   answerOn: StringEnum(ANSWER_ON),
+  /** The callback this staff member placed through the hotline and that is still going on. */
+  callback: Nullable(
+    Type.Object({
+      attemptId: Type.Integer(),
+      requestId: Type.Integer(),
+      phone: Type.String(),
+      state: StringEnum(PLACED_CALLBACK_STATES),
+    }),
+  ),
 });
 export type DeskState = WireOf<typeof DeskState>;
 export type DeskStateValue = Type.Static<typeof DeskState>;

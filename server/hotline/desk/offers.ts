@@ -5,6 +5,7 @@
 // on a call already answered: their open leg of it (call_legs) is the offer until they answer, and
 // the call they are on afterwards.
 
+import type { PlacedCallbackState } from "../../contract/enums.js";
 import type { DeskCallValue as DeskCall, DeskStateValue as DeskState } from "../../contract/hotline/desk.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
@@ -52,10 +53,29 @@ export async function currentCallOf(db: Db, userId: number): Promise<DeskCall | 
 }
 
 export async function deskStateOf(db: Db, userId: number): Promise<DeskState> {
-  const [offers, current, user] = await Promise.all([
+  const [offers, current, user, callback] = await Promise.all([
     offersFor(db, userId),
     currentCallOf(db, userId),
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { presence: true, answerOn: true } }),
+    // A callback they placed ("Gọi lại") that is still going on: the desk shows it and its state.
+    db.callbackAttempt.findFirst({
+      where: { userId, placed: true, endedAt: null },
+      orderBy: { id: "desc" },
+      select: { id: true, requestId: true, state: true, request: { select: { phone: true } } },
+    }),
   ]);
-  return { offers, current, presence: user.presence, answerOn: user.answerOn };
+  return {
+    offers,
+    current,
+    presence: user.presence,
+    answerOn: user.answerOn,
+    callback: callback
+      ? {
+          attemptId: callback.id,
+          requestId: callback.requestId,
+          phone: callback.request.phone,
+          state: (callback.state ?? "staff_ringing") as PlacedCallbackState,
+        }
+      : null,
+  };
 }

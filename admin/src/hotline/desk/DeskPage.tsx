@@ -30,6 +30,7 @@ import { usePresence } from "../../agencies/staff/usePresence";
 import { API_URL, httpClient } from "../../dataProvider";
 import { CallNoteForm } from "../calls";
 import { formatDateTime, formatDuration } from "../calls/format";
+import { CallbackPanel } from "./CallbackPanel";
 import { ScreenPop } from "./ScreenPop";
 import { Softphone } from "./Softphone";
 import { TransferButton } from "./transfer";
@@ -202,7 +203,10 @@ export const DeskPage = () => {
             }}
           >
             <MyState desk={state} onChanged={reload} />
-            <Softphone phone={phone} desk={state} />
+            <Stack spacing={1}>
+              <Softphone phone={phone} desk={state} />
+              {state.callback && <CallbackPanel callback={state.callback} simulated={phone.device?.kind !== "twilio"} />}
+            </Stack>
             {shown ? (
               <ScreenPop
                 key={shown.callId}
