@@ -8,6 +8,8 @@ import {
   CallbackStatus,
   CallTermination,
   CampaignStatus,
+  CaseSource,
+  CaseState,
   ConsentStatus,
   NoteKind,
   NoteState,
@@ -24,6 +26,8 @@ export type {
   CallbackStatus,
   CallTermination,
   CampaignStatus,
+  CaseSource,
+  CaseState,
   ConsentStatus,
   NoteKind,
   NoteState,
@@ -60,6 +64,10 @@ export const QUEUE_OUTCOMES = Object.values(QueueOutcome);
  * nại). The categories themselves are rows administrators manage (note_categories), each of one kind.
  */
 export const NOTE_KINDS = Object.values(NoteKind);
+/** A case's kinds are the notes' kinds: question, feedback (phản ánh), proposal (kiến nghị), complaint. */
+export const CASE_KINDS = NOTE_KINDS;
+export const CASE_STATES = Object.values(CaseState);
+export const CASE_SOURCES = Object.values(CaseSource);
 /** A note is a draft while its author types, final once finished. */
 export const NOTE_STATES = Object.values(NoteState);
 

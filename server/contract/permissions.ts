@@ -61,6 +61,20 @@ export const PERMISSIONS = {
   "note-categories:read": { roles: CALL_STAFF },
   /** The list of note categories itself: add, rename, reorder, deactivate, delete unused ones. */
   "note-categories:manage": { roles: NO_ONE_ELSE, console: { "note-categories": [...READ, "create", "edit", "delete"] } },
+  /** Cases of one's agency subtree (and those it passed on); numbers masked without calls:caller-numbers. */
+  "cases:read": { roles: HOTLINE_READERS, console: { cases: READ } },
+  /** Create cases, work them (assign, state, answer, close, reopen, link calls) and pass them to another agency. */
+  "cases:write": { roles: CALL_STAFF, console: { cases: ["create", "edit"] } },
+  /** The working days each kind of case may take, and when overdue cases escalate. */
+  "case-service-levels:manage": { roles: NO_ONE_ELSE, console: { "case-service-levels": [...READ, "edit"] } },
+  /** The knowledge base: search and read articles, count their use. */
+  "knowledge:read": { roles: HOTLINE_READERS, console: { "knowledge-articles": READ } },
+  /** Write articles (supervisors for their own agency subtree), import and export them as CSV. */
+  "knowledge:write": { roles: ["supervisor"], console: { "knowledge-articles": ["create", "edit", "delete", "import"] } },
+  /** The province's periodic reports: figures, score and grade per agency, ranked (supervisors see their subtree). */
+  "agency-reports:read": { roles: HOTLINE_READERS, console: { "agency-reports": READ } },
+  /** The score formula and grade bands of the periodic reports. */
+  "report-scoring:manage": { roles: NO_ONE_ELSE, console: { "report-scoring": [...READ, "edit"] } },
   "simulator:run": { roles: ["supervisor"], console: { simulator: ["list"] } },
   "retention:manage": { roles: NO_ONE_ELSE },
   /** The platform's own state: readiness of PostgreSQL and Redis, queue backlogs, failed jobs. */
