@@ -8,6 +8,7 @@ import { findSessionUser, SESSION_COOKIE } from "../../access/auth/sessions.js";
 import { Board, BoardQuery, type BoardValue } from "../../contract/hotline/board.js";
 import { rolesHold } from "../../contract/permissions.js";
 import { listen } from "../../platform/db/notifications.js";
+import { streamEvents } from "../../platform/http/event-stream.js";
 import { readBoard } from "./board.js";
 import { BOARD_CHANNEL, BoardHub } from "./hub.js";
 import { boardScopeFor } from "./scope.js";
@@ -50,52 +51,16 @@ const boardRoutes: FastifyPluginAsyncTypebox<BoardRouteOptions> = async (fastify
     const scope = await boardScopeFor(db, user, request.query.agencyId);
     const token = request.cookies[SESSION_COOKIE] ?? "";
 
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      connection: "keep-alive",
-      "x-content-type-options": "nosniff",
-      // nginx and similar proxies would otherwise hold events back in their buffers.
-      "x-accel-buffering": "no",
-      "x-request-id": request.id,
-    });
-    // The browser reconnects after 3 s if the connection drops (a restart, a network change).
-    raw.write("retry: 3000\n\n");
-
-    let open = true;
-    let remove = () => {};
-    const end = () => {
-      if (!open) return;
-      open = false;
-      remove();
-      raw.end();
-    };
-    // The response closes when the client goes away (or the socket breaks): unsubscribe then.
-    raw.on("close", end);
-    raw.on("error", end);
-
-    try {
-      remove = await hub.subscribe({
+    await streamEvents<BoardValue>(request, reply, "board", (sink) =>
+      hub.subscribe({
         scope,
-        push: (board: BoardValue) => {
-          if (open) raw.write(`event: board\ndata: ${JSON.stringify(board)}\n\n`);
-        },
-        ping: () => {
-          if (open) raw.write(": keep-alive\n\n");
-        },
+        ...sink,
         stillAllowed: async () => {
           const current = token ? await findSessionUser(db, token, fastify.sessionTtlMs) : null;
           return current !== null && rolesHold(current.roles, "board:read");
         },
-        end,
-      });
-      if (!open) remove();
-    } catch (error) {
-      request.log.error({ err: error instanceof Error ? error.message : String(error) }, "board: could not open the stream");
-      end();
-    }
+      }),
+    );
   });
 };
 

@@ -10,6 +10,7 @@ import { clientIdentityOf } from "../../agencies/staff/answer-on.js";
 import { CallContext, DeskCall, DeskLists, DeskState, DeskToken } from "../../contract/hotline/desk.js";
 import { rolesHold } from "../../contract/permissions.js";
 import { listen } from "../../platform/db/notifications.js";
+import { streamEvents } from "../../platform/http/event-stream.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { callerPhoneAccess } from "../call-log/access.js";
 import { callContext } from "./context.js";
@@ -116,47 +117,16 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
   fastify.get("/stream", async (request, reply) => {
     const user = currentUser(request);
     const token = request.cookies[SESSION_COOKIE] ?? "";
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      connection: "keep-alive",
-      "x-content-type-options": "nosniff",
-      "x-accel-buffering": "no",
-      "x-request-id": request.id,
-    });
-    raw.write("retry: 3000\n\n");
-    let open = true;
-    let remove = () => {};
-    const end = () => {
-      if (!open) return;
-      open = false;
-      remove();
-      raw.end();
-    };
-    raw.on("close", end);
-    raw.on("error", end);
-    try {
-      remove = await hub.subscribe({
+    await streamEvents(request, reply, "desk", (sink) =>
+      hub.subscribe({
         userId: user.id,
-        push: (state) => {
-          if (open) raw.write(`event: desk\ndata: ${JSON.stringify(state)}\n\n`);
-        },
-        ping: () => {
-          if (open) raw.write(": keep-alive\n\n");
-        },
+        ...sink,
         stillAllowed: async () => {
           const current = token ? await findSessionUser(db, token, fastify.sessionTtlMs) : null;
           return current?.id === user.id && rolesHold(current.roles, "desk:use");
         },
-        end,
-      });
-      if (!open) remove();
-    } catch (error) {
-      request.log.error({ err: error instanceof Error ? error.message : String(error) }, "desk: could not open the stream");
-      end();
-    }
+      }),
+    );
   });
 };
 
