@@ -14,12 +14,13 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../../platform/audit/audit.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
-import { conflict, forbidden, notFound } from "../../platform/http/errors.js";
+import { forbidden, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { booleanFilter, codeFilter, idsWhere, integerFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams, Nullable } from "../../platform/http/schemas.js";
 import { nextAfterAttempt } from "./attempts.js";
 import { startPlacedCallback } from "./placed/start.js";
+import { lockCallbackRequest, refuseIfClaimedByOther, refuseUnlessWorkable } from "./workable.js";
 
 const AttemptInput = Type.Object(
   { outcome: Type.Enum(CALLBACK_OUTCOMES), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
@@ -91,15 +92,6 @@ async function findVisible(db: Db, user: SessionUser, id: number): Promise<Row> 
   return row;
 }
 
-/** A request someone else has claimed is theirs to call; the others see who and leave it. */
-function refuseIfClaimedByOther(row: Row, user: SessionUser): void {
-  if (row.claimedById !== null && row.claimedById !== user.id) {
-    throw conflict(`This callback request is being worked by ${row.claimedBy?.name ?? "another staff member"}`, {
-      claimedById: "tthc.validation.callback_claimed",
-    });
-  }
-}
-
 /** Supervisors (and administrators) may take a claim back from a colleague who left it. */
 const mayReleaseOthers = (user: SessionUser) => user.roles.includes("admin") || user.roles.includes("supervisor");
 
@@ -155,12 +147,9 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         action: "callback_attempt",
         write: async (tx) => {
           // One attempt at a time per request, so two staff recording at once cannot both count as the third.
-          await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${id} FOR UPDATE`;
+          await lockCallbackRequest(tx, id);
           const before = await tx.callbackRequest.findUniqueOrThrow({ where: { id }, include: withAttempts });
-          if (before.status !== "open") {
-            throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
-          }
-          refuseIfClaimedByOther(before, user);
+          refuseUnlessWorkable(before, user);
           const now = new Date();
           const next = nextAfterAttempt(
             before.attempts.map((a) => a.outcome),
@@ -193,12 +182,9 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         resource: "callback-requests",
         action: "claim",
         write: async (tx) => {
-          await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${id} FOR UPDATE`;
+          await lockCallbackRequest(tx, id);
           const before = await tx.callbackRequest.findUniqueOrThrow({ where: { id }, include: withAttempts });
-          if (before.status !== "open") {
-            throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
-          }
-          refuseIfClaimedByOther(before, user);
+          refuseUnlessWorkable(before, user);
           if (before.claimedById === user.id) return { before, after: before };
           const after = await tx.callbackRequest.update({
             where: { id },

@@ -7,6 +7,7 @@ import type { AnswerOn } from "../../../generated/prisma/enums.js";
 import type { Db } from "../../../platform/db/client.js";
 import { conflict } from "../../../platform/http/errors.js";
 import type { NewCall } from "../../../platform/twilio/voice-api.js";
+import { lockCallbackRequest, refuseUnlessWorkable } from "../workable.js";
 
 export interface CallPlacer {
   createCall(call: NewCall): Promise<string | null>;
@@ -57,19 +58,12 @@ export async function startPlacedCallback(deps: StartDeps, user: SessionUser, re
     throw conflict("Add your phone number or answer in the browser before calling back", { phone: "tthc.validation.staff_no_phone" });
   }
   const { attempt, simulated, from } = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM callback_requests WHERE id = ${requestId} FOR UPDATE`;
+    await lockCallbackRequest(tx, requestId);
     const request = await tx.callbackRequest.findUniqueOrThrow({
       where: { id: requestId },
       include: { call: { select: { hotline: true, simulated: true } }, claimedBy: { select: { name: true } } },
     });
-    if (request.status !== "open") {
-      throw conflict("This callback request is no longer open", { status: "tthc.validation.callback_not_open" });
-    }
-    if (request.claimedById !== null && request.claimedById !== user.id) {
-      throw conflict(`This callback request is being worked by ${request.claimedBy?.name ?? "another staff member"}`, {
-        claimedById: "tthc.validation.callback_claimed",
-      });
-    }
+    refuseUnlessWorkable(request, user);
     const going = await tx.callbackAttempt.count({ where: { requestId, placed: true, endedAt: null } });
     if (going > 0) throw conflict("A call for this request is already going on", { status: "tthc.validation.callback_in_progress" });
     const from = request.call?.hotline ?? deps.hotlineNumber;
