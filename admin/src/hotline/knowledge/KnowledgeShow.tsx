@@ -1,4 +1,4 @@
-import { Link, List, ListItem, Typography } from "@mui/material";
+import { Link, List, ListItem, Stack, Typography } from "@mui/material";
 import {
   DateField,
   EditButton,
@@ -58,6 +58,14 @@ const Links = (_props: { label?: string }) => {
   );
 };
 
+/** The review day, flagged when it has passed. */
+const ReviewOn = (_props: { label?: string }) => (
+  <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+    <DateField source="reviewOn" locales="vi-VN" emptyText="—" />
+    <StaleChip />
+  </Stack>
+);
+
 export const KnowledgeShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
@@ -73,8 +81,9 @@ export const KnowledgeShow = () => (
       <Labeled source="links">
         <Links />
       </Labeled>
-      <DateField source="reviewOn" locales="vi-VN" emptyText="—" />
-      <StaleChip label="resources.knowledge-articles.fields.stale" />
+      <Labeled source="reviewOn">
+        <ReviewOn />
+      </Labeled>
       <NumberField source="useCount" />
       <DateTimeField source="lastUsedAt" emptyText="—" />
       <DateTimeField source="updatedAt" />
