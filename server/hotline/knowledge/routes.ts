@@ -12,6 +12,7 @@ import { forbidden, invalidField, notFound } from "../../platform/http/errors.js
 import { listPage } from "../../platform/http/list-handler.js";
 import { listQuerystring, stringFilter } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
+import { canSeeCall } from "../call-log/access.js";
 import { knowledgeAccess, mayWrite, visibleWhere } from "./access.js";
 import { filterWhere, today } from "./filters.js";
 import { articleData } from "./input.js";
@@ -153,7 +154,10 @@ const knowledgeRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const { row } = await visibleArticle(request, request.params.id);
       const callId = request.body?.callId ?? null;
       const caseId = request.body?.caseId ?? null;
-      if (callId !== null && !(await db.call.findUnique({ where: { id: callId }, select: { id: true } }))) {
+      // A call the user may not see is as absent as one that does not exist.
+      const call =
+        callId === null ? null : await db.call.findUnique({ where: { id: callId }, select: { id: true, agencyId: true, staffId: true } });
+      if (callId !== null && (!call || !(await canSeeCall(db, user, call)))) {
         throw invalidField("callId", "not_found", "No such call");
       }
       if (caseId !== null && !(await db.case.findUnique({ where: { id: caseId }, select: { id: true } }))) {

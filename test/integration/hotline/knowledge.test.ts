@@ -5,6 +5,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listUrl, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
+import { createCall } from "../../helpers/calls.js";
 import { multipart } from "../../helpers/multipart.js";
 
 let t: TestApp;
@@ -140,6 +141,13 @@ describe("search", () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toEqual({ callId: "tthc.validation.not_found" });
     expect((await call(agent, "POST", `/api/knowledge-articles/${draft}/uses`, {})).statusCode).toBe(404);
+    // On a call the agent answered: recorded with it; on another agency's call: as if it did not exist.
+    const { wardA, wardB } = seeded.agencies;
+    const mine = await createCall(t.db, { agencyId: wardA.id, staffId: seeded.users.agent.id });
+    const theirs = await createCall(t.db, { agencyId: wardB.id });
+    expect((await call(agent, "POST", `/api/knowledge-articles/${identity}/uses`, { callId: mine.id })).json().useCount).toBe(2);
+    expect((await t.db.knowledgeArticleUse.findFirst({ where: { callId: mine.id } }))?.userId).toBe(seeded.users.agent.id);
+    expect((await call(agent, "POST", `/api/knowledge-articles/${identity}/uses`, { callId: theirs.id })).statusCode).toBe(400);
     expect((await call(agent, "POST", `/api/knowledge-articles/${identity}/uses`, { callId: "x" })).statusCode).toBe(400);
   });
 });

@@ -1,5 +1,4 @@
-// The knowledge base's pure parts: the search terms a query becomes (no user text reaches
-// to_tsquery's syntax), a CSV line written and read back, the refusals of a line, the public page's escaping.
+// The CSV of articles: a line written and read back, the columns recognised, the refusals of a line.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,23 +10,6 @@ import {
   readLinks,
   readRow,
 } from "../../../../server/hotline/knowledge/csv.js";
-import { escapeHtml } from "../../../../server/hotline/knowledge/page.js";
-import { searchTerms } from "../../../../server/hotline/knowledge/search.js";
-
-describe("searchTerms", () => {
-  it("folds accents and case, makes each word a prefix, and keeps only letters and digits for to_tsquery", () => {
-    expect(searchTerms("  Đăng KÝ   khai sinh ")).toEqual({
-      all: "dang:* & ky:* & khai:* & sinh:*",
-      title: "dang:*A & ky:*A & khai:*A & sinh:*A",
-      contains: "%dang ky khai sinh%",
-    });
-    expect(searchTerms("khai & !sinh:* 'x'")?.all).toBe("khai:* & sinh:* & x:*");
-    expect(searchTerms("1.001193")).toMatchObject({ all: "1:* & 001193:*", contains: "%1.001193%" });
-    expect(searchTerms("50%_\\")).toMatchObject({ contains: "%50\\%\\_\\\\%" });
-    expect(searchTerms("!!!")).toMatchObject({ all: "" });
-    expect(searchTerms("   ")).toBeNull();
-  });
-});
 
 describe("the CSV of articles", () => {
   const article: ExportArticle = {
@@ -104,11 +86,5 @@ describe("the CSV of articles", () => {
       { label: "https://a.vn", url: "https://a.vn" },
       { label: "Trang B", url: "https://b.vn" },
     ]);
-  });
-});
-
-describe("escapeHtml", () => {
-  it("escapes every character that could open markup or leave an attribute", () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });
 });
