@@ -114,4 +114,21 @@ describe("the knowledge base", () => {
     await page.getByRole("button", { name: "Kết thúc", exact: true }).click();
     expect((await running).status).toBe(200);
   });
+
+  it("shows the published articles on the public page without signing in, with a search that needs no script", async () => {
+    await browser.clearCookies();
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(`${server.base}/kb`);
+    await page.getByRole("heading", { name: "Hỏi đáp thủ tục hành chính tỉnh Gia Lai" }).waitFor();
+    await page.getByRole("searchbox", { name: "Tìm kiếm" }).fill("ly lich tu phap");
+    await page.getByRole("button", { name: "Tìm" }).click();
+    await page.getByRole("link", { name: TITLE }).click();
+    await page.getByText(ANSWER).waitFor();
+    expect(page.url()).toMatch(/\/kb\/\d+$/);
+    await page.screenshot({ path: `${ROOT}/test-results/knowledge-public.png`, fullPage: true }).catch(() => {});
+    expect(errors).toEqual([]);
+  });
 });
