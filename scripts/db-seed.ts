@@ -5,6 +5,7 @@ import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { SEED_AGENCIES } from "../prisma/seed/agencies.js";
+import { SEED_ARTICLES } from "../prisma/seed/knowledge.js";
 import { demoName, demoPhone } from "../prisma/seed/people.js";
 import { hashPassword } from "../server/access/auth/password.js";
 import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../server/access/auth/password-policy.js";
@@ -104,6 +105,22 @@ async function seedStaff(agencyIds: Map<string, number>, staffPassword: string):
   return staff.length;
 }
 
+/** The demo knowledge base, published; an article is matched by its title within its agency. */
+async function seedKnowledge(agencyIds: Map<string, number>): Promise<number> {
+  for (const { agencyCode, reviewInMonths, ...article } of SEED_ARTICLES) {
+    const agencyId = agencyIds.get(agencyCode) as number;
+    const reviewOn = new Date();
+    reviewOn.setUTCHours(0, 0, 0, 0);
+    reviewOn.setUTCMonth(reviewOn.getUTCMonth() + reviewInMonths);
+    const data = { ...article, agencyId, status: "published" as const };
+    const existing = await db.knowledgeArticle.findFirst({ where: { title: article.title, agencyId }, select: { id: true } });
+    // A review day once given is the editors' to move, not the seed's.
+    if (existing) await db.knowledgeArticle.update({ where: { id: existing.id }, data });
+    else await db.knowledgeArticle.create({ data: { ...data, reviewOn } });
+  }
+  return SEED_ARTICLES.length;
+}
+
 /** Publishes ivr-flows/ as a new version when it differs from the active one. */
 async function seedFlow(): Promise<string> {
   const files = await loadFlowFiles(fileURLToPath(new URL("../ivr-flows", import.meta.url)));
@@ -126,7 +143,10 @@ try {
   await seedAdmin(agencyIds.get("TTPVHCC") as number, adminPassword);
   const staffCount = await seedStaff(agencyIds, staffPassword);
   const flow = await seedFlow();
-  console.log(`seeded ${agencyIds.size} agencies, ${staffCount} staff, the administrator "${config.ADMIN_USERNAME}"; ${flow}`);
+  const articles = await seedKnowledge(agencyIds);
+  console.log(
+    `seeded ${agencyIds.size} agencies, ${staffCount} staff, the administrator "${config.ADMIN_USERNAME}", ${articles} knowledge articles; ${flow}`,
+  );
 } finally {
   await db.$disconnect();
 }

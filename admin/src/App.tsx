@@ -14,6 +14,7 @@ import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
 import desk from "./hotline/desk";
 import ivrFlowVersions from "./hotline/ivr-flows";
+import knowledgeArticles from "./hotline/knowledge";
 import noteCategories from "./hotline/note-categories";
 import satisfactionReport from "./hotline/reports";
 import simulator from "./hotline/simulator";
@@ -40,6 +41,7 @@ const RESOURCES = [
   <Resource key="satisfaction-report" name="satisfaction-report" {...satisfactionReport} />,
   <Resource key="agencies" name="agencies" {...agencies} />,
   <Resource key="callback-requests" name="callback-requests" {...callbackRequests} />,
+  <Resource key="knowledge-articles" name="knowledge-articles" {...knowledgeArticles} />,
   <Resource key="hours-overrides" name="hours-overrides" {...hoursOverrides} />,
   <Resource key="ivr-flow-versions" name="ivr-flow-versions" {...ivrFlowVersions} />,
   <Resource key="note-categories" name="note-categories" {...noteCategories} />,

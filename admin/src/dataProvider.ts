@@ -60,6 +60,10 @@ const writable: Record<string, { create: readonly string[]; update: readonly str
     update: ["agencyId", "date", "closed", "ranges", "note"],
   },
   "callback-requests": { create: [], update: ["status"] },
+  "knowledge-articles": {
+    create: ["title", "answer", "topic", "procedureCode", "procedureName", "agencyId", "links", "reviewOn", "status"],
+    update: ["title", "answer", "topic", "procedureCode", "procedureName", "agencyId", "links", "reviewOn", "status"],
+  },
   "note-categories": {
     create: ["code", "nameVi", "nameEn", "kind", "active", "sortOrder"],
     update: ["code", "nameVi", "nameEn", "kind", "active", "sortOrder"],

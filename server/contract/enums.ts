@@ -11,6 +11,7 @@ import {
   CaseSource,
   CaseState,
   ConsentStatus,
+  KnowledgeStatus,
   NoteKind,
   NoteState,
   PresenceState,
@@ -29,6 +30,7 @@ export type {
   CaseSource,
   CaseState,
   ConsentStatus,
+  KnowledgeStatus,
   NoteKind,
   NoteState,
   PresenceState,
@@ -68,6 +70,8 @@ export const NOTE_KINDS = Object.values(NoteKind);
 export const CASE_KINDS = NOTE_KINDS;
 export const CASE_STATES = Object.values(CaseState);
 export const CASE_SOURCES = Object.values(CaseSource);
+/** A knowledge article is a draft until published: only published ones reach the desk's search by default, and the public page. */
+export const KNOWLEDGE_STATUSES = Object.values(KnowledgeStatus);
 /** A note is a draft while its author types, final once finished. */
 export const NOTE_STATES = Object.values(NoteState);
 

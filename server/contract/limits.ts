@@ -16,3 +16,13 @@ export const NOTE_QUESTION_MAX = 4000;
 export const NOTE_ANSWER_MAX = 8000;
 /** The longest reason a staff member may give for passing a call on (desk transfer). */
 export const TRANSFER_REASON_MAX = 500;
+
+/** A knowledge article's title, and its answer (read aloud, and inserted into a note's answer: not longer than that). */
+export const KNOWLEDGE_TITLE_MAX = 300;
+export const KNOWLEDGE_ANSWER_MAX = NOTE_ANSWER_MAX;
+/** A procedure code of the national catalogue: "1.001193", "2.000488.000.00.00.H12". */
+export const PROCEDURE_CODE_PATTERN = "^[0-9A-Za-z][0-9A-Za-z._-]{0,59}$";
+/** An IVR topic id, as ivr-flows names them (ho_tich, cu_tru). */
+export const TOPIC_PATTERN = "^[a-z][a-z0-9_]{0,59}$";
+/** Links of an article: at most this many, each an http(s) URL. */
+export const KNOWLEDGE_LINKS_MAX = 10;

@@ -11,6 +11,7 @@ import { enDesk } from "./en/desk";
 import { enFlows } from "./en/flows";
 import { enForms } from "./en/forms";
 import { enHome } from "./en/home";
+import { enKnowledge } from "./en/knowledge";
 import { enNotes } from "./en/notes";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
@@ -112,6 +113,7 @@ export const enApp = {
       ...enRoutingAudit.audit_resources,
       ...enSms.audit_resources,
       ...enNotes.audit_resources,
+      ...enKnowledge.audit_resources,
       ...enContacts.audit_resources,
       staff: "Staff on duty",
       campaigns: "Campaigns",
@@ -181,6 +183,7 @@ export const enApp = {
     ...enCampaigns.tthc,
     ...enSms.tthc,
     ...enNotes.tthc,
+    ...enKnowledge.tthc,
     ...enForms.tthc,
     ...enTransfer.tthc,
   },
@@ -245,6 +248,7 @@ export const enApp = {
     ...enCampaigns.resources,
     ...enSms.resources,
     ...enNotes.resources,
+    ...enKnowledge.resources,
   },
 };
 

@@ -67,6 +67,7 @@ export const AUDIT_RESOURCES = [
   "calls",
   "call-notes",
   "note-categories",
+  "knowledge-articles",
   "recordings",
   "reports",
   "settings",

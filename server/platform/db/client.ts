@@ -16,6 +16,7 @@ const SEARCH_KEYS_OMITTED = {
   smsSender: { searchKey: true },
   campaign: { searchKey: true },
   contact: { searchKey: true },
+  knowledgeArticle: { searchKey: true },
 } as const;
 
 export type Db = PrismaClient<never, typeof SEARCH_KEYS_OMITTED>;

@@ -90,6 +90,21 @@ interface Column {
   is_nullable: "YES" | "NO";
 }
 
+/**
+ * Fields of type Unsupported("…") (a tsvector, say) per table: Prisma leaves them out of the DMMF, so
+ * they are read from the schema's text, with the database type they promise.
+ */
+function unsupportedColumns(schema: string, tableOf: Map<string, string>): { table: string; column: string; type: string }[] {
+  const found: { table: string; column: string; type: string }[] = [];
+  for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const [, field, type, rest] of (body ?? "").matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)\??(.*)$/gm)) {
+      const column = /@map\("([^"]+)"\)/.exec(rest ?? "")?.[1] ?? field;
+      found.push({ table: tableOf.get(model ?? "") ?? model ?? "", column: column ?? "", type: type ?? "" });
+    }
+  }
+  return found;
+}
+
 describe("schema and migrations agree", () => {
   it("has every model, field, enum and relation of schema.prisma, and no table the schema does not know", async () => {
     const dmmf = getDMMF({ datamodel: readFileSync(`${ROOT}/prisma/schema.prisma`, "utf8") });
@@ -124,6 +139,12 @@ describe("schema and migrations agree", () => {
         problems.push(`enum ${name}: database has [${values}], schema [${expected}]`);
     }
     const tableOf = new Map(datamodel.models.map((m) => [m.name, m.dbName ?? m.name]));
+    const unsupported = unsupportedColumns(readFileSync(`${ROOT}/prisma/schema.prisma`, "utf8"), tableOf);
+    for (const { table, column: name, type } of unsupported) {
+      const col = column(table, name);
+      if (!col) problems.push(`${table}.${name}: missing`);
+      else if (col.udt_name !== type) problems.push(`${table}.${name}: type ${col.udt_name}, schema Unsupported("${type}")`);
+    }
     for (const model of datamodel.models) {
       const table = model.dbName ?? model.name;
       for (const field of model.fields) {
@@ -165,7 +186,10 @@ describe("schema and migrations agree", () => {
           );
         }
       }
-      const known = new Set(model.fields.filter((f) => f.kind !== "object").map((f) => f.dbName ?? f.name));
+      const known = new Set([
+        ...model.fields.filter((f) => f.kind !== "object").map((f) => f.dbName ?? f.name),
+        ...unsupported.filter((u) => u.table === table).map((u) => u.column),
+      ]);
       for (const col of columns.filter((c) => c.table_name === table && !known.has(c.column_name))) {
         problems.push(`${table}.${col.column_name}: in the database but not in the schema`);
       }

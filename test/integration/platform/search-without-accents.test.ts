@@ -68,7 +68,17 @@ describe("search without accents", () => {
   });
 
   it("has a trigram index the contains search uses", async () => {
-    const tables = ["agencies", "users", "segments", "contact_lists", "sms_templates", "sms_senders", "campaigns", "contacts"];
+    const tables = [
+      "agencies",
+      "users",
+      "segments",
+      "contact_lists",
+      "sms_templates",
+      "sms_senders",
+      "campaigns",
+      "contacts",
+      "knowledge_articles",
+    ];
     const indexes = await t.db.$queryRaw<{ tablename: string; indexdef: string }[]>`
       SELECT tablename, indexdef FROM pg_indexes WHERE indexname LIKE '%search_key_idx'`;
     expect(indexes.map((i) => i.tablename).sort()).toEqual([...tables].sort());

@@ -21,6 +21,11 @@ export interface CallNoteFormProps {
   live?: boolean;
   /** After the note is finished (the call page reloads the call to show it). */
   onFinished?: (note: CallNote) => void;
+  /**
+   * Tools shown under the answer field, given a way to put text into it (the desk mounts the
+   * knowledge base's search there, whose "Chèn câu trả lời" lands in the answer).
+   */
+  answerTools?: (insertAnswer: (text: string) => void) => ReactNode;
 }
 
 interface Fields {
@@ -43,7 +48,7 @@ function fieldErrors(error: unknown): Record<string, string> {
   return errors && typeof errors === "object" ? (errors as Record<string, string>) : {};
 }
 
-export const CallNoteForm = ({ callId, live = false, onFinished }: CallNoteFormProps) => {
+export const CallNoteForm = ({ callId, live = false, onFinished, answerTools }: CallNoteFormProps) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
@@ -148,6 +153,12 @@ export const CallNoteForm = ({ callId, live = false, onFinished }: CallNoteFormP
     setFields(next);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
+  };
+
+  // An inserted answer goes after what is already written, a blank line between, never replacing it.
+  const insertAnswer = (text: string) => {
+    const current = latest.current.answer.trimEnd();
+    change({ answer: (current ? `${current}\n\n${text}` : text).slice(0, NOTE_ANSWER_MAX) });
   };
 
   const finish = async (event: React.FormEvent) => {
@@ -259,6 +270,7 @@ export const CallNoteForm = ({ callId, live = false, onFinished }: CallNoteFormP
         disabled={!loaded}
         slotProps={{ htmlInput: { maxLength: NOTE_ANSWER_MAX } }}
       />
+      {loaded && answerTools?.(insertAnswer)}
       <FormControlLabel
         control={<Switch checked={fields.resolved} onChange={(e) => change({ resolved: e.target.checked })} disabled={!loaded} />}
         label={translate("tthc.notes.resolved")}

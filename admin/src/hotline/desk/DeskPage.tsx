@@ -30,6 +30,7 @@ import { usePresence } from "../../agencies/staff/usePresence";
 import { API_URL, httpClient } from "../../dataProvider";
 import { CallNoteForm } from "../calls";
 import { formatDateTime, formatDuration } from "../calls/format";
+import { KnowledgeSearch } from "../knowledge";
 import { CallbackPanel } from "./CallbackPanel";
 import { ScreenPop } from "./ScreenPop";
 import { Softphone } from "./Softphone";
@@ -221,7 +222,12 @@ export const DeskPage = () => {
             <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", md: "2fr 1fr" }, gap: 2 }}>
               {/* The note is written during the call (saved as a draft) and finished in after-call work. */}
               <Section title={translate("tthc.desk.pop.notes")} testId="desk-note">
-                <CallNoteForm key={noteCallId} callId={noteCallId} live={state.current?.callId === noteCallId} />
+                <CallNoteForm
+                  key={noteCallId}
+                  callId={noteCallId}
+                  live={state.current?.callId === noteCallId}
+                  answerTools={(insertAnswer) => <KnowledgeSearch callId={noteCallId} onInsert={insertAnswer} />}
+                />
               </Section>
               {/* Passing the call on (hold is in the softphone): only while the staff member is on it. */}
               {state.current && (

@@ -10,6 +10,7 @@ import { viDesk } from "./desk";
 import { viFlows } from "./flows";
 import { viForms } from "./forms";
 import { viHome } from "./home";
+import { viKnowledge } from "./knowledge";
 import { viNotes } from "./notes";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
@@ -111,6 +112,7 @@ export const viApp: AppMessages = {
       ...viRoutingAudit.audit_resources,
       ...viSms.audit_resources,
       ...viNotes.audit_resources,
+      ...viKnowledge.audit_resources,
       ...viContacts.audit_resources,
       staff: "Cán bộ trực",
       campaigns: "Chiến dịch",
@@ -180,6 +182,7 @@ export const viApp: AppMessages = {
     ...viCampaigns.tthc,
     ...viSms.tthc,
     ...viNotes.tthc,
+    ...viKnowledge.tthc,
     ...viForms.tthc,
     ...viTransfer.tthc,
   },
@@ -244,5 +247,6 @@ export const viApp: AppMessages = {
     ...viCampaigns.resources,
     ...viSms.resources,
     ...viNotes.resources,
+    ...viKnowledge.resources,
   },
 };
