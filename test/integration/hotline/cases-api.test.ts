@@ -4,7 +4,7 @@
 import { QueueEvents, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseDetail } from "../../../server/contract/hotline/cases.js";
-import { CASE_SMS_JOB, caseSmsProcessor } from "../../../server/hotline/cases/sms-job.js";
+import { CASE_SMS_JOB, caseSmsProcessor, sendCaseSms } from "../../../server/hotline/cases/sms-job.js";
 import { createSinkSmsProvider } from "../../../server/messaging/vendors/sink.js";
 import { CASES_QUEUE, queueOptions } from "../../../server/platform/jobs/queues.js";
 import { listUrl, loginAll, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
@@ -218,6 +218,26 @@ describe("hostile input", () => {
     expect(notJson.statusCode).toBe(400);
     const long = await api("agent", "POST", `/api/cases/${c.id}/answer`, { answer: "x".repeat(8001) });
     expect(long.statusCode).toBe(400);
+  });
+
+  it("escapes the case's text on the answer page", async () => {
+    const c = await newCase("agent", { question: '<script>alert("q")</script>' });
+    await api("agent", "POST", `/api/cases/${c.id}/answer`, { answer: "<img src=x onerror=alert(1)>" });
+    const deps = { db: t.db, provider: createSinkSmsProvider({}), publicBaseUrl: t.config.PUBLIC_BASE_URL };
+    expect(await sendCaseSms(deps, c.id, "case_answered")).toMatchObject({ sent: true });
+    const body = (await t.db.smsMessage.findFirstOrThrow({ where: { caseId: c.id, purpose: "case_answered" } })).body;
+    const token = /\/c\/([A-Za-z0-9_-]{43})$/.exec(body)?.[1] ?? "";
+    // What the page's button posts: an empty form.
+    const page = await t.app.inject({
+      method: "POST",
+      url: `/c/${token}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "",
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.body).not.toContain("<script>alert");
+    expect(page.body).not.toContain("<img");
+    expect(page.body).toContain("&#60;img src=x onerror=alert(1)&#62;");
   });
 
   it("turns scanners of /c/ links away after the allowed misses", async () => {

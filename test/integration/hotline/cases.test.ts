@@ -180,14 +180,33 @@ describe("a case from a call's note to the citizen's survey", () => {
     const token = new RegExp(`^Tong dai TTHC Gia Lai: phieu ${code} da co tra loi: ${BASE}/c/([A-Za-z0-9_-]{43})$`).exec(sms.body)?.[1];
     expect(token).toBeDefined();
 
-    const page = await t.app.inject({ method: "GET", url: `/c/${token}` });
+    // Opening the link (or an app previewing it) shows a button and spends nothing.
+    for (let i = 0; i < 2; i++) {
+      const opened = await t.app.inject({ method: "GET", url: `/c/${token}` });
+      expect(opened.statusCode).toBe(200);
+      expect(opened.headers["cache-control"]).toBe("no-store");
+      expect(opened.body).toContain(`action="/c/${token}"`);
+      expect(opened.body).not.toContain("UBND phường");
+    }
+    const page = await t.app.inject({
+      method: "POST",
+      url: `/c/${token}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "",
+    });
     expect(page.statusCode).toBe(200);
-    expect(page.headers["cache-control"]).toBe("no-store");
     expect(page.body).toContain("Ông/bà nộp tờ khai tại UBND phường.");
     expect(page.body).toContain(code);
-    const second = await t.app.inject({ method: "GET", url: `/c/${token}` });
-    expect(second.statusCode).toBe(410);
-    expect(second.body).not.toContain("UBND phường");
+    for (const method of ["GET", "POST"] as const) {
+      const again = await t.app.inject({
+        method,
+        url: `/c/${token}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "",
+      });
+      expect(again.statusCode).toBe(410);
+      expect(again.body).not.toContain("UBND phường");
+    }
   });
 
   it("is closed; the citizen gets one survey link and answers it once", async () => {
