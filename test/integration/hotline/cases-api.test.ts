@@ -100,6 +100,37 @@ describe("working a case", () => {
     });
   });
 
+  it("creates one case from a voicemail's callback request, with its phone and agency", async () => {
+    const call = await createCall(t.db, { caller: "+84912000222", agencyId: province.agencies.wardA.id, termination: "voicemail" });
+    const request = await t.db.callbackRequest.create({
+      data: { callId: call.id, agencyId: province.agencies.wardA.id, phone: "+84912000222", dueAt: new Date() },
+    });
+    const noKind = await api("agent", "POST", "/api/cases", { callbackRequestId: request.id, question: "Hỏi lại về hồ sơ" });
+    expect(noKind.json().errors).toEqual({ kind: "tthc.validation.required" });
+    const created = await api("agent", "POST", "/api/cases", {
+      callbackRequestId: request.id,
+      kind: "complaint",
+      question: "Hỏi lại về hồ sơ",
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({
+      source: "voicemail",
+      phone: "+84912000222",
+      agencyId: province.agencies.wardA.id,
+      callId: call.id,
+      kind: "complaint",
+    });
+    const again = await api("agent", "POST", "/api/cases", { callbackRequestId: request.id, kind: "complaint", question: "x" });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors).toEqual({ callbackRequestId: "tthc.validation.taken" });
+    // Another ward's request is not this staff member's to turn into a case.
+    const other = await t.db.callbackRequest.create({
+      data: { agencyId: province.agencies.wardB.id, phone: "+84912000333", dueAt: new Date() },
+    });
+    const refused = await api("agent", "POST", "/api/cases", { callbackRequestId: other.id, kind: "question", question: "x" });
+    expect(refused.json().errors).toEqual({ callbackRequestId: "tthc.validation.not_found" });
+  });
+
   it("numbers codes per year without gaps, even when creations race", async () => {
     const before = (await t.db.caseCounter.findUnique({ where: { year: 2026 } }))?.last ?? 0;
     const codes = await Promise.all(Array.from({ length: 8 }, () => newCase().then((c) => c.code)));
