@@ -42,7 +42,7 @@ export type Case = WireOf<typeof Case>;
 
 export const CaseEvent = Type.Object({
   id: Type.Integer(),
-  /** created, assigned, state, transferred, answered, closed, reopened, escalated, call_linked, sms */
+  /** created, edited, assigned, state, transferred, answered, closed, reopened, escalated, call_linked, sms */
   type: Type.String(),
   actorName: Nullable(Type.String()),
   fromState: Nullable(StringEnum<CaseState>(CASE_STATES)),
@@ -75,7 +75,8 @@ export const CaseCreate = Type.Object(
     /** Required by hand; taken from the call or request otherwise. */
     phone: Type.Optional(Type.String({ maxLength: 32 })),
     citizenName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    kind: StringEnum<NoteKind>(CASE_KINDS),
+    /** Required by hand and from a callback request; from a note, the note category's kind when absent. */
+    kind: Type.Optional(StringEnum<NoteKind>(CASE_KINDS)),
     topic: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     procedureCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     procedureName: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
@@ -99,8 +100,12 @@ export const CaseUpdate = Type.Object(
     procedureCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     procedureName: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     assigneeId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-    /** in_progress or waiting_citizen; answering, closing and reopening have their own actions. */
-    state: Type.Optional(StringEnum<CaseState>(["in_progress", "waiting_citizen"] as CaseState[])),
+    /**
+     * Moves to in_progress or waiting_citizen; answering, closing and reopening have their own actions.
+     * Any state is accepted on the wire so that react-admin can send the whole record back: the case's
+     * current state changes nothing, any other than those two is a 400 naming `state`.
+     */
+    state: Type.Optional(StringEnum<CaseState>(CASE_STATES)),
   },
   { additionalProperties: false },
 );
