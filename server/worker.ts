@@ -62,7 +62,10 @@ const campaignDeps = {
 
 let watchdog: NodeJS.Timeout | undefined;
 const workers = [
-  new Worker(MAINTENANCE_QUEUE, maintenanceProcessor(db, { twilio, log }), { ...queueOptions(config), concurrency: 1 }),
+  new Worker(MAINTENANCE_QUEUE, maintenanceProcessor(db, { twilio, log, serviceLevelSeconds: config.SERVICE_LEVEL_SECONDS }), {
+    ...queueOptions(config),
+    concurrency: 1,
+  }),
   new Worker(SURVEYS_QUEUE, surveysProcessor({ db, provider: sms, publicBaseUrl: config.PUBLIC_BASE_URL }), {
     ...queueOptions(config),
     concurrency: 5,

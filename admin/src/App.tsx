@@ -16,6 +16,8 @@ import desk from "./hotline/desk";
 import ivrFlowVersions from "./hotline/ivr-flows";
 import noteCategories from "./hotline/note-categories";
 import satisfactionReport from "./hotline/reports";
+import agencyReports from "./hotline/reports/periodic";
+import reportScoring from "./hotline/reports/scoring";
 import simulator from "./hotline/simulator";
 import { i18nProvider } from "./i18n";
 import { Layout, LoginPage } from "./layout";
@@ -38,6 +40,8 @@ const RESOURCES = [
   <Resource key="board" name="board" {...board} />,
   <Resource key="calls" name="calls" {...calls} />,
   <Resource key="satisfaction-report" name="satisfaction-report" {...satisfactionReport} />,
+  <Resource key="agency-reports" name="agency-reports" {...agencyReports} />,
+  <Resource key="report-scoring" name="report-scoring" {...reportScoring} />,
   <Resource key="agencies" name="agencies" {...agencies} />,
   <Resource key="callback-requests" name="callback-requests" {...callbackRequests} />,
   <Resource key="hours-overrides" name="hours-overrides" {...hoursOverrides} />,

@@ -3,6 +3,7 @@
 
 import englishMessages from "ra-language-english";
 import type { AuditAction, AuditResource } from "../../../server/contract/platform/audit-logs";
+import { enAgencyReports } from "./en/agency-reports";
 import { enBoard } from "./en/board";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
@@ -56,6 +57,7 @@ export const enApp = {
       ...enSms.validation,
       ...enNotes.validation,
       ...enContacts.validation,
+      ...enAgencyReports.validation,
     },
     kinds: {
       province: "Province",
@@ -183,6 +185,7 @@ export const enApp = {
     ...enNotes.tthc,
     ...enForms.tthc,
     ...enTransfer.tthc,
+    ...enAgencyReports.tthc,
   },
   resources: {
     agencies: {
@@ -245,6 +248,7 @@ export const enApp = {
     ...enCampaigns.resources,
     ...enSms.resources,
     ...enNotes.resources,
+    ...enAgencyReports.resources,
   },
 };
 

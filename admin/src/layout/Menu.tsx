@@ -6,7 +6,18 @@ import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate }
 const SECTIONS = [
   {
     id: "hotline",
-    resources: ["desk", "board", "calls", "satisfaction-report", "callback-requests", "ivr-flow-versions", "note-categories", "simulator"],
+    resources: [
+      "desk",
+      "board",
+      "calls",
+      "satisfaction-report",
+      "agency-reports",
+      "report-scoring",
+      "callback-requests",
+      "ivr-flow-versions",
+      "note-categories",
+      "simulator",
+    ],
   },
   {
     id: "outreach",

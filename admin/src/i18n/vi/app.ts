@@ -2,6 +2,7 @@
 // that English lacks) is a compile error.
 import type { AuditAction, AuditResource } from "../../../../server/contract/platform/audit-logs";
 import type { AppMessages } from "../en";
+import { viAgencyReports } from "./agency-reports";
 import { viBoard } from "./board";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
@@ -55,6 +56,7 @@ export const viApp: AppMessages = {
       ...viSms.validation,
       ...viNotes.validation,
       ...viContacts.validation,
+      ...viAgencyReports.validation,
     },
     kinds: {
       province: "Tỉnh",
@@ -182,6 +184,7 @@ export const viApp: AppMessages = {
     ...viNotes.tthc,
     ...viForms.tthc,
     ...viTransfer.tthc,
+    ...viAgencyReports.tthc,
   },
   resources: {
     agencies: {
@@ -244,5 +247,6 @@ export const viApp: AppMessages = {
     ...viCampaigns.resources,
     ...viSms.resources,
     ...viNotes.resources,
+    ...viAgencyReports.resources,
   },
 };
