@@ -100,6 +100,8 @@ export const AgencyReport = Type.Object({
   closed: Type.Boolean(),
   /** The agency whose subtree the report was asked for, if any. */
   agencyId: Nullable(Type.Integer()),
+  /** The whole province (an unscoped reader, no agencyId), or a subtree: what `total` adds up. */
+  wholeProvince: Type.Boolean(),
   scoring: ScoringSettings,
   /** The case kinds, in order, and every topic seen, for the columns. */
   kinds: Type.Array(StringEnum<NoteKind>(CASE_KINDS)),

@@ -234,7 +234,15 @@ function expectFigures(actual: PeriodFigures, expected: PeriodFigures) {
 describe("the monthly report equals the stored calls and cases", () => {
   it("per agency and for the province", async () => {
     const r = await report("admin", "period=2026-11&live=true");
-    expect(r).toMatchObject({ period: "2026-11", kind: "month", from: "2026-11-01", to: "2026-11-30", closed: true, preparedAt: null });
+    expect(r).toMatchObject({
+      period: "2026-11",
+      kind: "month",
+      from: "2026-11-01",
+      to: "2026-11-30",
+      closed: true,
+      preparedAt: null,
+      wholeProvince: true,
+    });
     expect(r.asOf).toBe(END.toISOString());
     const all = await t.db.agency.findMany();
     expect(r.rows.map((row) => row.agencyId).sort()).toEqual(all.map((a) => a.id).sort());
@@ -326,6 +334,7 @@ describe("scope", () => {
   it("a supervisor sees their agency's subtree, and its total", async () => {
     const { department, unit, wardA } = seeded.agencies;
     const r = await report("supervisor", "period=2026-11&live=true");
+    expect(r.wholeProvince).toBe(false);
     expect(r.rows.map((row) => row.agencyId).sort()).toEqual([department.id, unit.id].sort());
     expectFigures(r.total, await recompute([department.id, unit.id]));
     expect((await get("supervisor", `/api/agency-reports?period=2026-11&agencyId=${wardA.id}`)).statusCode).toBe(403);

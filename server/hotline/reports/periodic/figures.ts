@@ -199,6 +199,7 @@ export function buildReport(inputs: ReportInputs, view: ReportView): AgencyRepor
     preparedAt: view.preparedAt,
     closed: view.closed,
     agencyId: view.agencyId,
+    wholeProvince,
     scoring,
     kinds: [...CASE_KINDS],
     topics,

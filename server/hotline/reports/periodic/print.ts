@@ -42,7 +42,7 @@ function figureCells(f: PeriodFigures): string[] {
 }
 
 export function periodicReportPage(report: AgencyReport): string {
-  const total = report.agencyId === null ? "Toàn tỉnh" : "Tổng";
+  const total = report.wholeProvince ? "Toàn tỉnh" : "Tổng";
   const ranking = report.rows
     .map(
       (row) =>

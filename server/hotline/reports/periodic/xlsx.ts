@@ -17,7 +17,7 @@ import {
 export const RANKING_SHEET = "Xếp hạng";
 export const CASES_SHEET = "Phiếu theo loại, chủ đề";
 
-const totalLabel = (report: AgencyReport) => (report.agencyId === null ? "Toàn tỉnh" : "Tổng");
+const totalLabel = (report: AgencyReport) => (report.wholeProvince ? "Toàn tỉnh" : "Tổng");
 
 function title(sheet: ExcelJS.Worksheet, report: AgencyReport, what: string, width: number): void {
   sheet.addRow([`${what} ${periodLabel(report.period)}`]).font = { bold: true, size: 14 };

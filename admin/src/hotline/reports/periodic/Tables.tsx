@@ -83,7 +83,7 @@ export const RankingTable = ({ report }: { report: AgencyReport }) => {
           <TableRow sx={{ "& td": { fontWeight: "bold" } }}>
             <TableCell />
             <TableCell>
-              {translate(report.agencyId === null ? "tthc.agency_reports.total_province" : "tthc.agency_reports.total_subtree")}
+              {translate(report.wholeProvince ? "tthc.agency_reports.total_province" : "tthc.agency_reports.total_subtree")}
             </TableCell>
             <TableCell />
             <TableCell />
@@ -141,7 +141,7 @@ export const CasesTable = ({ report }: { report: AgencyReport }) => {
           ))}
           <TableRow sx={{ "& td": { fontWeight: "bold" } }}>
             <TableCell>
-              {translate(report.agencyId === null ? "tthc.agency_reports.total_province" : "tthc.agency_reports.total_subtree")}
+              {translate(report.wholeProvince ? "tthc.agency_reports.total_province" : "tthc.agency_reports.total_subtree")}
             </TableCell>
             {cells(report.total)}
           </TableRow>
