@@ -3,12 +3,16 @@
 // midnight), every figure is recomputed here in JavaScript from the rows read back with Prisma, and
 // compared with the API's; the .xlsx is read back with exceljs. Also: the score formula's settings,
 // the readers' scope, hostile input, prepared reports and the job that prepares last month's once.
+
+import { Queue } from "bullmq";
 import ExcelJS from "exceljs";
 import type { Response } from "light-my-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgencyReport, PeriodFigures } from "../../../server/contract/hotline/agency-reports.js";
 import type { NoteKind } from "../../../server/generated/prisma/enums.js";
-import { prepareMonthlyReport } from "../../../server/hotline/reports/periodic/job.js";
+import { PREPARE_MONTHLY_REPORT, prepareMonthlyReport } from "../../../server/hotline/reports/periodic/job.js";
+import { maintenanceProcessor, scheduleMaintenance } from "../../../server/hotline/retention/maintenance.js";
+import { MAINTENANCE_QUEUE, queueOptions } from "../../../server/platform/jobs/queues.js";
 import { createUser, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createCall } from "../../helpers/calls.js";
 
@@ -535,5 +539,24 @@ describe("prepared reports", () => {
     const after = await t.db.reportSnapshot.findUniqueOrThrow({ where: { period: "2026-05" } });
     expect(after.preparedAt).toEqual(first.preparedAt);
     expect(await t.db.reportSnapshot.count({ where: { period: "2026-05" } })).toBe(1);
+  });
+
+  it("is a daily job of the worker's maintenance queue", async () => {
+    const queue = new Queue(MAINTENANCE_QUEUE, queueOptions(t.config));
+    try {
+      await scheduleMaintenance(queue);
+      await scheduleMaintenance(queue);
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.filter((s) => s.key === PREPARE_MONTHLY_REPORT)).toEqual([
+        expect.objectContaining({ key: PREPARE_MONTHLY_REPORT, pattern: "0 0 6 * * *", tz: "Asia/Ho_Chi_Minh" }),
+      ]);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    // The processor runs it (today: last month is prepared, or not due yet, or already prepared).
+    const run = maintenanceProcessor(t.db, { serviceLevelSeconds: 20 });
+    const result = await run({ name: PREPARE_MONTHLY_REPORT } as Parameters<typeof run>[0]);
+    expect(JSON.stringify(result)).toMatch(/prepared|not_yet|already_prepared/);
   });
 });
