@@ -28,6 +28,8 @@ import knowledgePublicRoutes from "./hotline/knowledge/public-routes.js";
 import knowledgeRoutes from "./hotline/knowledge/routes.js";
 import noteCategoryRoutes from "./hotline/note-categories/routes.js";
 import callQueues from "./hotline/queues/plugin.js";
+import agencyReportRoutes from "./hotline/reports/periodic/routes.js";
+import scoringRoutes from "./hotline/reports/periodic/scoring-routes.js";
 import reportRoutes from "./hotline/reports/routes.js";
 import retentionRoutes from "./hotline/retention/routes.js";
 import simulatorNetwork from "./hotline/simulator/network/plugin.js";
@@ -137,6 +139,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(bridgeRoutes, { prefix: "/desk/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });
+      await api.register(agencyReportRoutes, { prefix: "/agency-reports" });
+      await api.register(scoringRoutes, { prefix: "/report-scoring" });
       await api.register(boardRoutes, { prefix: "/board" });
       await api.register(deskRoutes, { prefix: "/desk" });
       await api.register(retentionRoutes, { prefix: "/settings/retention" });

@@ -17,6 +17,8 @@ import ivrFlowVersions from "./hotline/ivr-flows";
 import knowledgeArticles from "./hotline/knowledge";
 import noteCategories from "./hotline/note-categories";
 import satisfactionReport from "./hotline/reports";
+import agencyReports from "./hotline/reports/periodic";
+import reportScoring from "./hotline/reports/scoring";
 import simulator from "./hotline/simulator";
 import { i18nProvider } from "./i18n";
 import { Layout, LoginPage } from "./layout";
@@ -39,6 +41,8 @@ const RESOURCES = [
   <Resource key="board" name="board" {...board} />,
   <Resource key="calls" name="calls" {...calls} />,
   <Resource key="satisfaction-report" name="satisfaction-report" {...satisfactionReport} />,
+  <Resource key="agency-reports" name="agency-reports" {...agencyReports} />,
+  <Resource key="report-scoring" name="report-scoring" {...reportScoring} />,
   <Resource key="agencies" name="agencies" {...agencies} />,
   <Resource key="callback-requests" name="callback-requests" {...callbackRequests} />,
   <Resource key="knowledge-articles" name="knowledge-articles" {...knowledgeArticles} />,

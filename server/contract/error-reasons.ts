@@ -62,6 +62,9 @@ export const ERROR_REASONS = [
   "window_order",
   // Campaigns: the policy's opt-out text still holds a placeholder number
   "opt_out_placeholder",
+  // Periodic reports: the score formula (server/hotline/reports/periodic/scoring.ts)
+  "scoring_weights",
+  "scoring_bands",
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

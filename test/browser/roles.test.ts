@@ -246,7 +246,16 @@ describe("campaign staff", () => {
 
         const menu = await menuEntries(page);
         expect(menu).toContain("Chiến dịch SMS");
-        for (const hidden of ["Cuộc gọi", "Báo cáo hài lòng", "Luồng IVR", "Ngày nghỉ, làm bù", "Thử cuộc gọi", "Yêu cầu gọi lại"]) {
+        for (const hidden of [
+          "Cuộc gọi",
+          "Báo cáo hài lòng",
+          "Báo cáo định kỳ",
+          "Chấm điểm báo cáo",
+          "Luồng IVR",
+          "Ngày nghỉ, làm bù",
+          "Thử cuộc gọi",
+          "Yêu cầu gọi lại",
+        ]) {
           expect(menu, hidden).not.toContain(hidden);
         }
         await expectNoPermissionAt(page, "/calls");

@@ -169,6 +169,8 @@ async function routes(page: Page): Promise<string[]> {
   const lists = [
     "calls",
     "satisfaction-report",
+    "agency-reports",
+    "report-scoring",
     "agencies",
     "callback-requests",
     "hours-overrides",

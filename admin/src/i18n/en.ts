@@ -3,6 +3,7 @@
 
 import englishMessages from "ra-language-english";
 import type { AuditAction, AuditResource } from "../../../server/contract/platform/audit-logs";
+import { enAgencyReports } from "./en/agency-reports";
 import { enBoard } from "./en/board";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
@@ -57,6 +58,7 @@ export const enApp = {
       ...enSms.validation,
       ...enNotes.validation,
       ...enContacts.validation,
+      ...enAgencyReports.validation,
     },
     kinds: {
       province: "Province",
@@ -192,6 +194,7 @@ export const enApp = {
     ...enKnowledge.tthc,
     ...enForms.tthc,
     ...enTransfer.tthc,
+    ...enAgencyReports.tthc,
   },
   resources: {
     agencies: {
@@ -255,6 +258,7 @@ export const enApp = {
     ...enSms.resources,
     ...enNotes.resources,
     ...enKnowledge.resources,
+    ...enAgencyReports.resources,
   },
 };
 

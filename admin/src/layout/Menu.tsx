@@ -11,6 +11,8 @@ const SECTIONS = [
       "board",
       "calls",
       "satisfaction-report",
+      "agency-reports",
+      "report-scoring",
       "callback-requests",
       "knowledge-articles",
       "ivr-flow-versions",

@@ -8,6 +8,12 @@ import {
   escalateOverdueCases,
   requeueMissingCaseSms,
 } from "../cases/escalation.js";
+import {
+  type MonthlyResult,
+  PREPARE_MONTHLY_REPORT,
+  PREPARE_MONTHLY_REPORT_PATTERN,
+  prepareMonthlyReport,
+} from "../reports/periodic/job.js";
 import { applyRetention, type RetentionDeps, type RetentionResult } from "./purge.js";
 
 export const PURGE_SESSIONS = "purge-expired-sessions";
@@ -21,16 +27,24 @@ export async function scheduleMaintenance(queue: Queue): Promise<void> {
   await queue.upsertJobScheduler(APPLY_RETENTION, { pattern: "0 30 2 * * *", tz: "Asia/Ho_Chi_Minh" }, { name: APPLY_RETENTION });
   // Overdue cases and their escalation (server/hotline/cases/escalation.ts).
   await queue.upsertJobScheduler(ESCALATE_CASES, { every: ESCALATION_EVERY_MS }, { name: ESCALATE_CASES });
+  // Last month's periodic report, on the province's first working day (server/hotline/reports/periodic/job.ts).
+  await queue.upsertJobScheduler(
+    PREPARE_MONTHLY_REPORT,
+    { pattern: PREPARE_MONTHLY_REPORT_PATTERN, tz: "Asia/Ho_Chi_Minh" },
+    { name: PREPARE_MONTHLY_REPORT },
+  );
 }
 
 export interface MaintenanceDeps extends Omit<RetentionDeps, "db"> {
   /** Where the escalation sweep re-queues case SMS that never reached Redis; without it, none are. */
   casesQueue?: Queue;
+  /** The satisfaction report's service level threshold (SERVICE_LEVEL_SECONDS), for the periodic report's reads. */
+  serviceLevelSeconds?: number;
 }
 
 export function maintenanceProcessor(db: Db, deps: MaintenanceDeps = {}) {
-  const { casesQueue, ...retention } = deps;
-  return async (job: Job): Promise<{ purged: number } | RetentionResult | EscalationResult> => {
+  const { casesQueue, serviceLevelSeconds = 20, ...retention } = deps;
+  return async (job: Job): Promise<{ purged: number } | RetentionResult | EscalationResult | MonthlyResult> => {
     switch (job.name) {
       case PURGE_SESSIONS: {
         const { count } = await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
@@ -44,6 +58,8 @@ export function maintenanceProcessor(db: Db, deps: MaintenanceDeps = {}) {
         const smsRequeued = casesQueue ? await requeueMissingCaseSms(db, casesQueue, now) : 0;
         return { ...raised, smsRequeued };
       }
+      case PREPARE_MONTHLY_REPORT:
+        return prepareMonthlyReport(db, { now: new Date(), serviceLevelSeconds });
       default:
         throw new Error(`unknown maintenance job ${job.name}`);
     }

@@ -2,6 +2,7 @@
 // that English lacks) is a compile error.
 import type { AuditAction, AuditResource } from "../../../../server/contract/platform/audit-logs";
 import type { AppMessages } from "../en";
+import { viAgencyReports } from "./agency-reports";
 import { viBoard } from "./board";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
@@ -56,6 +57,7 @@ export const viApp: AppMessages = {
       ...viSms.validation,
       ...viNotes.validation,
       ...viContacts.validation,
+      ...viAgencyReports.validation,
     },
     kinds: {
       province: "Tỉnh",
@@ -191,6 +193,7 @@ export const viApp: AppMessages = {
     ...viKnowledge.tthc,
     ...viForms.tthc,
     ...viTransfer.tthc,
+    ...viAgencyReports.tthc,
   },
   resources: {
     agencies: {
@@ -254,5 +257,6 @@ export const viApp: AppMessages = {
     ...viSms.resources,
     ...viNotes.resources,
     ...viKnowledge.resources,
+    ...viAgencyReports.resources,
   },
 };
