@@ -1,7 +1,8 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import type { StatusLookupAdapter } from "../../../../server/hotline/status-lookup/adapter.js";
-import { lookupWithin } from "../../../../server/hotline/status-lookup/registry.js";
+import { STATUS_LOOKUP_NAMES, type StatusLookupAdapter } from "../../../../server/hotline/status-lookup/adapter.js";
+import { lookupWithin, statusLookups } from "../../../../server/hotline/status-lookup/registry.js";
+import type { Db } from "../../../../server/platform/db/client.js";
 
 const log = pino({ level: "silent" });
 const now = new Date("2026-12-01T03:00:00Z");
@@ -39,5 +40,13 @@ describe("a look-up within a voice step", () => {
       ),
     ).toBeNull();
     expect(await lookupWithin(new Map(), "case_status", "1", now, 500, log)).toBeNull();
+  });
+});
+
+describe("the adapters' names", () => {
+  it("are the ones a flow file may name, and each has an adapter", async () => {
+    const schema = (await import("../../../../ivr-flows/flow.schema.json", { with: { type: "json" } })).default;
+    expect(schema.$defs.lookup.properties.lookup.enum).toEqual([...STATUS_LOOKUP_NAMES]);
+    expect([...statusLookups({} as Db).keys()]).toEqual([...STATUS_LOOKUP_NAMES]);
   });
 });
