@@ -12,6 +12,8 @@ import { Home } from "./home/Home";
 import board from "./hotline/board";
 import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
+import caseServiceLevels from "./hotline/case-service-levels";
+import cases from "./hotline/cases";
 import desk from "./hotline/desk";
 import ivrFlowVersions from "./hotline/ivr-flows";
 import noteCategories from "./hotline/note-categories";
@@ -40,9 +42,11 @@ const RESOURCES = [
   <Resource key="satisfaction-report" name="satisfaction-report" {...satisfactionReport} />,
   <Resource key="agencies" name="agencies" {...agencies} />,
   <Resource key="callback-requests" name="callback-requests" {...callbackRequests} />,
+  <Resource key="cases" name="cases" {...cases} />,
   <Resource key="hours-overrides" name="hours-overrides" {...hoursOverrides} />,
   <Resource key="ivr-flow-versions" name="ivr-flow-versions" {...ivrFlowVersions} />,
   <Resource key="note-categories" name="note-categories" {...noteCategories} />,
+  <Resource key="case-service-levels" name="case-service-levels" {...caseServiceLevels} />,
   <Resource key="campaigns" name="campaigns" {...campaigns} />,
   <Resource key="contacts" name="contacts" {...contacts}>
     <Route path="import" element={<ContactImportWizard />} />

@@ -6,6 +6,7 @@ import type { AuditAction, AuditResource } from "../../../server/contract/platfo
 import { enBoard } from "./en/board";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
+import { enCases } from "./en/cases";
 import { enContacts } from "./en/contacts";
 import { enDesk } from "./en/desk";
 import { enFlows } from "./en/flows";
@@ -183,6 +184,7 @@ export const enApp = {
     ...enNotes.tthc,
     ...enForms.tthc,
     ...enTransfer.tthc,
+    ...enCases.tthc,
   },
   resources: {
     agencies: {
@@ -245,6 +247,7 @@ export const enApp = {
     ...enCampaigns.resources,
     ...enSms.resources,
     ...enNotes.resources,
+    ...enCases.resources,
   },
 };
 

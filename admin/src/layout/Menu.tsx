@@ -6,7 +6,18 @@ import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate }
 const SECTIONS = [
   {
     id: "hotline",
-    resources: ["desk", "board", "calls", "satisfaction-report", "callback-requests", "ivr-flow-versions", "note-categories", "simulator"],
+    resources: [
+      "desk",
+      "board",
+      "calls",
+      "satisfaction-report",
+      "callback-requests",
+      "cases",
+      "ivr-flow-versions",
+      "note-categories",
+      "case-service-levels",
+      "simulator",
+    ],
   },
   {
     id: "outreach",

@@ -5,6 +5,7 @@ import type { AppMessages } from "../en";
 import { viBoard } from "./board";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
+import { viCases } from "./cases";
 import { viContacts } from "./contacts";
 import { viDesk } from "./desk";
 import { viFlows } from "./flows";
@@ -182,6 +183,7 @@ export const viApp: AppMessages = {
     ...viNotes.tthc,
     ...viForms.tthc,
     ...viTransfer.tthc,
+    ...viCases.tthc,
   },
   resources: {
     agencies: {
@@ -244,5 +246,6 @@ export const viApp: AppMessages = {
     ...viCampaigns.resources,
     ...viSms.resources,
     ...viNotes.resources,
+    ...viCases.resources,
   },
 };
