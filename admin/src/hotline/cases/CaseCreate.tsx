@@ -16,7 +16,7 @@ const TEXT_FIELDS = ["phone", "citizenName", "topic", "procedureCode", "procedur
 
 /** The body POST /api/cases accepts (the contract's CaseCreate): no empty texts, no fields it does not know. */
 export function createBody(values: RaRecord): CaseCreateBody {
-  const body: Record<string, unknown> = { kind: values.kind };
+  const body: Record<string, unknown> = values.kind ? { kind: values.kind } : {};
   for (const field of TEXT_FIELDS) {
     const text = typeof values[field] === "string" ? values[field].trim() : "";
     if (text) body[field] = text;
@@ -53,11 +53,12 @@ export const CaseCreate = () => {
         },
       }}
     >
-      <SimpleForm defaultValues={{ kind: "question" }}>
+      <SimpleForm defaultValues={origin.noteId ? {} : { kind: "question" }}>
         <OriginNote origin={origin} />
         {!fromElsewhere && <TextInput source="phone" validate={required()} />}
         <TextInput source="citizenName" />
-        <SelectInput source="kind" choices={kindChoices} validate={required()} />
+        {/* From a note without a category the server takes the kind from the note; otherwise it is required. */}
+        <SelectInput source="kind" choices={kindChoices} validate={origin.noteId ? undefined : required()} />
         <TextInput source="question" multiline minRows={3} fullWidth validate={origin.noteId ? undefined : required()} />
         <AgencyInput source="agencyId" />
         <TextInput source="topic" />

@@ -24,6 +24,8 @@ const filters = [
   <AgencyInput key="agencyId" source="agencyId" />,
   <QuickFilter key="overdue" source="overdue" defaultValue={true} label="tthc.cases.only_overdue" />,
   <QuickFilter key="assignee" source="assignee" defaultValue="me" label="tthc.cases.assigned_to_me" />,
+  // Overdue cases raised to me (supervisors of the owning agency, then of its parent).
+  <QuickFilter key="escalated" source="escalated" defaultValue={true} label="tthc.cases.escalated_to_me" />,
 ];
 
 /** An overdue case stands out in the list: its row is tinted red, its due date red with "Quá hạn". */

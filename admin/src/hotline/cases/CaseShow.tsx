@@ -8,6 +8,7 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  useGetOne,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -23,20 +24,24 @@ import { isOpen } from "./choices";
 import { DueDateField, StateChip } from "./StateChip";
 
 /**
- * Whether the user may work this case: cases:write, and the case in their scope as owner. The server
- * answers `canWrite` when it knows (a former owner follows a case it passed on, read-only); without
- * it, the permission decides and the server refuses what it must.
+ * Whether the user may work this case: cases:write, and the owning agency within their reach. The
+ * server works a case only for its owner's subtree (and administrators), the same reach as reading
+ * that agency (GET /api/agencies/:id answers 403 outside it): an agency that passed the case on
+ * still reads it, read-only, and is told so.
  */
-export function useWritable(record: CaseDetail | undefined): boolean {
+export function useWritable(record: CaseDetail | undefined): boolean | undefined {
   const { permissions } = usePermissions();
-  if (!record || !can(permissions, "cases", "edit")) return false;
-  return (record as CaseDetail & { canWrite?: boolean }).canWrite !== false;
+  const mayWrite = Boolean(record) && can(permissions, "cases", "edit");
+  const { isSuccess, isError } = useGetOne("agencies", { id: record?.agencyId }, { enabled: mayWrite, retry: false });
+  if (!mayWrite) return false;
+  if (isError) return false;
+  return isSuccess ? true : undefined;
 }
 
 const Actions = () => {
   const record = useRecordContext<CaseDetail>();
   const writable = useWritable(record);
-  if (!record || !writable) return <TopToolbar />;
+  if (!record || writable !== true) return <TopToolbar />;
   return (
     <TopToolbar>
       {isOpen(record.state) && <EditButton />}
@@ -112,7 +117,7 @@ const Details = () => {
   if (!record?.events) return null;
   return (
     <Box sx={{ p: 2 }}>
-      {!writable && can(permissions, "cases", "edit") && (
+      {writable === false && can(permissions, "cases", "edit") && (
         <Alert severity="info" data-testid="case-read-only">
           {translate("tthc.cases.read_only")}
         </Alert>

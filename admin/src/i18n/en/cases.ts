@@ -26,6 +26,7 @@ export const enCases = {
       overdue: "Overdue",
       escalated: "Escalated (level %{level})",
       assigned_to_me: "Assigned to me",
+      escalated_to_me: "Escalated to me",
       only_overdue: "Overdue only",
       create_from_note: "Create case",
       create_from_callback: "Create case",

@@ -27,6 +27,7 @@ export const viCases: CasesMessages = {
       overdue: "Quá hạn",
       escalated: "Đã báo cấp trên (mức %{level})",
       assigned_to_me: "Giao cho tôi",
+      escalated_to_me: "Quá hạn báo lên tôi",
       only_overdue: "Chỉ phiếu quá hạn",
       create_from_note: "Tạo phiếu",
       create_from_callback: "Tạo phiếu",
