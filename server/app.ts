@@ -18,6 +18,9 @@ import recordingRoutes from "./hotline/call-log/recordings.js";
 import callRoutes from "./hotline/call-log/routes.js";
 import placedCallbackVoiceRoutes from "./hotline/callbacks/placed/voice-routes.js";
 import callbackRoutes from "./hotline/callbacks/routes.js";
+import caseLinkRoutes from "./hotline/cases/public-routes.js";
+import caseRoutes from "./hotline/cases/routes.js";
+import caseServiceLevelRoutes from "./hotline/cases/service-level-routes.js";
 import deskRoutes from "./hotline/desk/routes.js";
 import flowVersionRoutes from "./hotline/flows/routes.js";
 import noteCategoryRoutes from "./hotline/note-categories/routes.js";
@@ -104,6 +107,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(smsStatusRoutes, { prefix: "/twilio/sms" });
   await fastify.register(smsInboundRoutes, { prefix: "/twilio/sms" });
   await fastify.register(surveyRoutes);
+  await fastify.register(caseLinkRoutes);
   // The console's API. Its guards are hooks of this scope, so they run for every route registered in
   // it, whatever spelling of the path the router decoded: a session (unless the route is declared
   // public), then for state-changing requests the console's origin, then the declared body type.
@@ -122,6 +126,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(callbackRoutes, { prefix: "/callback-requests" });
       await api.register(callRoutes, { prefix: "/calls" });
       await api.register(noteCategoryRoutes, { prefix: "/note-categories" });
+      await api.register(caseRoutes, { prefix: "/cases" });
+      await api.register(caseServiceLevelRoutes, { prefix: "/case-service-levels" });
       await api.register(bridgeRoutes, { prefix: "/desk/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });

@@ -3,6 +3,7 @@ import "dotenv/config";
 import { Worker } from "bullmq";
 import pino from "pino";
 import { loadConfigOrExit } from "./config.js";
+import { caseSmsProcessor } from "./hotline/cases/sms-job.js";
 import { maintenanceProcessor, scheduleMaintenance } from "./hotline/retention/maintenance.js";
 import { surveysProcessor } from "./hotline/surveys/sms-job.js";
 import { registerMessagingHooks } from "./messaging/hooks.js";
@@ -20,8 +21,10 @@ import { createDb, poolSettings } from "./platform/db/client.js";
 import {
   CAMPAIGN_SEND_QUEUE,
   CAMPAIGNS_QUEUE,
+  CASES_QUEUE,
   campaignSendQueue,
   campaignsQueue,
+  casesQueue,
   MAINTENANCE_QUEUE,
   maintenanceQueue,
   queueOptions,
@@ -44,6 +47,7 @@ const sinkReceipts = queuedSinkReceipts(receipts);
 const sms = createSmsProvider(config, { sinkReceipts, log, twilioClient: twilio });
 if (config.NODE_ENV === "production" && sms.name === "sink") log.warn("SMS_PROVIDER=sink: SMS are recorded but never sent");
 
+const cases = casesQueue(config);
 const campaigns = campaignsQueue(config);
 const campaignSend = campaignSendQueue(config);
 const rateRedis = createCommandRedis(config.REDIS_URL);
@@ -62,11 +66,16 @@ const campaignDeps = {
 
 let watchdog: NodeJS.Timeout | undefined;
 const workers = [
-  new Worker(MAINTENANCE_QUEUE, maintenanceProcessor(db, { twilio, log }), { ...queueOptions(config), concurrency: 1 }),
+  new Worker(MAINTENANCE_QUEUE, maintenanceProcessor(db, { twilio, log, casesQueue: cases }), { ...queueOptions(config), concurrency: 1 }),
   new Worker(SURVEYS_QUEUE, surveysProcessor({ db, provider: sms, publicBaseUrl: config.PUBLIC_BASE_URL }), {
     ...queueOptions(config),
     concurrency: 5,
   }),
+  new Worker(
+    CASES_QUEUE,
+    caseSmsProcessor({ db, provider: sms, publicBaseUrl: config.PUBLIC_BASE_URL, hotlineNumber: config.HOTLINE_NUMBER }),
+    { ...queueOptions(config), concurrency: 5 },
+  ),
   new Worker(CAMPAIGNS_QUEUE, campaignsProcessor(campaignDeps, campaignSend, campaigns), {
     ...queueOptions(config),
     concurrency: 10,
@@ -97,6 +106,7 @@ onShutdown(log, async () => {
   clearInterval(watchdog);
   await Promise.all(workers.map((worker) => worker.close()));
   await queue.close();
+  await cases.close();
   await campaigns.close();
   await campaignSend.close();
   await receipts.close();

@@ -12,6 +12,8 @@ export interface SmsRequest {
   /** Why the message exists (survey_link, campaign, opt_out_confirmation, …), for reports and retention. */
   purpose: string;
   callId?: number;
+  /** The case a service message is about (case_created, case_answered, case_survey). */
+  caseId?: number;
   validUntil?: Date;
 }
 
@@ -50,6 +52,7 @@ export async function sendSms(
       purpose: request.purpose,
       status: "queued",
       callId: request.callId ?? null,
+      caseId: request.caseId ?? null,
     },
   });
   let result: Awaited<ReturnType<SmsProvider["send"]>>;

@@ -99,6 +99,10 @@ export const enApp = {
       cancel: "Cancel",
       complete: "Complete",
       resend_failed: "Resend failed messages",
+      answer: "Answer",
+      close: "Close",
+      reopen: "Reopen",
+      escalate: "Escalate",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Agencies",
@@ -118,6 +122,8 @@ export const enApp = {
       campaigns: "Campaigns",
       recipients: "Campaign recipients",
       "audit-logs": "Audit log",
+      cases: "Cases",
+      "case-service-levels": "Case service levels",
     } satisfies Record<AuditResource, string>,
     dashboard: {
       welcome: "Welcome, %{name}",

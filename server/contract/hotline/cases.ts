@@ -42,7 +42,7 @@ export type Case = WireOf<typeof Case>;
 
 export const CaseEvent = Type.Object({
   id: Type.Integer(),
-  /** created, assigned, state, transferred, answered, closed, reopened, escalated, call_linked, sms */
+  /** created, edited, assigned, state, transferred, answered, closed, reopened, escalated, call_linked, sms */
   type: Type.String(),
   actorName: Nullable(Type.String()),
   fromState: Nullable(StringEnum<CaseState>(CASE_STATES)),
@@ -75,7 +75,8 @@ export const CaseCreate = Type.Object(
     /** Required by hand; taken from the call or request otherwise. */
     phone: Type.Optional(Type.String({ maxLength: 32 })),
     citizenName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    kind: StringEnum<NoteKind>(CASE_KINDS),
+    /** Required by hand and from a callback request; from a note, the note category's kind when absent. */
+    kind: Type.Optional(StringEnum<NoteKind>(CASE_KINDS)),
     topic: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     procedureCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     procedureName: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),

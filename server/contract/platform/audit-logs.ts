@@ -56,6 +56,11 @@ export const AUDIT_ACTIONS = [
   "cancel",
   "complete",
   "resend_failed",
+  // Cases (server/hotline/cases)
+  "answer",
+  "close",
+  "reopen",
+  "escalate",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -85,5 +90,7 @@ export const AUDIT_RESOURCES = [
   "campaigns",
   "recipients",
   "audit-logs",
+  "cases",
+  "case-service-levels",
 ] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];

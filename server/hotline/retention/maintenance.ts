@@ -1,6 +1,13 @@
 // Housekeeping that must happen whether or not anyone uses the console.
 import type { Job, Queue } from "bullmq";
 import type { Db } from "../../platform/db/client.js";
+import {
+  ESCALATE_CASES,
+  ESCALATION_EVERY_MS,
+  type EscalationResult,
+  escalateOverdueCases,
+  requeueMissingCaseSms,
+} from "../cases/escalation.js";
 import { applyRetention, type RetentionDeps, type RetentionResult } from "./purge.js";
 
 export const PURGE_SESSIONS = "purge-expired-sessions";
@@ -12,17 +19,31 @@ export async function scheduleMaintenance(queue: Queue): Promise<void> {
   await queue.upsertJobScheduler(PURGE_SESSIONS, { every: 60 * 60 * 1000 }, { name: PURGE_SESSIONS });
   // Nightly, when nobody is listening to recordings.
   await queue.upsertJobScheduler(APPLY_RETENTION, { pattern: "0 30 2 * * *", tz: "Asia/Ho_Chi_Minh" }, { name: APPLY_RETENTION });
+  // Overdue cases and their escalation (server/hotline/cases/escalation.ts).
+  await queue.upsertJobScheduler(ESCALATE_CASES, { every: ESCALATION_EVERY_MS }, { name: ESCALATE_CASES });
 }
 
-export function maintenanceProcessor(db: Db, deps: Omit<RetentionDeps, "db"> = {}) {
-  return async (job: Job): Promise<{ purged: number } | RetentionResult> => {
+export interface MaintenanceDeps extends Omit<RetentionDeps, "db"> {
+  /** Where the escalation sweep re-queues case SMS that never reached Redis; without it, none are. */
+  casesQueue?: Queue;
+}
+
+export function maintenanceProcessor(db: Db, deps: MaintenanceDeps = {}) {
+  const { casesQueue, ...retention } = deps;
+  return async (job: Job): Promise<{ purged: number } | RetentionResult | EscalationResult> => {
     switch (job.name) {
       case PURGE_SESSIONS: {
         const { count } = await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
         return { purged: count };
       }
       case APPLY_RETENTION:
-        return applyRetention({ db, ...deps });
+        return applyRetention({ db, ...retention });
+      case ESCALATE_CASES: {
+        const now = retention.now?.() ?? new Date();
+        const raised = await escalateOverdueCases(db, now);
+        const smsRequeued = casesQueue ? await requeueMissingCaseSms(db, casesQueue, now) : 0;
+        return { ...raised, smsRequeued };
+      }
       default:
         throw new Error(`unknown maintenance job ${job.name}`);
     }

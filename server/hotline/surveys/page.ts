@@ -16,12 +16,28 @@ function page(title: string, body: string): string {
 const choice = (name: string, value: number, text: string) =>
   `<label><input type="radio" name="${name}" value="${value}"${name === "satisfaction" && value === 1 ? " required" : ""}> ${text}</label>`;
 
-export function surveyFormPage(token: string, error?: string): string {
+/** What differs when the same form surveys something else than a call (a case: hotline/cases/page.ts). Fixed text only. */
+export interface SurveyFormWording {
+  /** The path the form posts to, before the token: "/s" for calls. */
+  path: string;
+  title: string;
+  intro: string;
+  satisfactionQuestion: string;
+}
+
+const CALL_WORDING: SurveyFormWording = {
+  path: "/s",
+  title: "Đánh giá cuộc gọi",
+  intro: "Xin ông/bà cho biết ý kiến về cuộc gọi vừa qua.",
+  satisfactionQuestion: "Ông/bà có hài lòng với cuộc gọi không?",
+};
+
+export function surveyFormPage(token: string, error?: string, wording: SurveyFormWording = CALL_WORDING): string {
   return page(
-    "Đánh giá cuộc gọi",
-    `<h1>Tổng đài TTHC tỉnh Gia Lai</h1><p>Xin ông/bà cho biết ý kiến về cuộc gọi vừa qua.</p>${
+    wording.title,
+    `<h1>Tổng đài TTHC tỉnh Gia Lai</h1><p>${wording.intro}</p>${
       error ? `<p class="error">${error}</p>` : ""
-    }<form method="post" action="/s/${token}"><fieldset><legend>Ông/bà có hài lòng với cuộc gọi không?</legend>${choice(
+    }<form method="post" action="${wording.path}/${token}"><fieldset><legend>${wording.satisfactionQuestion}</legend>${choice(
       "satisfaction",
       1,
       "1. Rất hài lòng",

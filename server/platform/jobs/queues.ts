@@ -7,6 +7,8 @@ import { bullConnectionOptions } from "../redis.js";
 export const MAINTENANCE_QUEUE = "maintenance";
 /** Post-call survey SMS: one job per call, payload { callId }. */
 export const SURVEYS_QUEUE = "surveys";
+/** Service SMS about cases: one job per case and purpose, payload { caseId, purpose }. */
+export const CASES_QUEUE = "cases";
 
 /** SMS campaigns: one dispatcher job per campaign (jobId campaign-dispatch-<id>) and delayed launches; payload { campaignId }. */
 export const CAMPAIGNS_QUEUE = "campaigns";
@@ -44,6 +46,10 @@ export function maintenanceQueue(config: Config): Queue {
 
 export function surveysQueue(config: Config): Queue {
   return new Queue(SURVEYS_QUEUE, queueOptions(config));
+}
+
+export function casesQueue(config: Config): Queue {
+  return new Queue(CASES_QUEUE, queueOptions(config));
 }
 
 export function campaignsQueue(config: Config, options: QueueConnection = {}): Queue {

@@ -98,6 +98,10 @@ export const viApp: AppMessages = {
       cancel: "Hủy",
       complete: "Hoàn tất",
       resend_failed: "Gửi lại tin lỗi",
+      answer: "Trả lời",
+      close: "Đóng",
+      reopen: "Mở lại",
+      escalate: "Báo quá hạn",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Cơ quan",
@@ -117,6 +121,8 @@ export const viApp: AppMessages = {
       campaigns: "Chiến dịch",
       recipients: "Người nhận chiến dịch",
       "audit-logs": "Nhật ký hoạt động",
+      cases: "Phiếu",
+      "case-service-levels": "Thời hạn xử lý phiếu",
     } satisfies Record<AuditResource, string>,
     dashboard: {
       welcome: "Xin chào, %{name}",

@@ -2,12 +2,14 @@
 // ids only. Closed on shutdown after the routes have drained.
 import type { Queue } from "bullmq";
 import fp from "fastify-plugin";
-import { campaignsQueue, sinkReceiptsQueue, surveysQueue } from "../../jobs/queues.js";
+import { campaignsQueue, casesQueue, sinkReceiptsQueue, surveysQueue } from "../../jobs/queues.js";
 import { createFailFastRedis } from "../../redis.js";
 
 export interface Queues {
   /** Post-call survey SMS: add jobs with scheduleSurveySms (server/hotline/surveys/sms-job.ts). */
   surveys: Queue;
+  /** Service SMS about cases: add jobs with scheduleCaseSms (server/hotline/cases/sms-job.ts). */
+  cases: Queue;
   /**
    * Campaign dispatchers and scheduled launches (server/outreach/campaigns/jobs.ts). Fails fast while Redis is
    * down: a launch answers at once and the worker's reconciler starts the dispatcher later.
@@ -32,6 +34,7 @@ export default fp(
     failFast.on("error", () => {});
     const queues: Queues = {
       surveys: surveysQueue(fastify.config),
+      cases: casesQueue(fastify.config),
       campaigns: campaignsQueue(fastify.config, { connection: failFast }),
       sinkReceipts: sinkReceiptsQueue(fastify.config, { connection: failFast }),
     };
