@@ -118,4 +118,117 @@ describe("cases in the console", () => {
     await again.screenshot({ path: `${ROOT}/test-results/cases.png`, fullPage: true }).catch(() => {});
     await again.close();
   });
+
+  it("flags overdue cases in red, filters them, and takes a case entered by hand", async () => {
+    const ward = await db.agency.findUniqueOrThrow({ where: { code: "P-QUYNHON" } });
+    const late = await db.case.create({
+      data: {
+        code: "GL-2026-900001",
+        phone: "+84987654321",
+        kind: "complaint",
+        question: "Phản ánh chậm trả kết quả hồ sơ",
+        agencyId: ward.id,
+        source: "manual",
+        state: "in_progress",
+        dueDate: new Date("2026-11-20"),
+        dueAt: new Date("2026-11-20T17:00:00Z"),
+      },
+    });
+    const page = await asUser("quynhon.nv1");
+    await page.getByRole("menuitem", { name: "Phiếu", exact: true }).click();
+    const row = caseRow(page, late.code);
+    await row.getByTestId("case-overdue").waitFor();
+    expect(await row.textContent()).toContain("20/11/2026");
+
+    // Only the overdue ones.
+    await page.getByRole("button", { name: "Thêm bộ lọc" }).click();
+    await page.getByRole("menuitemcheckbox", { name: "Chỉ phiếu quá hạn" }).click();
+    await expect.poll(() => page.locator("table tbody tr").count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator("table tbody tr").first().textContent()).toContain(late.code);
+
+    // By hand: the citizen's number, the kind and the question.
+    await page.goto(`${base}/admin/#/cases/create`);
+    await page.getByRole("textbox", { name: "Số điện thoại công dân" }).fill("0905 123 456");
+    await page.getByRole("combobox", { name: "Loại phiếu" }).click();
+    await page.getByRole("option", { name: "Kiến nghị" }).click();
+    await page.getByRole("textbox", { name: "Nội dung" }).fill("Kiến nghị mở thêm quầy tiếp nhận buổi sáng thứ Bảy");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText(/^Đã tạo phiếu GL-\d{4}-\d{6}$/).waitFor();
+    expect(await db.case.findFirstOrThrow({ where: { phone: "+84905123456" }, include: { agency: true } })).toMatchObject({
+      kind: "proposal",
+      source: "manual",
+      agency: { code: "P-QUYNHON" },
+    });
+    await page.close();
+  });
+
+  it("lets an administrator change the working days a kind of case may take", async () => {
+    const page = await asUser("admin");
+    await page.getByRole("menuitem", { name: "Thời hạn xử lý phiếu" }).click();
+    await page.getByRole("row").filter({ hasText: "Khiếu nại" }).click();
+    const days = page.getByRole("spinbutton", { name: "Số ngày làm việc để trả lời" });
+    await days.fill("12");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByRole("row").filter({ hasText: "Khiếu nại" }).filter({ hasText: "12" }).waitFor();
+    expect(await db.caseServiceLevel.findUniqueOrThrow({ where: { kind: "complaint" } })).toMatchObject({ workingDays: 12 });
+    await page.close();
+  });
+
+  it("works a case from a callback request through its states: assign, wait for the citizen, answer, close, reopen, link a call", async () => {
+    const ward = await db.agency.findUniqueOrThrow({ where: { code: "P-QUYNHON" } });
+    const request = await db.callbackRequest.create({ data: { agencyId: ward.id, phone: "+84912000088", dueAt: new Date() } });
+    const page = await asUser("quynhon.nv1");
+    await page.goto(`${base}/admin/#/callback-requests/${request.id}/show`);
+    await page.getByTestId("create-case-callback").click();
+    await page.getByText(/Tạo từ yêu cầu gọi lại/).waitFor();
+    await page.getByRole("textbox", { name: "Nội dung" }).fill("Hỏi tiến độ hồ sơ đăng ký kinh doanh");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText(/^Đã tạo phiếu GL-\d{4}-\d{6}$/).waitFor();
+    const kase = await db.case.findFirstOrThrow({ where: { callbackRequestId: request.id } });
+    expect(kase).toMatchObject({ phone: "+84912000088", source: "callback_request", kind: "question" });
+
+    const action = async (button: string, dialog: string, fill?: () => Promise<void>) => {
+      await page.getByRole("button", { name: button, exact: true }).first().click();
+      const opened = page.getByRole("dialog", { name: dialog });
+      await fill?.();
+      await opened.getByRole("button", { name: button, exact: true }).click();
+      await opened.waitFor({ state: "hidden" });
+    };
+    const stateOf = () => db.case.findUniqueOrThrow({ where: { id: kase.id } });
+
+    await action("Giao xử lý", `Giao xử lý phiếu ${kase.code}`, async () => {
+      await page.getByRole("combobox", { name: "Cán bộ" }).click();
+      await page.getByRole("option").filter({ hasText: "quynhon.nv1" }).first().click();
+    });
+    await expect.poll(async () => (await stateOf()).assigneeId, { timeout: 10_000 }).not.toBeNull();
+
+    // Edit: the state moved by hand to "waiting for the citizen", a detail added.
+    await page.getByRole("link", { name: "Sửa" }).click();
+    await page.getByRole("combobox", { name: "Trạng thái" }).click();
+    await page.getByRole("option", { name: "Chờ công dân bổ sung" }).click();
+    await page.getByRole("textbox", { name: "Họ tên công dân" }).fill("Nguyễn Văn An");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect
+      .poll(async () => [(await stateOf()).state, (await stateOf()).citizenName], { timeout: 10_000 })
+      .toEqual(["waiting_citizen", "Nguyễn Văn An"]);
+
+    await action("Trả lời", `Trả lời phiếu ${kase.code}`, () =>
+      page.getByRole("textbox", { name: "Nội dung trả lời" }).fill("Hồ sơ đã được duyệt, mời ông bà đến nhận."),
+    );
+    await expect.poll(async () => (await stateOf()).state, { timeout: 10_000 }).toBe("answered");
+    await action("Đóng phiếu", `Đóng phiếu ${kase.code}`);
+    await expect.poll(async () => (await stateOf()).state, { timeout: 10_000 }).toBe("closed");
+    await action("Mở lại", `Mở lại phiếu ${kase.code}`, () =>
+      page.getByRole("textbox", { name: "Lý do (không bắt buộc)" }).fill("Công dân gọi lại, chưa nhận được kết quả"),
+    );
+    await expect.poll(async () => (await stateOf()).state, { timeout: 10_000 }).toBe("reopened");
+    await action("Gắn cuộc gọi", `Gắn cuộc gọi vào phiếu ${kase.code}`, () =>
+      page.getByRole("spinbutton", { name: "Số cuộc gọi (ID)" }).fill(String(callId)),
+    );
+    await page.getByTestId("case-history").getByText("Gắn cuộc gọi").waitFor();
+    await page.getByRole("link", { name: `#${callId}` }).waitFor();
+    const events = (await db.caseEvent.findMany({ where: { caseId: kase.id }, orderBy: { id: "asc" } })).map((e) => e.type);
+    expect(events).toEqual(expect.arrayContaining(["created", "assigned", "answered", "closed", "reopened", "call_linked"]));
+    await page.close();
+  });
 });
