@@ -15,7 +15,7 @@ const Help = () => {
 export const ServiceLevelList = () => (
   <>
     <Help />
-    <List pagination={false} exporter={false} actions={false} sort={{ field: "id", order: "ASC" }}>
+    <List exporter={false} pagination={false} actions={false} sort={{ field: "id", order: "ASC" }}>
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <TranslatedChip source="id" prefix="tthc.cases.kinds" sortable={false} />
         <NumberField source="workingDays" sortable={false} />
