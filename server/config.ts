@@ -175,7 +175,7 @@ export const variables = {
   },
   LOGIN_WINDOW_MINUTES: { doc: "Window of the failed-login limits.", default: "15", parse: integer(1, 24 * 60) },
   SURVEY_LINK_MAX_MISSES: {
-    doc: "Unknown survey links (/s/<token>) one address may open within 15 minutes before its further misses are answered 429. Valid links always open, so citizens behind one carrier address never block each other.",
+    doc: "Unknown survey and case links (/s/<token>, /c/<token>) one address may open within 15 minutes before its further misses are answered 429. Valid links always open, so citizens behind one carrier address never block each other.",
     default: "100",
     parse: integer(1, 1_000_000),
   },

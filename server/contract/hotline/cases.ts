@@ -100,8 +100,12 @@ export const CaseUpdate = Type.Object(
     procedureCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     procedureName: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     assigneeId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-    /** in_progress or waiting_citizen; answering, closing and reopening have their own actions. */
-    state: Type.Optional(StringEnum<CaseState>(["in_progress", "waiting_citizen"] as CaseState[])),
+    /**
+     * Moves to in_progress or waiting_citizen; answering, closing and reopening have their own actions.
+     * Any state is accepted on the wire so that react-admin can send the whole record back: the case's
+     * current state changes nothing, any other than those two is a 400 naming `state`.
+     */
+    state: Type.Optional(StringEnum<CaseState>(CASE_STATES)),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,8 @@
 import { surveyFormPage, thankYouPage } from "../surveys/page.js";
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;padding:16px;font-size:20px;line-height:1.4;color:#111;background:#fff;max-width:36em}
-h1{font-size:22px;margin:0 0 12px}h2{font-size:20px;margin:16px 0 6px}.answer{white-space:pre-wrap;border-left:4px solid #0b5394;padding-left:12px}.note{color:#444;font-size:18px}`;
+h1{font-size:22px;margin:0 0 12px}h2{font-size:20px;margin:16px 0 6px}.answer{white-space:pre-wrap;border-left:4px solid #0b5394;padding-left:12px}.note{color:#444;font-size:18px}
+button{display:block;width:100%;font-size:22px;padding:16px;border:0;border-radius:8px;background:#0b5394;color:#fff}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
@@ -19,6 +20,14 @@ export interface AnswerView {
   agencyName: string;
   question: string;
   answer: string;
+}
+
+/** What the SMS link opens: a button, so that a messaging app's link preview does not spend the link. */
+export function openAnswerPage(token: string): string {
+  return page(
+    "Trả lời phiếu",
+    `<h1>Tổng đài TTHC tỉnh Gia Lai</h1><p>Câu trả lời cho phiếu của ông/bà đã sẵn sàng. Trang trả lời chỉ mở được một lần.</p><form method="post" action="/c/${token}"><button type="submit">Xem câu trả lời</button></form>`,
+  );
 }
 
 export function answerPage(view: AnswerView): string {

@@ -1,7 +1,7 @@
 // GET/POST /c/:token — the single-use pages a case's SMS link to. An answer link shows the answer
-// once: the GET that opens it marks it used (conditional on usedAt IS NULL, so two opening at once
-// show it once); a survey link shows the form, and the POST stores the answers and uses the link in
-// one transaction. Links are looked up by the token's hash only; misses are rate-limited per address
+// once: GET offers a button, and its POST marks the link used (conditional on usedAt IS NULL, so two
+// at once show it once) and shows the answer; a survey link shows the form, and the POST stores the
+// answers and uses the link in one transaction. Links are looked up by the token's hash only; misses are rate-limited per address
 // with the call survey's counter (SURVEY_LINK_MAX_MISSES), so a scanner trying /s and /c alike is
 // turned away as early.
 import formbody from "@fastify/formbody";
@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
 import { addressKey } from "../../platform/http/address-key.js";
 import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from "../surveys/links.js";
-import { answerPage, type CaseLinkProblem, caseProblemPage, caseSurveyPage, thankYouPage } from "./page.js";
+import { answerPage, type CaseLinkProblem, caseProblemPage, caseSurveyPage, openAnswerPage, thankYouPage } from "./page.js";
 
 const Params = Type.Object({ token: Type.String({ maxLength: 100 }) });
 const Answers = Type.Object({
@@ -65,32 +65,37 @@ const caseLinkRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get("/c/:token", { schema: { params: Params } }, async (request, reply) => {
     const { token } = request.params;
-    const now = new Date();
-    const link = await findLink(request, token, now);
+    const link = await findLink(request, token, new Date());
     if (typeof link === "string") return refuse(reply, link);
-    if (link.purpose === "survey") return html(reply, 200, caseSurveyPage(token));
-    // The answer: shown to whoever opens it first, then the link is spent.
-    const { count } = await db.caseLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    if (count === 0) return refuse(reply, "used");
-    const found = await db.case.findUnique({
-      where: { id: link.caseId },
-      select: { code: true, question: true, answer: true, agency: { select: { name: true } } },
-    });
-    if (!found?.answer) return refuse(reply, "unknown");
-    request.log.info({ caseId: link.caseId }, "case answer read");
-    return html(
-      reply,
-      200,
-      answerPage({ code: found.code, agencyName: found.agency.name, question: found.question, answer: found.answer }),
-    );
+    // The answer waits behind a button: messaging apps fetch links to preview them, and a GET that
+    // spent the link would show the answer to the preview robot instead of the citizen.
+    return html(reply, 200, link.purpose === "survey" ? caseSurveyPage(token) : openAnswerPage(token));
   });
 
-  fastify.post("/c/:token", { schema: { params: Params, body: Answers } }, async (request, reply) => {
+  fastify.post("/c/:token", { schema: { params: Params, body: Type.Optional(Answers) } }, async (request, reply) => {
     const { token } = request.params;
     const now = new Date();
     const link = await findLink(request, token, now);
     if (typeof link === "string") return refuse(reply, link);
-    if (link.purpose !== "survey") return refuse(reply, "unknown");
+    if (link.purpose === "answer") {
+      // Shown to whoever opens it first, then the link is spent.
+      const { count } = await db.caseLink.updateMany({
+        where: { id: link.id, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      if (count === 0) return refuse(reply, "used");
+      const found = await db.case.findUnique({
+        where: { id: link.caseId },
+        select: { code: true, question: true, answer: true, agency: { select: { name: true } } },
+      });
+      if (!found?.answer) return refuse(reply, "unknown");
+      request.log.info({ caseId: link.caseId }, "case answer read");
+      return html(
+        reply,
+        200,
+        answerPage({ code: found.code, agencyName: found.agency.name, question: found.question, answer: found.answer }),
+      );
+    }
     const { satisfaction, resolved } = request.body ?? {};
     if (satisfaction === undefined) return html(reply, 400, caseSurveyPage(token, "Xin ông/bà chọn mức độ hài lòng."));
 

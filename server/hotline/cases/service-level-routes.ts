@@ -56,7 +56,10 @@ const caseServiceLevelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       write: async (tx) => {
         const before = await tx.caseServiceLevel.findUnique({ where: { kind } });
         if (!before) throw notFound("No such service level");
-        const after = await tx.caseServiceLevel.update({ where: { kind }, data: request.body });
+        const after = await tx.caseServiceLevel.update({
+          where: { kind },
+          data: { workingDays: request.body.workingDays, escalateAfterDays: request.body.escalateAfterDays },
+        });
         return { before: present(before), after: present(after) };
       },
       audit: ({ before, after }) => ({ resourceId: kind, before, after }),

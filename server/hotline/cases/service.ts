@@ -94,7 +94,21 @@ export interface CaseEdit {
 
 /** PUT: details, the assignee (a staff member of the owning agency's subtree) and the working state. */
 export async function updateCase(db: Db, actor: CaseActor, id: number, edit: CaseEdit, now = new Date()) {
-  const details = (["citizenName", "topic", "procedureCode", "procedureName"] as const).filter((key) => edit[key] !== undefined);
+  // react-admin sends the whole record back: only what differs from the case as it stands is a change,
+  // and the state the record carries (its own) is no move.
+  const current = await db.case.findUnique({ where: { id } });
+  if (!current) throw notFound("No such case");
+  const details = (["citizenName", "topic", "procedureCode", "procedureName"] as const).filter(
+    (key) => edit[key] !== undefined && blankToNull(edit[key]) !== current[key],
+  );
+  const target = edit.state !== undefined && edit.state !== current.state ? edit.state : undefined;
+  if (target !== undefined && target !== "in_progress" && target !== "waiting_citizen") {
+    throw invalidField(
+      "state",
+      "invalid",
+      "state may be set to in_progress or waiting_citizen; answer, close and reopen have their own actions",
+    );
+  }
   // Each part is its own event, so the history reads as what happened.
   if (details.length > 0) {
     await changeCase(
@@ -113,16 +127,8 @@ export async function updateCase(db: Db, actor: CaseActor, id: number, edit: Cas
       now,
     );
   }
-  if (edit.assigneeId !== undefined) await assignCase(db, actor, id, edit.assigneeId, now);
-  if (edit.state !== undefined) {
-    const target = edit.state;
-    if (target !== "in_progress" && target !== "waiting_citizen") {
-      throw invalidField(
-        "state",
-        "invalid",
-        "state may be set to in_progress or waiting_citizen; answer, close and reopen have their own actions",
-      );
-    }
+  if (edit.assigneeId !== undefined && edit.assigneeId !== current.assigneeId) await assignCase(db, actor, id, edit.assigneeId, now);
+  if (target !== undefined) {
     await changeCase(
       db,
       actor,

@@ -113,6 +113,10 @@ describe("worker process", () => {
       // The first run of a repeating job starts at once: the worker must complete it.
       await proc.waitFor('"job":"purge-expired-sessions"');
       expect(proc.output()).toContain("job completed");
+      // Overdue cases are raised every 15 minutes (server/hotline/cases/escalation.ts); the case SMS have their queue.
+      expect(schedulers.map((s) => s.key)).toContain("escalate-cases");
+      await proc.waitFor('"job":"escalate-cases"');
+      expect(proc.output()).toContain('"cases"');
     } finally {
       await queue.close();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { answeredText, caseLinkUrl, createdText, dialledHotline, surveyText } from "../../../server/hotline/cases/messages.js";
-import { newSurveyToken } from "../../../server/hotline/surveys/links.js";
-import { countSegments } from "../../../server/messaging/segments.js";
+import { answeredText, caseLinkUrl, createdText, dialledHotline, surveyText } from "../../../../server/hotline/cases/messages.js";
+import { newSurveyToken } from "../../../../server/hotline/surveys/links.js";
+import { countSegments } from "../../../../server/messaging/segments.js";
 
 const BASE = "https://tongdai-tthc.gialai.gov.vn";
 

@@ -1,9 +1,9 @@
 // A case's deadline counts the owning agency's working days after the creation day, through the
 // hours module: weekends, Vietnamese public holidays (30/4–1/5, Tết) and dated overrides.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/agencies/hours/default-schedule.js";
-import type { Schedule } from "../../../server/agencies/hours/types.js";
-import { caseDeadline, escalationAt, nthWorkingDayAfter } from "../../../server/hotline/cases/deadline.js";
+import { DEFAULT_OFFICE_SCHEDULE } from "../../../../server/agencies/hours/default-schedule.js";
+import type { Schedule } from "../../../../server/agencies/hours/types.js";
+import { caseDeadline, escalationAt, nthWorkingDayAfter } from "../../../../server/hotline/cases/deadline.js";
 
 /** An instant given as Vietnam wall-clock time. */
 const vn = (local: string) => new Date(`${local}+07:00`);

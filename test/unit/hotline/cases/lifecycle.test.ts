@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CaseState } from "../../../server/contract/enums.js";
-import { applyMove, type CaseMove, isOpen, isOverdue, OPEN_STATES } from "../../../server/hotline/cases/lifecycle.js";
+import type { CaseState } from "../../../../server/contract/enums.js";
+import { applyMove, type CaseMove, isOpen, isOverdue, OPEN_STATES } from "../../../../server/hotline/cases/lifecycle.js";
 
 const ALL: CaseState[] = ["new", "in_progress", "waiting_citizen", "answered", "closed", "reopened"];
 const to = (state: CaseState, move: CaseMove) => {

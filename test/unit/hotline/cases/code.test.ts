@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCaseCode, keyedDigits, parseCaseCode } from "../../../server/hotline/cases/code.js";
+import { formatCaseCode, keyedDigits, parseCaseCode } from "../../../../server/hotline/cases/code.js";
 
 describe("case codes", () => {
   it("formats the year and a six-digit sequence, longer when needed", () => {
