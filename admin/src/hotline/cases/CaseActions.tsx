@@ -201,6 +201,8 @@ const ReasonButton = ({ action }: { action: Extract<CaseAction, "close" | "reope
   if (!record) return null;
   const shown = action === "close" ? record.state !== "closed" : record.state === "answered" || record.state === "closed";
   if (!shown) return null;
+  // Closing a case nobody answered needs its reason (the server refuses it without one).
+  const reasonRequired = action === "close" && record.state !== "answered";
   return (
     <WithDialog
       label={`tthc.cases.actions.${action}`}
@@ -211,7 +213,7 @@ const ReasonButton = ({ action }: { action: Extract<CaseAction, "close" | "reope
           open={open}
           onClose={close}
           busy={busy}
-          ready
+          ready={!reasonRequired || reason.trim() !== ""}
           submitLabel={`tthc.cases.actions.${action}`}
           title={translate(`tthc.cases.dialogs.${action}_title`, { code: record.code })}
           onSubmit={async () => {
@@ -222,12 +224,14 @@ const ReasonButton = ({ action }: { action: Extract<CaseAction, "close" | "reope
           <TextField
             multiline
             minRows={2}
-            label={translate("tthc.cases.dialogs.reason_optional")}
+            required={reasonRequired}
+            label={translate(reasonRequired ? "tthc.cases.reason" : "tthc.cases.dialogs.reason_optional")}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
             slotProps={{ htmlInput: { maxLength: 1000 } }}
           />
           {action === "reopen" && <Alert severity="info">{translate("tthc.cases.dialogs.reopen_help")}</Alert>}
+          {reasonRequired && <Alert severity="warning">{translate("tthc.cases.dialogs.close_unanswered_help")}</Alert>}
         </ActionDialog>
       )}
     />

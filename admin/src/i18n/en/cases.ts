@@ -51,6 +51,7 @@ export const enCases = {
       no_cases_of_call: "No case was created from this call",
       events: {
         created: "Created",
+        edited: "Details changed",
         assigned: "Assigned",
         state: "State changed: %{from} → %{to}",
         transferred: "Transferred from %{from} to %{to}",
@@ -96,6 +97,7 @@ export const enCases = {
         answer_text: "Answer",
         answer_help: "The citizen is told by SMS that the answer is ready (a single-use link).",
         close_title: "Close case %{code}",
+        close_unanswered_help: "The case has not been answered: say why it is closed. No survey is sent.",
         reopen_title: "Reopen case %{code}",
         reopen_help: "The case is worked again, with a new deadline counted from today.",
         reason_optional: "Reason (optional)",

@@ -52,6 +52,7 @@ export const viCases: CasesMessages = {
       no_cases_of_call: "Chưa có phiếu nào tạo từ cuộc gọi này",
       events: {
         created: "Tạo phiếu",
+        edited: "Sửa thông tin phiếu",
         assigned: "Giao xử lý",
         state: "Đổi trạng thái: %{from} → %{to}",
         transferred: "Chuyển từ %{from} sang %{to}",
@@ -97,6 +98,7 @@ export const viCases: CasesMessages = {
         answer_text: "Nội dung trả lời",
         answer_help: "Công dân nhận tin nhắn báo đã có trả lời (kèm đường dẫn dùng một lần).",
         close_title: "Đóng phiếu %{code}",
+        close_unanswered_help: "Phiếu chưa được trả lời: hãy ghi lý do đóng phiếu. Không gửi khảo sát cho công dân.",
         reopen_title: "Mở lại phiếu %{code}",
         reopen_help: "Phiếu được xử lý lại, hạn trả lời mới tính từ hôm nay.",
         reason_optional: "Lý do (không bắt buộc)",
