@@ -12,6 +12,8 @@ import { Home } from "./home/Home";
 import board from "./hotline/board";
 import callbackRequests from "./hotline/callback-requests";
 import calls from "./hotline/calls";
+import caseServiceLevels from "./hotline/case-service-levels";
+import cases from "./hotline/cases";
 import desk from "./hotline/desk";
 import ivrFlowVersions from "./hotline/ivr-flows";
 import knowledgeArticles from "./hotline/knowledge";
@@ -46,9 +48,11 @@ const RESOURCES = [
   <Resource key="agencies" name="agencies" {...agencies} />,
   <Resource key="callback-requests" name="callback-requests" {...callbackRequests} />,
   <Resource key="knowledge-articles" name="knowledge-articles" {...knowledgeArticles} />,
+  <Resource key="cases" name="cases" {...cases} />,
   <Resource key="hours-overrides" name="hours-overrides" {...hoursOverrides} />,
   <Resource key="ivr-flow-versions" name="ivr-flow-versions" {...ivrFlowVersions} />,
   <Resource key="note-categories" name="note-categories" {...noteCategories} />,
+  <Resource key="case-service-levels" name="case-service-levels" {...caseServiceLevels} />,
   <Resource key="campaigns" name="campaigns" {...campaigns} />,
   <Resource key="contacts" name="contacts" {...contacts}>
     <Route path="import" element={<ContactImportWizard />} />

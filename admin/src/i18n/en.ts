@@ -7,6 +7,7 @@ import { enAgencyReports } from "./en/agency-reports";
 import { enBoard } from "./en/board";
 import { enCalls } from "./en/calls";
 import { enCampaigns } from "./en/campaigns";
+import { enCases } from "./en/cases";
 import { enContacts } from "./en/contacts";
 import { enDesk } from "./en/desk";
 import { enFlows } from "./en/flows";
@@ -195,6 +196,7 @@ export const enApp = {
     ...enForms.tthc,
     ...enTransfer.tthc,
     ...enAgencyReports.tthc,
+    ...enCases.tthc,
   },
   resources: {
     agencies: {
@@ -259,6 +261,7 @@ export const enApp = {
     ...enNotes.resources,
     ...enKnowledge.resources,
     ...enAgencyReports.resources,
+    ...enCases.resources,
   },
 };
 

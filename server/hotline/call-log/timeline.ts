@@ -17,7 +17,7 @@ export interface TimelineItem {
   at: Date;
   /** The webhook that produced it: incoming, gather, dial, record, whisper-accept, status, recording. */
   event: string;
-  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request(-queue), presence-toggle, queue-joined, queue-position, queue-connecting, queue-returned, queue-left, transferred, termination, error, whisper-accept, status, recording, degraded. */
+  /** What happened: incoming, node, key, topic, hours, agency-selected, routing, survey-answer, callback-request(-queue), status-found, presence-toggle, queue-joined, queue-position, queue-connecting, queue-returned, queue-left, transferred, termination, error, whisper-accept, status, recording, degraded. */
   type: string;
   params: TimelineParams;
   text: string;
@@ -97,6 +97,12 @@ function effectItem(effect: Effect, names: NameLookup): Omit<TimelineItem, "at" 
         text: `Callback requested${agency ? ` from ${agency}` : ""} (${effect.recordingSeconds}s message)`,
       };
     }
+    case "status-found":
+      return {
+        type: "status-found",
+        params: { reference: effect.reference, state: effect.stateLabel },
+        text: `Looked up ${effect.reference}: ${effect.stateLabel}`,
+      };
     case "presence-toggle": {
       const staff = names.staff(effect.staffId);
       return { type: "presence-toggle", params: { staff, state: effect.state }, text: `${staff ?? "Staff"} set ${effect.state} by phone` };

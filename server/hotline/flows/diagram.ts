@@ -47,7 +47,7 @@ function edgeKey(field: string): string {
 
 function edgeLabel(node: FlowNode, key: string): string {
   if (node.kind === "menu" && key in node.options) return key;
-  if (node.kind === "input" && key === "onFailure") return "sai mã";
+  if ((node.kind === "input" || node.kind === "lookup") && key === "onFailure") return "sai mã";
   return FIELD_LABELS[key] ?? key;
 }
 

@@ -1,6 +1,16 @@
 // Semantic checks of one flow that need no graph walk: references to nodes, flows, prompts and
 // topics; menu options; prompts in every declared language; a voice for every spoken language.
-import { edgesOf, type Flow, type FlowNode, promptsOf, QUEUE_PLACEHOLDERS, type QueuePrompts, resolveRef } from "./flow.js";
+import {
+  edgesOf,
+  type Flow,
+  type FlowNode,
+  LOOKUP_PLACEHOLDERS,
+  type LookupNode,
+  promptsOf,
+  QUEUE_PLACEHOLDERS,
+  type QueuePrompts,
+  resolveRef,
+} from "./flow.js";
 import type { Problem } from "./parse.js";
 
 export function checkFlow(file: string, flow: Flow, flows: ReadonlyMap<string, Flow>): Problem[] {
@@ -39,6 +49,7 @@ export function checkFlow(file: string, flow: Flow, flows: ReadonlyMap<string, F
       if (pin && (!node.availablePrompt || !node.awayPrompt)) at(id, "staff_presence_pin needs availablePrompt and awayPrompt");
       if (!pin && (node.availablePrompt || node.awayPrompt)) at(id, "availablePrompt and awayPrompt are for lookup staff_presence_pin");
     }
+    if (node.kind === "lookup") problems.push(...checkFoundPrompt(file, id, flow, node));
     if (node.kind === "route" && node.queue === true && !flow.queue) {
       at(id, "queue: true needs the flow's queue prompts (declare queue: { joined, position, expectedWait, offer, callbackConfirmed })");
     }
@@ -74,6 +85,20 @@ function checkQueuePrompts(file: string, flow: Flow): Problem[] {
     }
   }
   return problems;
+}
+
+/** A lookup's foundPrompt may say {code}, {state} and {date}, and no placeholder the interpreter would leave unsaid. */
+function checkFoundPrompt(file: string, node: string, flow: Flow, lookup: LookupNode): Problem[] {
+  const allowed: readonly string[] = LOOKUP_PLACEHOLDERS;
+  return Object.entries(flow.prompts[lookup.foundPrompt] ?? {}).flatMap(([language, version]) => {
+    if (typeof version !== "string") return [];
+    const unknown = (version.match(/\{[a-z_]+\}/g) ?? []).filter((p) => !allowed.includes(p));
+    return unknown.map((p) => ({
+      file,
+      node,
+      message: `foundPrompt: the "${language}" text of prompt "${lookup.foundPrompt}" uses ${p}; a lookup fills in ${LOOKUP_PLACEHOLDERS.join(", ")}`,
+    }));
+  });
 }
 
 function topicsOf(node: FlowNode): { field: string; topic: string }[] {

@@ -1,6 +1,7 @@
 // The IVR flow format: what a reviewed file in ivr-flows/ contains once it passed the schema
 // (ivr-flows/flow.schema.json) and the semantic checks of validate.ts. Kept as plain JSON data so a
 // published bundle can be stored as is and served to calls unchanged.
+import type { StatusLookupName } from "../status-lookup/adapter.js";
 
 /** Text spoken by the language's voice, or a recorded audio file. */
 export type PromptVersion = string | { play: string };
@@ -62,6 +63,31 @@ export interface InputNode {
   invalidPrompt?: string;
 }
 
+/**
+ * Case status by phone: the caller keys a reference, the webhook layer asks the named status adapter
+ * (server/hotline/status-lookup/) before the interpreter runs and hands the answer in the gather
+ * event (IvrEvent.lookup). Found: foundPrompt with {code} (read digit by digit), {state} and {date}
+ * filled in, the owning agency becomes the selected one ($selected), then `found`. Not found or
+ * silence: the re-prompt and the question again; after `attempts`, onFailure.
+ */
+export interface LookupNode {
+  kind: "lookup";
+  lookup: StatusLookupName;
+  prompt: string;
+  maxDigits: number;
+  finishOnKey?: "#" | "*";
+  timeoutSeconds?: number;
+  attempts?: number;
+  noInputPrompt?: string;
+  invalidPrompt?: string;
+  foundPrompt: string;
+  found: string;
+  onFailure: string;
+}
+
+/** What a lookup node's foundPrompt may say; each is filled in from the adapter's answer. */
+export const LOOKUP_PLACEHOLDERS = ["{code}", "{state}", "{date}"] as const;
+
 export interface HoursNode {
   kind: "hours";
   agency: string;
@@ -71,7 +97,7 @@ export interface HoursNode {
 
 export interface RouteNode {
   kind: "route";
-  /** Agency code, or SELECTED_AGENCY for the one chosen by an input node. */
+  /** Agency code, or SELECTED_AGENCY for the one chosen by an input node or found by a lookup node. */
   agency: string;
   topic?: string;
   prompt?: string;
@@ -118,7 +144,18 @@ export interface HangupNode {
   prompt?: string;
 }
 
-export type FlowNode = (SayNode | MenuNode | InputNode | HoursNode | RouteNode | VoicemailNode | SurveyNode | GotoNode | HangupNode) & {
+export type FlowNode = (
+  | SayNode
+  | MenuNode
+  | InputNode
+  | LookupNode
+  | HoursNode
+  | RouteNode
+  | VoicemailNode
+  | SurveyNode
+  | GotoNode
+  | HangupNode
+) & {
   /** What the step is in words ("Menu chính"), for the call timeline and the diagram; ids are for files. */
   title?: string;
 };
@@ -208,6 +245,7 @@ export function edgesOf(node: FlowNode): { field: string; ref: string }[] {
         { field: "onFailure", ref: node.onFailure },
       ];
     case "input":
+    case "lookup":
       return [
         { field: "found", ref: node.found },
         { field: "onFailure", ref: node.onFailure },
@@ -243,6 +281,10 @@ export function promptsOf(node: FlowNode): { field: string; prompt: string }[] {
     case "input":
       fields.push(["prompt", node.prompt], ["noInputPrompt", node.noInputPrompt], ["invalidPrompt", node.invalidPrompt]);
       fields.push(["availablePrompt", node.availablePrompt], ["awayPrompt", node.awayPrompt]);
+      break;
+    case "lookup":
+      fields.push(["prompt", node.prompt], ["noInputPrompt", node.noInputPrompt], ["invalidPrompt", node.invalidPrompt]);
+      fields.push(["foundPrompt", node.foundPrompt]);
       break;
     case "route":
     case "hangup":

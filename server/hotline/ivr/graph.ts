@@ -1,5 +1,5 @@
 // Checks that walk the call graph of the whole bundle (cross-flow gotos included): unreachable
-// nodes, cycles with no exit, dead ends, and menus or inputs from which no person can be reached.
+// nodes, cycles with no exit, dead ends, and menus, inputs or lookups from which no person can be reached.
 import { edgesOf, type Flow, isExit, resolveRef } from "./flow.js";
 import type { Problem } from "./parse.js";
 
@@ -101,8 +101,8 @@ function buildVertices(flows: ReadonlyMap<string, Flow>): Map<string, Vertex> {
         exit: isExit(node),
         route: node.kind === "route",
         // A staff PIN is for staff calling from their phone, not a citizen's way to a person.
-        asks: node.kind === "menu" || (node.kind === "input" && node.lookup !== "staff_presence_pin"),
-        waits: node.kind === "menu" || node.kind === "input" || node.kind === "survey",
+        asks: node.kind === "menu" || node.kind === "lookup" || (node.kind === "input" && node.lookup !== "staff_presence_pin"),
+        waits: node.kind === "menu" || node.kind === "input" || node.kind === "lookup" || node.kind === "survey",
         broken,
         next,
       });

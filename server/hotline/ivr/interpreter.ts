@@ -1,10 +1,23 @@
 // The IVR interpreter, pure and deterministic: (bundle, state, event, env) → (state, actions, effects).
 // Each step runs nodes until one waits for the caller (gather), a dial, a recording, or the end.
 // Anything it cannot make sense of gets the safe result: an apology and a hang-up.
+
+import type { LookupResult } from "../status-lookup/adapter.js";
 import { type Ctx, prompt, say, setTopic } from "./context.js";
-import { type Bundle, DEFAULTS, type Flow, type FlowNode, type InputNode, type MenuNode, resolveRef, type SurveyNode } from "./flow.js";
-import { BUILTIN_APOLOGY, FlowError, gatherLanguage, resolvePrompt } from "./prompts.js";
+import {
+  type Bundle,
+  DEFAULTS,
+  type Flow,
+  type FlowNode,
+  type InputNode,
+  type LookupNode,
+  type MenuNode,
+  resolveRef,
+  type SurveyNode,
+} from "./flow.js";
+import { BUILTIN_APOLOGY, FlowError, fillPrompt, gatherLanguage, resolvePrompt } from "./prompts.js";
 import { enterRoute, onDialEnded, onQueueTick, onTransfer } from "./routing.js";
+import { spokenDate, spokenReference } from "./speech.js";
 import type { CallState, IvrEnv, IvrEvent, PresencePinResult, ResolvedPrompt, StepResult } from "./types.js";
 
 /** Nodes run in one step before the flow is declared looping (validation prevents it). */
@@ -110,6 +123,7 @@ function resume(ctx: Ctx, event: Exclude<IvrEvent, { type: "start" | "callback-e
     else if (node.kind === "input" && node.lookup === "staff_presence_pin")
       next = onPresencePin(ctx, flow, node, event.presencePin ?? null, event.digits);
     else if (node.kind === "input") next = onInput(ctx, flow, node, event.digits);
+    else if (node.kind === "lookup") next = onLookup(ctx, flow, node, event.digits === "" ? null : (event.lookup ?? null), event.digits);
     else if (node.kind === "survey") next = onSurvey(ctx, flow, node, event.digits);
     else throw new FlowError(`gather at a ${node.kind} node`);
   } else if (event.type === "queue-tick") {
@@ -173,6 +187,7 @@ function enter(ctx: Ctx, flow: Flow, node: FlowNode): string | null {
     }
     case "menu":
     case "input":
+    case "lookup":
       ctx.state.failures = 0;
       ask(ctx, flow, node, [node.prompt]);
       return null;
@@ -197,11 +212,11 @@ function enter(ctx: Ctx, flow: Flow, node: FlowNode): string | null {
   }
 }
 
-function ask(ctx: Ctx, flow: Flow, node: MenuNode | InputNode | SurveyNode, prompts: string[]): void {
+function ask(ctx: Ctx, flow: Flow, node: MenuNode | InputNode | LookupNode | SurveyNode, prompts: string[]): void {
   const resolved: ResolvedPrompt[] = prompts.map((id) => prompt(ctx, flow, id));
   const language = gatherLanguage(flow, ctx.state.language);
   const base = { type: "gather" as const, prompts: resolved, ...(language ? { language } : {}) };
-  if (node.kind === "input") {
+  if (node.kind === "input" || node.kind === "lookup") {
     const timeoutSeconds = node.timeoutSeconds ?? DEFAULTS.inputTimeoutSeconds;
     ctx.actions.push({ ...base, timeoutSeconds, numDigits: node.maxDigits, finishOnKey: node.finishOnKey ?? DEFAULTS.finishOnKey });
   } else {
@@ -213,7 +228,7 @@ function ask(ctx: Ctx, flow: Flow, node: MenuNode | InputNode | SurveyNode, prom
 }
 
 /** Silence or a wrong key: the matching re-prompt and the question again, or onFailure after `attempts`. */
-function retry(ctx: Ctx, flow: Flow, node: MenuNode | InputNode, digits: string): string | null {
+function retry(ctx: Ctx, flow: Flow, node: MenuNode | InputNode | LookupNode, digits: string): string | null {
   ctx.state.failures += 1;
   if (ctx.state.failures >= (node.attempts ?? DEFAULTS.attempts)) return node.onFailure;
   const reprompt = digits === "" ? node.noInputPrompt : node.invalidPrompt;
@@ -250,6 +265,27 @@ function onPresencePin(ctx: Ctx, flow: Flow, node: InputNode, result: PresencePi
   if (!result) return retry(ctx, flow, node, digits);
   ctx.effects.push({ type: "presence-toggle", staffId: result.staffId, state: result.state });
   say(ctx, flow, result.state === "available" ? node.availablePrompt : node.awayPrompt);
+  return node.found;
+}
+
+/**
+ * A status look-up, as the webhook layer resolved it: the reference read back with its state and date,
+ * and its owning agency selected for a route to $selected; or a retry. An unknown reference and a
+ * source that did not answer in time sound the same; after `attempts`, onFailure (a person).
+ */
+function onLookup(ctx: Ctx, flow: Flow, node: LookupNode, result: LookupResult | null, digits: string): string | null {
+  if (!result) return retry(ctx, flow, node, digits);
+  ctx.effects.push({
+    type: "status-found",
+    lookup: node.lookup,
+    reference: result.reference,
+    stateLabel: result.stateLabel,
+    agencyCode: result.agencyCode,
+  });
+  // A code chosen earlier in the call (a commune) must not stand in for the reference's owner.
+  ctx.state.selectedAgency = result.agencyCode;
+  const values = { code: spokenReference(result.reference), state: result.stateLabel, date: spokenDate(result.expectedDate) };
+  ctx.actions.push({ type: "say", prompt: fillPrompt(prompt(ctx, flow, node.foundPrompt), values) });
   return node.found;
 }
 

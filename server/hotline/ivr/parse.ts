@@ -25,7 +25,7 @@ const ONE_OF_MEANING: Record<string, string> = {
   promptVersion: 'must be a text, or { play: "https://…" } for a recorded audio file',
 };
 
-const NODE_KINDS = ["say", "menu", "input", "hours", "route", "voicemail", "survey", "goto", "hangup"];
+const NODE_KINDS = ["say", "menu", "input", "lookup", "hours", "route", "voicemail", "survey", "goto", "hangup"];
 
 export function parseFlowFile(file: string, text: string): { flow?: Flow; problems: Problem[] } {
   const lines = new LineCounter();

@@ -1,5 +1,6 @@
 // Public types of the IVR interpreter: what the webhook layer passes in (env, events, state) and
 // gets back (actions for the TwiML renderer, effects to persist). All plain JSON-friendly data.
+import type { LookupResult } from "../status-lookup/adapter.js";
 import type { NodeKind } from "./flow.js";
 
 export type ResolvedPrompt = { say: string; voice: string; language: string } | { play: string };
@@ -57,9 +58,10 @@ export type IvrEvent =
   | { type: "callback-ended"; agencyId: number; staffId: number }
   /**
    * digits "" means nothing was pressed before the timeout. presencePin: at a staff_presence_pin input,
-   * the webhook layer's check of caller ID plus PIN (null: refused, whatever the reason).
+   * the webhook layer's check of caller ID plus PIN (null: refused, whatever the reason). lookup: at a
+   * lookup node, what the flow's status adapter found for the digits (null: nothing, or no answer in time).
    */
-  | { type: "gather"; digits: string; presencePin?: PresencePinResult | null }
+  | { type: "gather"; digits: string; presencePin?: PresencePinResult | null; lookup?: LookupResult | null }
   /** acceptedStaffId: the staff member who pressed the key in the whisper; only then was the call answered by a person. */
   | { type: "dial-ended"; status: DialStatus; acceptedStaffId: number | null; durationSeconds: number }
   | { type: "recorded"; durationSeconds: number }
@@ -133,6 +135,8 @@ export type Effect =
       durationSeconds?: number;
     }
   | { type: "survey-answer"; survey: string; question: string; value: number }
+  /** A status look-up by phone found the reference: the call's timeline shows which, and where it stands. */
+  | { type: "status-found"; lookup: string; reference: string; stateLabel: string; agencyCode: string | null }
   /** A staff member toggled their presence by phone; the webhook layer stores it with the step. */
   | { type: "presence-toggle"; staffId: number; state: "available" | "away" }
   /** inQueue: chosen while waiting, so the request keeps the caller's place (placed when they joined). */
@@ -187,7 +191,7 @@ export interface CallState {
   failures: number;
   topic: { id: string; label: string } | null;
   afterHours: boolean;
-  /** Agency code chosen by an input node, for routes to $selected. */
+  /** Agency code chosen by an input node or found by a lookup node, for routes to $selected. */
   selectedAgency: string | null;
   route: RouteState | null;
   answered: { agencyId: number; staffId: number } | null;

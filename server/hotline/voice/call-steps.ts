@@ -15,6 +15,8 @@ import { renderApology, renderTwiml, type TwimlUrls } from "../ivr/twiml.js";
 import type { Effect, IvrEvent } from "../ivr/types.js";
 import { applyQueueEffects, type QueueWrites, touchesQueue } from "../queues/effects.js";
 import { HOLD_MUSIC_PATH } from "../queues/hold-music.js";
+import type { LookupResult, StatusLookupName } from "../status-lookup/adapter.js";
+import { lookupWithin, type StatusLookups } from "../status-lookup/registry.js";
 import type { CallLocks } from "./call-lock.js";
 import { insertCall, insertCallAtFirstStep, type NewCall, readStep, type StepWrite, storedAnswer, writeStep } from "./call-rows.js";
 import { FINAL_CALL_STATUSES, storedState } from "./call-state.js";
@@ -47,6 +49,8 @@ export interface StepDeps {
   log: FastifyBaseLogger;
   /** After a step's queue writes committed: dispatch, refresh the routing snapshot. */
   afterQueueWrites?: (writes: QueueWrites) => void;
+  /** The status adapters a flow's lookup node may name (case status by phone). */
+  lookups: StatusLookups;
 }
 
 export function twimlUrls(baseUrl: string, step: number): TwimlUrls {
@@ -151,7 +155,7 @@ export async function runCallStep(deps: StepDeps, request: StepRequest, deadline
     const answer = await optimisticStep(deps, seen.call, request, deadline);
     if (answer !== null) return answer;
   }
-  return lockedStep(deps, seen.call.flowVersionId, request, deadline);
+  return lockedStep(deps, seen.call, request, deadline);
 }
 
 /** The step computed from the call as read and written only if the call is still so; null when it was not written. */
@@ -159,7 +163,7 @@ async function optimisticStep(deps: StepDeps, call: Call, request: StepRequest, 
   const [flow, env] = await loadFlowAndEnv(deps, call.flowVersionId, request.now);
   // A staff PIN is checked and its toggle stored with the step, under the call's lock.
   if (!flow || atPresencePin(flow, call, request)) return null;
-  const decision = decide(deps, flow, env, call, request);
+  const decision = decide(deps, flow, env, call, await withLookup(deps, flow, call, request, deadline));
   if (decision.callback || decision.queue) return null;
   const written = await writeStep(
     deps.db,
@@ -177,9 +181,12 @@ const loadFlowAndEnv = (deps: StepDeps, flowVersionId: number | null, now: Date)
   Promise.all([flowVersionId ? flowVersion(deps.db, flowVersionId) : null, deps.snapshots.env(now)]);
 
 /** The step under the call's row lock: when copies race, when the call changed meanwhile, or for a callback request. */
-async function lockedStep(deps: StepDeps, flowVersionId: number | null, request: StepRequest, deadline: Deadline): Promise<string> {
+async function lockedStep(deps: StepDeps, seen: Call, request: StepRequest, deadline: Deadline): Promise<string> {
   const dedupeKey = dedupeKeyOf(request);
-  const [flow, env] = await loadFlowAndEnv(deps, flowVersionId, request.now);
+  const [flow, env] = await loadFlowAndEnv(deps, seen.flowVersionId, request.now);
+  // A status look-up runs before the lock (it may call another system): under the lock the step
+  // takes the answer found for this request, or looks it up again if the call had moved meanwhile.
+  if (flow) await withLookup(deps, flow, seen, request, deadline);
   let queueWrites: QueueWrites | null = null;
   const answer = await deps.locks.withCall(request.callSid, deadline, async (tx, call) => {
     if (!waitingFor(call, request.step)) {
@@ -195,7 +202,9 @@ async function lockedStep(deps: StepDeps, flowVersionId: number | null, request:
       );
       return renderApology();
     }
-    const resolved = atPresencePin(flow, call, request) ? await withPresencePin(tx, call.caller, request) : request;
+    const resolved = atPresencePin(flow, call, request)
+      ? await withPresencePin(tx, call.caller, request)
+      : await withLookup(deps, flow, call, request, deadline);
     const decision = decide(deps, flow, env, call, resolved);
     const writes =
       decision.queue || decision.callback?.inQueue ? await applyQueueEffects(tx, call.id, decision.effects, request.now) : null;
@@ -232,6 +241,38 @@ async function withPresencePin(tx: Tx, caller: string, request: StepRequest): Pr
   const digits = request.event.digits;
   const presencePin = digits === "" ? null : await checkPresencePin(tx, caller, digits);
   return { ...request, event: { ...request.event, presencePin }, data: { Digits: digits === "" ? "" : "****" } };
+}
+
+/** The status adapter named by the lookup node the call waits at, if this request is its gather. */
+function lookupAt(flow: NonNullable<Flow>, call: CallView, request: StepRequest): StatusLookupName | null {
+  const ivr = storedState(call.state).ivr;
+  if (request.event.type !== "gather" || request.event.digits === "" || ivr?.waiting !== "gather") return null;
+  const node = flow.bundle.flows[ivr.flow]?.nodes[ivr.node];
+  return node?.kind === "lookup" ? node.lookup : null;
+}
+
+/** A look-up gets at most this share of what is left of the step's budget: the step must still be written. */
+const LOOKUP_BUDGET_SHARE = 0.5;
+/** Answers found per request (the optimistic and the locked paths of one webhook look up once). */
+const lookedUp = new WeakMap<StepRequest, Map<string, Promise<LookupResult | null>>>();
+
+/**
+ * The webhook layer's half of case status by phone: the keyed digits resolved by the flow's status
+ * adapter before the interpreter runs, the answer handed in the gather event (ivr/flow.ts LookupNode).
+ */
+async function withLookup(deps: StepDeps, flow: NonNullable<Flow>, call: CallView, request: StepRequest, deadline: Deadline) {
+  const name = lookupAt(flow, call, request);
+  if (name === null || request.event.type !== "gather") return request;
+  const digits = request.event.digits;
+  const found = lookedUp.get(request) ?? new Map<string, Promise<LookupResult | null>>();
+  lookedUp.set(request, found);
+  let answer = found.get(name);
+  if (!answer) {
+    const timeoutMs = Math.floor(deadline.remaining() * LOOKUP_BUDGET_SHARE);
+    answer = lookupWithin(deps.lookups, name, digits, request.now, timeoutMs, deps.log);
+    found.set(name, answer);
+  }
+  return { ...request, event: { ...request.event, lookup: await answer } };
 }
 
 /** The toggle the interpreter decided, stored in the step's transaction (so a retry never toggles twice). */

@@ -14,6 +14,7 @@ import type { DialStatus } from "../ivr/types.js";
 import { endWait } from "../queues/abandon.js";
 import type { QueueWrites } from "../queues/effects.js";
 import { ringFromQueueMissed } from "../queues/staff-holds.js";
+import { statusLookups } from "../status-lookup/registry.js";
 import { bridgeOf, conferenceName } from "./bridge/bridge-state.js";
 import { endLegs, recordAnsweredLeg } from "./bridge/legs.js";
 import { renderJoinConference } from "./bridge/twiml.js";
@@ -74,6 +75,7 @@ const voiceRoutes: FastifyPluginAsyncTypebox<VoiceRoutesOptions> = async (fastif
     callbackTargetHours: config.CALLBACK_TARGET_WORKING_HOURS,
     log: fastify.log,
     afterQueueWrites,
+    lookups: statusLookups(db),
   };
   /** The staff member who took the call is on it: not rung for another until their leg ends (idempotent). */
   const markOnCall = async (staffId: number, callId: number, at: Date) => {

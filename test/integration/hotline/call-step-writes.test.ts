@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderApology } from "../../../server/hotline/ivr/twiml.js";
 import { parseXml } from "../../../server/hotline/simulator/xml.js";
+import { statusLookups } from "../../../server/hotline/status-lookup/registry.js";
 import { callLocks } from "../../../server/hotline/voice/call-lock.js";
 import { readStep, writeStep } from "../../../server/hotline/voice/call-rows.js";
 import { runCallStep, type StepDeps } from "../../../server/hotline/voice/call-steps.js";
@@ -59,6 +60,7 @@ const serverProcess = (): StepDeps => ({
   baseUrl: t.config.PUBLIC_BASE_URL,
   callbackTargetHours: t.config.CALLBACK_TARGET_WORKING_HOURS,
   log: t.app.log,
+  lookups: statusLookups(t.db),
 });
 
 const gatherEvents = (callSid: string) => t.db.callEvent.count({ where: { call: { callSid }, kind: "gather" } });

@@ -76,6 +76,10 @@ describe("listing and reading versions", () => {
     has("main_menu", "route_operator", "onFailure", "không bấm");
     has("check_hours", "after_hours", "closed", "ngoài giờ");
     has("route_ho_tich", "voicemail", "unanswered", "không ai nghe");
+    // Case status by phone: a found case leads to its menu, a wrong code to the operators.
+    has("case_lookup", "case_menu", "found", "đúng mã");
+    has("case_lookup", "route_operator", "onFailure", "sai mã");
+    expect(nodes.find((n) => n.id === "hotline#case_lookup")?.kind).toBe("lookup");
     expect(nodes.find((n) => n.id === "hotline#main_menu")?.layer).toBe(2);
   });
 });

@@ -9,11 +9,14 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  useRecordContext,
   useTranslate,
 } from "react-admin";
+import type { CallbackRequest } from "../../../../server/contract/hotline/callbacks";
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
+import { CreateCaseButton } from "../cases/CreateCaseButton";
 import { ClaimButton } from "./ClaimButton";
 import { CloseButton } from "./CloseButton";
 import { PlaceCallButton } from "./PlaceCallButton";
@@ -26,8 +29,16 @@ const Actions = () => (
     <PlaceCallButton />
     <RecordAttemptButton />
     <CloseButton />
+    <CreateCaseFromRequest />
   </TopToolbar>
 );
+
+/** The request becomes a case (one case per request: the server refuses a second). */
+const CreateCaseFromRequest = () => {
+  const record = useRecordContext<CallbackRequest>();
+  if (!record) return null;
+  return <CreateCaseButton origin={{ callbackRequestId: record.id, callId: record.callId }} label="tthc.cases.create_from_callback" />;
+};
 
 const NoAttempts = () => {
   const translate = useTranslate();

@@ -1,11 +1,23 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from "@mui/material";
 import type { ReactNode } from "react";
-import { BooleanField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import {
+  BooleanField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useCanAccess,
+  useLocaleState,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from "react-admin";
 import type { CallDetail, CallNote } from "../../../../server/contract/hotline/call-log";
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL } from "../../dataProvider";
+import { CasesOfCall } from "../cases/CasesOfCall";
+import { CreateCaseButton } from "../cases/CreateCaseButton";
 import { categoryName } from "../note-categories/choices";
 import { CallerField } from "./CallerField";
 import { CallNoteForm } from "./CallNoteForm";
@@ -85,7 +97,7 @@ const Survey = ({ call }: { call: CallDetail }) => {
 };
 
 /** A note's category (in the console's language), its kind, whether the question was resolved, and the texts. */
-const NoteItem = ({ note, draft = false }: { note: CallNote; draft?: boolean }) => {
+const NoteItem = ({ note, draft = false, callId }: { note: CallNote; draft?: boolean; callId?: number }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const label = note.categoryLabel;
@@ -106,6 +118,13 @@ const NoteItem = ({ note, draft = false }: { note: CallNote; draft?: boolean }) 
         <Typography variant="caption" color="text.secondary">
           {note.authorName} · {formatDateTime(draft ? note.updatedAt : note.createdAt)}
         </Typography>
+        {/* A final note whose question needs follow-up becomes a case (one per note). */}
+        {!draft && callId !== undefined && (
+          <CreateCaseButton
+            origin={{ noteId: note.id, callId, kind: label?.kind ?? null, question: note.question }}
+            label="tthc.cases.create_from_note"
+          />
+        )}
       </Stack>
       <Typography variant="body2" sx={{ whiteSpace: "pre-wrap", mt: 0.5 }}>
         <strong>{translate("tthc.notes.question")}:</strong> {note.question}
@@ -127,7 +146,7 @@ const Notes = ({ call }: { call: CallDetail }) => {
       ) : (
         <Stack divider={<Divider flexItem />} spacing={1}>
           {call.notes.map((note) => (
-            <NoteItem key={note.id} note={note} />
+            <NoteItem key={note.id} note={note} callId={call.id} />
           ))}
         </Stack>
       )}
@@ -146,6 +165,7 @@ const Notes = ({ call }: { call: CallDetail }) => {
 const Details = () => {
   const call = useRecordContext<CallDetail>();
   const translate = useTranslate();
+  const { canAccess: canReadCases } = useCanAccess({ resource: "cases", action: "list" });
   // react-admin first shows the list's row (no timeline) while GET /api/calls/:id loads.
   if (!call?.timeline) return null;
   const callback = call.callback;
@@ -181,6 +201,11 @@ const Details = () => {
       <Section title="tthc.calls.sections.notes">
         <Notes call={call} />
       </Section>
+      {canReadCases && (
+        <Section title="tthc.cases.sections.cases_of_call">
+          <CasesOfCall callId={call.id} />
+        </Section>
+      )}
     </Box>
   );
 };

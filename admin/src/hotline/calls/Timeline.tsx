@@ -55,6 +55,7 @@ function describe(item: TimelineItem, translate: Translate): string {
     case "queue-returned":
     case "topic":
     case "agency-selected":
+    case "status-found":
     case "transferred":
     case "error":
       return key(item.type, p);

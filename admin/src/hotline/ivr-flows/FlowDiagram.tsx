@@ -16,6 +16,7 @@ const COLOURS: Record<string, string> = {
   say: "#e3f2fd",
   menu: "#fff3e0",
   input: "#fff8e1",
+  lookup: "#f1f8e9",
   hours: "#f3e5f5",
   route: "#e8f5e9",
   voicemail: "#fce4ec",

@@ -56,6 +56,7 @@ export const enCalls = {
         open: "open",
         closed: "closed",
         "agency-selected": "Chose %{agency} (code %{digits})",
+        "status-found": "Looked up case %{reference}: %{state}",
         routing: "%{agency}: %{decision}",
         routing_staff: "%{agency}: %{decision} (%{staff})",
         "survey-answer": "Survey, %{question}: %{answer}",

@@ -29,6 +29,7 @@ export const enFlows = {
         say: "Message",
         menu: "Menu",
         input: "Code entry",
+        lookup: "Status look-up",
         hours: "Opening hours",
         route: "Connect to staff",
         voicemail: "Voicemail",

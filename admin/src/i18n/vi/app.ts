@@ -6,6 +6,7 @@ import { viAgencyReports } from "./agency-reports";
 import { viBoard } from "./board";
 import { viCalls } from "./calls";
 import { viCampaigns } from "./campaigns";
+import { viCases } from "./cases";
 import { viContacts } from "./contacts";
 import { viDesk } from "./desk";
 import { viFlows } from "./flows";
@@ -194,6 +195,7 @@ export const viApp: AppMessages = {
     ...viForms.tthc,
     ...viTransfer.tthc,
     ...viAgencyReports.tthc,
+    ...viCases.tthc,
   },
   resources: {
     agencies: {
@@ -258,5 +260,6 @@ export const viApp: AppMessages = {
     ...viNotes.resources,
     ...viKnowledge.resources,
     ...viAgencyReports.resources,
+    ...viCases.resources,
   },
 };

@@ -58,6 +58,7 @@ export const viCalls: CallsMessages = {
         open: "đang làm việc",
         closed: "ngoài giờ làm việc",
         "agency-selected": "Chọn %{agency} (mã %{digits})",
+        "status-found": "Tra cứu phiếu %{reference}: %{state}",
         routing: "%{agency}: %{decision}",
         routing_staff: "%{agency}: %{decision} (%{staff})",
         "survey-answer": "Khảo sát, %{question}: %{answer}",

@@ -30,6 +30,7 @@ export const viFlows: FlowMessages = {
         say: "Lời nhắn",
         menu: "Menu",
         input: "Nhập mã",
+        lookup: "Tra cứu phiếu",
         hours: "Giờ làm việc",
         route: "Chuyển cán bộ",
         voicemail: "Ghi lời nhắn",

@@ -16,6 +16,7 @@ import type { Db } from "../../../platform/db/client.js";
 import type { VoiceApi } from "../../../platform/twilio/voice-api.js";
 import { twilioWebhooks } from "../../../platform/twilio/webhooks.js";
 import { activeFlowVersion } from "../../flows/versions.js";
+import { statusLookups } from "../../status-lookup/registry.js";
 import { recordCallStatus } from "../../voice/call-end.js";
 import { callLocks } from "../../voice/call-lock.js";
 import { insertCall, upsertRecording } from "../../voice/call-rows.js";
@@ -74,6 +75,7 @@ const placedCallbackVoiceRoutes: FastifyPluginAsyncTypebox<PlacedCallbackRoutesO
     baseUrl: config.PUBLIC_BASE_URL,
     callbackTargetHours: config.CALLBACK_TARGET_WORKING_HOURS,
     log: fastify.log,
+    lookups: statusLookups(db),
   };
   const urlsOf = (attemptId: number) => placedUrls(config.PUBLIC_BASE_URL, attemptId);
   const api = (attempt: Attempt) => options.voiceApiFor(attempt.simulated);

@@ -25,4 +25,33 @@ describe("call timeline", () => {
     const [, step] = buildTimeline([entered("main_menu")], names({}));
     expect(step?.params.title).toBeNull();
   });
+
+  it("says which case a caller looked up by phone and where it stood, never who they are", () => {
+    const [found] = buildTimeline(
+      [
+        {
+          id: 2,
+          kind: "gather",
+          at: new Date("2026-12-01T02:01:00Z"),
+          data: {
+            effects: [
+              {
+                type: "status-found",
+                lookup: "case_status",
+                reference: "GL-2026-004821",
+                stateLabel: "đang được xử lý",
+                agencyCode: "STP",
+              },
+            ],
+          },
+        },
+      ],
+      names({}),
+    );
+    expect(found).toMatchObject({
+      type: "status-found",
+      params: { reference: "GL-2026-004821", state: "đang được xử lý" },
+      text: "Looked up GL-2026-004821: đang được xử lý",
+    });
+  });
 });

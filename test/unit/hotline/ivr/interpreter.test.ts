@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { step } from "../../../../server/hotline/ivr/interpreter.js";
 import type { Action, CallState, Effect } from "../../../../server/hotline/ivr/types.js";
+import type { LookupResult } from "../../../../server/hotline/status-lookup/adapter.js";
 import { answeredBy, call, noAnswer, press, province, shippedBundle, silence, staff } from "./helpers.js";
 
 const bundle = shippedBundle();
@@ -80,7 +81,7 @@ describe("menus", () => {
     const p = province();
     const c = call(bundle, p.env);
     c.send({ type: "start" });
-    expect(c.send(press("7")).actions).toEqual([menuGather("invalid_key", "main_menu")]);
+    expect(c.send(press("6")).actions).toEqual([menuGather("invalid_key", "main_menu")]);
     expect(c.send(press("#")).actions).toEqual([menuGather("invalid_key", "main_menu")]);
     const last = c.send(press("6"));
     expect(of(last.effects, "node").map((e) => e.node)).toEqual(["route_operator"]);
@@ -343,5 +344,83 @@ describe("the staff phone toggle", () => {
     const refused = c.send(pin("3333", null));
     expect(of(refused.effects, "presence-toggle")).toEqual([]);
     expect(refused.actions).toEqual([{ type: "say", prompt: text("presence_refused") }, { type: "hangup" }]);
+  });
+});
+
+describe("case status by phone (key 7)", () => {
+  const found: LookupResult = {
+    reference: "GL-2026-004821",
+    stateLabel: "đang được xử lý",
+    expectedDate: "2026-12-12",
+    agencyCode: "VPDKDD",
+  };
+  const keyed = (digits: string, lookup: LookupResult | null) => ({ type: "gather", digits, lookup }) as const;
+  const ask = { type: "gather", timeoutSeconds: 10, numDigits: 13, finishOnKey: "#", language: "vi-VN" };
+
+  it("asks for the code, reads the case back digit by digit with its state and date, and connects its agency on 1", () => {
+    const p = province();
+    const c = call(bundle, p.env);
+    c.send({ type: "start" });
+    const asked = c.send(press("7"));
+    expect(asked.actions).toEqual([{ ...ask, prompts: [text("ask_case_code")] }]);
+    expect(of(asked.effects, "topic")).toEqual([{ type: "topic", topic: "tra_cuu_phieu", label: "tra cứu phiếu" }]);
+
+    const heard = c.send(keyed("2026004821", found));
+    expect(heard.actions).toEqual([
+      {
+        type: "say",
+        prompt: { say: "Phiếu số 2 0 2 6, 0 0 4 8 2 1 đang được xử lý. Thời gian trả lời, ngày 12 tháng 12 năm 2026.", ...vi },
+      },
+      menuGather("case_menu"),
+    ]);
+    expect(of(heard.effects, "key")).toEqual([{ type: "key", flow: "hotline", node: "case_lookup", digits: "2026004821" }]);
+    expect(of(heard.effects, "status-found")).toEqual([
+      { type: "status-found", lookup: "case_status", reference: "GL-2026-004821", stateLabel: "đang được xử lý", agencyCode: "VPDKDD" },
+    ]);
+    expect(c.state).toMatchObject({ node: "case_menu", selectedAgency: "VPDKDD", failures: 0 });
+
+    const routed = c.send(press("1"));
+    expect(dialOf(routed.actions)).toMatchObject({ agencyId: p.get("VPDKDD").id, topic: "tra cứu phiếu" });
+    expect(c.state).toMatchObject({ node: "route_case_agency", waiting: "dial" });
+  });
+
+  it("after a wrong code asks again, and after the second hands the caller to an operator", () => {
+    const p = province();
+    const c = call(bundle, p.env);
+    c.send({ type: "start" });
+    c.send(press("7"));
+    expect(c.send(keyed("999", null)).actions).toEqual([{ ...ask, prompts: [text("case_not_found"), text("ask_case_code")] }]);
+    const operator = c.send(keyed("998", null));
+    expect(of(operator.effects, "node").map((e) => e.node)).toEqual(["route_operator"]);
+    expect(dialOf(operator.actions)).toMatchObject({ agencyId: p.get("TTPVHCC-TD").id });
+    expect(of(operator.effects, "status-found")).toEqual([]);
+  });
+
+  it("counts silence as a failure with its own re-prompt, and ignores a result handed in for silence", () => {
+    const c = call(bundle, province().env);
+    c.send({ type: "start" });
+    c.send(press("7"));
+    expect(c.send(keyed("", found)).actions).toEqual([{ ...ask, prompts: [text("no_input"), text("ask_case_code")] }]);
+    expect(c.state?.failures).toBe(1);
+  });
+
+  it("a lookup the webhook layer did not resolve counts as not found", () => {
+    const c = call(bundle, province().env);
+    c.send({ type: "start" });
+    c.send(press("7"));
+    expect(c.send(press("2026004821")).actions).toEqual([{ ...ask, prompts: [text("case_not_found"), text("ask_case_code")] }]);
+  });
+
+  it("replaces a commune chosen earlier by the case's agency, and says an unknown date plainly", () => {
+    const c = call(bundle, province().env);
+    c.send({ type: "start" });
+    c.send(press("7"));
+    const heard = c.send(keyed("4821", { ...found, expectedDate: null, agencyCode: "STP" }));
+    const said = heard.actions[0];
+    expect(said?.type === "say" && "say" in said.prompt ? said.prompt.say : "").toContain("Thời gian trả lời, chưa xác định.");
+    expect(c.state?.selectedAgency).toBe("STP");
+    // 0 hears the menu again, * goes back to the main menu.
+    expect(c.send(press("0")).actions).toEqual([menuGather("case_menu")]);
+    expect(c.send(press("*")).actions).toEqual([menuGather("main_menu")]);
   });
 });

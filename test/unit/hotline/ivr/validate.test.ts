@@ -25,8 +25,14 @@ describe("shipped flows", () => {
     const menu = hotline?.nodes.main_menu;
     expect(menu?.kind).toBe("menu");
     if (menu?.kind !== "menu") return;
-    expect(Object.keys(menu.options).sort()).toEqual(["*", "0", "1", "2", "3", "4", "5", "8", "9"]);
+    expect(Object.keys(menu.options).sort()).toEqual(["*", "0", "1", "2", "3", "4", "5", "7", "8", "9"]);
     expect(menu.options["0"]).toEqual({ repeat: true });
+    // 7: case status by phone, then a menu whose key 1 reaches the agency handling the case.
+    const lookup = hotline?.nodes[menu.options["7"]?.next ?? ""];
+    expect(lookup).toMatchObject({ kind: "lookup", lookup: "case_status", onFailure: "route_operator" });
+    const found = lookup?.kind === "lookup" ? hotline?.nodes[lookup.found] : undefined;
+    const route = found?.kind === "menu" ? hotline?.nodes[found.options["1"]?.next ?? ""] : undefined;
+    expect(route).toMatchObject({ kind: "route", agency: "$selected", answered: "survey", unanswered: "voicemail" });
     // Staff calling from their phone: * then their PIN toggles their presence.
     expect(hotline?.nodes[menu.options["*"]?.next ?? ""]).toMatchObject({ kind: "input", lookup: "staff_presence_pin" });
   });
@@ -86,7 +92,7 @@ describe("schema and YAML", () => {
     ]);
     expect(problems.map(formatProblem)).toEqual([
       'hotline.yaml: goodbye: nodes.goodbye: unknown field "colour" (line 24)',
-      'hotline.yaml: x: nodes.x: kind "transfer" is not one of: say, menu, input, hours, route, voicemail, survey, goto, hangup (line 25)',
+      'hotline.yaml: x: nodes.x: kind "transfer" is not one of: say, menu, input, lookup, hours, route, voicemail, survey, goto, hangup (line 25)',
       'hotline.yaml: y: nodes.y: missing required field "next" (line 26)',
     ]);
   });
@@ -152,6 +158,43 @@ describe("references, prompts and languages", () => {
       'commune.yaml: ask: unreachable: no path from the start of flow "hotline" leads to this node',
       'commune.yaml: route: unreachable: no path from the start of flow "hotline" leads to this node',
     ]);
+  });
+
+  describe("a lookup node", () => {
+    const prompts = `  goodbye: { vi: Xin cảm ơn. }\n  ask_code: { vi: Bấm mã phiếu. }\n  status: { vi: "Phiếu {code} {state}, {date}." }\n`;
+    const lookup = (fields: string) =>
+      `  lookup: { kind: lookup, lookup: case_status, prompt: ask_code, maxDigits: 13, foundPrompt: status, ${fields} }\n`;
+    const withLookup = (fields: string, status?: string) => {
+      const main = variant('      "0": { repeat: true }\n', '      "7": { next: lookup }\n      "0": { repeat: true }\n');
+      let text = main.text.replace("  goodbye: { vi: Xin cảm ơn. }\n", prompts) + lookup(fields);
+      if (status) text = text.replace('"Phiếu {code} {state}, {date}."', JSON.stringify(status));
+      return { ...main, text };
+    };
+
+    it("is valid with a found branch and onFailure that reach a person", () => {
+      expect(validateBundle([withLookup("found: route, onFailure: route")]).ok).toBe(true);
+    });
+
+    it("needs a way to a person, and fills in only {code}, {state} and {date}", () => {
+      expect(problemsOf([withLookup("found: goodbye, onFailure: goodbye")]).map(formatProblem)).toEqual([
+        "hotline.yaml: lookup: no way to a person: nothing after this node reaches a route node",
+      ]);
+      expect(problemsOf([withLookup("found: route, onFailure: route", "Phiếu {code}, hạn {deadline}.")]).map(formatProblem)).toEqual([
+        'hotline.yaml: lookup: foundPrompt: the "vi" text of prompt "status" uses {deadline}; a lookup fills in {code}, {state}, {date}',
+      ]);
+    });
+
+    it("names only known status adapters", () => {
+      const problems = problemsOf(
+        [withLookup("found: route, onFailure: route").text.replace("lookup: case_status", "lookup: tax")].map((text) => ({
+          file: "hotline.yaml",
+          text,
+        })),
+      );
+      expect(problems.map(formatProblem)).toEqual([
+        expect.stringMatching(/^hotline\.yaml: lookup: nodes\.lookup\.lookup: must be one of "case_status"/),
+      ]);
+    });
   });
 
   it("needs the entry flow and unique flow ids", () => {

@@ -1,5 +1,4 @@
 import {
-  Autocomplete,
   Button,
   Dialog,
   DialogActions,
@@ -13,25 +12,11 @@ import {
   Typography,
 } from "@mui/material";
 import { useState } from "react";
-import { useGetList, useNotify, useTranslate } from "react-admin";
+import { useNotify, useTranslate } from "react-admin";
 import type { TransferMode } from "../../../../../server/contract/hotline/desk-calls";
 import { TRANSFER_REASON_MAX } from "../../../../../server/contract/limits";
+import { type AgencyOption, TransferTargetPicker } from "../../../agencies/tree/TransferTargetPicker";
 import { deskAction, transferCall } from "./deskCalls";
-
-interface AgencyOption {
-  id: number;
-  code: string;
-  name: string;
-}
-
-/** The agency tree searched on the server (`q` over name and code), as the console's agency pickers do. */
-const useAgencySearch = (q: string) =>
-  useGetList<AgencyOption>("agencies", {
-    // Every active agency of the province, not only the staff member's own subtree.
-    filter: q ? { q, transferTarget: true } : { transferTarget: true },
-    sort: { field: "name", order: "ASC" },
-    pagination: { page: 1, perPage: 20 },
-  });
 
 export interface TransferDialogProps {
   callId: number;
@@ -48,13 +33,11 @@ export interface TransferDialogProps {
 export const TransferDialog = ({ callId, open, onClose, onLeft }: TransferDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [search, setSearch] = useState("");
   const [agency, setAgency] = useState<AgencyOption | null>(null);
   const [reason, setReason] = useState("");
   const [mode, setMode] = useState<TransferMode>("cold");
   const [busy, setBusy] = useState(false);
   const [consulting, setConsulting] = useState(false);
-  const { data: agencies = [], isPending } = useAgencySearch(search);
 
   const run = async (work: () => Promise<unknown>, success: string, left: boolean) => {
     setBusy(true);
@@ -111,23 +94,11 @@ export const TransferDialog = ({ callId, open, onClose, onLeft }: TransferDialog
         <form onSubmit={submit}>
           <DialogContent>
             <Stack spacing={2}>
-              <Autocomplete
-                options={agencies}
-                loading={isPending}
+              <TransferTargetPicker
                 value={agency}
-                onChange={(_, value) => setAgency(value)}
-                onInputChange={(_, value) => setSearch(value)}
-                filterOptions={(options) => options}
-                getOptionLabel={(option) => `${option.name} (${option.code})`}
-                isOptionEqualToValue={(a, b) => a.id === b.id}
-                renderInput={(params) => (
-                  <TextField
-                    {...params}
-                    required
-                    label={translate("tthc.transfer.agency")}
-                    helperText={translate("tthc.transfer.agency_search")}
-                  />
-                )}
+                onChange={setAgency}
+                label={translate("tthc.transfer.agency")}
+                helperText={translate("tthc.transfer.agency_search")}
               />
               <TextField
                 required
