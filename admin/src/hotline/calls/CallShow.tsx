@@ -18,6 +18,7 @@ import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL } from "../../dataProvider";
 import { CasesOfCall } from "../cases/CasesOfCall";
 import { CreateCaseButton } from "../cases/CreateCaseButton";
+import { KnowledgeSearch } from "../knowledge";
 import { categoryName } from "../note-categories/choices";
 import { CallerField } from "./CallerField";
 import { CallNoteForm } from "./CallNoteForm";
@@ -157,7 +158,13 @@ const Notes = ({ call }: { call: CallDetail }) => {
           <NoteItem note={call.myDraft} draft />
         </Box>
       )}
-      {call.canAddNote && <CallNoteForm callId={call.id} onFinished={() => refresh()} />}
+      {call.canAddNote && (
+        <CallNoteForm
+          callId={call.id}
+          onFinished={() => refresh()}
+          answerTools={(insertAnswer) => <KnowledgeSearch callId={call.id} onInsert={insertAnswer} />}
+        />
+      )}
     </>
   );
 };

@@ -14,6 +14,7 @@ import type { Staff } from "../../../../server/contract/agencies/staff";
 import type { CaseDetail } from "../../../../server/contract/hotline/cases";
 import { type AgencyOption, TransferTargetPicker } from "../../agencies/tree/TransferTargetPicker";
 import { API_URL, httpClient } from "../../dataProvider";
+import { KnowledgeSearch } from "../knowledge";
 import { type CaseAction, caseAction } from "./api";
 import { isOpen } from "./choices";
 
@@ -184,6 +185,10 @@ export const AnswerButton = () => {
             value={answer}
             onChange={(event) => setAnswer(event.target.value)}
             slotProps={{ htmlInput: { maxLength: 8000 } }}
+          />
+          <KnowledgeSearch
+            caseId={record.id}
+            onInsert={(text) => setAnswer((current) => (current.trimEnd() ? `${current.trimEnd()}\n\n${text}` : text).slice(0, 8000))}
           />
           <Alert severity="info">{translate("tthc.cases.dialogs.answer_help")}</Alert>
         </ActionDialog>
