@@ -1,6 +1,8 @@
 // The pages a case's SMS links to (/c/<token>): the answer, readable once, and the survey after
 // closing. The survey page's look, its wording and its problem pages are the call survey's
 // (surveys/page.ts); only fixed text, the pattern-checked token and escaped case text are interpolated.
+
+import type { LinkProblem } from "../surveys/link-pages.js";
 import { surveyFormPage, thankYouPage } from "../surveys/page.js";
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;padding:16px;font-size:20px;line-height:1.4;color:#111;background:#fff;max-width:36em}
@@ -53,9 +55,7 @@ export function caseSurveyPage(token: string, error?: string): string {
 
 export { thankYouPage };
 
-export type CaseLinkProblem = "unknown" | "used" | "expired" | "too_many";
-
-const PROBLEMS: Record<CaseLinkProblem, { title: string; text: string }> = {
+const PROBLEMS: Record<LinkProblem, { title: string; text: string }> = {
   unknown: { title: "Không tìm thấy", text: "Đường dẫn không đúng. Ông/bà vui lòng kiểm tra lại tin nhắn." },
   used: {
     title: "Đường dẫn đã được sử dụng",
@@ -65,7 +65,7 @@ const PROBLEMS: Record<CaseLinkProblem, { title: string; text: string }> = {
   too_many: { title: "Vui lòng thử lại sau", text: "Có quá nhiều yêu cầu. Ông/bà vui lòng thử lại sau ít phút." },
 };
 
-export function caseProblemPage(problem: CaseLinkProblem): string {
+export function caseProblemPage(problem: LinkProblem): string {
   const { title, text } = PROBLEMS[problem];
   return page(title, `<h1>${title}</h1><p>${text}</p>`);
 }

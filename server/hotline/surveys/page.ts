@@ -1,6 +1,7 @@
 // The survey page citizens open from the SMS: one small HTML document, no JavaScript, no external
 // resources, large touch targets, readable on a cheap phone's browser. Only fixed text and the
 // pattern-checked token are interpolated.
+import type { LinkProblem } from "./link-pages.js";
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;padding:16px;font-size:20px;line-height:1.4;color:#111;background:#fff;max-width:36em}
 h1{font-size:22px;margin:0 0 12px}fieldset{border:0;padding:0;margin:0 0 20px}legend{font-weight:bold;margin-bottom:8px}
@@ -55,8 +56,6 @@ export function thankYouPage(): string {
     "<h1>Cảm ơn ông/bà!</h1><p>Đánh giá của ông/bà đã được ghi nhận và giúp các cơ quan phục vụ người dân tốt hơn.</p>",
   );
 }
-
-export type LinkProblem = "unknown" | "used" | "expired" | "too_many";
 
 const PROBLEMS: Record<LinkProblem, { title: string; text: string }> = {
   unknown: { title: "Không tìm thấy", text: "Đường dẫn đánh giá không đúng. Ông/bà vui lòng kiểm tra lại tin nhắn." },

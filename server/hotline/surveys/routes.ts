@@ -1,78 +1,34 @@
 // GET/POST /s/:token — the survey page sent by SMS. A link answers once: the answers and the link's
 // usedAt are written in one transaction, guarded by `usedAt IS NULL`, so two submissions racing
 // each other store one set of answers. Links are looked up by the token's hash only.
-import formbody from "@fastify/formbody";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { FastifyReply, FastifyRequest } from "fastify";
-import Type from "typebox";
-import { addressKey } from "../../platform/http/address-key.js";
-import { hashSurveyToken, SURVEY_TOKEN_PATTERN } from "./links.js";
-import { type LinkProblem, problemPage, surveyFormPage, thankYouPage } from "./page.js";
-
-const Params = Type.Object({ token: Type.String({ maxLength: 100 }) });
-const Answers = Type.Object({
-  satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 3 })),
-  resolved: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
-});
-
-/** Misses are counted per address over this window (SURVEY_LINK_MAX_MISSES in the configuration). */
-const MISS_WINDOW_SECONDS = 15 * 60;
-
-const STATUS: Record<LinkProblem, number> = { unknown: 404, used: 410, expired: 410, too_many: 429 };
+import type { FastifyRequest } from "fastify";
+import { LinkParams, type LinkProblem, linkPages, SurveyAnswers } from "./link-pages.js";
+import { hashSurveyToken } from "./links.js";
+import { problemPage, surveyFormPage, thankYouPage } from "./page.js";
 
 const surveyRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  await fastify.register(formbody, { bodyLimit: 2048 });
-  const { db, redis } = fastify;
-  const maxMisses = fastify.config.SURVEY_LINK_MAX_MISSES;
-  const missKey = (ip: string) => `${fastify.config.REDIS_PREFIX}:survey-link-misses:${addressKey(ip)}`;
-
-  fastify.addHook("onSend", async (_request, reply) => {
-    // The token is in the URL: keep it out of caches, referrers and search engines.
-    reply.header("Cache-Control", "no-store");
-    reply.header("Referrer-Policy", "no-referrer");
-    reply.header("X-Robots-Tag", "noindex");
-    reply.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-  });
-
-  const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").send(body);
-  const refuse = (reply: FastifyReply, problem: LinkProblem) => {
-    if (problem === "too_many") reply.header("Retry-After", String(MISS_WINDOW_SECONDS));
-    return html(reply, STATUS[problem], problemPage(problem));
-  };
-
-  // Records a miss and says whether this address is now over its limit. Only misses are limited,
-  // and generously: many citizens share one carrier address (CGNAT), and a valid link must open
-  // for each of them whatever a neighbour mistyped. Tokens are 256-bit, so the limit is not what
-  // protects them: it turns a scanner away early.
-  // Redis trouble must not stop citizens answering: the limit then simply does not apply.
-  async function missLimitReached(request: FastifyRequest): Promise<boolean> {
-    try {
-      const key = missKey(request.ip);
-      const [[, misses] = []] = (await redis.pipeline().incr(key).expire(key, MISS_WINDOW_SECONDS, "NX").exec()) ?? [];
-      return Number(misses) > maxMisses;
-    } catch {
-      return false;
-    }
-  }
+  const { db } = fastify;
+  const { html, refuse, lookup } = await linkPages(fastify, problemPage);
 
   /** Why a link cannot be answered now, or null when it can. */
   async function linkProblem(request: FastifyRequest, token: string, now: Date): Promise<LinkProblem | null> {
-    const link = new RegExp(SURVEY_TOKEN_PATTERN).test(token)
-      ? await db.surveyLink.findUnique({ where: { id: hashSurveyToken(token) }, select: { usedAt: true, expiresAt: true } })
-      : null;
-    if (!link) return (await missLimitReached(request)) ? "too_many" : "unknown";
+    const link = await lookup(request, token, (id) =>
+      db.surveyLink.findUnique({ where: { id }, select: { usedAt: true, expiresAt: true } }),
+    );
+    if (typeof link === "string") return link;
     if (link.usedAt) return "used";
     if (link.expiresAt <= now) return "expired";
     return null;
   }
 
-  fastify.get("/s/:token", { schema: { params: Params } }, async (request, reply) => {
+  fastify.get("/s/:token", { schema: { params: LinkParams } }, async (request, reply) => {
     const { token } = request.params;
     const problem = await linkProblem(request, token, new Date());
     return problem ? refuse(reply, problem) : html(reply, 200, surveyFormPage(token));
   });
 
-  fastify.post("/s/:token", { schema: { params: Params, body: Answers } }, async (request, reply) => {
+  fastify.post("/s/:token", { schema: { params: LinkParams, body: SurveyAnswers } }, async (request, reply) => {
     const { token } = request.params;
     const now = new Date();
     const problem = await linkProblem(request, token, now);
