@@ -5,12 +5,17 @@ import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { SEED_AGENCIES } from "../prisma/seed/agencies.js";
+import { SEED_CASES, type SeedCase } from "../prisma/seed/cases.js";
 import { SEED_ARTICLES } from "../prisma/seed/knowledge.js";
-import { demoName, demoPhone } from "../prisma/seed/people.js";
+import { demoCitizenPhone, demoName, demoPhone } from "../prisma/seed/people.js";
 import { hashPassword } from "../server/access/auth/password.js";
 import { PASSWORD_PROBLEM_MESSAGES, type PasswordOwner, passwordProblem } from "../server/access/auth/password-policy.js";
+import type { SessionUser } from "../server/access/auth/sessions.js";
 import { loadConfigOrExit } from "../server/config.js";
 import type { Role } from "../server/generated/prisma/enums.js";
+import { createCase } from "../server/hotline/cases/create.js";
+import { escalateOverdueCases } from "../server/hotline/cases/escalation.js";
+import { answerCase, type CaseActor, closeCase, transferCase, updateCase } from "../server/hotline/cases/service.js";
 import { activeFlowVersion, publishFlowVersion } from "../server/hotline/flows/versions.js";
 import { loadFlowFiles } from "../server/hotline/ivr/load.js";
 import { createDb } from "../server/platform/db/client.js";
@@ -121,6 +126,74 @@ async function seedKnowledge(agencyIds: Map<string, number>): Promise<number> {
   return SEED_ARTICLES.length;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A demo staff member as the case services take them: what a session of theirs would carry. */
+async function actorOf(username: string): Promise<CaseActor> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { username },
+    include: { agency: { select: { id: true, code: true, name: true } } },
+  });
+  const sessionUser: SessionUser = { id: user.id, username, name: user.name, email: user.email, roles: user.roles, agency: user.agency };
+  return { user: sessionUser, ip: null };
+}
+
+/** One demo case through the same functions as the console (code, deadline, events, audit), back-dated step by step. */
+async function seedCase(seed: SeedCase, agencyIds: Map<string, number>, now: Date): Promise<boolean> {
+  const phone = demoCitizenPhone(seed.citizen);
+  if (await db.case.findFirst({ where: { phone, question: seed.question }, select: { id: true } })) return false;
+  // Working hours of a Vietnamese morning (09:30 +07:00), a step every 40 minutes.
+  const at = (daysAgo: number, step: number) => {
+    const day = new Date(now.getTime() - daysAgo * DAY_MS);
+    day.setUTCHours(2, 30 + step * 40, 0, 0);
+    return day;
+  };
+  const { citizen: _citizen, agencyCode, createdBy, createdDaysAgo, steps, ...input } = seed;
+  const created = await createCase(
+    db,
+    await actorOf(createdBy),
+    { ...input, phone, agencyId: agencyIds.get(agencyCode) as number },
+    at(createdDaysAgo, 0),
+  );
+  for (const [index, step] of steps.entries()) {
+    const when = at(step.daysAgo, index + 1);
+    const actor = await actorOf(step.by);
+    if (step.type === "assign") {
+      const assignee = await db.user.findUniqueOrThrow({ where: { username: step.to }, select: { id: true } });
+      await updateCase(db, actor, created.id, { assigneeId: assignee.id }, when);
+    } else if (step.type === "wait") {
+      await updateCase(db, actor, created.id, { state: "waiting_citizen" }, when);
+    } else if (step.type === "answer") {
+      await answerCase(db, actor, created.id, step.answer, when);
+    } else if (step.type === "transfer") {
+      await transferCase(db, actor, created.id, { agencyId: agencyIds.get(step.toAgency) as number, reason: step.reason }, when);
+    } else {
+      await closeCase(db, actor, created.id, undefined, when);
+      // What the citizen's survey page (/c/:token) records, an hour after the survey SMS.
+      if (step.survey) {
+        const answeredAt = new Date(when.getTime() + 3600 * 1000);
+        await db.caseSurveyAnswer.createMany({
+          data: Object.entries(step.survey).map(([question, value]) => ({ caseId: created.id, question, value, createdAt: answeredAt })),
+        });
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The demo cases, not in production (a real hotline's cases and reports are its citizens' own). The
+ * overdue ones are then escalated as the maintenance worker would within 15 minutes.
+ */
+async function seedCases(agencyIds: Map<string, number>): Promise<number> {
+  if (config.NODE_ENV === "production") return 0;
+  const now = new Date();
+  let added = 0;
+  for (const seed of SEED_CASES) if (await seedCase(seed, agencyIds, now)) added++;
+  if (added > 0) await escalateOverdueCases(db, now);
+  return added;
+}
+
 /** Publishes ivr-flows/ as a new version when it differs from the active one. */
 async function seedFlow(): Promise<string> {
   const files = await loadFlowFiles(fileURLToPath(new URL("../ivr-flows", import.meta.url)));
@@ -144,8 +217,9 @@ try {
   const staffCount = await seedStaff(agencyIds, staffPassword);
   const flow = await seedFlow();
   const articles = await seedKnowledge(agencyIds);
+  const cases = await seedCases(agencyIds);
   console.log(
-    `seeded ${agencyIds.size} agencies, ${staffCount} staff, the administrator "${config.ADMIN_USERNAME}", ${articles} knowledge articles; ${flow}`,
+    `seeded ${agencyIds.size} agencies, ${staffCount} staff, the administrator "${config.ADMIN_USERNAME}", ${articles} knowledge articles, ${cases} new demo cases; ${flow}`,
   );
 } finally {
   await db.$disconnect();

@@ -39,3 +39,11 @@ export function demoPhone(seed: number): string {
     .padStart(7, "0")
     .slice(-7)}`;
 }
+
+/**
+ * A demo citizen's number for demo cases: 0900 000 1NN, apart from the staff numbers (090 1xx xxxx)
+ * and every citizen test number, so demo rows are easy to tell and to find.
+ */
+export function demoCitizenPhone(seed: number): string {
+  return `+84900000${String(100 + (seed % 900)).padStart(3, "0")}`;
+}

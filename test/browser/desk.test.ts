@@ -1,8 +1,9 @@
 // A staff member takes a call at their desk in Chromium, on the simulated softphone: the call rings in
 // the console, the screen-pop shows the caller's number, topic and their earlier call's note before
 // answering; they answer, the timer runs, they hang up; the caller reaches the survey and the call log
-// shows the call answered by them. The simulated call is started through the server's simulator API,
-// which plays Twilio's part (signed webhooks, the Client URL on accept, the Dial's end on hang-up).
+// shows the call answered by them; the desk lists the demo case assigned to them. The simulated call
+// is started through the server's simulator API, which plays Twilio's part (signed webhooks, the
+// Client URL on accept, the Dial's end on hang-up).
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
@@ -117,5 +118,12 @@ describe("the desk with the simulated softphone", () => {
     // My calls on the desk list it.
     await page.goto(`${server.base}/admin/#/desk`);
     await expect.poll(() => page.getByTestId("desk-my-calls").textContent(), { timeout: 10_000 }).toContain(CALLER);
+
+    // My open cases: the demo seed's case assigned to them, opening its page; nothing raised to an agent.
+    const mine = await server.db.case.findFirstOrThrow({ where: { assigneeId: ids.staff, state: "in_progress" } });
+    await expect.poll(() => page.getByTestId("desk-my-cases").textContent(), { timeout: 10_000 }).toContain(mine.code);
+    expect(await page.getByTestId("desk-escalated-cases").count()).toBe(0);
+    await page.getByTestId("desk-my-case").filter({ hasText: mine.code }).click();
+    await page.waitForURL(new RegExp(`#/cases/${mine.id}/show$`));
   });
 });

@@ -2,7 +2,16 @@
 // (the screen-pop, also pushed on /api/desk/stream as `event: desk`), the call they are on, and a
 // call's context: the caller's number, IVR path, topic, wait and this number's history in scope.
 import Type from "typebox";
-import { ANSWER_ON, CALLBACK_STATUSES, PLACED_CALLBACK_STATES, PRESENCE_STATES } from "../enums.js";
+import {
+  ANSWER_ON,
+  CALLBACK_STATUSES,
+  CASE_KINDS,
+  CASE_STATES,
+  type CaseState,
+  type NoteKind,
+  PLACED_CALLBACK_STATES,
+  PRESENCE_STATES,
+} from "../enums.js";
 import { DateTime, Nullable, StringEnum, type WireOf } from "../schema.js";
 import { CallNote } from "./call-log.js";
 
@@ -128,9 +137,33 @@ export const MyCallback = Type.Object({
   claimedByMe: Type.Boolean(),
 });
 
+/** A case on the desk (docs/cases.md): the console links it to /cases/:id/show. */
+export const DeskCase = Type.Object({
+  id: Type.Integer(),
+  /** GL-2026-004821 */
+  code: Type.String(),
+  kind: StringEnum<NoteKind>(CASE_KINDS),
+  state: StringEnum<CaseState>(CASE_STATES),
+  topic: Nullable(Type.String()),
+  agencyName: Type.String(),
+  /** The last working day to answer, YYYY-MM-DD (Vietnam). */
+  dueDate: Type.String(),
+  dueAt: DateTime,
+  /** Past dueAt and still open. */
+  overdue: Type.Boolean(),
+  escalationLevel: Type.Integer(),
+});
+
 export const DeskLists = Type.Object({
   myCalls: Type.Array(MyCall),
   callbacks: Type.Array(MyCallback),
   waiting: Type.Array(QueueWaiting),
+  /** Open cases assigned to the signed-in user, due first. */
+  myCases: Type.Array(DeskCase),
+  /**
+   * Supervisors and administrators: the overdue open cases escalated to them (the cases list's
+   * `escalated` filter), oldest deadline first, with how many there are; null for everyone else.
+   */
+  escalatedCases: Nullable(Type.Object({ count: Type.Integer(), cases: Type.Array(DeskCase) })),
 });
 export type DeskLists = WireOf<typeof DeskLists>;

@@ -4,6 +4,7 @@
 //   new → in_progress ⇄ waiting_citizen → answered → closed
 //   answered | closed → reopened (worked like in_progress, with a new deadline)
 import type { CaseState } from "../../contract/enums.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 
 /** States in which a case is still being worked: it can be overdue, escalate, be passed on. */
 export const OPEN_STATES: readonly CaseState[] = ["new", "in_progress", "waiting_citizen", "reopened"];
@@ -15,6 +16,11 @@ export function isOpen(state: CaseState): boolean {
 /** Past its deadline and still open. */
 export function isOverdue(state: CaseState, dueAt: Date, now: Date): boolean {
   return isOpen(state) && dueAt.getTime() <= now.getTime();
+}
+
+/** isOverdue as a where-clause: the cases list's `overdue` filter and the desk's escalated cases. */
+export function overdueWhere(now: Date): Prisma.CaseWhereInput {
+  return { state: { in: [...OPEN_STATES] }, dueAt: { lte: now } };
 }
 
 export type CaseMove =

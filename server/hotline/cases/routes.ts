@@ -28,7 +28,7 @@ import { IdParams } from "../../platform/http/schemas.js";
 import { callerPhoneAccess } from "../call-log/access.js";
 import { parseCaseCode } from "./code.js";
 import { createCase } from "./create.js";
-import { OPEN_STATES } from "./lifecycle.js";
+import { overdueWhere } from "./lifecycle.js";
 import type { CaseSmsPurpose } from "./messages.js";
 import { caseDetail, caseInclude, presentCase } from "./present.js";
 import { caseScope, escalatedToWhere, findVisibleCase } from "./scope.js";
@@ -89,8 +89,8 @@ async function filterWhere(
     where.push({ phone: search.e164 });
   }
   const overdue = booleanFilter(filter, "overdue");
-  if (overdue === true) where.push({ state: { in: [...OPEN_STATES] }, dueAt: { lte: now } });
-  if (overdue === false) where.push({ NOT: { state: { in: [...OPEN_STATES] }, dueAt: { lte: now } } });
+  if (overdue === true) where.push(overdueWhere(now));
+  if (overdue === false) where.push({ NOT: overdueWhere(now) });
   if (booleanFilter(filter, "escalated")) where.push(escalatedToWhere(user));
   const assignee = stringFilter(filter, "assignee");
   if (assignee !== undefined) {

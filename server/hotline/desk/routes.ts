@@ -1,7 +1,8 @@
 // The staff desk (/api/desk), for staff who take calls and their supervisors: the softphone's access
 // token, the desk's state (calls ringing them, the call they are on) once and as a stream of
 // server-sent events (`event: desk`), a call's screen-pop context, and the desk's lists (my calls,
-// my agency's callback requests and waiting callers). Everything is about the signed-in user only.
+// my agency's callback requests and waiting callers, my open cases and, for supervisors, the overdue
+// cases escalated to them). Everything is about the signed-in user only.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
@@ -13,6 +14,7 @@ import { listen } from "../../platform/db/notifications.js";
 import { streamEvents } from "../../platform/http/event-stream.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { callerPhoneAccess } from "../call-log/access.js";
+import { escalatedCasesFor, myOpenCases } from "../cases/desk-lists.js";
 import { callContext } from "./context.js";
 import { DESK_CHANNEL, DeskHub } from "./hub.js";
 import { deskStateOf, offersFor } from "./offers.js";
@@ -65,7 +67,8 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
   fastify.get("/lists", { schema: { response: { 200: DeskLists } } }, async (request) => {
     const user = currentUser(request);
     const phones = callerPhoneAccess(user);
-    const [calls, callbacks, waiting] = await Promise.all([
+    const now = new Date();
+    const [calls, callbacks, waiting, myCases, escalatedCases] = await Promise.all([
       // Calls they are on now or took at some point (one passed on to another agency stays theirs too).
       db.call.findMany({
         where: { OR: [{ staffId: user.id }, { legs: { some: { staffId: user.id, answeredAt: { not: null } } } }] },
@@ -94,6 +97,8 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
         take: LIST_LIMIT,
         select: { id: true, staffId: true, enqueuedAt: true, agency: { select: { name: true } }, call: { select: { topic: true } } },
       }),
+      myOpenCases(db, user, now, LIST_LIMIT),
+      escalatedCasesFor(db, user, now, LIST_LIMIT),
     ]);
     return {
       myCalls: calls.map(({ _count, caller, ...call }) => ({ ...call, caller: phones.show(caller), notes: _count.notes })),
@@ -110,6 +115,8 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
         enqueuedAt: entry.enqueuedAt,
         connecting: entry.staffId !== null,
       })),
+      myCases,
+      escalatedCases,
     };
   });
 

@@ -117,7 +117,7 @@ describe("cold transfer", () => {
     expect(anNow.presence).toBe("wrap_up");
     expect(binhNow.presence).toBe("available");
     // Audited, and on the call's timeline.
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "transfer", resourceId: String(call.id) } });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { resource: "calls", action: "transfer", resourceId: String(call.id) } });
     expect(audit.actorId).toBe(an.id);
     const admin = await login(t.app, "admin", (await import("../../helpers/demo.js")).DEMO_ADMIN_PASSWORD);
     const shown = await t.app.inject({ method: "GET", url: `/api/calls/${call.id}`, headers: { cookie: admin } });

@@ -3,7 +3,8 @@
 // and its scoping), and a simulated call answered and hung up from a simulated device.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildApp } from "../../../server/app.js";
-import type { CallContext, DeskState } from "../../../server/contract/hotline/desk.js";
+import type { CallContext, DeskLists, DeskState } from "../../../server/contract/hotline/desk.js";
+import { escalateOverdueCases } from "../../../server/hotline/cases/escalation.js";
 import { parseXml, type XmlElement } from "../../../server/hotline/simulator/xml.js";
 import { createUser, login, startTestApp, type TestApp, testConfig } from "../../helpers/app.js";
 import { createCall } from "../../helpers/calls.js";
@@ -26,7 +27,7 @@ const POPPED = "+84912000333";
 
 let t: TestApp;
 let base: string;
-let cookies: Record<"admin" | "agent1" | "agent2" | "supervisor" | "otherAgent", string>;
+let cookies: Record<"admin" | "agent1" | "agent2" | "supervisor" | "otherAgent" | "otherSupervisor", string>;
 let agent1: number;
 let agent2: number;
 
@@ -52,6 +53,7 @@ beforeAll(async () => {
     agent2: await login(t.app, await name(agent2), DEMO_STAFF_PASSWORD),
     supervisor: await login(t.app, "stp.giamsat", DEMO_STAFF_PASSWORD),
     otherAgent: await login(t.app, other.username, DEMO_STAFF_PASSWORD),
+    otherSupervisor: await login(t.app, "cat.giamsat", DEMO_STAFF_PASSWORD),
   };
 }, 120_000);
 afterAll(() => t.close());
@@ -310,5 +312,76 @@ describe("a browser desk with no simulated device open", () => {
     } finally {
       await t.db.agency.update({ where: { code: "STP" }, data: { ringTimeoutSeconds: 20 } });
     }
+  });
+});
+
+describe("the desk's cases", () => {
+  const DAY = 24 * 3600 * 1000;
+  const listsOf = async (cookie: string) => {
+    const response = await api(cookie, "GET", "/api/desk/lists");
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as DeskLists;
+  };
+  const ids = (cases: { id: number }[] | undefined) => (cases ?? []).map((c) => c.id);
+  /** A case entered by hand at `agency` by the STP supervisor, due `dueInDays` from now (negative: overdue). */
+  const newCase = async (agency: string, question: string, dueInDays: number, assigneeId?: number) => {
+    const agencyId = (await t.db.agency.findUniqueOrThrow({ where: { code: agency } })).id;
+    const created = await api(cookies.supervisor, "POST", "/api/cases", { phone: "0912000444", kind: "question", question, agencyId });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = (created.json() as { id: number }).id;
+    if (assigneeId) expect((await api(cookies.supervisor, "PUT", `/api/cases/${id}`, { assigneeId })).statusCode).toBe(200);
+    const dueAt = new Date(Date.now() + dueInDays * DAY);
+    await t.db.case.update({ where: { id }, data: { dueAt, dueDate: new Date(`${dueAt.toISOString().slice(0, 10)}T00:00:00Z`) } });
+    return id;
+  };
+
+  it("lists my open cases due first, and raises overdue ones to the supervisors the cases list names", async () => {
+    const later = await newCase("STP", "Thủ tục cấp lại bản sao giấy khai sinh?", 3, agent1);
+    const late = await newCase("STP", "Hồ sơ chứng thực chữ ký nộp tuần trước đến đâu rồi?", -1, agent1);
+    const ownLevel1 = await newCase("STP", "Phí cấp phiếu lý lịch tư pháp là bao nhiêu?", -1);
+    const childLevel1 = await newCase("STP-HTQT", "Đăng ký kết hôn có yếu tố nước ngoài cần giấy tờ gì?", -1);
+    const childLevel2 = await newCase("STP-HTQT", "Hồ sơ nhận cha con chưa có kết quả", -10);
+    const answered = await newCase("STP", "Đã trả lời rồi", 2, agent1);
+    expect((await api(cookies.agent1, "POST", `/api/cases/${answered}/answer`, { answer: "Đã trả lời qua điện thoại." })).statusCode).toBe(
+      200,
+    );
+    await escalateOverdueCases(t.db, new Date());
+    const levels = await t.db.case.findMany({ where: { id: { in: [late, ownLevel1, childLevel1, childLevel2] } }, orderBy: { id: "asc" } });
+    expect(levels.map((c) => c.escalationLevel)).toEqual([1, 1, 1, 2]);
+
+    // The assignee: open cases only (not the answered one), the earliest deadline first, overdue flagged.
+    const mine = await listsOf(cookies.agent1);
+    expect(Object.keys(mine).sort()).toEqual(["callbacks", "escalatedCases", "myCalls", "myCases", "waiting"]);
+    expect(ids(mine.myCases).filter((id) => [later, late, answered].includes(id))).toEqual([late, later]);
+    expect(mine.myCases.find((c) => c.id === late)).toMatchObject({
+      overdue: true,
+      escalationLevel: 1,
+      state: "in_progress",
+      kind: "question",
+    });
+    expect(mine.myCases.find((c) => c.id === later)).toMatchObject({ overdue: false, code: expect.stringMatching(/^GL-\d{4}-\d{6}$/) });
+    expect(mine.escalatedCases).toBeNull();
+
+    // STP's supervisor: level 1 of STP's own cases, level 2 of STP-HTQT's; exactly the list's `escalated` filter.
+    const supervisor = await listsOf(cookies.supervisor);
+    const raised = ids(supervisor.escalatedCases?.cases);
+    expect(raised).toEqual(expect.arrayContaining([late, ownLevel1, childLevel2]));
+    expect(raised).not.toContain(childLevel1);
+    const filter = encodeURIComponent(JSON.stringify({ escalated: true, overdue: true }));
+    const listed = await api(cookies.supervisor, "GET", `/api/cases?filter=${filter}&range=[0,99]`);
+    expect(ids(listed.json()).sort()).toEqual([...raised].sort());
+    expect(supervisor.escalatedCases?.count).toBe(raised.length);
+    expect(ids(supervisor.myCases)).toEqual([]);
+
+    // Another agency: its agent has none of them and nothing raised; its supervisor has none of STP's.
+    const otherAgent = await listsOf(cookies.otherAgent);
+    expect(ids(otherAgent.myCases)).not.toEqual(expect.arrayContaining([late]));
+    expect(otherAgent.escalatedCases).toBeNull();
+    const otherSupervisor = await listsOf(cookies.otherSupervisor);
+    expect(ids(otherSupervisor.escalatedCases?.cases).filter((id) => [late, ownLevel1, childLevel1, childLevel2].includes(id))).toEqual([]);
+
+    // An administrator: every overdue escalated case, level 1 of STP-HTQT too.
+    const admin = await listsOf(cookies.admin);
+    expect(ids(admin.escalatedCases?.cases)).toEqual(expect.arrayContaining([late, ownLevel1, childLevel1, childLevel2]));
   });
 });

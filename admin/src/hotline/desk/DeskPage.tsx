@@ -1,7 +1,8 @@
 // "Bàn làm việc": a staff member's desk. Their state and where calls ring, the softphone, the
 // screen-pop of a call ringing them (before they answer) or of the call they are on, the places for
 // the note form and the transfer controls, and their lists: my calls, my agency's callback
-// requests, the callers waiting for my agency.
+// requests, the callers waiting for my agency; my open cases and, for supervisors, the overdue cases
+// escalated to them (DeskCases.tsx).
 
 import {
   Alert,
@@ -32,6 +33,7 @@ import { CallNoteForm } from "../calls";
 import { formatDateTime, formatDuration } from "../calls/format";
 import { KnowledgeSearch } from "../knowledge";
 import { CallbackPanel } from "./CallbackPanel";
+import { EscalatedCases, MyCases } from "./DeskCases";
 import { ScreenPop } from "./ScreenPop";
 import { Softphone } from "./Softphone";
 import { TransferButton } from "./transfer";
@@ -115,68 +117,80 @@ const Lists = ({ refreshKey }: { refreshKey: string }) => {
   }, [refreshKey]);
   if (!lists) return null;
   return (
-    <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", md: "repeat(3, 1fr)" }, gap: 2 }}>
-      <Section title={translate("tthc.desk.my_calls")} testId="desk-my-calls">
-        {lists.myCalls.length === 0 ? (
-          <Typography color="text.secondary">{translate("tthc.desk.no_calls")}</Typography>
-        ) : (
-          <List dense disablePadding>
-            {lists.myCalls.map((call) => (
-              <ListItem key={call.id} disableGutters component="a" href={`#/calls/${call.id}/show`}>
-                <ListItemText
-                  primary={`${formatDateTime(String(call.startedAt))} · ${call.caller}`}
-                  secondary={[
-                    call.topic,
-                    call.talkSeconds != null ? formatDuration(call.talkSeconds) : null,
-                    call.termination ? translate(`tthc.calls.terminations.${call.termination}`) : null,
-                    call.notes > 0 ? translate("tthc.desk.notes_count", { count: call.notes }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                />
-              </ListItem>
-            ))}
-          </List>
+    <Stack spacing={2}>
+      <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", md: "repeat(2, 1fr)" }, gap: 2 }}>
+        <Section title={translate("tthc.desk.my_cases")} testId="desk-my-cases">
+          <MyCases cases={lists.myCases} />
+        </Section>
+        {lists.escalatedCases && (
+          <Section title={translate("tthc.desk.escalated_cases")} testId="desk-escalated-cases">
+            <EscalatedCases escalated={lists.escalatedCases} />
+          </Section>
         )}
-      </Section>
-      <Section title={translate("tthc.desk.my_callbacks")} testId="desk-callbacks">
-        {lists.callbacks.length === 0 ? (
-          <Typography color="text.secondary">{translate("tthc.desk.no_callbacks")}</Typography>
-        ) : (
-          <List dense disablePadding>
-            {lists.callbacks.map((request) => (
-              <ListItem key={request.id} disableGutters component="a" href={`#/callback-requests/${request.id}`}>
-                <ListItemText
-                  primary={request.phone}
-                  secondary={[
-                    translate("tthc.desk.pop.due", { date: formatDateTime(String(request.dueAt)) }),
-                    request.claimedByMe ? translate("tthc.callbacks.mine") : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
-      </Section>
-      <Section title={translate("tthc.desk.waiting")} testId="desk-waiting">
-        {lists.waiting.length === 0 ? (
-          <Typography color="text.secondary">{translate("tthc.desk.nobody_waiting")}</Typography>
-        ) : (
-          <List dense disablePadding>
-            {lists.waiting.map((entry) => (
-              <ListItem key={entry.entryId} disableGutters>
-                <ListItemText
-                  primary={[entry.topic, formatDateTime(String(entry.enqueuedAt))].filter(Boolean).join(" · ")}
-                  secondary={entry.connecting ? translate("tthc.desk.connecting") : entry.agencyName}
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
-      </Section>
-    </Box>
+      </Box>
+      <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", md: "repeat(3, 1fr)" }, gap: 2 }}>
+        <Section title={translate("tthc.desk.my_calls")} testId="desk-my-calls">
+          {lists.myCalls.length === 0 ? (
+            <Typography color="text.secondary">{translate("tthc.desk.no_calls")}</Typography>
+          ) : (
+            <List dense disablePadding>
+              {lists.myCalls.map((call) => (
+                <ListItem key={call.id} disableGutters component="a" href={`#/calls/${call.id}/show`}>
+                  <ListItemText
+                    primary={`${formatDateTime(String(call.startedAt))} · ${call.caller}`}
+                    secondary={[
+                      call.topic,
+                      call.talkSeconds != null ? formatDuration(call.talkSeconds) : null,
+                      call.termination ? translate(`tthc.calls.terminations.${call.termination}`) : null,
+                      call.notes > 0 ? translate("tthc.desk.notes_count", { count: call.notes }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </Section>
+        <Section title={translate("tthc.desk.my_callbacks")} testId="desk-callbacks">
+          {lists.callbacks.length === 0 ? (
+            <Typography color="text.secondary">{translate("tthc.desk.no_callbacks")}</Typography>
+          ) : (
+            <List dense disablePadding>
+              {lists.callbacks.map((request) => (
+                <ListItem key={request.id} disableGutters component="a" href={`#/callback-requests/${request.id}`}>
+                  <ListItemText
+                    primary={request.phone}
+                    secondary={[
+                      translate("tthc.desk.pop.due", { date: formatDateTime(String(request.dueAt)) }),
+                      request.claimedByMe ? translate("tthc.callbacks.mine") : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </Section>
+        <Section title={translate("tthc.desk.waiting")} testId="desk-waiting">
+          {lists.waiting.length === 0 ? (
+            <Typography color="text.secondary">{translate("tthc.desk.nobody_waiting")}</Typography>
+          ) : (
+            <List dense disablePadding>
+              {lists.waiting.map((entry) => (
+                <ListItem key={entry.entryId} disableGutters>
+                  <ListItemText
+                    primary={[entry.topic, formatDateTime(String(entry.enqueuedAt))].filter(Boolean).join(" · ")}
+                    secondary={entry.connecting ? translate("tthc.desk.connecting") : entry.agencyName}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </Section>
+      </Box>
+    </Stack>
   );
 };
 

@@ -74,6 +74,12 @@ export const enDesk = {
       nobody_waiting: "Nobody is waiting",
       connecting: "being connected",
       notes_count: "%{count} note(s)",
+      my_cases: "My cases",
+      no_cases: "No open cases assigned to you",
+      escalated_cases: "Overdue cases",
+      escalated_count: "%{count} overdue case(s) raised to you",
+      no_escalated_cases: "No overdue cases raised to you",
+      all_escalated: "See them all in the cases list",
     },
   },
   resources: {

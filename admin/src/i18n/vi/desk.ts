@@ -76,6 +76,12 @@ export const viDesk: DeskMessages = {
       nobody_waiting: "Không có ai đang chờ",
       connecting: "đang nối máy",
       notes_count: "%{count} ghi chú",
+      my_cases: "Phiếu của tôi",
+      no_cases: "Không có phiếu nào đang mở giao cho bạn",
+      escalated_cases: "Phiếu quá hạn",
+      escalated_count: "%{count} phiếu quá hạn báo lên bạn",
+      no_escalated_cases: "Không có phiếu quá hạn nào báo lên bạn",
+      all_escalated: "Xem tất cả trong danh sách phiếu",
     },
   },
   resources: {

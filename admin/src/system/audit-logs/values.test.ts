@@ -21,6 +21,10 @@ describe("audit values", () => {
     expect(formatValue(translate, "campaigns", "status", "pending_approval")).toBe(vi.tthc.campaigns.statuses.pending_approval);
     expect(formatValue(translate, "auth", "reason", "wrong_password")).toBe("sai mật khẩu");
     expect(formatValue(translate, "users", "roles", ["admin", "agent"])).toBe(`${vi.tthc.roles.admin}, ${vi.tthc.roles.agent}`);
+    // A case's state and kind are its own words, not an agency's kind.
+    expect(formatValue(translate, "cases", "state", "answered")).toBe(vi.tthc.cases.states.answered);
+    expect(formatValue(translate, "cases", "kind", "complaint")).toBe(vi.tthc.cases.kinds.complaint);
+    expect(formatValue(translate, "agencies", "kind", "ward")).toBe(vi.tthc.kinds.ward);
   });
 
   it("writes dates as officials do, in Vietnam's time", () => {

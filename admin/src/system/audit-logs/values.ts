@@ -23,6 +23,11 @@ const STATUS_PREFIXES: Record<string, string> = {
   calls: "tthc.calls.call_statuses",
 };
 
+/** Fields whose codes mean something else on one resource: a case's state and kind (question, complaint…). */
+const RESOURCE_PREFIXES: Record<string, Record<string, string>> = {
+  cases: { state: "tthc.cases.states", kind: "tthc.cases.kinds" },
+};
+
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = new Intl.DateTimeFormat("vi-VN", {
@@ -67,6 +72,6 @@ export function formatValue(translate: Translate, resource: string, key: string,
   if (ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text))) return DATE_TIME.format(new Date(text));
   const date = ISO_DATE.exec(text);
   if (date) return `${date[3]}/${date[2]}/${date[1]}`;
-  const prefix = key === "status" ? STATUS_PREFIXES[resource] : CODE_PREFIXES[key];
+  const prefix = RESOURCE_PREFIXES[resource]?.[key] ?? (key === "status" ? STATUS_PREFIXES[resource] : CODE_PREFIXES[key]);
   return prefix ? translate(`${prefix}.${text}`, { _: text }) : text;
 }
