@@ -39,7 +39,7 @@ const Actions = () => {
 };
 
 export const KnowledgeList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: "useCount", order: "DESC" }} perPage={25} exporter={false}>
+  <List exporter={false} filters={filters} actions={<Actions />} sort={{ field: "useCount", order: "DESC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <TextField source="agencyName" sortable={false} />
