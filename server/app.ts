@@ -39,6 +39,7 @@ import { scheduleSurveySms } from "./hotline/surveys/sms-job.js";
 import bridgeRoutes from "./hotline/voice/bridge/routes.js";
 import callRouting from "./hotline/voice/routing-plugin.js";
 import voiceRoutes from "./hotline/voice/voice-routes.js";
+import esmsStatusRoutes from "./messaging/esms-routes.js";
 import { registerMessagingHooks } from "./messaging/hooks.js";
 import smsStatusRoutes from "./messaging/status-routes.js";
 import campaignRoutes from "./outreach/campaigns/routes.js";
@@ -110,6 +111,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
     onSurveyMissed,
   });
   await fastify.register(smsStatusRoutes, { prefix: "/twilio/sms" });
+  await fastify.register(esmsStatusRoutes, { prefix: "/esms/sms" });
   await fastify.register(smsInboundRoutes, { prefix: "/twilio/sms" });
   await fastify.register(surveyRoutes);
   await fastify.register(knowledgePublicRoutes);

@@ -261,6 +261,24 @@ export const variables = {
     optional: true,
     parse: text,
   },
+  SMS_SECRETS_KEY: {
+    doc: "32 random bytes in base64 (openssl rand -base64 32): seals SMS senders' vendor credentials (eSMS API key and secret) with AES-256-GCM in the database and derives their delivery-callback secrets. Unset: credentials cannot be stored.",
+    optional: true,
+    parse: (raw) => {
+      if (Buffer.from(raw, "base64").length !== 32) throw new InvalidValue("must be 32 bytes in base64");
+      return raw;
+    },
+  },
+  SMS_SERVICE_SENDER: {
+    doc: "Brandname of a registered SMS sender that carries service messages (survey links, opt-out confirmations, case notifications), e.g. an eSMS customer-care brandname. Unset: SMS_PROVIDER carries them. Read when a process starts.",
+    optional: true,
+    parse: text,
+  },
+  ESMS_BASE_URL: {
+    doc: "eSMS.vn REST API base URL (senders with provider esms).",
+    default: "https://rest.esms.vn/MainService.svc/json",
+    parse: url("https:", "http:"),
+  },
   AWS_SNS_SENDER_ID: {
     doc: "Registered sender ID for SMS_PROVIDER=sns (campaign senders use their own brandname).",
     optional: true,

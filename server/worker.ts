@@ -7,7 +7,7 @@ import { caseSmsProcessor } from "./hotline/cases/sms-job.js";
 import { maintenanceProcessor, scheduleMaintenance } from "./hotline/retention/maintenance.js";
 import { surveysProcessor } from "./hotline/surveys/sms-job.js";
 import { registerMessagingHooks } from "./messaging/hooks.js";
-import { createSmsProvider } from "./messaging/registry.js";
+import { createServiceSmsProvider } from "./messaging/registry.js";
 import { queuedSinkReceipts, sinkReceiptProcessor } from "./messaging/sink-receipts.js";
 import { twilioClientFromConfig } from "./messaging/vendors/twilio.js";
 import { settingsFromConfig } from "./outreach/campaigns/dispatch.js";
@@ -44,7 +44,8 @@ const queue = maintenanceQueue(config);
 const twilio = twilioClientFromConfig(config);
 const receipts = sinkReceiptsQueue(config);
 const sinkReceipts = queuedSinkReceipts(receipts);
-const sms = createSmsProvider(config, { sinkReceipts, log, twilioClient: twilio });
+// Survey links and case notifications: the service sender (SMS_SERVICE_SENDER) or SMS_PROVIDER.
+const sms = await createServiceSmsProvider(config, { sinkReceipts, log, twilioClient: twilio }, db);
 if (config.NODE_ENV === "production" && sms.name === "sink") log.warn("SMS_PROVIDER=sink: SMS are recorded but never sent");
 
 const cases = casesQueue(config);

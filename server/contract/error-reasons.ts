@@ -59,6 +59,8 @@ export const ERROR_REASONS = [
   "unknown_column",
   "brandname",
   "secret_setting",
+  "secrets_key_unset",
+  "secret_unknown",
   "window_order",
   // Campaigns: the policy's opt-out text still holds a placeholder number
   "opt_out_placeholder",

@@ -1,7 +1,7 @@
 // The SMS vendors, named once. Configuration (SMS_PROVIDER), the sender schema and the console's
 // choice list read this list; the catalogue in server/messaging/registry.ts builds one provider per
 // name, and the type system fails there when a name has no vendor. Pure: the console imports it too.
-export const SMS_PROVIDER_NAMES = ["sink", "twilio", "sns"] as const;
+export const SMS_PROVIDER_NAMES = ["sink", "twilio", "sns", "esms"] as const;
 
 export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
 
@@ -17,4 +17,17 @@ export const SMS_PROVIDER_SETTINGS: Record<SmsProviderName, readonly { key: stri
   sink: [],
   twilio: [{ key: "messagingServiceSid" }, { key: "from" }],
   sns: [{ key: "senderId" }, { key: "smsType", choices: ["Promotional", "Transactional"] }],
+  // sandbox "1": eSMS checks each request but neither sends nor charges it (for trying a sender).
+  esms: [{ key: "sandbox", choices: ["0", "1"] }],
+};
+
+/**
+ * The credentials each vendor needs per sender. Write-only: the API seals them (AES-256-GCM under
+ * SMS_SECRETS_KEY, server/messaging/secrets.ts) and only ever answers which of them are set.
+ */
+export const SMS_PROVIDER_SECRETS: Record<SmsProviderName, readonly string[]> = {
+  sink: [],
+  twilio: [],
+  sns: [],
+  esms: ["apiKey", "secretKey"],
 };

@@ -17,6 +17,21 @@ export interface SmsRequest {
   validUntil?: Date;
 }
 
+/**
+ * Customer-care (service) purposes: not advertising, never labelled [QC], never counted against the
+ * advertising cap; gateways with a customer-care route (eSMS SmsType 2) send them through it.
+ */
+export const SERVICE_PURPOSES: ReadonlySet<string> = new Set([
+  "survey_link",
+  "opt_out_confirmation",
+  "case_created",
+  "case_answered",
+  "case_survey",
+]);
+
+/** Our key for one attempt, handed to vendors that de-duplicate by a client reference (eSMS RequestId). */
+export const smsAttemptKey = (messageId: number) => `tthc-m${messageId}`;
+
 export interface SentSms {
   id: number;
   providerMessageId: string;
@@ -62,6 +77,8 @@ export async function sendSms(
       body: request.body,
       statusCallbackUrl: options.publicBaseUrl ? smsStatusCallbackUrl(options.publicBaseUrl, row.id) : undefined,
       validUntil: request.validUntil,
+      idempotencyKey: smsAttemptKey(row.id),
+      category: SERVICE_PURPOSES.has(request.purpose) ? "service" : "advertising",
     });
   } catch (error) {
     const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });

@@ -15,6 +15,11 @@ export interface OutgoingSms {
    * the attempt reached them.
    */
   idempotencyKey?: string;
+  /**
+   * "service": a customer-care message (survey link, opt-out confirmation, case notification);
+   * anything else is advertising. Gateways with separate routes (eSMS) pick theirs by it.
+   */
+  category?: "service" | "advertising";
 }
 
 export interface SmsSendResult {

@@ -11,6 +11,8 @@ export const SmsSender = Type.Object({
   /** One of SMS_PROVIDER_NAMES (server/contract/sms-providers.ts). */
   provider: Type.String(),
   settings: SenderSettings,
+  /** Which of the vendor's credentials are stored (sealed); their values are never answered. */
+  secretsSet: Type.Array(Type.String()),
   pricePerSegment: Type.Integer(),
   messagesPerSecond: Type.Integer(),
   active: Type.Boolean(),
@@ -18,3 +20,11 @@ export const SmsSender = Type.Object({
   updatedAt: DateTime,
 });
 export type SmsSender = WireOf<typeof SmsSender>;
+
+/** The sender's account balance at its vendor, when the vendor tells it (eSMS GetBalance). */
+export const SenderBalance = Type.Object({
+  supported: Type.Boolean(),
+  /** In VND; null when the vendor could not be asked (`error` says why). */
+  balance: Type.Union([Type.Number(), Type.Null()]),
+  error: Type.Optional(Type.String()),
+});

@@ -6,7 +6,9 @@ import type { SmsSender } from "../../generated/prisma/client.js";
 import type { SmsProvider } from "../../messaging/provider.js";
 import { createSenderProvider, type SmsProviderDeps } from "../../messaging/registry.js";
 
-export type SenderProviders = (sender: Pick<SmsSender, "id" | "provider" | "brandname" | "settings">) => SmsProvider;
+export type SenderProviders = (
+  sender: Pick<SmsSender, "id" | "provider" | "brandname" | "settings"> & { secrets?: string | null },
+) => SmsProvider;
 
 export function senderProviders(config: Config, deps: SmsProviderDeps & { overrides?: Record<string, SmsProvider> }): SenderProviders {
   const cache = new Map<number, SmsProvider>();

@@ -3,9 +3,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
-import { SenderSettings, SmsSender } from "../../contract/outreach/senders.js";
-import { SMS_PROVIDER_NAMES } from "../../contract/sms-providers.js";
+import { SenderBalance, SenderSettings, SmsSender } from "../../contract/outreach/senders.js";
+import { SMS_PROVIDER_NAMES, SMS_PROVIDER_SECRETS } from "../../contract/sms-providers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import { createSenderProvider } from "../../messaging/registry.js";
+import { openSecrets, sealSecrets } from "../../messaging/secrets.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
@@ -18,6 +20,8 @@ const SenderInput = Type.Object(
     brandname: Type.String({ minLength: 1, maxLength: 11 }),
     provider: Type.Enum([...SMS_PROVIDER_NAMES]),
     settings: Type.Optional(SenderSettings),
+    /** Write-only vendor credentials (SMS_PROVIDER_SECRETS); an empty or missing one keeps the stored value. */
+    secrets: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), { maxProperties: 10 })),
     pricePerSegment: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     messagesPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     active: Type.Optional(Type.Boolean()),
@@ -42,6 +46,21 @@ function secretKeyIn(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The credentials to store: the stored ones (same provider) overlaid with the non-empty new ones, sealed. */
+function sealedSecrets(key: string | undefined, body: SenderBody, before?: { provider: string; secrets: string | null }) {
+  const allowed = SMS_PROVIDER_SECRETS[body.provider];
+  const given = Object.entries(body.secrets ?? {}).filter(([, value]) => value !== "");
+  const unknown = given.find(([name]) => !allowed.includes(name));
+  if (unknown) throw invalidField("secrets", "secret_unknown", `secrets: ${body.provider} has no credential "${unknown[0]}"`);
+  if (given.length === 0 && before?.secrets && before.provider === body.provider) return before.secrets;
+  const kept = before?.secrets && before.provider === body.provider && key ? openSecrets(key, before.secrets) : {};
+  const secrets = { ...kept, ...Object.fromEntries(given) };
+  if (Object.keys(secrets).length === 0) return null;
+  // Never store a credential in clear text: without the key there is nothing to seal it with.
+  if (!key) throw invalidField("secrets", "secrets_key_unset", "secrets: the server has no SMS_SECRETS_KEY to seal credentials with");
+  return sealSecrets(key, secrets);
+}
+
 function senderData(body: SenderBody) {
   if (!validBrandname(body.brandname)) {
     throw invalidField(
@@ -55,17 +74,32 @@ function senderData(body: SenderBody) {
   if (secret)
     throw invalidField("settings", "secret_setting", `settings: "${secret}" looks like a secret; keep secrets in the environment`);
   if (JSON.stringify(settings).length > MAX_SETTINGS_CHARS) throw invalidField("settings", "invalid", "settings: too large");
-  return { ...body, settings: settings as Prisma.InputJsonValue };
+  const { secrets: _secrets, ...rest } = body;
+  return { ...rest, settings: settings as Prisma.InputJsonValue };
 }
 
 type SenderRow = Prisma.SmsSenderGetPayload<{ omit: { searchKey: true } }>;
-const present = (sender: SenderRow) => ({ ...sender, settings: (sender.settings ?? {}) as Record<string, unknown> });
-const auditable = ({ createdAt: _c, updatedAt: _u, ...sender }: SenderRow) => sender;
+/** Which credentials are stored, never their values (nor the sealed text). */
+const secretsSet = (key: string | undefined, sender: SenderRow) => {
+  if (!sender.secrets || !key) return sender.secrets ? ["sealed"] : [];
+  try {
+    return Object.keys(openSecrets(key, sender.secrets)).sort();
+  } catch {
+    return ["sealed"];
+  }
+};
+const presenter = (key: string | undefined) => (sender: SenderRow) => {
+  const { secrets: _sealed, ...rest } = sender;
+  return { ...rest, settings: (sender.settings ?? {}) as Record<string, unknown>, secretsSet: secretsSet(key, sender) };
+};
+const auditable = ({ createdAt: _c, updatedAt: _u, secrets, ...sender }: SenderRow) => ({ ...sender, secretsStored: secrets !== null });
 
 const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   const readers = fastify.allow("sms-senders:read");
   const adminOnly = fastify.allow("sms-senders:write");
+  const key = fastify.config.SMS_SECRETS_KEY;
+  const present = presenter(key);
 
   fastify.get(
     "/",
@@ -94,9 +128,24 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return present(sender);
   });
 
+  fastify.get("/:id/balance", { preHandler: readers, schema: { params: IdParams, response: { 200: SenderBalance } } }, async (request) => {
+    const sender = await db.smsSender.findUnique({ where: { id: request.params.id } });
+    if (!sender) throw notFound("No such sender");
+    if (sender.provider !== "esms") return { supported: false, balance: null };
+    try {
+      const provider = createSenderProvider(fastify.config, {}, sender);
+      if (!("balance" in provider) || typeof provider.balance !== "function") return { supported: false, balance: null };
+      return { supported: true, balance: await (provider.balance as () => Promise<number>)() };
+    } catch (error) {
+      // The vendor's code or "not configured"; never the request (it carries the credentials).
+      const code = (error as { code?: unknown }).code;
+      return { supported: true, balance: null, error: typeof code === "string" ? code : "not_configured" };
+    }
+  });
+
   fastify.post("/", { preHandler: adminOnly, schema: { body: SenderInput, response: { 200: SmsSender } } }, async (request) => {
     const actor = currentUser(request);
-    const data = senderData(request.body);
+    const data = { ...senderData(request.body), secrets: sealedSecrets(key, request.body) };
     const sender = await auditedWrite(db, {
       actorId: actor.id,
       ip: request.ip,
@@ -114,9 +163,9 @@ const senderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const actor = currentUser(request);
       const { id } = request.params;
-      const data = senderData(request.body);
       const before = await db.smsSender.findUnique({ where: { id } });
       if (!before) throw notFound("No such sender");
+      const data = { ...senderData(request.body), secrets: sealedSecrets(key, request.body, before) };
       const sender = await auditedWrite(db, {
         actorId: actor.id,
         ip: request.ip,

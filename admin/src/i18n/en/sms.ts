@@ -30,6 +30,7 @@ export const enSms = {
         sink: "Test inbox (nothing sent)",
         twilio: "Twilio",
         sns: "Amazon SNS",
+        esms: "eSMS.vn (brandname, customer care)",
       },
       policy: {
         title: "Sending policy",
@@ -49,12 +50,30 @@ export const enSms = {
           smsType: "Message type (Amazon SNS)",
           Promotional: "Promotional",
           Transactional: "Transactional",
+          sandbox: "Sandbox (eSMS)",
+          "0": "Off: messages are sent and charged",
+          "1": "On: eSMS checks requests but sends and charges nothing",
         },
         settings_help: {
           messagingServiceSid: "The MG… id of the Messaging Service; empty: the server's configuration.",
           from: "Empty: sent with the brandname.",
           senderId: "Empty: sent with the brandname.",
           smsType: "Messages introducing services are advertising under Decree 91/2020/ND-CP.",
+          sandbox: "For trying a new sender: nothing reaches a phone.",
+        },
+        secrets: {
+          apiKey: "API key (eSMS)",
+          secretKey: "Secret key (eSMS)",
+          help: "Write-only: stored encrypted, never shown again. Leave empty to keep the stored value.",
+          stored: "Stored",
+          missing: "Not set",
+        },
+        balance: {
+          title: "Balance at the provider",
+          amount: "%{amount} VND",
+          unsupported: "This provider does not report a balance",
+          error: "The balance could not be read (%{code})",
+          loading: "Asking the provider…",
         },
         price_help: "What the provider charges per message part, in VND.",
       },
@@ -63,6 +82,8 @@ export const enSms = {
   validation: {
     brandname: "Not a valid brandname: at most 11 Latin letters, digits, -, _, . or spaces, with at least one letter",
     secret_setting: "Looks like a secret: keep tokens and keys in the server environment, not here",
+    secrets_key_unset: "The server has no SMS_SECRETS_KEY: credentials cannot be stored encrypted, so they are not stored",
+    secret_unknown: "This provider has no such credential",
     window_order: "The window must end after it starts, within the same day",
     opt_out_placeholder:
       "The opt-out text still holds a placeholder number (such as 8xxx): an administrator must set the real number in the SMS policy first",

@@ -31,6 +31,7 @@ export const viSms: SmsMessages = {
         sink: "Hộp thư thử (không gửi thật)",
         twilio: "Twilio",
         sns: "Amazon SNS",
+        esms: "eSMS.vn (brandname, chăm sóc khách hàng)",
       },
       policy: {
         title: "Chính sách gửi tin",
@@ -50,12 +51,30 @@ export const viSms: SmsMessages = {
           smsType: "Loại tin (Amazon SNS)",
           Promotional: "Quảng cáo (Promotional)",
           Transactional: "Chăm sóc khách hàng (Transactional)",
+          sandbox: "Chế độ thử (eSMS)",
+          "0": "Tắt: tin được gửi và tính phí",
+          "1": "Bật: eSMS chỉ kiểm tra yêu cầu, không gửi và không tính phí",
         },
         settings_help: {
           messagingServiceSid: "Mã MG… của Messaging Service; để trống thì dùng cấu hình của máy chủ.",
           from: "Để trống thì gửi bằng tên định danh.",
           senderId: "Để trống thì gửi bằng tên định danh.",
           smsType: "Tin giới thiệu dịch vụ là quảng cáo theo Nghị định 91/2020/NĐ-CP.",
+          sandbox: "Để thử một đầu số mới: không tin nào đến điện thoại.",
+        },
+        secrets: {
+          apiKey: "API key (eSMS)",
+          secretKey: "Secret key (eSMS)",
+          help: "Chỉ ghi: được lưu mã hóa và không bao giờ hiển thị lại. Để trống để giữ giá trị đã lưu.",
+          stored: "Đã lưu",
+          missing: "Chưa nhập",
+        },
+        balance: {
+          title: "Số dư tại nhà cung cấp",
+          amount: "%{amount} VND",
+          unsupported: "Nhà cung cấp này không báo số dư",
+          error: "Không đọc được số dư (%{code})",
+          loading: "Đang hỏi nhà cung cấp…",
         },
         price_help: "Giá nhà cung cấp tính cho mỗi tin (mỗi phần tin nhắn), bằng đồng.",
       },
@@ -64,6 +83,8 @@ export const viSms: SmsMessages = {
   validation: {
     brandname: "Tên định danh không hợp lệ: tối đa 11 ký tự gồm chữ Latinh, chữ số, -, _, . hoặc dấu cách, có ít nhất một chữ cái",
     secret_setting: "Có vẻ là thông tin bí mật: hãy để token và khóa trong biến môi trường của máy chủ",
+    secrets_key_unset: "Máy chủ chưa có SMS_SECRETS_KEY: không thể lưu mã hóa thông tin đăng nhập nên không lưu",
+    secret_unknown: "Nhà cung cấp này không có thông tin đăng nhập này",
     window_order: "Giờ kết thúc phải sau giờ bắt đầu, trong cùng một ngày",
     opt_out_placeholder:
       "Câu hướng dẫn từ chối vẫn còn số giữ chỗ (như 8xxx): quản trị viên cần nhập số thật trong chính sách gửi tin trước",

@@ -1,4 +1,5 @@
 import { Create, Edit, SimpleForm } from "react-admin";
+import { SenderBalance } from "./SenderBalance";
 import { SenderInputs } from "./SenderInputs";
 
 export const SenderCreate = () => (
@@ -15,6 +16,7 @@ export const SenderCreate = () => (
 export const SenderEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list">
     <SimpleForm warnWhenUnsavedChanges>
+      <SenderBalance />
       <SenderInputs />
     </SimpleForm>
   </Edit>

@@ -1,6 +1,23 @@
-import { BooleanInput, maxLength, maxValue, minValue, NumberInput, required, SelectInput, TextInput, useTranslate } from "react-admin";
+import {
+  BooleanInput,
+  maxLength,
+  maxValue,
+  minValue,
+  NumberInput,
+  PasswordInput,
+  required,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
 import { useWatch } from "react-hook-form";
-import { isSmsProviderName, SMS_PROVIDER_NAMES, SMS_PROVIDER_SETTINGS } from "../../../../server/contract/sms-providers";
+import {
+  isSmsProviderName,
+  SMS_PROVIDER_NAMES,
+  SMS_PROVIDER_SECRETS,
+  SMS_PROVIDER_SETTINGS,
+} from "../../../../server/contract/sms-providers";
 
 export const PROVIDER_CHOICES = SMS_PROVIDER_NAMES.map((id) => ({ id, name: `tthc.sms.providers.${id}` }));
 
@@ -34,6 +51,34 @@ const ProviderSettings = () => {
   );
 };
 
+/**
+ * The vendor's credentials, write-only: the server seals them and answers only which are stored
+ * (`secretsSet`), so each field starts empty and an empty field keeps the stored value.
+ */
+const ProviderSecrets = () => {
+  const translate = useTranslate();
+  const record = useRecordContext<{ secretsSet?: string[] }>();
+  const provider = useWatch({ name: "provider" });
+  if (typeof provider !== "string" || !isSmsProviderName(provider)) return null;
+  return (
+    <>
+      {SMS_PROVIDER_SECRETS[provider].map((key) => {
+        const stored = record?.secretsSet?.includes(key) ?? false;
+        return (
+          <PasswordInput
+            key={key}
+            source={`secrets.${key}`}
+            label={`tthc.sms.senders.secrets.${key}`}
+            autoComplete="new-password"
+            validate={maxLength(200)}
+            helperText={`${translate(stored ? "tthc.sms.senders.secrets.stored" : "tthc.sms.senders.secrets.missing")} · ${translate("tthc.sms.senders.secrets.help")}`}
+          />
+        );
+      })}
+    </>
+  );
+};
+
 export const SenderInputs = () => {
   const translate = useTranslate();
   return (
@@ -53,6 +98,7 @@ export const SenderInputs = () => {
       />
       <NumberInput source="messagesPerSecond" min={1} max={1000} step={1} validate={[minValue(1), maxValue(1000)]} />
       <ProviderSettings />
+      <ProviderSecrets />
       <BooleanInput source="active" />
     </>
   );

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import type { SmsProvider } from "../../../messaging/provider.js";
-import { createSmsProvider } from "../../../messaging/registry.js";
+import { createServiceSmsProvider } from "../../../messaging/registry.js";
 import { queuedSinkReceipts } from "../../../messaging/sink-receipts.js";
 import { maskPhone } from "../../../phone/mask.js";
 import { normalizeVietnamesePhone } from "../../../phone/normalize.js";
@@ -33,7 +33,12 @@ export interface InboundOptions {
 const smsInboundRoutes: FastifyPluginAsyncTypebox<InboundOptions> = async (fastify, options) => {
   await twilioWebhooks(fastify);
   const sms =
-    options.sms ?? createSmsProvider(fastify.config, { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) });
+    options.sms ??
+    (await createServiceSmsProvider(
+      fastify.config,
+      { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) },
+      fastify.db,
+    ));
   const confirm = optOutConfirmation({ db: fastify.db, sms, publicBaseUrl: fastify.config.PUBLIC_BASE_URL, log: fastify.log });
 
   fastify.post("/inbound", { schema: { body: InboundBody } }, async (request, reply) => {

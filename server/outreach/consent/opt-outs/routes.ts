@@ -6,7 +6,7 @@ import Type from "typebox";
 import { currentUser } from "../../../access/auth/authentication.js";
 import { SUPPRESSION_SOURCES, type SuppressionSource } from "../../../contract/enums.js";
 import type { SmsProvider } from "../../../messaging/provider.js";
-import { createSmsProvider } from "../../../messaging/registry.js";
+import { createServiceSmsProvider } from "../../../messaging/registry.js";
 import { queuedSinkReceipts } from "../../../messaging/sink-receipts.js";
 import { normalizeVietnamesePhone } from "../../../phone/normalize.js";
 import { writeAudit } from "../../../platform/audit/audit.js";
@@ -41,7 +41,12 @@ const suppressionRoutes: FastifyPluginAsyncTypebox<{ sms?: SmsProvider }> = asyn
   const writers = fastify.allow("contacts:write");
   const adminOnly = fastify.allow("suppressions:delete");
   const sms =
-    options.sms ?? createSmsProvider(fastify.config, { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) });
+    options.sms ??
+    (await createServiceSmsProvider(
+      fastify.config,
+      { log: fastify.log, sinkReceipts: queuedSinkReceipts(fastify.queues.sinkReceipts) },
+      fastify.db,
+    ));
   const confirm = optOutConfirmation({ db, sms, publicBaseUrl: fastify.config.PUBLIC_BASE_URL, log: fastify.log });
 
   /** The path id is the number in any written form ("+84912345678", "0912345678"). */

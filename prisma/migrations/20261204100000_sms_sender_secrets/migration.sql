@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sms_senders" ADD COLUMN     "secrets" TEXT;

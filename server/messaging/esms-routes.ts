@@ -1,0 +1,69 @@
+// eSMS delivery callbacks: GET /esms/sms/status/<sender id>/<secret>?SMSID=…&SendStatus=…&RequestId=…
+// eSMS signs nothing and retries up to 5 times, so the URL itself is the credential: a per-sender
+// HMAC of SMS_SECRETS_KEY (server/messaging/secrets.ts), compared in constant time; any mismatch is a
+// 404, like a URL that does not exist. Receipts are idempotent (applyMessageStatus only moves forward).
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import Type from "typebox";
+import { notFound } from "../platform/http/errors.js";
+import { applyMessageStatus } from "./messages.js";
+import { callbackSecretMatches } from "./secrets.js";
+import { esmsRequestPlaceholder, esmsStatus } from "./vendors/esms.js";
+
+const Params = Type.Object({
+  senderId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  secret: Type.String({ minLength: 1, maxLength: 100 }),
+});
+const Counter = Type.String({ pattern: "^\\d{1,9}(\\.\\d{1,6})?$" });
+const Query = Type.Object(
+  {
+    SMSID: Type.String({ minLength: 1, maxLength: 64 }),
+    SendStatus: Type.String({ pattern: "^\\d{1,3}$" }),
+    SendSuccess: Type.Optional(Counter),
+    SendFailed: Type.Optional(Counter),
+    RequestId: Type.Optional(Type.String({ maxLength: 120 })),
+    TypeId: Type.Optional(Type.String({ pattern: "^\\d{0,3}$" })),
+  },
+  // eSMS adds telco, price, number and Zalo fields we do not read.
+  { additionalProperties: true },
+);
+
+/** Our row id, from the RequestId we gave eSMS (tthc-m<id>). */
+const messageIdOf = (requestId: string | undefined) => {
+  const match = /^tthc-m(\d{1,10})$/.exec(requestId ?? "");
+  const id = match ? Number(match[1]) : undefined;
+  return id !== undefined && id <= 2147483647 ? id : undefined;
+};
+
+const esmsStatusRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db, config } = fastify;
+  fastify.get("/status/:senderId/:secret", { schema: { params: Params, querystring: Query } }, async (request, reply) => {
+    const { senderId, secret } = request.params;
+    if (!config.SMS_SECRETS_KEY || !callbackSecretMatches(config.SMS_SECRETS_KEY, senderId, secret)) throw notFound("Not found");
+    const sender = await db.smsSender.findUnique({ where: { id: senderId }, select: { provider: true } });
+    if (sender?.provider !== "esms") throw notFound("Not found");
+    const q = request.query;
+    // Batch (advertising, TypeId 1) and Zalo receipts are not per message: not handled here yet.
+    if (q.TypeId && q.TypeId !== "2") return reply.status(204).send();
+    const messageId = messageIdOf(q.RequestId);
+    const { status, errorCode } = esmsStatus(q.SendStatus, q.SendSuccess ?? "0", q.SendFailed ?? "0");
+    if (messageId !== undefined && q.RequestId) {
+      // Recorded under a placeholder after a duplicate-RequestId answer (124): eSMS names its id now.
+      await db.smsMessage.updateMany({
+        where: { id: messageId, providerMessageId: esmsRequestPlaceholder(q.RequestId) },
+        data: { providerMessageId: q.SMSID },
+      });
+    }
+    const changed = await applyMessageStatus(db, {
+      messageId,
+      providerMessageId: q.SMSID,
+      status,
+      errorCode,
+      at: new Date(),
+    });
+    request.log.info({ messageId, providerMessageId: q.SMSID, status, changed }, "eSMS status");
+    // 204 whatever happened: an unknown or stale receipt is not worth eSMS's retries.
+    return reply.status(204).send();
+  });
+};
+
+export default esmsStatusRoutes;

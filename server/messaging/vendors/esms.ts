@@ -1,0 +1,181 @@
+// eSMS.vn (ViHAT): brandname SMS on every Vietnamese network. This file sends customer-care
+// (CSKH, SmsType 2) messages one by one; advertising goes in batches of 30–5,000 numbers through
+// another API and is not sent from here (yet). eSMS's codes and statuses stay in this file.
+// Docs: github.com/devesms/gitbook_esms_for_develop_v2_en (send-otp-customer-care-message.md,
+// callback-url.md, get-sms-by-smsid.md, get-balance.md, table-of-error-codes.md).
+import type { StatusReceipt } from "../messages.js";
+import {
+  type OutgoingSms,
+  type SmsFailureKind,
+  type SmsLookupResult,
+  type SmsProvider,
+  SmsSendError,
+  type SmsSendResult,
+} from "../provider.js";
+
+export interface EsmsOptions {
+  /** e.g. https://rest.esms.vn/MainService.svc/json */
+  baseUrl: string;
+  apiKey: string;
+  secretKey: string;
+  brandname: string;
+  /** eSMS checks the request but neither sends nor charges it. */
+  sandbox?: boolean;
+  /** Where eSMS calls back (GET) with the delivery status; our row id travels in RequestId. */
+  callbackUrl?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface EsmsSmsProvider extends SmsProvider {
+  /** The account balance in VND (GetBalance_json). */
+  balance(): Promise<number>;
+  /** The status of one message by eSMS's SMSID (GetSendStatus), as a neutral receipt. */
+  status(smsId: string): Promise<Pick<StatusReceipt, "status" | "errorCode"> | undefined>;
+}
+
+/** Refused for good: the account, the brandname, the template or the request is wrong. */
+const REJECTED = new Set(["99", "101", "102", "104", "140", "146", "177", "300"]);
+/** Kinds other than "rejected" (code 99 is "number blocked in eSMS's system": not proof of a STOP, so rejected). */
+const KINDS: Record<string, SmsFailureKind> = { "108": "invalid_number", "103": "transient" };
+/** The request id is already known to eSMS: the message was sent before (after a crash or a lost answer). */
+export const ESMS_DUPLICATE_REQUEST = "124";
+export const ESMS_OK = "100";
+
+/** The neutral meaning of an eSMS code; undefined for success. */
+export function esmsFailureKind(code: string): SmsFailureKind | undefined {
+  if (code === ESMS_OK || code === ESMS_DUPLICATE_REQUEST) return undefined;
+  return KINDS[code] ?? (REJECTED.has(code) ? "rejected" : "transient");
+}
+
+/** eSMS takes Vietnamese numbers in national form (0912345678); other countries keep their digits. */
+export function esmsPhone(e164: string): string {
+  return e164.startsWith("+84") ? `0${e164.slice(3)}` : e164.replace(/^\+/, "");
+}
+
+/**
+ * A delivery callback (or status answer) as our statuses. For a customer-care message (one number):
+ * 5 with a success → delivered, 5 with a failure → undelivered, 4 → failed (refused), 7 → sent (at the
+ * network, report pending), 1 and 2 → still queued at eSMS.
+ */
+export function esmsStatus(sendStatus: string | number, sendSuccess: string | number, sendFailed: string | number) {
+  const status = String(sendStatus);
+  if (status === "5") {
+    if (Number(sendSuccess) > 0) return { status: "delivered" };
+    if (Number(sendFailed) > 0) return { status: "undelivered", errorCode: "esms:send_failed" };
+    return { status: "sent" };
+  }
+  if (status === "4") return { status: "failed", errorCode: "esms:rejected" };
+  if (status === "7") return { status: "sent" };
+  return { status: "queued" };
+}
+
+interface EsmsAnswer {
+  CodeResult?: string;
+  CodeResponse?: string;
+  SMSID?: string;
+  ErrorMessage?: string;
+  Balance?: number | string;
+  SendStatus?: number | string;
+  SendSuccess?: number | string;
+  SendFailed?: number | string;
+}
+
+export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
+  const http = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const credentials = { ApiKey: options.apiKey, SecretKey: options.secretKey };
+
+  // The credentials travel in the request; nothing here logs a request or puts it in an error.
+  async function call(method: "GET" | "POST", path: string, body?: object): Promise<EsmsAnswer> {
+    let response: Response;
+    try {
+      response = await http(`${options.baseUrl}${path}`, {
+        method,
+        headers: body ? { "content-type": "application/json" } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      // No answer: eSMS may have taken it. A retry under the same RequestId is refused (124), not sent twice.
+      const name = (error as Error)?.name === "TimeoutError" ? "timeout" : "network";
+      throw new SmsSendError(`eSMS unreachable (${name})`, true, name, { outcomeUnknown: true });
+    }
+    if (response.status === 429) throw new SmsSendError("eSMS is throttling", true, "http_429", { kind: "throttled" });
+    if (response.status >= 500) throw new SmsSendError(`eSMS answered ${response.status}`, true, `http_${response.status}`);
+    let answer: EsmsAnswer;
+    try {
+      answer = (await response.json()) as EsmsAnswer;
+    } catch {
+      throw new SmsSendError(`eSMS answered ${response.status} without JSON`, true, `http_${response.status}`);
+    }
+    // {"error": "Invalid request"}: eSMS's "connection is error" answer, no code (documented as 99).
+    if (answer === null || typeof answer !== "object") throw new SmsSendError("eSMS answered nonsense", true, "invalid_answer");
+    return answer;
+  }
+
+  const provider: EsmsSmsProvider = {
+    name: "esms",
+    async send(message: OutgoingSms): Promise<SmsSendResult> {
+      if (message.category !== "service") {
+        // Advertising must go through eSMS's batch API ([QC], registered content, 30–5,000 numbers).
+        throw new SmsSendError("eSMS: advertising is sent in batches, not one by one", false, "esms:advertising_single");
+      }
+      if (message.validUntil && message.validUntil.getTime() <= Date.now()) {
+        throw new SmsSendError("the message's validity period has passed", false, "expired");
+      }
+      const answer = await call("POST", "/SendMultipleMessage_V4_post_json/", {
+        ...credentials,
+        Content: message.body,
+        Phone: esmsPhone(message.to),
+        Brandname: options.brandname,
+        SmsType: "2",
+        // Vietnamese with diacritics needs Unicode; plain ASCII is cheaper as non-Unicode.
+        IsUnicode: [...message.body].some((c) => c.charCodeAt(0) > 0x7f) ? "1" : "0",
+        Sandbox: options.sandbox ? "1" : "0",
+        ...(message.idempotencyKey ? { RequestId: message.idempotencyKey } : {}),
+        ...(options.callbackUrl ? { CallbackUrl: options.callbackUrl } : {}),
+      });
+      const code = String(answer.CodeResult ?? "");
+      if (code === ESMS_OK && answer.SMSID) return { providerMessageId: answer.SMSID, status: "queued" };
+      if (code === ESMS_DUPLICATE_REQUEST && message.idempotencyKey) {
+        // Already sent under this request id. eSMS does not say its SMSID here; the callback will
+        // (it carries our RequestId), so the message is recorded under a placeholder until then.
+        return { providerMessageId: answer.SMSID || esmsRequestPlaceholder(message.idempotencyKey), status: "queued" };
+      }
+      if (!code) throw new SmsSendError("eSMS refused the request without a code", true, "99");
+      const kind = esmsFailureKind(code) ?? "rejected";
+      throw new SmsSendError(`eSMS refused the message (${code})`, kind === "transient" || kind === "throttled", code, { kind });
+    },
+    /**
+     * eSMS cannot be searched by our key, but it refuses a repeated RequestId (124): asking again
+     * under the same key either meets that refusal (it was sent) or sends the message now, once.
+     * Either way exactly one message exists afterwards, so the answer is "found".
+     */
+    async lookup(key, hint): Promise<SmsLookupResult> {
+      if (hint.body === undefined) return { found: "unknown" };
+      try {
+        const sent = await provider.send({ to: hint.to, body: hint.body, idempotencyKey: key, category: "service" });
+        return { found: true, providerMessageId: sent.providerMessageId };
+      } catch {
+        return { found: "unknown" };
+      }
+    },
+    async balance() {
+      const answer = await call("POST", "/GetBalance_json", credentials);
+      const code = String(answer.CodeResponse ?? "");
+      if (code !== ESMS_OK) throw new SmsSendError(`eSMS balance refused (${code || "no code"})`, false, code || "99");
+      return Number(answer.Balance ?? 0);
+    },
+    async status(smsId) {
+      const query = new URLSearchParams({ RefId: smsId, ...credentials });
+      const answer = await call("GET", `/GetSendStatus?${query}`);
+      if (String(answer.CodeResponse ?? "") !== ESMS_OK || answer.SendStatus === undefined) return undefined;
+      return esmsStatus(answer.SendStatus, answer.SendSuccess ?? 0, answer.SendFailed ?? 0);
+    },
+  };
+  return provider;
+}
+
+/** The provider id recorded when eSMS refused a repeat (124) without naming the SMSID. */
+export const esmsRequestPlaceholder = (requestId: string) => `esms-request:${requestId}`;

@@ -1,0 +1,185 @@
+// A local stand-in for rest.esms.vn that answers as eSMS's public docs say
+// (github.com/devesms/gitbook_esms_for_develop_v2_en): the customer-care send
+// (SendMultipleMessage_V4_post_json: 100 with an SMSID; 101 wrong credentials; 104 unknown
+// brandname; 108 bad number; 124 a repeated RequestId, without the SMSID; a codeless {"error"} answer
+// for "99"), GetSendStatus by SMSID, GetBalance_json, and the delivery callback as an HTTP GET.
+// Tests read its journal (what "eSMS" accepted) and can make answers slow or force codes.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const STUB_API_KEY = "stub-esms-api-key-7Q2";
+export const STUB_SECRET_KEY = "stub-esms-secret-key-9Xk";
+
+export interface EsmsJournalEntry {
+  smsId: string;
+  phone: string;
+  content: string;
+  brandname: string;
+  smsType: string;
+  isUnicode: string;
+  sandbox: string;
+  requestId?: string;
+  callbackUrl?: string;
+  sendStatus: number;
+}
+
+export interface EsmsStubRequest {
+  path: string;
+  body: Record<string, unknown>;
+  query: Record<string, string>;
+}
+
+export type EsmsStubHandler = (request: EsmsStubRequest) => { status?: number; body: unknown } | undefined;
+
+export interface EsmsStub {
+  /** The base URL (ESMS_BASE_URL). */
+  url: string;
+  /** Every message accepted (sandbox ones excluded: eSMS neither stores nor sends them). */
+  journal: EsmsJournalEntry[];
+  requests: EsmsStubRequest[];
+  balance: number;
+  brandnames: Set<string>;
+  /** Answers after this many milliseconds (a slow gateway). */
+  delayMs: number;
+  handle(handler: EsmsStubHandler | undefined): void;
+  /** Calls the message's CallbackUrl as eSMS does (GET); returns the HTTP status our server gave. */
+  deliver(
+    smsId: string,
+    outcome: { sendStatus: number; success?: number; failed?: number },
+    options?: { callbackUrl?: string; get?: (url: string) => Promise<number> },
+  ): Promise<number>;
+  close(): Promise<void>;
+}
+
+const readBody = async (request: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+export async function startEsmsStub(): Promise<EsmsStub> {
+  let handler: EsmsStubHandler | undefined;
+  const requestIds = new Set<string>();
+  const stub: Omit<EsmsStub, "url" | "close"> = {
+    journal: [],
+    requests: [],
+    balance: 250_000,
+    brandnames: new Set(["TTHC GIALAI"]),
+    delayMs: 0,
+    handle(next) {
+      handler = next;
+    },
+    async deliver(smsId, outcome, options = {}) {
+      const entry = stub.journal.find((e) => e.smsId === smsId);
+      const target = options.callbackUrl ?? entry?.callbackUrl;
+      if (!target) throw new Error(`no callback URL for ${smsId}`);
+      const query = new URLSearchParams({
+        SMSID: smsId,
+        SendFailed: String(outcome.failed ?? 0),
+        SendStatus: String(outcome.sendStatus),
+        SendSuccess: String(outcome.success ?? 0),
+        TotalPrice: "0.0000",
+        TotalReceiver: "1",
+        TotalSent: "1",
+        RequestId: entry?.requestId ?? "",
+        TypeId: "2",
+        telcoid: "1",
+        phonenumber: entry?.phone ?? "",
+      });
+      // A late "7" (at the network) after the final "5" does not undo it at eSMS either.
+      if (entry && entry.sendStatus !== 5) entry.sendStatus = outcome.sendStatus;
+      if (options.get) return options.get(`${target}?${query}`);
+      const response = await fetch(`${target}?${query}`);
+      return response.status;
+    },
+  };
+
+  const answer = (response: ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
+  };
+
+  const sendCskh = (body: Record<string, unknown>) => {
+    if (body.ApiKey !== STUB_API_KEY || body.SecretKey !== STUB_SECRET_KEY)
+      return { CodeResult: "101", CountRegenerate: 0, ErrorMessage: "Authorize Failed" };
+    if (!body.SmsType) return { CodeResult: "300", CountRegenerate: 0, ErrorMessage: "Missing message type" };
+    if (!stub.brandnames.has(String(body.Brandname ?? "")))
+      return { CodeResult: "104", CountRegenerate: 0, ErrorMessage: "Brand name code is not exist" };
+    const phone = String(body.Phone ?? "");
+    if (!/^0\d{9}$/.test(phone)) return { CodeResult: "108", CountRegenerate: 0, ErrorMessage: "Phone number is not in correct format" };
+    const requestId = typeof body.RequestId === "string" && body.RequestId !== "" ? body.RequestId : undefined;
+    if (requestId && requestIds.has(requestId))
+      return { CodeResult: "124", CountRegenerate: 0, ErrorMessage: "Request exist 1", SendStatus: "5" };
+    if (stub.balance <= 0) return { CodeResult: "103", CountRegenerate: 0, ErrorMessage: "Not enough balance" };
+    const smsId = randomUUID().replaceAll("-", "");
+    if (body.Sandbox === "1") return { CodeResult: "100", CountRegenerate: 0, SMSID: smsId };
+    if (requestId) requestIds.add(requestId);
+    stub.balance -= 1;
+    stub.journal.push({
+      smsId,
+      phone,
+      content: String(body.Content ?? ""),
+      brandname: String(body.Brandname),
+      smsType: String(body.SmsType),
+      isUnicode: String(body.IsUnicode ?? "0"),
+      sandbox: String(body.Sandbox ?? "0"),
+      requestId,
+      callbackUrl: typeof body.CallbackUrl === "string" ? body.CallbackUrl : undefined,
+      sendStatus: 2,
+    });
+    return { CodeResult: "100", CountRegenerate: 0, SMSID: smsId };
+  };
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://stub");
+    const raw = request.method === "POST" ? await readBody(request) : "";
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      return answer(response, 200, { error: "Invalid request" });
+    }
+    const stubRequest = { path: url.pathname, body, query: Object.fromEntries(url.searchParams) };
+    stub.requests.push(stubRequest);
+    if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
+    // A handler's answer replaces the default one entirely.
+    const forced = handler?.(stubRequest);
+    if (forced) return answer(response, forced.status ?? 200, forced.body);
+    const path = url.pathname.replace(/^\/MainService\.svc\/json/, "");
+    if (request.method === "POST" && path === "/SendMultipleMessage_V4_post_json/") return answer(response, 200, sendCskh(body));
+    if (request.method === "POST" && path === "/GetBalance_json") {
+      if (body.ApiKey !== STUB_API_KEY || body.SecretKey !== STUB_SECRET_KEY)
+        return answer(response, 200, { Balance: 0, CodeResponse: "101", ErrorMessage: "Authorize Failed" });
+      return answer(response, 200, { Balance: stub.balance, CodeResponse: "100", UserID: 9999 });
+    }
+    if (request.method === "GET" && path === "/GetSendStatus") {
+      const q = stubRequest.query;
+      if (q.ApiKey !== STUB_API_KEY || q.SecretKey !== STUB_SECRET_KEY)
+        return answer(response, 200, { CodeResponse: "101", SMSID: q.RefId });
+      const entry = stub.journal.find((e) => e.smsId === q.RefId);
+      if (!entry) return answer(response, 200, { CodeResponse: "105", SMSID: q.RefId });
+      return answer(response, 200, {
+        CodeResponse: "100",
+        SMSID: entry.smsId,
+        SendFailed: 0,
+        SendStatus: entry.sendStatus,
+        SendSuccess: entry.sendStatus === 5 ? 1 : 0,
+        TotalPrice: 850,
+        TotalReceiver: 1,
+        TotalSent: 1,
+      });
+    }
+    return answer(response, 404, { error: "Not found" });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(stub, {
+    url: `http://127.0.0.1:${port}/MainService.svc/json`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
