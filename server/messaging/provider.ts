@@ -45,6 +45,8 @@ export interface SmsLookupHint {
   sentAfter: Date;
   /** The exact text handed to the vendor (vendors without a client reference match on it). */
   body?: string;
+  /** As on OutgoingSms; vendors whose look-up resubmits (eSMS) need the route. */
+  category?: "service" | "advertising";
 }
 
 export type SmsLookupResult = { found: true; providerMessageId: string } | { found: false } | { found: "unknown" };

@@ -1,6 +1,7 @@
 // The provider catalogue: how each vendor named in server/contract/sms-providers.ts is built, for the
-// default provider (SMS_PROVIDER: survey links, opt-out confirmations) and for each registered sender
-// (campaigns), whose non-secret settings override the configuration's. A new vendor (a carrier
+// default provider (SMS_PROVIDER), for service messages (SMS_SERVICE_SENDER's sender, else the default)
+// and for each registered sender (campaigns), whose settings and sealed credentials override the
+// configuration's. A new vendor (a carrier
 // brandname gateway) is one file in vendors/, its name in the contract, and one entry here.
 import type { Config } from "../config.js";
 import { isSmsProviderName, type SmsProviderName } from "../contract/sms-providers.js";

@@ -150,10 +150,11 @@ export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
     /**
      * eSMS cannot be searched by our key, but it refuses a repeated RequestId (124): asking again
      * under the same key either meets that refusal (it was sent) or sends the message now, once.
-     * Either way exactly one message exists afterwards, so the answer is "found".
+     * Either way exactly one message exists afterwards, so the answer is "found". Only service
+     * messages: an advertising attempt was never sent one by one, and must not be now.
      */
     async lookup(key, hint): Promise<SmsLookupResult> {
-      if (hint.body === undefined) return { found: "unknown" };
+      if (hint.body === undefined || hint.category !== "service") return { found: "unknown" };
       try {
         const sent = await provider.send({ to: hint.to, body: hint.body, idempotencyKey: key, category: "service" });
         return { found: true, providerMessageId: sent.providerMessageId };

@@ -132,7 +132,10 @@ describe("eSMS sender", () => {
     const esms = provider({ callbackUrl: `${t.config.PUBLIC_BASE_URL}/esms/sms/status/${senderId}/${callbackSecret(KEY, senderId)}` });
     // eSMS took it; the process died before recording the SMSID.
     await esms.send({ to: row.recipient, body: row.body, idempotencyKey: key, category: "service" });
-    const lookup = await esms.lookup?.(key, { to: row.recipient, sentAfter: row.createdAt, body: row.body });
+    const hint = { to: row.recipient, sentAfter: row.createdAt, body: row.body };
+    // Without the route (a campaign's attempt) eSMS is not asked again: nothing could be sent twice.
+    expect(await esms.lookup?.(key, hint)).toEqual({ found: "unknown" });
+    const lookup = await esms.lookup?.(key, { ...hint, category: "service" });
     expect(lookup).toEqual({ found: true, providerMessageId: `esms-request:${key}` });
     expect(stub.journal.filter((e) => e.requestId === key)).toHaveLength(1);
     await t.db.smsMessage.update({ where: { id: row.id }, data: { providerMessageId: `esms-request:${key}` } });
