@@ -164,6 +164,9 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   );
 });
 
+/** The path of a request as logs may show it: no query string, no callback secret. */
+export const loggedPath = (url: string) => (url.split("?")[0] ?? "").replace(/^(\/esms\/sms\/status\/[^/]*\/)[^/]+/, "$1…");
+
 export function serverOptions(config: Config): FastifyServerOptions {
   return {
     logger: {
@@ -171,8 +174,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
       // Cookies carry sessions; never let them reach the logs.
       redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
       serializers: {
-        // Query strings can carry citizens' phone numbers (list filters): log the path only.
-        req: (request) => ({ method: request.method, path: request.url.split("?")[0], id: request.id }),
+        // Query strings can carry citizens' phone numbers (list filters): log the path only, and
+        // without the secret of an unsigned vendor's callback URL (server/messaging/esms-routes.ts).
+        req: (request) => ({ method: request.method, path: loggedPath(request.url), id: request.id }),
       },
     },
     requestIdHeader: "x-request-id",

@@ -4,6 +4,7 @@
 // the per-sender secret, error codes mapped to the neutral kinds, and hostile input refused.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loggedPath } from "../../../server/app.js";
 import { sendSms } from "../../../server/messaging/messages.js";
 import { SmsSendError } from "../../../server/messaging/provider.js";
 import { createServiceSmsProvider } from "../../../server/messaging/registry.js";
@@ -216,5 +217,7 @@ describe("eSMS sender", () => {
     });
     expect(huge.statusCode).toBe(400);
     expect(sealSecrets(KEY, { a: "b" })).not.toBe(sealSecrets(KEY, { a: "b" }));
+    // Request logs show the path without the query (the number) and without the callback secret.
+    expect(loggedPath(`/esms/sms/status/${senderId}/${secret}?SMSID=a&phonenumber=0912345678`)).toBe(`/esms/sms/status/${senderId}/…`);
   });
 });
