@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loggedPath } from "../../../server/app.js";
+import { sendCaseSms } from "../../../server/hotline/cases/sms-job.js";
 import { sendSms } from "../../../server/messaging/messages.js";
 import { SmsSendError } from "../../../server/messaging/provider.js";
 import { createServiceSmsProvider } from "../../../server/messaging/registry.js";
@@ -19,12 +20,14 @@ let stub: EsmsStub;
 let t: TestApp;
 let admin: string;
 let senderId: number;
+let agent: string;
 
 beforeAll(async () => {
   stub = await startEsmsStub();
   t = await startTestApp({ SMS_SECRETS_KEY: KEY, ESMS_BASE_URL: stub.url, SMS_SERVICE_SENDER: BRAND });
-  await seedSmallProvince(t.db);
+  const province = await seedSmallProvince(t.db);
   admin = await login(t.app, "admin");
+  agent = await login(t.app, province.users.agent.username);
 });
 afterAll(async () => {
   await t?.close();
@@ -123,6 +126,29 @@ describe("eSMS sender", () => {
 
     // The status look-up by SMSID agrees.
     expect(await provider().status(sent.providerMessageId)).toEqual({ status: "delivered" });
+  });
+
+  it("sends a case's creation SMS through the real case job and eSMS's customer-care route", async () => {
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/cases",
+      payload: { phone: "0987000111", kind: "question", question: "Hỏi về cư trú" },
+      headers: { cookie: agent },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const caseId = created.json().id as number;
+    const sms = await createServiceSmsProvider(t.config, {}, t.db);
+    const deps = { db: t.db, provider: sms, publicBaseUrl: t.config.PUBLIC_BASE_URL, hotlineNumber: "+842693000000" };
+    expect(await sendCaseSms(deps, caseId, "case_created")).toMatchObject({ sent: true });
+    // Once per case, however often the job runs.
+    expect(await sendCaseSms(deps, caseId, "case_created")).toMatchObject({ sent: false, reason: "already_sent" });
+    const sent = stub.journal.filter((e) => e.phone === "0987000111");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ smsType: "2", brandname: BRAND });
+    expect(sent[0]?.content).not.toContain("[QC]");
+    const row = await t.db.smsMessage.findFirstOrThrow({ where: { caseId, purpose: "case_created" } });
+    expect(row).toMatchObject({ provider: "esms", providerMessageId: sent[0]?.smsId });
+    expect(sent[0]?.requestId).toBe(`tthc-m${row.id}`);
   });
 
   it("after a crash between send and record, asking again under the same RequestId sends nothing twice", async () => {
