@@ -247,3 +247,24 @@ describe("eSMS sender", () => {
     expect(loggedPath(`/esms/sms/status/${senderId}/${secret}?SMSID=a&phonenumber=0912345678`)).toBe(`/esms/sms/status/${senderId}/…`);
   });
 });
+
+describe("without SMS_SECRETS_KEY", () => {
+  it("refuses to store credentials rather than keep them in clear text", async () => {
+    const bare = await startTestApp({ ESMS_BASE_URL: stub.url });
+    try {
+      await seedSmallProvince(bare.db);
+      const cookie = await login(bare.app, "admin");
+      const refused = await bare.app.inject({
+        method: "POST",
+        url: "/api/sms-senders",
+        headers: { cookie },
+        payload: { brandname: "TTHC KT", provider: "esms", secrets: { apiKey: "a", secretKey: "b" }, pricePerSegment: 1 },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual({ secrets: "tthc.validation.secrets_key_unset" });
+      expect(await bare.db.smsSender.count({ where: { brandname: "TTHC KT" } })).toBe(0);
+    } finally {
+      await bare.close();
+    }
+  });
+});
