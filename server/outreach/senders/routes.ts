@@ -20,8 +20,11 @@ const SenderInput = Type.Object(
     brandname: Type.String({ minLength: 1, maxLength: 11 }),
     provider: Type.Enum([...SMS_PROVIDER_NAMES]),
     settings: Type.Optional(SenderSettings),
-    /** Write-only vendor credentials (SMS_PROVIDER_SECRETS); an empty or missing one keeps the stored value. */
-    secrets: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), { maxProperties: 10 })),
+    /** Write-only vendor credentials (SMS_PROVIDER_SECRETS); an empty, null or missing one keeps the stored value. */
+    // The console sends an untouched password field as null.
+    secrets: Type.Optional(
+      Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ maxLength: 200 }), Type.Null()]), { maxProperties: 10 }),
+    ),
     pricePerSegment: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     messagesPerSecond: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     active: Type.Optional(Type.Boolean()),
@@ -49,7 +52,9 @@ function secretKeyIn(value: unknown): string | undefined {
 /** The credentials to store: the stored ones (same provider) overlaid with the non-empty new ones, sealed. */
 function sealedSecrets(key: string | undefined, body: SenderBody, before?: { provider: string; secrets: string | null }) {
   const allowed = SMS_PROVIDER_SECRETS[body.provider];
-  const given = Object.entries(body.secrets ?? {}).filter(([, value]) => value !== "");
+  const given = Object.entries(body.secrets ?? {}).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+  );
   const unknown = given.find(([name]) => !allowed.includes(name));
   if (unknown) throw invalidField("secrets", "secret_unknown", `secrets: ${body.provider} has no credential "${unknown[0]}"`);
   if (given.length === 0 && before?.secrets && before.provider === body.provider) return before.secrets;

@@ -73,7 +73,11 @@ describe("eSMS sender", () => {
 
     // react-admin sends the record back without the write-only fields: the credentials stay.
     const { secretsSet: _s, ...record } = created.json();
-    const updated = await call("PUT", `/api/sms-senders/${senderId}`, { ...record, secrets: { apiKey: "" }, pricePerSegment: 900 });
+    const updated = await call("PUT", `/api/sms-senders/${senderId}`, {
+      ...record,
+      secrets: { apiKey: "", secretKey: null },
+      pricePerSegment: 900,
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json().secretsSet).toEqual(["apiKey", "secretKey"]);
 
