@@ -61,6 +61,7 @@ export const ERROR_REASONS = [
   "secret_setting",
   "secrets_key_unset",
   "secret_unknown",
+  "sender_not_for_campaigns",
   "window_order",
   // Campaigns: the policy's opt-out text still holds a placeholder number
   "opt_out_placeholder",

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { CAMPAIGN_PROVIDER_NAMES } from "../../contract/sms-providers.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
@@ -26,6 +27,9 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   async function checkReferences(body: CampaignBody): Promise<{ body: string; unaccented: boolean; templateEditors: number[] }> {
     const sender = await db.smsSender.findUnique({ where: { id: body.senderId } });
     if (!sender) throw invalidField("senderId", "not_found", "senderId: no such sender");
+    if (!(CAMPAIGN_PROVIDER_NAMES as readonly string[]).includes(sender.provider)) {
+      throw invalidField("senderId", "sender_not_for_campaigns", "senderId: this sender's gateway cannot carry campaigns yet");
+    }
     let text = body.body;
     let unaccented = body.unaccented;
     let templateEditors: number[] = [];

@@ -91,6 +91,18 @@ describe("eSMS sender", () => {
     expect(Object.keys(inSettings.json().errors)).toEqual(["settings"]);
   });
 
+  it("carries no campaign until the dispatcher sends advertising in eSMS's batches", async () => {
+    const created = await call("POST", "/api/campaigns", {
+      name: "DVCTT qua eSMS",
+      body: "Moi dung DVCTT",
+      senderId,
+      audience: { listIds: [], segmentIds: [] },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors).toEqual({ senderId: "tthc.validation.sender_not_for_campaigns" });
+    expect(await t.db.campaign.count({ where: { senderId } })).toBe(0);
+  });
+
   it("sends a case notification through the customer-care route with eSMS's fields", async () => {
     const sms = await createServiceSmsProvider({ ...t.config }, {}, t.db);
     expect(sms.name).toBe("esms");
