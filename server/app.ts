@@ -49,6 +49,7 @@ import suppressionRoutes from "./outreach/consent/opt-outs/routes.js";
 import contactListRoutes from "./outreach/contact-lists/routes.js";
 import contactImportRoutes from "./outreach/contacts/import-routes.js";
 import contactRoutes from "./outreach/contacts/routes.js";
+import campaignLinkRoutes from "./outreach/links/public-routes.js";
 import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import segmentRoutes from "./outreach/segments/routes.js";
 import smsSenderRoutes from "./outreach/senders/routes.js";
@@ -114,6 +115,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(surveyRoutes);
   await fastify.register(knowledgePublicRoutes);
   await fastify.register(caseLinkRoutes);
+  await fastify.register(campaignLinkRoutes);
   // The console's API. Its guards are hooks of this scope, so they run for every route registered in
   // it, whatever spelling of the path the router decoded: a session (unless the route is declared
   // public), then for state-changing requests the console's origin, then the declared body type.

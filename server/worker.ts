@@ -61,6 +61,7 @@ const campaignDeps = {
   rateLimiter: redisRateLimiter(rateRedis, config.REDIS_PREFIX),
   settings: settingsFromConfig(config),
   publicBaseUrl: config.PUBLIC_BASE_URL,
+  trackedLinkHosts: config.TRACKED_LINK_HOSTS,
   log,
 };
 

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { LinkStats } from "../../contract/outreach/links.js";
 import { rolesHold } from "../../contract/permissions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { maskPhone } from "../../phone/mask.js";
@@ -15,6 +16,7 @@ import { CsvQuery, csvAttachment } from "../../platform/http/csv-download.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { codeFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
+import { linkStats } from "../links/stats.js";
 import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
@@ -30,7 +32,10 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
   const canSeePhones = (request: FastifyRequest) => rolesHold(currentUser(request).roles, "contacts:phone-numbers");
 
   fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) =>
-    estimateCampaign(db, await loadCampaign(db, request.params.id), clock()),
+    estimateCampaign(db, await loadCampaign(db, request.params.id), clock(), {
+      hosts: fastify.config.TRACKED_LINK_HOSTS,
+      publicBaseUrl: fastify.config.PUBLIC_BASE_URL,
+    }),
   );
 
   fastify.get(
@@ -64,6 +69,12 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
       startedAt: campaign.status === "scheduled" ? null : campaign.launchedAt,
       etaSeconds: campaign.status === "running" && sendRatePerSecond > 0 ? Math.ceil(left / sendRatePerSecond) : null,
     };
+  });
+
+  // Counted per campaign: no number behind it, so every reader of the campaign may see it.
+  fastify.get("/:id/links", { preHandler: readers, schema: { params: IdParams, response: { 200: LinkStats } } }, async (request) => {
+    await loadCampaign(db, request.params.id);
+    return linkStats(db, request.params.id, fastify.config.PUBLIC_BASE_URL);
   });
 
   fastify.get(

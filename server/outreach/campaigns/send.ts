@@ -24,6 +24,7 @@ import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
 import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
+import type { CampaignLinks } from "../links/shortener.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
 import { contactVariables } from "./variables.js";
@@ -45,6 +46,8 @@ export interface SendContext {
   campaign: { id: number; body: string; unaccented: boolean; brandname: string };
   settings: SendSettings;
   publicBaseUrl?: string;
+  /** Portal links replaced by tracked short links (outreach/links); absent: the text is sent as written. */
+  links?: CampaignLinks;
 }
 
 export type SendOutcome =
@@ -92,6 +95,9 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
   if (!recipient) return { kind: "not_claimed" };
   const previous = await settlePrevious(ctx, recipient);
   if (previous) return previous;
+  // The same short links for every recipient, made before the decision's transaction: a link made
+  // for a message that is then skipped or deferred is simply used by the next one.
+  const template = ctx.links ? await ctx.links.shorten(campaign.id, campaign.body) : campaign.body;
 
   const decided = await db.$transaction(async (tx) => {
     // Serialises every campaign's decision for this number: the 24-hour count below stays exact.
@@ -130,7 +136,7 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
       return { kind: "deferred", until: decision.until, reason: decision.reason } as const;
     }
     const vars = contactVariables(f);
-    const body = ctx.gate.compose(campaign.body, vars, campaign.unaccented);
+    const body = ctx.gate.compose(template, vars, campaign.unaccented);
     const message = await tx.smsMessage.create({
       data: {
         provider: ctx.provider.name,
