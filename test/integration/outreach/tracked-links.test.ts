@@ -1,0 +1,174 @@
+// Tracked links through the real campaign send path: a campaign whose text links to the national
+// portal is sent through the sink provider by the dispatcher; every message carries the same short
+// link on PUBLIC_BASE_URL; /l/<code> redirects to the portal, a citizen's tap counts once, a link
+// preview and a HEAD request are counted apart, and the results API shows it beside the deliveries.
+// Unknown and expired codes answer Vietnamese pages (404, 410), hostile input a 4xx, never a 500.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMessageStatus } from "../../../server/messaging/messages.js";
+import { createSinkSmsProvider, readSinkJournal } from "../../../server/messaging/vendors/sink.js";
+import { launchCampaign } from "../../../server/outreach/campaigns/service.js";
+import { savePolicy } from "../../../server/outreach/compliance/settings.js";
+import { startTestApp, type TestApp } from "../../helpers/app.js";
+import {
+  approvedCampaign,
+  createList,
+  createSender,
+  fakeClock,
+  inProcessDeps,
+  READY_POLICY,
+  runCampaign,
+  seedCampaignPeople,
+} from "../../helpers/campaigns.js";
+
+const PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001612&co_quan_thuc_hien=G22";
+const PHONE_BROWSER = "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
+
+let t: TestApp;
+let dir: string;
+let cookies: Awaited<ReturnType<typeof seedCampaignPeople>>["cookies"];
+let campaignId: number;
+let code: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  dir = mkdtempSync(join(tmpdir(), "tthc-links-"));
+  ({ cookies } = await seedCampaignPeople(t.db, t.app));
+  const senderId = (await createSender(t.db)).id;
+  const listId = await createList(t.db, "links", 8800, 3);
+  campaignId = await approvedCampaign(t.app, cookies, {
+    name: "links",
+    senderId,
+    listIds: [listId],
+    body: `Moi {{ten}} nop ho so truc tuyen tai ${PORTAL} de tiet kiem thoi gian`,
+  });
+  // Sent now (the link's expiry counts from its first send), within the sending window.
+  const clock = fakeClock(new Date());
+  await savePolicy(t.db, { ...READY_POLICY, windowStart: "00:00", windowEnd: "24:00" });
+  await launchCampaign(t.db, clock.now(), campaignId, null, null);
+  const journal = join(dir, "sink.jsonl");
+  const deps = {
+    ...inProcessDeps(t.db, clock, createSinkSmsProvider({ journal })),
+    publicBaseUrl: t.config.PUBLIC_BASE_URL,
+    trackedLinkHosts: t.config.TRACKED_LINK_HOSTS,
+  };
+  expect(await runCampaign(deps, campaignId, { advance: clock.advance })).toBe("completed");
+  expect(readSinkJournal(journal)).toHaveLength(3);
+  const link = await t.db.trackedLink.findFirstOrThrow({ where: { campaignId } });
+  code = link.code;
+});
+afterAll(async () => {
+  await t?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const follow = (options: { method?: "GET" | "HEAD"; agent?: string; ip?: string; path?: string }) =>
+  t.app.inject({
+    method: options.method ?? "GET",
+    url: options.path ?? `/l/${code}`,
+    headers: options.agent === undefined ? {} : { "user-agent": options.agent },
+    remoteAddress: options.ip ?? "203.0.113.10",
+  });
+
+const stats = async () => {
+  const r = await t.app.inject({ method: "GET", url: `/api/campaigns/${campaignId}/links`, headers: { cookie: cookies.approver } });
+  expect(r.statusCode).toBe(200);
+  return r.json();
+};
+
+describe("a tracked link in a sent campaign", () => {
+  it("is sent as one short link on the public address, the same for every recipient", async () => {
+    const messages = await t.db.smsMessage.findMany({ where: { campaignId }, orderBy: { id: "asc" } });
+    expect(messages).toHaveLength(3);
+    const short = `${t.config.PUBLIC_BASE_URL.replace(/\/$/, "")}/l/${code}`;
+    for (const m of messages) {
+      expect(m.body).toContain(`${short} de tiet kiem`);
+      expect(m.body).not.toContain("dichvucong.gov.vn");
+      expect(m.segments).toBe(1);
+    }
+    expect(await t.db.trackedLink.count({ where: { campaignId } })).toBe(1);
+  });
+
+  it("redirects to the portal and counts a citizen's tap once, previews and HEAD apart", async () => {
+    const tap = await follow({ agent: PHONE_BROWSER });
+    expect(tap.statusCode).toBe(302);
+    expect(tap.headers.location).toBe(PORTAL);
+    expect(tap.headers["cache-control"]).toBe("no-store");
+    // The same phone again within the window: still redirected, counted as a repeat.
+    expect((await follow({ agent: PHONE_BROWSER })).statusCode).toBe(302);
+    // Zalo's preview robot and a HEAD probe: redirected too, not counted as clicks.
+    expect((await follow({ agent: "Mozilla/5.0 (compatible; Zalo/1.0)", ip: "203.0.113.11" })).statusCode).toBe(302);
+    expect((await follow({ agent: "facebookexternalhit/1.1", ip: "203.0.113.12" })).statusCode).toBe(302);
+    expect((await follow({ method: "HEAD", agent: PHONE_BROWSER, ip: "203.0.113.13" })).statusCode).toBe(302);
+    // Another citizen.
+    expect((await follow({ agent: PHONE_BROWSER, ip: "198.51.100.7" })).statusCode).toBe(302);
+
+    const requests = await t.db.linkRequest.findMany({ where: { campaignId } });
+    expect(requests.map((r) => r.kind).sort()).toEqual(["bot", "bot", "click", "click", "head", "repeat"]);
+  });
+
+  it("shows the clicks beside the deliveries in the results API", async () => {
+    const [first] = await t.db.smsMessage.findMany({ where: { campaignId }, orderBy: { id: "asc" } });
+    await applyMessageStatus(t.db, {
+      messageId: first?.id as number,
+      providerMessageId: first?.providerMessageId as string,
+      status: "delivered",
+      at: new Date(),
+    });
+    const s = await stats();
+    expect(s).toMatchObject({ totals: { clicks: 2, repeats: 1, bots: 2, heads: 1 }, delivered: 1, clickThrough: 2 });
+    expect(s.links).toEqual([expect.objectContaining({ code, url: PORTAL, clicks: 2 })]);
+    expect(s.unit).toBe("hour");
+    const sum = (key: "clicks" | "delivered") => s.series.reduce((n: number, row: Record<string, number>) => n + (row[key] ?? 0), 0);
+    expect(sum("clicks")).toBe(2);
+    expect(sum("delivered")).toBe(1);
+    // Readers of campaigns only.
+    expect((await t.app.inject({ method: "GET", url: `/api/campaigns/${campaignId}/links` })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: "GET", url: `/api/campaigns/${campaignId}/links`, headers: { cookie: cookies.viewer } })).statusCode,
+    ).toBe(403);
+  });
+
+  it("counts the short link, not the long one, in the estimate", async () => {
+    const r = await t.app.inject({ method: "GET", url: `/api/campaigns/${campaignId}/estimate`, headers: { cookie: cookies.manager } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().segments).toBe(1);
+  });
+});
+
+describe("codes that do not lead anywhere", () => {
+  it("answers an unknown code with a Vietnamese 404 page", async () => {
+    const r = await follow({ path: "/l/AAAAAAAAAA", agent: PHONE_BROWSER });
+    expect(r.statusCode).toBe(404);
+    expect(r.headers["content-type"]).toMatch(/^text\/html/);
+    expect(r.body).toContain("Không tìm thấy liên kết này");
+  });
+
+  it("answers an expired link with 410 and counts nothing", async () => {
+    const expired = await t.db.trackedLink.create({
+      data: { code: "Expired_-1", campaignId, url: `${PORTAL}&cu=1`, expiresAt: new Date(Date.now() - 1000) },
+    });
+    const r = await follow({ path: `/l/${expired.code}`, agent: PHONE_BROWSER });
+    expect(r.statusCode).toBe(410);
+    expect(r.body).toContain("đã hết hạn");
+    expect(await t.db.linkRequest.count({ where: { linkId: expired.id } })).toBe(0);
+  });
+
+  it("answers hostile input with a 4xx, never a 500", async () => {
+    for (const path of [
+      "/l/%00%00%00%00%00%00%00%00%00%00",
+      `/l/${"A".repeat(5000)}`,
+      "/l/..%2F..%2Fetc%2Fpasswd",
+      "/l/%E0%A4%A",
+      "/l/%27%20OR%201%3D1--",
+      "/l/",
+      `/l/${code}?u=${"x".repeat(3000)}`,
+    ]) {
+      const r = await follow({ path, agent: PHONE_BROWSER, ip: "192.0.2.99" });
+      expect(r.statusCode, path).toBeGreaterThanOrEqual(300);
+      expect(r.statusCode, path).toBeLessThan(500);
+    }
+  });
+});
