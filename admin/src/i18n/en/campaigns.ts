@@ -188,6 +188,20 @@ export const enCampaigns = {
         no_recipients: "No recipients yet",
         no_data: "Nothing sent yet",
       },
+      links: {
+        title: "Tracked links",
+        clicks: "Clicks",
+        delivered: "Delivered",
+        click_through: "Click-through",
+        filtered: "Not counted: %{repeats} repeat opens, %{bots} robots and link previews, %{heads} HEAD requests",
+        over_time: "Clicks and deliveries over time",
+        short_url: "Short link",
+        url: "Target page",
+        expires_at: "Expires",
+        none: "The campaign's text has no link to a public-service portal, so there is nothing to track.",
+        privacy:
+          "Clicks are counted per campaign only, never per recipient: knowing who clicked is personal data under the Personal Data Protection Law 91/2025/QH15, so no phone number, IP address or browser of whoever clicks is stored.",
+      },
       recipient: {
         phone: "Phone number",
         status: "Status",

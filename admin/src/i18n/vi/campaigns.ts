@@ -175,6 +175,20 @@ export const viCampaigns: CampaignsMessages = {
         no_recipients: "Chưa có người nhận",
         no_data: "Chưa gửi tin nào",
       },
+      links: {
+        title: "Liên kết theo dõi",
+        clicks: "Lượt bấm",
+        delivered: "Tin đã đến máy",
+        click_through: "Tỷ lệ bấm",
+        filtered: "Không tính: %{repeats} lần mở lại, %{bots} robot và xem trước liên kết, %{heads} yêu cầu HEAD",
+        over_time: "Lượt bấm và tin đã đến máy theo thời gian",
+        short_url: "Liên kết rút gọn",
+        url: "Trang đích",
+        expires_at: "Hết hạn",
+        none: "Nội dung chiến dịch không có liên kết đến cổng dịch vụ công nên không có gì để theo dõi.",
+        privacy:
+          "Lượt bấm chỉ được đếm theo chiến dịch, không theo từng người nhận: biết ai đã bấm liên kết là dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, nên hệ thống không ghi số điện thoại, địa chỉ IP hay trình duyệt của người bấm.",
+      },
       recipient: {
         phone: "Số điện thoại",
         status: "Trạng thái",

@@ -18,6 +18,7 @@ import type { Counts, Recipient } from "../../../../server/contract/outreach/cam
 import { DateTimeField } from "../../common/DateTimeField";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { recipientsResource, resultsCsvUrl } from "./api";
+import { LinksPanel } from "./LinksPanel";
 
 const COLORS: Record<RecipientStatus, string> = {
   pending: "#bdbdbd",
@@ -180,6 +181,7 @@ export const ResultsPanel = ({ id, counts, version }: { id: Identifier; counts: 
           </Button>
         </Stack>
         <Charts counts={counts} />
+        <LinksPanel id={id} version={version} />
         <Recipients id={id} version={version} />
       </CardContent>
     </Card>
