@@ -42,7 +42,10 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
     "/:id/sample-message",
     { preHandler: readers, schema: { params: IdParams, response: { 200: SampleMessage } } },
     async (request) => {
-      const sample = await sampleMessage(db, await loadCampaign(db, request.params.id));
+      const sample = await sampleMessage(db, await loadCampaign(db, request.params.id), {
+        hosts: fastify.config.TRACKED_LINK_HOSTS,
+        publicBaseUrl: fastify.config.PUBLIC_BASE_URL,
+      });
       const contact = sample.contact && {
         name: sample.contact.name,
         phone: canSeePhones(request) ? sample.contact.phone : maskPhone(sample.contact.phone),

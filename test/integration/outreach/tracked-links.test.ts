@@ -131,10 +131,29 @@ describe("a tracked link in a sent campaign", () => {
     ).toBe(403);
   });
 
-  it("counts the short link, not the long one, in the estimate", async () => {
+  it("counts the short link, not the long one, in the estimate and the sample message", async () => {
     const r = await t.app.inject({ method: "GET", url: `/api/campaigns/${campaignId}/estimate`, headers: { cookie: cookies.manager } });
     expect(r.statusCode).toBe(200);
     expect(r.json().segments).toBe(1);
+    // The template preview, before any link exists: a stand-in of the short link's length.
+    const preview = await t.app.inject({
+      method: "POST",
+      url: "/api/sms/preview",
+      headers: { cookie: cookies.manager, "content-type": "application/json", origin: new URL(t.config.PUBLIC_BASE_URL).origin },
+      payload: { body: `Moi {{ten}} nop ho so truc tuyen tai ${PORTAL} de tiet kiem thoi gian`, unaccented: true },
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().composed.text).toContain(`/l/${"x".repeat(10)} de tiet kiem`);
+    expect(preview.json().composed.segments).toBe(1);
+    expect(preview.json().segments).toBe(2);
+    // The message as a recipient reads it: the campaign's own short link, now that it exists.
+    const sample = await t.app.inject({
+      method: "GET",
+      url: `/api/campaigns/${campaignId}/sample-message`,
+      headers: { cookie: cookies.manager },
+    });
+    expect(sample.json().text).toContain(`/l/${code} de tiet kiem`);
+    expect(sample.json().segments).toBe(1);
   });
 });
 
