@@ -278,6 +278,11 @@ export const variables = {
     default: "dichvucong.gov.vn,dichvucong.gialai.gov.vn,vneid.gov.vn",
     parse: hostList,
   },
+  TRACKED_LINK_PER_RECIPIENT: {
+    doc: "true: each recipient gets their own short link code, so the results show who opened a link. That is personal data (Law 91/2025/QH15): turn it on only with a purpose, the recipients informed, and the retention of campaign links set. false: clicks are counted per campaign only.",
+    default: "false",
+    parse: oneOf("false", "true"),
+  },
   CAMPAIGN_BATCH_SIZE: {
     doc: "Campaign recipients per send job (pulled from PostgreSQL by checkpoint).",
     default: "200",

@@ -62,6 +62,7 @@ const campaignDeps = {
   settings: settingsFromConfig(config),
   publicBaseUrl: config.PUBLIC_BASE_URL,
   trackedLinkHosts: config.TRACKED_LINK_HOSTS,
+  trackedLinkPerRecipient: config.TRACKED_LINK_PER_RECIPIENT === "true",
   log,
 };
 

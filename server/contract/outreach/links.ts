@@ -16,6 +16,10 @@ export const LinkTotals = Type.Object({
 });
 
 export const LinkStats = Type.Object({
+  /** Whether recipients get their own codes (TRACKED_LINK_PER_RECIPIENT): then who clicked is known. */
+  perRecipient: Type.Boolean(),
+  /** Recipients who opened a link with their own code (0 unless perRecipient). */
+  recipientsClicked: Type.Integer(),
   totals: LinkTotals,
   delivered: Type.Integer(),
   /** clicks ÷ delivered messages, null before any delivery. */

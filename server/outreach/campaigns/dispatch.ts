@@ -62,6 +62,8 @@ export interface CampaignDeps {
   publicBaseUrl?: string;
   /** Hosts whose links are sent as tracked short links on publicBaseUrl (TRACKED_LINK_HOSTS); empty or absent: none. */
   trackedLinkHosts?: readonly string[];
+  /** A code per recipient (TRACKED_LINK_PER_RECIPIENT): who clicked becomes known, personal data. */
+  trackedLinkPerRecipient?: boolean;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -155,7 +157,11 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
     publicBaseUrl: deps.publicBaseUrl,
     links:
       deps.publicBaseUrl && deps.trackedLinkHosts?.length
-        ? campaignLinks(db, { hosts: deps.trackedLinkHosts, publicBaseUrl: deps.publicBaseUrl }, deps.clock)
+        ? campaignLinks(
+            db,
+            { hosts: deps.trackedLinkHosts, publicBaseUrl: deps.publicBaseUrl, perRecipient: deps.trackedLinkPerRecipient ?? false },
+            deps.clock,
+          )
         : undefined,
   };
   let notClaimedInARow = 0;

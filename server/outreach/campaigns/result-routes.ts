@@ -77,7 +77,7 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
   // Counted per campaign: no number behind it, so every reader of the campaign may see it.
   fastify.get("/:id/links", { preHandler: readers, schema: { params: IdParams, response: { 200: LinkStats } } }, async (request) => {
     await loadCampaign(db, request.params.id);
-    return linkStats(db, request.params.id, fastify.config.PUBLIC_BASE_URL);
+    return linkStats(db, request.params.id, fastify.config.PUBLIC_BASE_URL, fastify.config.TRACKED_LINK_PER_RECIPIENT === "true");
   });
 
   fastify.get(

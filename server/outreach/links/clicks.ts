@@ -40,13 +40,15 @@ export async function recordRequest(
   db: Db,
   redis: Redis,
   redisPrefix: string,
-  link: { id: number; campaignId: number },
+  link: { id: number; campaignId: number; recipientId?: number | null },
   request: ClickRequest,
   now: Date,
 ): Promise<LinkRequestKind> {
   const classified = classifyRequest(request.method, request.userAgent);
   const kind: LinkRequestKind =
     classified === "click" && (await seenRecently(redis, redisPrefix, link.id, request)) ? "repeat" : classified;
-  await db.linkRequest.create({ data: { linkId: link.id, campaignId: link.campaignId, kind, at: now } });
+  await db.linkRequest.create({
+    data: { linkId: link.id, campaignId: link.campaignId, recipientId: link.recipientId ?? null, kind, at: now },
+  });
   return kind;
 }

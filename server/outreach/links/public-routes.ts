@@ -1,7 +1,7 @@
 // GET (and HEAD) /l/:code — a campaign's short link: 302 to the portal page it stands for, the
 // request counted (clicks.ts). An unknown code answers a Vietnamese 404 page, an expired one 410,
 // anything that cannot be a code 404 before the database is asked. Logs carry the link and campaign
-// ids, never the address or the browser.
+// ids, never the address, the browser or the recipient.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply } from "fastify";
 import Type from "typebox";
@@ -27,11 +27,20 @@ const linkRoutes: FastifyPluginAsyncTypebox<LinkRoutesOptions> = async (fastify,
       .type("text/html; charset=utf-8")
       .send(linkProblemPage(problem));
 
+  const LINK = { id: true, campaignId: true, url: true, expiresAt: true } as const;
+  /** A campaign's code, or a recipient's own (TRACKED_LINK_PER_RECIPIENT), with whose it is. */
+  async function findLink(code: string) {
+    const link = await db.trackedLink.findUnique({ where: { code }, select: LINK });
+    if (link) return { ...link, recipientId: null };
+    const own = await db.recipientLink.findUnique({ where: { code }, select: { recipientId: true, link: { select: LINK } } });
+    return own ? { ...own.link, recipientId: own.recipientId } : null;
+  }
+
   // exposeHeadRoute: HEAD gets the same answer without a body, and is counted apart (a preview's probe).
   fastify.get("/l/:code", { schema: { params: Params }, exposeHeadRoute: true }, async (request, reply) => {
     const { code } = request.params;
     if (!CODE_PATTERN.test(code)) return refuse(reply, "unknown");
-    const link = await db.trackedLink.findUnique({ where: { code }, select: { id: true, campaignId: true, url: true, expiresAt: true } });
+    const link = await findLink(code);
     if (!link) return refuse(reply, "unknown");
     const now = clock();
     if (link.expiresAt <= now) return refuse(reply, "expired");

@@ -6,8 +6,8 @@ import { shortLinkUrl } from "./urls.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 
-export async function linkStats(db: Db, campaignId: number, publicBaseUrl: string): Promise<LinkStats> {
-  const [byKind, links, [delivered], [span]] = await Promise.all([
+export async function linkStats(db: Db, campaignId: number, publicBaseUrl: string, perRecipient: boolean): Promise<LinkStats> {
+  const [byKind, links, [delivered], [span], [people]] = await Promise.all([
     db.linkRequest.groupBy({ by: ["kind"], where: { campaignId }, _count: { _all: true } }),
     db.$queryRaw<{ code: string; url: string; expires_at: Date; clicks: number }[]>`
       SELECT l.code, l.url, l.expires_at, count(r.id) FILTER (WHERE r.kind = 'click')::int AS clicks
@@ -19,6 +19,8 @@ export async function linkStats(db: Db, campaignId: number, publicBaseUrl: strin
       SELECT min(t) AS first, max(t) AS last FROM (
         SELECT delivered_at AS t FROM campaign_recipients WHERE campaign_id = ${campaignId} AND delivered_at IS NOT NULL
         UNION ALL SELECT at FROM link_requests WHERE campaign_id = ${campaignId} AND kind = 'click') x`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT recipient_id)::int AS n FROM link_requests
+      WHERE campaign_id = ${campaignId} AND recipient_id IS NOT NULL AND kind IN ('click', 'repeat')`,
   ]);
   const count = (kind: string) => byKind.find((row) => row.kind === kind)?._count._all ?? 0;
   const totals = { clicks: count("click"), repeats: count("repeat"), bots: count("bot"), heads: count("head") };
@@ -34,6 +36,8 @@ export async function linkStats(db: Db, campaignId: number, publicBaseUrl: strin
     ) x GROUP BY b ORDER BY b LIMIT 1000`;
   const deliveredCount = delivered?.n ?? 0;
   return {
+    perRecipient,
+    recipientsClicked: people?.n ?? 0,
     totals,
     delivered: deliveredCount,
     clickThrough: deliveredCount > 0 ? totals.clicks / deliveredCount : null,

@@ -191,3 +191,41 @@ describe("codes that do not lead anywhere", () => {
     }
   });
 });
+
+describe("per-recipient tracking, when TRACKED_LINK_PER_RECIPIENT allows it", () => {
+  it("gives each recipient their own code with their message, and knows who opened it", async () => {
+    const senderId = (await createSender(t.db, { brandname: "GiaLai DVC" })).id;
+    const listId = await createList(t.db, "links per recipient", 8900, 3);
+    const id = await approvedCampaign(t.app, cookies, {
+      name: "links per recipient",
+      senderId,
+      listIds: [listId],
+      body: `Moi {{ten}} nop ho so tai ${PORTAL}`,
+    });
+    const clock = fakeClock(new Date());
+    await launchCampaign(t.db, clock.now(), id, null, null);
+    const deps = {
+      ...inProcessDeps(t.db, clock, createSinkSmsProvider({ journal: join(dir, "per-recipient.jsonl") })),
+      publicBaseUrl: t.config.PUBLIC_BASE_URL,
+      trackedLinkHosts: t.config.TRACKED_LINK_HOSTS,
+      trackedLinkPerRecipient: true,
+    };
+    expect(await runCampaign(deps, id, { advance: clock.advance })).toBe("completed");
+
+    const own = await t.db.recipientLink.findMany({ where: { link: { campaignId: id } }, orderBy: { recipientId: "asc" } });
+    expect(own).toHaveLength(3);
+    const messages = await t.db.smsMessage.findMany({ where: { campaignId: id }, select: { body: true, recipientId: true } });
+    for (const m of messages) {
+      const mine = own.find((o) => o.recipientId === m.recipientId);
+      expect(m.body).toContain(`/l/${mine?.code}`);
+    }
+    const first = own[0];
+    const r = await follow({ path: `/l/${first?.code}`, agent: PHONE_BROWSER, ip: "198.51.100.50" });
+    expect(r.statusCode).toBe(302);
+    expect(r.headers.location).toBe(PORTAL);
+    const [request] = await t.db.linkRequest.findMany({ where: { campaignId: id } });
+    expect(request).toMatchObject({ kind: "click", recipientId: first?.recipientId });
+    const s = await t.app.inject({ method: "GET", url: `/api/campaigns/${id}/links`, headers: { cookie: cookies.manager } });
+    expect(s.json()).toMatchObject({ recipientsClicked: 1, totals: { clicks: 1 } });
+  });
+});

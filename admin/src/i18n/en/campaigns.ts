@@ -199,6 +199,9 @@ export const enCampaigns = {
         url: "Target page",
         expires_at: "Expires",
         none: "The campaign's text has no link to a public-service portal, so there is nothing to track.",
+        privacy_per_recipient:
+          "Per-recipient tracking is on (TRACKED_LINK_PER_RECIPIENT): every recipient has their own link code, so who clicked is known. That is personal data under the Personal Data Protection Law 91/2025/QH15: use it only for a stated purpose, with recipients informed, and erased with the retention period.",
+        recipients_clicked: "Recipients who clicked",
         privacy:
           "Clicks are counted per campaign only, never per recipient: knowing who clicked is personal data under the Personal Data Protection Law 91/2025/QH15, so no phone number, IP address or browser of whoever clicks is stored.",
       },

@@ -64,6 +64,13 @@ export const LinksPanel = ({ id, version }: { id: Identifier; version: number })
             <Figure label={translate("tthc.campaigns.links.clicks")} value={String(stats.totals.clicks)} testId="link-clicks" />
             <Figure label={translate("tthc.campaigns.links.delivered")} value={String(stats.delivered)} testId="link-delivered" />
             <Figure label={translate("tthc.campaigns.links.click_through")} value={percent} testId="link-click-through" />
+            {stats.perRecipient && (
+              <Figure
+                label={translate("tthc.campaigns.links.recipients_clicked")}
+                value={String(stats.recipientsClicked)}
+                testId="link-recipients-clicked"
+              />
+            )}
           </Stack>
           <Typography variant="body2" color="text.secondary">
             {translate("tthc.campaigns.links.filtered", stats.totals)}
@@ -110,8 +117,8 @@ export const LinksPanel = ({ id, version }: { id: Identifier; version: number })
           </Table>
         </>
       )}
-      <Alert severity="info" sx={{ mt: 1 }}>
-        {translate("tthc.campaigns.links.privacy")}
+      <Alert severity={stats.perRecipient ? "warning" : "info"} sx={{ mt: 1 }} data-testid="link-privacy">
+        {translate(stats.perRecipient ? "tthc.campaigns.links.privacy_per_recipient" : "tthc.campaigns.links.privacy")}
       </Alert>
     </Box>
   );
