@@ -50,6 +50,7 @@ import contactListRoutes from "./outreach/contact-lists/routes.js";
 import contactImportRoutes from "./outreach/contacts/import-routes.js";
 import contactRoutes from "./outreach/contacts/routes.js";
 import campaignLinkRoutes from "./outreach/links/public-routes.js";
+import linkSettingsRoutes from "./outreach/links/settings-routes.js";
 import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import segmentRoutes from "./outreach/segments/routes.js";
 import smsSenderRoutes from "./outreach/senders/routes.js";
@@ -146,6 +147,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(boardRoutes, { prefix: "/board" });
       await api.register(deskRoutes, { prefix: "/desk" });
       await api.register(retentionRoutes, { prefix: "/settings/retention" });
+      await api.register(linkSettingsRoutes, { prefix: "/settings/tracked-links" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });
       await api.register(campaignRoutes, { prefix: "/campaigns" });

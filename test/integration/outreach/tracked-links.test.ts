@@ -11,7 +11,8 @@ import { applyMessageStatus } from "../../../server/messaging/messages.js";
 import { createSinkSmsProvider, readSinkJournal } from "../../../server/messaging/vendors/sink.js";
 import { launchCampaign } from "../../../server/outreach/campaigns/service.js";
 import { savePolicy } from "../../../server/outreach/compliance/settings.js";
-import { startTestApp, type TestApp } from "../../helpers/app.js";
+import { ensureLinks } from "../../../server/outreach/links/shortener.js";
+import { createUser, login, startTestApp, type TestApp } from "../../helpers/app.js";
 import {
   approvedCampaign,
   createList,
@@ -227,5 +228,30 @@ describe("per-recipient tracking, when TRACKED_LINK_PER_RECIPIENT allows it", ()
     expect(request).toMatchObject({ kind: "click", recipientId: first?.recipientId });
     const s = await t.app.inject({ method: "GET", url: `/api/campaigns/${id}/links`, headers: { cookie: cookies.manager } });
     expect(s.json()).toMatchObject({ recipientsClicked: 1, totals: { clicks: 1 } });
+  });
+});
+
+describe("the retention of campaign links", () => {
+  it("is read and changed by administrators, audited, and dates the links made afterwards", async () => {
+    const agency = await t.db.agency.findFirstOrThrow();
+    await createUser(t.db, { username: "qtv.lienket", roles: ["admin"], agencyId: agency.id });
+    const admin = await login(t.app, "qtv.lienket");
+    const url = "/api/settings/tracked-links";
+    expect((await t.app.inject({ method: "GET", url, headers: { cookie: admin } })).json()).toEqual({ linkDays: 365 });
+    const bad = await t.app.inject({ method: "PUT", url, headers: { cookie: admin }, payload: { linkDays: 1 } });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().errors)).toEqual(["linkDays"]);
+    expect((await t.app.inject({ method: "PUT", url, headers: { cookie: cookies.manager }, payload: { linkDays: 30 } })).statusCode).toBe(
+      403,
+    );
+    const saved = await t.app.inject({ method: "PUT", url, headers: { cookie: admin }, payload: { linkDays: 30 } });
+    expect(saved.json()).toEqual({ linkDays: 30 });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { resource: "settings", resourceId: "tracked-links" } });
+    expect(audit).toMatchObject({ before: { linkDays: 365 }, after: { linkDays: 30 } });
+
+    const now = new Date();
+    const [made] = (await ensureLinks(t.db, campaignId, [`${PORTAL}&moi=1`], now)).values();
+    const link = await t.db.trackedLink.findUniqueOrThrow({ where: { id: made?.id } });
+    expect(link.expiresAt.getTime() - now.getTime()).toBe(30 * 86_400_000);
   });
 });

@@ -1,9 +1,7 @@
-// The pure parts of tracked links: which URLs of a campaign text are shortened and how the text is
-// rewritten, the codes, and which requests count as a citizen's click.
+// Which URLs of a campaign text are shortened and how the text is rewritten (pure).
 import { describe, expect, it } from "vitest";
 import { countSegments } from "../../../../server/messaging/segments.js";
-import { classifyRequest } from "../../../../server/outreach/links/bots.js";
-import { CODE_LENGTH, CODE_PATTERN, newLinkCode, PLACEHOLDER_CODE } from "../../../../server/outreach/links/codes.js";
+import { CODE_LENGTH, PLACEHOLDER_CODE } from "../../../../server/outreach/links/codes.js";
 import {
   DEFAULT_TRACKED_HOSTS,
   findTrackableUrls,
@@ -65,49 +63,5 @@ describe("finding the portal links of a text", () => {
 
   it("builds the short address without a double slash", () => {
     expect(shortLinkUrl("https://1022.gialai.gov.vn/", "AbC_-12345")).toBe("https://1022.gialai.gov.vn/l/AbC_-12345");
-  });
-});
-
-describe("codes", () => {
-  it("are URL-safe, of the fixed length, and do not repeat", () => {
-    const codes = Array.from({ length: 5000 }, newLinkCode);
-    for (const code of codes) expect(code).toMatch(CODE_PATTERN);
-    expect(new Set(codes).size).toBe(codes.length);
-  });
-
-  it("refuses anything else", () => {
-    for (const bad of ["", "short", "x".repeat(11), "abc/def123", "abc def123", "abcdefghi%", "abcdefghi\u0000"]) {
-      expect(CODE_PATTERN.test(bad)).toBe(false);
-    }
-  });
-});
-
-describe("what counts as a click", () => {
-  const PHONE = "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
-
-  it("counts a phone's browser", () => {
-    expect(classifyRequest("GET", PHONE)).toBe("click");
-    expect(classifyRequest("GET", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148")).toBe(
-      "click",
-    );
-  });
-
-  it("sets apart link previews, crawlers, scripts, requests without an agent and HEAD", () => {
-    for (const agent of [
-      "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
-      "Mozilla/5.0 (compatible; Zalo/1.0)",
-      "ZaloPC-win32-24v",
-      "TelegramBot (like TwitterBot)",
-      "WhatsApp/2.23.20.0 A",
-      "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
-      "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-      "curl/8.5.0",
-      "python-requests/2.31",
-      "",
-    ]) {
-      expect(classifyRequest("GET", agent), agent).toBe("bot");
-    }
-    expect(classifyRequest("GET", undefined)).toBe("bot");
-    expect(classifyRequest("HEAD", PHONE)).toBe("head");
   });
 });
