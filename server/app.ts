@@ -174,7 +174,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
       redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
       serializers: {
         // Query strings can carry citizens' phone numbers (list filters): log the path only.
-        req: (request) => ({ method: request.method, path: request.url.split("?")[0], id: request.id }),
+        // A short link's code may be a recipient's own (TRACKED_LINK_PER_RECIPIENT): not logged either.
+        req: (request) => ({ method: request.method, path: request.url.split("?")[0]?.replace(/^\/l\/.*/, "/l/:code"), id: request.id }),
       },
     },
     requestIdHeader: "x-request-id",

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverOptions } from "../../../server/app.js";
 import { applyMessageStatus } from "../../../server/messaging/messages.js";
 import { createSinkSmsProvider, readSinkJournal } from "../../../server/messaging/vendors/sink.js";
 import { launchCampaign } from "../../../server/outreach/campaigns/service.js";
@@ -174,6 +175,12 @@ describe("codes that do not lead anywhere", () => {
     expect(r.statusCode).toBe(410);
     expect(r.body).toContain("đã hết hạn");
     expect(await t.db.linkRequest.count({ where: { linkId: expired.id } })).toBe(0);
+  });
+
+  it("keeps the code out of the request log (it may be a recipient's own)", () => {
+    const logger = serverOptions(t.config).logger as { serializers: { req: (r: object) => { path: string } } };
+    expect(logger.serializers.req({ method: "GET", url: `/l/${code}?utm=1`, id: "1" }).path).toBe("/l/:code");
+    expect(logger.serializers.req({ method: "GET", url: "/api/campaigns/1/links", id: "2" }).path).toBe("/api/campaigns/1/links");
   });
 
   it("answers hostile input with a 4xx, never a 500", async () => {
