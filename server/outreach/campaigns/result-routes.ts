@@ -16,7 +16,7 @@ import { CsvQuery, csvAttachment } from "../../platform/http/csv-download.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { codeFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
-import { linkStats } from "../links/stats.js";
+import { linkStats, recipientClicks } from "../links/stats.js";
 import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
@@ -29,6 +29,7 @@ const RECIPIENT_SORTABLE = ["id", "status", "attempts", "sentAt", "updatedAt"] a
 const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = async (fastify, { clock }) => {
   const { db } = fastify;
   const readers = fastify.allow("campaigns:read");
+  const perRecipient = fastify.config.TRACKED_LINK_PER_RECIPIENT === "true";
   const canSeePhones = (request: FastifyRequest) => rolesHold(currentUser(request).roles, "contacts:phone-numbers");
 
   fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) =>
@@ -77,7 +78,7 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
   // Counted per campaign: no number behind it, so every reader of the campaign may see it.
   fastify.get("/:id/links", { preHandler: readers, schema: { params: IdParams, response: { 200: LinkStats } } }, async (request) => {
     await loadCampaign(db, request.params.id);
-    return linkStats(db, request.params.id, fastify.config.PUBLIC_BASE_URL, fastify.config.TRACKED_LINK_PER_RECIPIENT === "true");
+    return linkStats(db, request.params.id, fastify.config.PUBLIC_BASE_URL, perRecipient);
   });
 
   fastify.get(
@@ -98,7 +99,17 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
         page: (where, page) => db.campaignRecipient.findMany({ where, ...page }),
       });
       const show = canSeePhones(request);
-      return rows.map((r) => ({ ...r, phone: show ? r.phone : maskPhone(r.phone) }));
+      const clicks = perRecipient
+        ? await recipientClicks(
+            db,
+            rows.map((r) => r.id),
+          )
+        : null;
+      return rows.map((r) => ({
+        ...r,
+        phone: show ? r.phone : maskPhone(r.phone),
+        ...(clicks ? { linkClicks: clicks.get(r.id) ?? 0 } : {}),
+      }));
     },
   );
 

@@ -52,3 +52,14 @@ export async function linkStats(db: Db, campaignId: number, publicBaseUrl: strin
     series,
   };
 }
+
+/** Opens of each recipient's own codes (clicks and repeats), for a page of recipients. */
+export async function recipientClicks(db: Db, recipientIds: number[]): Promise<Map<number, number>> {
+  if (recipientIds.length === 0) return new Map();
+  const rows = await db.linkRequest.groupBy({
+    by: ["recipientId"],
+    where: { recipientId: { in: recipientIds }, kind: { in: ["click", "repeat"] } },
+    _count: { _all: true },
+  });
+  return new Map(rows.flatMap((row) => (row.recipientId === null ? [] : [[row.recipientId, row._count._all] as const])));
+}

@@ -35,7 +35,9 @@ let campaignId: number;
 let code: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // The console's view of per-recipient tracking is on (the results show each recipient's opens);
+  // what the dispatcher sends is chosen per test through its deps.
+  t = await startTestApp({ TRACKED_LINK_PER_RECIPIENT: "true" });
   dir = mkdtempSync(join(tmpdir(), "tthc-links-"));
   ({ cookies } = await seedCampaignPeople(t.db, t.app));
   const senderId = (await createSender(t.db)).id;
@@ -235,6 +237,10 @@ describe("per-recipient tracking, when TRACKED_LINK_PER_RECIPIENT allows it", ()
     expect(request).toMatchObject({ kind: "click", recipientId: first?.recipientId });
     const s = await t.app.inject({ method: "GET", url: `/api/campaigns/${id}/links`, headers: { cookie: cookies.manager } });
     expect(s.json()).toMatchObject({ recipientsClicked: 1, totals: { clicks: 1 } });
+    const page = await t.app.inject({ method: "GET", url: `/api/campaigns/${id}/recipients`, headers: { cookie: cookies.manager } });
+    const opens = Object.fromEntries(page.json().map((r: { id: number; linkClicks: number }) => [r.id, r.linkClicks]));
+    expect(Object.values(opens).sort()).toEqual([0, 0, 1]);
+    expect(opens[first?.recipientId as number]).toBe(1);
   });
 });
 

@@ -212,6 +212,7 @@ export const enCampaigns = {
         attempts: "Attempts",
         sentAt: "Sent at",
         deliveredAt: "Delivered at",
+        linkClicks: "Link opens",
       },
       created_by: "Created by %{name}",
       approved_by: "Approved by %{name} at %{time}",

@@ -199,6 +199,7 @@ export const viCampaigns: CampaignsMessages = {
         attempts: "Số lần gửi",
         sentAt: "Gửi lúc",
         deliveredAt: "Nhận lúc",
+        linkClicks: "Lần mở liên kết",
       },
       created_by: "Người tạo: %{name}",
       approved_by: "%{name} phê duyệt lúc %{time}",

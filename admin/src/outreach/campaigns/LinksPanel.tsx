@@ -10,7 +10,7 @@ import { fetchLinkStats } from "./api";
 
 const POLL_MS = 5000;
 
-function useLinkStats(id: Identifier, version: number): LinkStats | null {
+export function useLinkStats(id: Identifier, version: number): LinkStats | null {
   const [stats, setStats] = useState<LinkStats | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is a trigger (new deliveries)
   useEffect(() => {
@@ -45,9 +45,9 @@ const Figure = ({ label, value, testId }: { label: string; value: string; testId
   </Box>
 );
 
-export const LinksPanel = ({ id, version }: { id: Identifier; version: number }) => {
+/** The panel of the results; `stats` from useLinkStats, polled by the results panel. */
+export const LinksPanel = ({ stats }: { stats: LinkStats | null }) => {
   const translate = useTranslate();
-  const stats = useLinkStats(id, version);
   if (!stats) return null;
   const percent =
     stats.clickThrough === null ? "—" : `${(stats.clickThrough * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} %`;
