@@ -50,6 +50,8 @@ import suppressionRoutes from "./outreach/consent/opt-outs/routes.js";
 import contactListRoutes from "./outreach/contact-lists/routes.js";
 import contactImportRoutes from "./outreach/contacts/import-routes.js";
 import contactRoutes from "./outreach/contacts/routes.js";
+import campaignLinkRoutes from "./outreach/links/public-routes.js";
+import linkSettingsRoutes from "./outreach/links/settings-routes.js";
 import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import segmentRoutes from "./outreach/segments/routes.js";
 import smsSenderRoutes from "./outreach/senders/routes.js";
@@ -116,6 +118,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   await fastify.register(surveyRoutes);
   await fastify.register(knowledgePublicRoutes);
   await fastify.register(caseLinkRoutes);
+  await fastify.register(campaignLinkRoutes);
   // The console's API. Its guards are hooks of this scope, so they run for every route registered in
   // it, whatever spelling of the path the router decoded: a session (unless the route is declared
   // public), then for state-changing requests the console's origin, then the declared body type.
@@ -146,6 +149,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(boardRoutes, { prefix: "/board" });
       await api.register(deskRoutes, { prefix: "/desk" });
       await api.register(retentionRoutes, { prefix: "/settings/retention" });
+      await api.register(linkSettingsRoutes, { prefix: "/settings/tracked-links" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });
       await api.register(campaignRoutes, { prefix: "/campaigns" });
@@ -165,7 +169,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
 });
 
 /** The path of a request as logs may show it: no query string, no callback secret. */
-export const loggedPath = (url: string) => (url.split("?")[0] ?? "").replace(/^(\/esms\/sms\/status\/[^/]*\/)[^/]+/, "$1…");
+export const loggedPath = (url: string) =>
+  (url.split("?")[0] ?? "").replace(/^(\/esms\/sms\/status\/[^/]*\/)[^/]+/, "$1…").replace(/^\/l\/.*/, "/l/:code");
 
 export function serverOptions(config: Config): FastifyServerOptions {
   return {
@@ -174,8 +179,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
       // Cookies carry sessions; never let them reach the logs.
       redact: ["req.headers.cookie", 'res.headers["set-cookie"]'],
       serializers: {
-        // Query strings can carry citizens' phone numbers (list filters): log the path only, and
-        // without the secret of an unsigned vendor's callback URL (server/messaging/esms-routes.ts).
+        // Query strings can carry citizens' phone numbers (list filters): log the path only, without
+        // the secret of an unsigned vendor's callback URL (server/messaging/esms-routes.ts) or a short
+        // link's code, which may be a recipient's own (TRACKED_LINK_PER_RECIPIENT).
         req: (request) => ({ method: request.method, path: loggedPath(request.url), id: request.id }),
       },
     },

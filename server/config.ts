@@ -79,6 +79,13 @@ const addressList: Parser<string[]> = (raw) => {
   return entries;
 };
 
+const hostList: Parser<string[]> = (raw) => {
+  const entries = commaList(raw).map((entry) => entry.toLowerCase());
+  const wrong = entries.filter((entry) => !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(entry));
+  if (wrong.length > 0) throw new InvalidValue(`must list host names (dichvucong.gov.vn); not: ${wrong.join(", ")}`);
+  return entries;
+};
+
 const oneOf =
   <const T extends string>(...values: T[]): Parser<T> =>
   (raw) => {
@@ -283,6 +290,16 @@ export const variables = {
     doc: "Registered sender ID for SMS_PROVIDER=sns (campaign senders use their own brandname).",
     optional: true,
     parse: pattern(/^(?!\d+$)[A-Za-z0-9 ._-]{1,11}$/, "a sender ID of at most 11 letters, digits, space, . _ -"),
+  },
+  TRACKED_LINK_HOSTS: {
+    doc: "Comma-separated hosts whose http(s) links in campaign texts are sent as tracked short links (PUBLIC_BASE_URL/l/<code>) and counted; their subdomains too. Empty: links are sent as written.",
+    default: "dichvucong.gov.vn,dichvucong.gialai.gov.vn,vneid.gov.vn",
+    parse: hostList,
+  },
+  TRACKED_LINK_PER_RECIPIENT: {
+    doc: "true: each recipient gets their own short link code, so the results show who opened a link. That is personal data (Law 91/2025/QH15): turn it on only with a purpose, the recipients informed, and the retention of campaign links set. false: clicks are counted per campaign only.",
+    default: "false",
+    parse: oneOf("false", "true"),
   },
   CAMPAIGN_BATCH_SIZE: {
     doc: "Campaign recipients per send job (pulled from PostgreSQL by checkpoint).",

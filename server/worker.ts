@@ -62,6 +62,8 @@ const campaignDeps = {
   rateLimiter: redisRateLimiter(rateRedis, config.REDIS_PREFIX),
   settings: settingsFromConfig(config),
   publicBaseUrl: config.PUBLIC_BASE_URL,
+  trackedLinkHosts: config.TRACKED_LINK_HOSTS,
+  trackedLinkPerRecipient: config.TRACKED_LINK_PER_RECIPIENT === "true",
   log,
 };
 

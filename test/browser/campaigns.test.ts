@@ -36,6 +36,7 @@ const PASSWORD = "chien-dich-thu-nghiem";
 const MANAGER = "qlcd.thunghiem";
 const APPROVER = "duyet.thunghiem";
 const CAMPAIGN = "Hướng dẫn dịch vụ công trực tuyến tháng 12";
+const PHONE_BROWSER = "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
 
 let server: ConsoleServer;
 let db: Db;
@@ -53,7 +54,7 @@ async function prepare(db: Db, database: { url: string }) {
   await createUser(db, { username: APPROVER, name: "Lê Văn Phê Duyệt", roles: ["campaign_approver"], agencyId, password: PASSWORD });
   await createSender(db, { pricePerSegment: 450, messagesPerSecond: 20 });
   await db.smsTemplate.create({
-    data: { name: "Mời dùng DVCTT", body: "Nop ho so truc tuyen tai dichvucong.gov.vn, khong can den tru so.", unaccented: true },
+    data: { name: "Mời dùng DVCTT", body: "Nop ho so truc tuyen tai https://dichvucong.gov.vn, khong can den tru so.", unaccented: true },
   });
   const consent = { consentStatus: "granted" as const, consentSource: "Hội nghị phường", consentAt: new Date(), consentMethod: "form" };
   const granted = await Promise.all(
@@ -79,6 +80,7 @@ beforeAll(async () => {
     rateLimiter: noRateLimit,
     settings: { ...DEFAULT_SETTINGS, maxIdleMs: 500 },
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    trackedLinkHosts: config.TRACKED_LINK_HOSTS,
   };
   const sendQueue = campaignSendQueue(config);
   const dispatchQueue = campaignsQueue(config);
@@ -206,6 +208,23 @@ describe("SMS campaign in the console", () => {
     const download = await page.request.get(`${base}/api/campaigns/${campaign.id}/results.csv`);
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain("Đã nhận");
+
+    // 5. The portal link went out as a tracked short link; a citizen taps it: one click beside the
+    // five deliveries (the headless browser's own name would count as a robot, so a phone's is sent).
+    const link = await db.trackedLink.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    const sent = await db.smsMessage.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect(sent.body).toContain(`/l/${link.code}, khong can`);
+    const tap = await page.request.get(`${base}/l/${link.code}`, { maxRedirects: 0, headers: { "user-agent": PHONE_BROWSER } });
+    expect(tap.status()).toBe(302);
+    expect(tap.headers().location).toBe("https://dichvucong.gov.vn");
+    await expect.poll(() => page.getByTestId("link-clicks").textContent(), { timeout: 10_000 }).toBe("1");
+    expect(await page.getByTestId("link-delivered").textContent()).toBe("5");
+    expect(await page.getByTestId("link-click-through").textContent()).toBe("20 %");
+    // Deliveries and clicks of the hour they happened in, side by side.
+    const clicksChart = page.getByTestId("campaign-clicks-chart");
+    await expect.poll(() => clicksChart.locator(".recharts-bar-rectangle").count(), { timeout: 10_000 }).toBe(2);
+    expect(await clicksChart.textContent()).toContain("Lượt bấm");
+    await page.getByText("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15", { exact: false }).waitFor();
     await page.screenshot({ path: `${ROOT}/test-results/campaign-results.png`, fullPage: true }).catch(() => {});
 
     // The list shows it finished, with its progress and author.

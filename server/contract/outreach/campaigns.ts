@@ -141,5 +141,7 @@ export const Recipient = Type.Object({
   sentAt: Nullable(DateTime),
   deliveredAt: Nullable(DateTime),
   updatedAt: DateTime,
+  /** Times this recipient opened a link with their own code; only with TRACKED_LINK_PER_RECIPIENT. */
+  linkClicks: Type.Optional(Type.Integer()),
 });
 export type Recipient = WireOf<typeof Recipient>;

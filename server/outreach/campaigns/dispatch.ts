@@ -12,6 +12,7 @@ import type { SmsSender } from "../../generated/prisma/client.js";
 import type { SmsProvider } from "../../messaging/provider.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
+import { campaignLinks } from "../links/shortener.js";
 import type { ComplianceGate } from "./ports.js";
 import type { RateLimiter } from "./rate-limit.js";
 import {
@@ -59,6 +60,10 @@ export interface CampaignDeps {
   rateLimiter: RateLimiter;
   settings: CampaignSettings;
   publicBaseUrl?: string;
+  /** Hosts whose links are sent as tracked short links on publicBaseUrl (TRACKED_LINK_HOSTS); empty or absent: none. */
+  trackedLinkHosts?: readonly string[];
+  /** A code per recipient (TRACKED_LINK_PER_RECIPIENT): who clicked becomes known, personal data. */
+  trackedLinkPerRecipient?: boolean;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -150,6 +155,14 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
     campaign: { id: campaign.id, body: campaign.body, unaccented: campaign.unaccented, brandname: campaign.sender.brandname },
     settings: deps.settings,
     publicBaseUrl: deps.publicBaseUrl,
+    links:
+      deps.publicBaseUrl && deps.trackedLinkHosts?.length
+        ? campaignLinks(
+            db,
+            { hosts: deps.trackedLinkHosts, publicBaseUrl: deps.publicBaseUrl, perRecipient: deps.trackedLinkPerRecipient ?? false },
+            deps.clock,
+          )
+        : undefined,
   };
   let notClaimedInARow = 0;
   for (const id of recipientIds) {

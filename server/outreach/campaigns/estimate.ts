@@ -6,11 +6,18 @@ import { countSegments } from "../../messaging/segments.js";
 import type { Db } from "../../platform/db/client.js";
 import { isInWindow, validBrandname } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
+import { PLACEHOLDER_CODE } from "../links/codes.js";
+import { withPlaceholderLinks } from "../links/urls.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
 import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
 import { policyBlocker } from "./policy-ready.js";
 
-export async function estimateCampaign(db: Db, campaign: Omit<Campaign, "searchKey">, now: Date) {
+export async function estimateCampaign(
+  db: Db,
+  campaign: Omit<Campaign, "searchKey">,
+  now: Date,
+  links?: { hosts: readonly string[]; publicBaseUrl: string },
+) {
   const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
   const policy = await loadPolicy(db);
   const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
@@ -26,7 +33,9 @@ export async function estimateCampaign(db: Db, campaign: Omit<Campaign, "searchK
   const unique = groups.reduce((sum, g) => sum + g.count, 0);
   const skipped = (...reasons: string[]) => reasons.reduce((sum, reason) => sum + (skippedByReason[reason] ?? 0), 0);
   // Variables are filled per recipient; the estimate measures the message with them empty.
-  const text = composeMessage(renderTemplate(campaign.body, {}).text, policy, { unaccented: campaign.unaccented });
+  // Portal links are sent as short links: counted at their length, not the long URL's.
+  const body = links ? withPlaceholderLinks(campaign.body, links.hosts, links.publicBaseUrl, PLACEHOLDER_CODE) : campaign.body;
+  const text = composeMessage(renderTemplate(body, {}).text, policy, { unaccented: campaign.unaccented });
   const seg = countSegments(text);
   const blocker = policyBlocker(policy);
   const compliance = [

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { LinkStats } from "../../contract/outreach/links.js";
 import { rolesHold } from "../../contract/permissions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { maskPhone } from "../../phone/mask.js";
@@ -15,6 +16,7 @@ import { CsvQuery, csvAttachment } from "../../platform/http/csv-download.js";
 import { listPage } from "../../platform/http/list-handler.js";
 import { codeFilter, listQuerystring } from "../../platform/http/list-query.js";
 import { IdParams } from "../../platform/http/schemas.js";
+import { linkStats, recipientClicks } from "../links/stats.js";
 import { countsOf, emptyCounts } from "./counts.js";
 import { estimateCampaign } from "./estimate.js";
 import { resultsCsv } from "./export.js";
@@ -27,17 +29,24 @@ const RECIPIENT_SORTABLE = ["id", "status", "attempts", "sentAt", "updatedAt"] a
 const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = async (fastify, { clock }) => {
   const { db } = fastify;
   const readers = fastify.allow("campaigns:read");
+  const perRecipient = fastify.config.TRACKED_LINK_PER_RECIPIENT === "true";
   const canSeePhones = (request: FastifyRequest) => rolesHold(currentUser(request).roles, "contacts:phone-numbers");
 
   fastify.get("/:id/estimate", { preHandler: readers, schema: { params: IdParams, response: { 200: Estimate } } }, async (request) =>
-    estimateCampaign(db, await loadCampaign(db, request.params.id), clock()),
+    estimateCampaign(db, await loadCampaign(db, request.params.id), clock(), {
+      hosts: fastify.config.TRACKED_LINK_HOSTS,
+      publicBaseUrl: fastify.config.PUBLIC_BASE_URL,
+    }),
   );
 
   fastify.get(
     "/:id/sample-message",
     { preHandler: readers, schema: { params: IdParams, response: { 200: SampleMessage } } },
     async (request) => {
-      const sample = await sampleMessage(db, await loadCampaign(db, request.params.id));
+      const sample = await sampleMessage(db, await loadCampaign(db, request.params.id), {
+        hosts: fastify.config.TRACKED_LINK_HOSTS,
+        publicBaseUrl: fastify.config.PUBLIC_BASE_URL,
+      });
       const contact = sample.contact && {
         name: sample.contact.name,
         phone: canSeePhones(request) ? sample.contact.phone : maskPhone(sample.contact.phone),
@@ -66,6 +75,12 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
     };
   });
 
+  // Counted per campaign: no number behind it, so every reader of the campaign may see it.
+  fastify.get("/:id/links", { preHandler: readers, schema: { params: IdParams, response: { 200: LinkStats } } }, async (request) => {
+    await loadCampaign(db, request.params.id);
+    return linkStats(db, request.params.id, fastify.config.PUBLIC_BASE_URL, perRecipient);
+  });
+
   fastify.get(
     "/:id/recipients",
     { preHandler: readers, schema: { params: IdParams, querystring: listQuerystring, response: { 200: Type.Array(Recipient) } } },
@@ -84,7 +99,17 @@ const campaignResultRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
         page: (where, page) => db.campaignRecipient.findMany({ where, ...page }),
       });
       const show = canSeePhones(request);
-      return rows.map((r) => ({ ...r, phone: show ? r.phone : maskPhone(r.phone) }));
+      const clicks = perRecipient
+        ? await recipientClicks(
+            db,
+            rows.map((r) => r.id),
+          )
+        : null;
+      return rows.map((r) => ({
+        ...r,
+        phone: show ? r.phone : maskPhone(r.phone),
+        ...(clicks ? { linkClicks: clicks.get(r.id) ?? 0 } : {}),
+      }));
     },
   );
 

@@ -6,6 +6,8 @@ import type { Campaign } from "../../generated/prisma/client.js";
 import { countSegments, type SegmentCount } from "../../messaging/segments.js";
 import type { Db } from "../../platform/db/client.js";
 import { loadPolicy } from "../compliance/settings.js";
+import { PLACEHOLDER_CODE } from "../links/codes.js";
+import { replaceTrackableUrls, shortLinkUrl } from "../links/urls.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
 import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
 import { contactVariables } from "./variables.js";
@@ -18,14 +20,28 @@ export interface SampleMessage extends SegmentCount {
   contact: { id: number; name: string | null; phone: string } | null;
 }
 
-export async function sampleMessage(db: Db, campaign: Pick<Campaign, "body" | "unaccented" | "audience">): Promise<SampleMessage> {
+/**
+ * With `links`, portal links read as the short links the dispatcher sends: the campaign's own once it
+ * has made them, a stand-in of the same length before (so characters and parts are what is sent).
+ */
+export async function sampleMessage(
+  db: Db,
+  campaign: Pick<Campaign, "id" | "body" | "unaccented" | "audience">,
+  links?: { hosts: readonly string[]; publicBaseUrl: string },
+): Promise<SampleMessage> {
   const policy = await loadPolicy(db);
   const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
   // Someone who will receive it if there is one: a skipped contact may lack what a recipient has.
   const [contact] = await db.$queryRaw<{ id: number; name: string | null; phone: string; attributes: unknown }[]>`
     SELECT c.id, c.name, c.phone, c.attributes FROM (${rows}) a JOIN contacts c ON c.id = a.contact_id
     ORDER BY (${skipReasonSql(policy)}) IS NULL DESC, c.id LIMIT 1`;
-  const rendered = renderTemplate(campaign.body, contact ? contactVariables(contact) : {});
+  let body = campaign.body;
+  if (links) {
+    const made = await db.trackedLink.findMany({ where: { campaignId: campaign.id }, select: { url: true, code: true } });
+    const codes = new Map(made.map((link) => [link.url, link.code]));
+    body = replaceTrackableUrls(body, links.hosts, (url) => shortLinkUrl(links.publicBaseUrl, codes.get(url) ?? PLACEHOLDER_CODE));
+  }
+  const rendered = renderTemplate(body, contact ? contactVariables(contact) : {});
   const text = composeMessage(rendered.text, policy, { unaccented: campaign.unaccented });
   return {
     text,

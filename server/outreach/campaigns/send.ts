@@ -24,6 +24,7 @@ import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
 import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
+import { applyLinks, type CampaignLinks, recipientCodes } from "../links/shortener.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
 import { contactVariables } from "./variables.js";
@@ -45,6 +46,8 @@ export interface SendContext {
   campaign: { id: number; body: string; unaccented: boolean; brandname: string };
   settings: SendSettings;
   publicBaseUrl?: string;
+  /** Portal links replaced by tracked short links (outreach/links); absent: the text is sent as written. */
+  links?: CampaignLinks;
 }
 
 export type SendOutcome =
@@ -92,6 +95,9 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
   if (!recipient) return { kind: "not_claimed" };
   const previous = await settlePrevious(ctx, recipient);
   if (previous) return previous;
+  // The campaign's short links, made before the decision's transaction: a link made for a message
+  // that is then skipped or deferred is simply used by the next one.
+  const links = ctx.links ? await ctx.links.prepare(campaign.id, campaign.body) : null;
 
   const decided = await db.$transaction(async (tx) => {
     // Serialises every campaign's decision for this number: the 24-hour count below stays exact.
@@ -130,7 +136,19 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
       return { kind: "deferred", until: decision.until, reason: decision.reason } as const;
     }
     const vars = contactVariables(f);
-    const body = ctx.gate.compose(campaign.body, vars, campaign.unaccented);
+    let template = campaign.body;
+    if (links && ctx.links) {
+      // A recipient's own codes commit (or roll back) with their message row.
+      const own = ctx.links.options.perRecipient
+        ? await recipientCodes(
+            tx,
+            [...links.values()].map((link) => link.id),
+            recipient.id,
+          )
+        : undefined;
+      template = applyLinks(campaign.body, links, ctx.links.options, own);
+    }
+    const body = ctx.gate.compose(template, vars, campaign.unaccented);
     const message = await tx.smsMessage.create({
       data: {
         provider: ctx.provider.name,

@@ -9,6 +9,8 @@ import { invalidField } from "../../platform/http/errors.js";
 import { unaccentForSms } from "../../text/unaccent.js";
 import type { SmsPolicy } from "../compliance/policy.js";
 import { loadPolicy } from "../compliance/settings.js";
+import { PLACEHOLDER_CODE } from "../links/codes.js";
+import { withPlaceholderLinks } from "../links/urls.js";
 import { composeMessage, renderTemplate } from "./template.js";
 
 /** Used when the console sends no sample contact, so placeholders count at a realistic length. */
@@ -22,13 +24,24 @@ export interface PreviewRequest {
   sample?: Record<string, string>;
 }
 
-/** The preview without I/O: the policy and the sender's price are passed in. */
-export function previewMessage(request: PreviewRequest, policy: SmsPolicy, pricePerSegment?: number): PreviewResult {
+/** Where portal links become short links (TRACKED_LINK_HOSTS on PUBLIC_BASE_URL). */
+export interface PreviewLinks {
+  hosts: readonly string[];
+  publicBaseUrl: string;
+}
+
+/**
+ * The preview without I/O: the policy and the sender's price are passed in. With `links`, the message
+ * as received carries short links of their real length in place of the portal links, as the
+ * dispatcher will send it.
+ */
+export function previewMessage(request: PreviewRequest, policy: SmsPolicy, pricePerSegment?: number, links?: PreviewLinks): PreviewResult {
   const wantsUnaccented = request.unaccented ?? false;
   const plain = unaccentForSms(request.body);
   const counted = wantsUnaccented ? plain : request.body;
   const typed = countSegments(counted);
-  const rendered = renderTemplate(request.body, request.sample ?? DEFAULT_SAMPLE);
+  const body = links ? withPlaceholderLinks(request.body, links.hosts, links.publicBaseUrl, PLACEHOLDER_CODE) : request.body;
+  const rendered = renderTemplate(body, request.sample ?? DEFAULT_SAMPLE);
   const text = composeMessage(rendered.text, policy, { unaccented: wantsUnaccented });
   const composed = countSegments(text);
   return {
@@ -60,7 +73,10 @@ const previewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         senderId === undefined ? null : db.smsSender.findUnique({ where: { id: senderId }, select: { pricePerSegment: true } }),
       ]);
       if (senderId !== undefined && !sender) throw invalidField("senderId", "not_found", "senderId: no such sender");
-      return previewMessage(request.body, policy, sender?.pricePerSegment);
+      return previewMessage(request.body, policy, sender?.pricePerSegment, {
+        hosts: fastify.config.TRACKED_LINK_HOSTS,
+        publicBaseUrl: fastify.config.PUBLIC_BASE_URL,
+      });
     },
   );
 };

@@ -188,6 +188,23 @@ export const enCampaigns = {
         no_recipients: "No recipients yet",
         no_data: "Nothing sent yet",
       },
+      links: {
+        title: "Tracked links",
+        clicks: "Clicks",
+        delivered: "Delivered",
+        click_through: "Click-through",
+        filtered: "Not counted: %{repeats} repeat opens, %{bots} robots and link previews, %{heads} HEAD requests",
+        over_time: "Clicks and deliveries over time",
+        short_url: "Short link",
+        url: "Target page",
+        expires_at: "Expires",
+        none: "The campaign's text has no link to a public-service portal, so there is nothing to track.",
+        privacy_per_recipient:
+          "Per-recipient tracking is on (TRACKED_LINK_PER_RECIPIENT): every recipient has their own link code, so who clicked is known. That is personal data under the Personal Data Protection Law 91/2025/QH15: use it only for a stated purpose, with recipients informed, and erased with the retention period.",
+        recipients_clicked: "Recipients who clicked",
+        privacy:
+          "Clicks are counted per campaign only, never per recipient: knowing who clicked is personal data under the Personal Data Protection Law 91/2025/QH15, so no phone number, IP address or browser of whoever clicks is stored.",
+      },
       recipient: {
         phone: "Phone number",
         status: "Status",
@@ -195,6 +212,7 @@ export const enCampaigns = {
         attempts: "Attempts",
         sentAt: "Sent at",
         deliveredAt: "Delivered at",
+        linkClicks: "Link opens",
       },
       created_by: "Created by %{name}",
       approved_by: "Approved by %{name} at %{time}",

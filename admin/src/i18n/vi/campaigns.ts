@@ -175,6 +175,23 @@ export const viCampaigns: CampaignsMessages = {
         no_recipients: "Chưa có người nhận",
         no_data: "Chưa gửi tin nào",
       },
+      links: {
+        title: "Liên kết theo dõi",
+        clicks: "Lượt bấm",
+        delivered: "Tin đã đến máy",
+        click_through: "Tỷ lệ bấm",
+        filtered: "Không tính: %{repeats} lần mở lại, %{bots} robot và xem trước liên kết, %{heads} yêu cầu HEAD",
+        over_time: "Lượt bấm và tin đã đến máy theo thời gian",
+        short_url: "Liên kết rút gọn",
+        url: "Trang đích",
+        expires_at: "Hết hạn",
+        none: "Nội dung chiến dịch không có liên kết đến cổng dịch vụ công nên không có gì để theo dõi.",
+        privacy_per_recipient:
+          "Đang bật theo dõi từng người nhận (TRACKED_LINK_PER_RECIPIENT): mỗi người nhận có mã liên kết riêng nên biết được ai đã bấm. Đây là dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15: chỉ dùng khi có mục đích rõ ràng, người nhận đã được thông báo, và dữ liệu bị xóa theo thời hạn lưu trữ.",
+        recipients_clicked: "Người nhận đã bấm",
+        privacy:
+          "Lượt bấm chỉ được đếm theo chiến dịch, không theo từng người nhận: biết ai đã bấm liên kết là dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, nên hệ thống không ghi số điện thoại, địa chỉ IP hay trình duyệt của người bấm.",
+      },
       recipient: {
         phone: "Số điện thoại",
         status: "Trạng thái",
@@ -182,6 +199,7 @@ export const viCampaigns: CampaignsMessages = {
         attempts: "Số lần gửi",
         sentAt: "Gửi lúc",
         deliveredAt: "Nhận lúc",
+        linkClicks: "Lần mở liên kết",
       },
       created_by: "Người tạo: %{name}",
       approved_by: "%{name} phê duyệt lúc %{time}",

@@ -18,6 +18,7 @@ import type { Counts, Recipient } from "../../../../server/contract/outreach/cam
 import { DateTimeField } from "../../common/DateTimeField";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { recipientsResource, resultsCsvUrl } from "./api";
+import { LinksPanel, useLinkStats } from "./LinksPanel";
 
 const COLORS: Record<RecipientStatus, string> = {
   pending: "#bdbdbd",
@@ -119,7 +120,8 @@ const StatusFilter = () => {
   );
 };
 
-const Recipients = ({ id, version }: { id: Identifier; version: number }) => {
+/** `linkClicks`: recipients have their own link codes (TRACKED_LINK_PER_RECIPIENT), so their opens are shown. */
+const Recipients = ({ id, version, linkClicks }: { id: Identifier; version: number; linkClicks: boolean }) => {
   const translate = useTranslate();
   return (
     // The recipients are a sub-resource of the campaign, whose own access the show page already checked.
@@ -159,6 +161,7 @@ const Recipients = ({ id, version }: { id: Identifier; version: number }) => {
         <NumberField source="attempts" label="tthc.campaigns.recipient.attempts" sortable={false} />
         <DateTimeField source="sentAt" label="tthc.campaigns.recipient.sentAt" sortable={false} emptyText="—" />
         <DateTimeField source="deliveredAt" label="tthc.campaigns.recipient.deliveredAt" sortable={false} emptyText="—" />
+        {linkClicks && <NumberField source="linkClicks" label="tthc.campaigns.recipient.linkClicks" sortable={false} />}
       </Datagrid>
       <Pagination rowsPerPageOptions={[10, 25, 50]} />
     </ListBase>
@@ -168,6 +171,7 @@ const Recipients = ({ id, version }: { id: Identifier; version: number }) => {
 /** Charts by status and skip reason, the recipients table and the CSV export. */
 export const ResultsPanel = ({ id, counts, version }: { id: Identifier; counts: Counts; version: number }) => {
   const translate = useTranslate();
+  const links = useLinkStats(id, version);
   return (
     <Card variant="outlined" sx={{ mt: 2 }} component="section" aria-label={translate("tthc.campaigns.results.title")}>
       <CardContent>
@@ -180,7 +184,8 @@ export const ResultsPanel = ({ id, counts, version }: { id: Identifier; counts: 
           </Button>
         </Stack>
         <Charts counts={counts} />
-        <Recipients id={id} version={version} />
+        <LinksPanel stats={links} />
+        <Recipients id={id} version={version} linkClicks={links?.perRecipient ?? false} />
       </CardContent>
     </Card>
   );

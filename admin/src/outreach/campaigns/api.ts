@@ -1,6 +1,7 @@
 // The campaign endpoints that are not CRUD: workflow actions, estimate, progress.
 import type { Identifier } from "react-admin";
 import type { Campaign, Estimate, Progress, SampleMessage } from "../../../../server/contract/outreach/campaigns";
+import type { LinkStats } from "../../../../server/contract/outreach/links";
 import { API_URL, httpClient } from "../../dataProvider";
 
 export const CAMPAIGN_ACTIONS = ["submit", "approve", "reject", "launch", "pause", "resume", "cancel", "resend-failed"] as const;
@@ -30,3 +31,7 @@ export const resultsCsvUrl = (id: Identifier) => `${campaignUrl(id)}/results.csv
 
 /** ra-data-simple-rest resource path of a campaign's recipients (GET /api/campaigns/:id/recipients). */
 export const recipientsResource = (id: Identifier) => `campaigns/${encodeURIComponent(id)}/recipients`;
+
+export async function fetchLinkStats(id: Identifier): Promise<LinkStats> {
+  return (await httpClient(`${campaignUrl(id)}/links`)).json as LinkStats;
+}
