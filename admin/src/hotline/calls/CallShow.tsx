@@ -1,5 +1,4 @@
-import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from "@mui/material";
-import type { ReactNode } from "react";
+import { Box, Chip, Divider, Stack, Typography } from "@mui/material";
 import {
   BooleanField,
   Show,
@@ -14,6 +13,7 @@ import {
 import type { CallDetail, CallNote } from "../../../../server/contract/hotline/call-log";
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
+import { Section } from "../../common/Section";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL } from "../../dataProvider";
 import { CasesOfCall } from "../cases/CasesOfCall";
@@ -27,20 +27,6 @@ import { formatDateTime, formatDuration } from "./format";
 import { Legs } from "./Legs";
 import { LiveCallActions } from "./LiveCallActions";
 import { Timeline } from "./Timeline";
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }} component="section" aria-label={translate(title)}>
-      <CardContent>
-        <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 /** Audio comes through the server (/api/recordings/:id/audio), which checks access and audits the listen. */
 const Recordings = ({ call }: { call: CallDetail }) => {

@@ -1,5 +1,4 @@
-import { Alert, Box, Card, CardContent, Chip, Divider, Stack, Typography } from "@mui/material";
-import type { ReactNode } from "react";
+import { Alert, Box, Chip, Divider, Stack, Typography } from "@mui/material";
 import {
   EditButton,
   Link,
@@ -17,6 +16,7 @@ import type { CaseDetail, CaseEvent } from "../../../../server/contract/hotline/
 import { can } from "../../access/can";
 import { DateTimeField } from "../../common/DateTimeField";
 import { outOfReach } from "../../common/OutOfReach";
+import { Section } from "../../common/Section";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { formatDateTime } from "../calls/format";
 import { AnswerButton, AssignButton, CloseButton, LinkCallButton, ReopenButton, TransferButton } from "./CaseActions";
@@ -52,20 +52,6 @@ const Actions = () => {
       <ReopenButton />
       <LinkCallButton />
     </TopToolbar>
-  );
-};
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }} component="section" aria-label={translate(title)}>
-      <CardContent>
-        <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
   );
 };
 
