@@ -13,6 +13,8 @@ export const FLOORS: readonly (readonly string[])[] = [
   ["server.ts", "worker.ts"],
   // The app as a fastify plugin: registers every wing's routes.
   ["app.ts"],
+  // A citizen's rights over their data (Law 91/2025): it finds, exports and erases what both products hold.
+  ["privacy"],
   // The two products: the phone line and the SMS campaigns.
   ["hotline", "outreach"],
   // Who answers for what (the agency tree, hours, staff on duty), used by both products.
