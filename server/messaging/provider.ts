@@ -36,6 +36,46 @@ export interface SmsProvider {
    * nothing is resent automatically). Optional.
    */
   lookup?(key: string, hint: SmsLookupHint): Promise<SmsLookupResult>;
+  /**
+   * Advertising in batches, for gateways whose advertising route takes a list of numbers per request
+   * and answers one id for the whole batch (eSMS). Absent: advertising goes one by one through `send`.
+   */
+  readonly batch?: SmsBatchCapability;
+}
+
+/** One advertising request to many numbers: the same text to each. */
+export interface OutgoingSmsBatch {
+  /** E.164 numbers, each once. */
+  to: string[];
+  body: string;
+  /**
+   * Our key for the batch (written with the batch before sending). The gateway refuses a repeat of
+   * it, so sending again under the same key after a crash settles the batch instead of resending it.
+   */
+  requestId: string;
+}
+
+export interface SmsBatchSendResult {
+  /** The gateway's id of the batch, or a placeholder when a repeat was refused without naming it. */
+  providerBatchId: string;
+  /** true: the gateway had this requestId already (sent before a crash or a lost answer), nothing new went out. */
+  duplicate: boolean;
+}
+
+/** One number of a batch as the gateway reports it. */
+export interface SmsBatchReceiver {
+  /** E.164. */
+  to: string;
+  status: "queued" | "sent" | "delivered" | "undelivered";
+}
+
+export interface SmsBatchCapability {
+  /** Numbers per request the gateway accepts (fewer or more are refused as a whole). */
+  readonly minNumbers: number;
+  readonly maxNumbers: number;
+  send(batch: OutgoingSmsBatch): Promise<SmsBatchSendResult>;
+  /** Per-number results of a batch by the gateway's id; undefined when the gateway does not know it (yet). */
+  receivers(providerBatchId: string): Promise<SmsBatchReceiver[] | undefined>;
 }
 
 /** What we know of the attempt, for vendors that cannot search by our key. */

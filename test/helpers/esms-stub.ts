@@ -2,7 +2,10 @@
 // (github.com/devesms/gitbook_esms_for_develop_v2_en): the customer-care send
 // (SendMultipleMessage_V4_post_json: 100 with an SMSID; 101 wrong credentials; 104 unknown
 // brandname; 108 bad number; 124 a repeated RequestId, without the SMSID; a codeless {"error"} answer
-// for "99"), GetSendStatus by SMSID, GetBalance_json, and the delivery callback as an HTTP GET.
+// for "99"), the advertising batch send (SendMultipleSMSBrandname_json: 30–5,000 numbers, else 107
+// or 120; one SMSID per batch; 124 for a repeated RequestId), GetSendStatus by SMSID,
+// GetSmsReceiverStatus_get (per number of a batch), GetBalance_json, and the delivery callback as an
+// HTTP GET (a batch's callback carries its totals, TypeId 1).
 // Tests read its journal (what "eSMS" accepted) and can make answers slow or force codes.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -24,6 +27,18 @@ export interface EsmsJournalEntry {
   sendStatus: number;
 }
 
+/** One advertising request eSMS accepted; its numbers are also in the journal, one entry each. */
+export interface EsmsStubBatch {
+  smsId: string;
+  requestId?: string;
+  phones: string[];
+  content: string;
+  callbackUrl?: string;
+  sendStatus: number;
+  /** Per number once the network reported (true delivered, false failed); absent: not yet sent. */
+  results: Map<string, boolean>;
+}
+
 export interface EsmsStubRequest {
   path: string;
   body: Record<string, unknown>;
@@ -37,6 +52,8 @@ export interface EsmsStub {
   url: string;
   /** Every message accepted (sandbox ones excluded: eSMS neither stores nor sends them). */
   journal: EsmsJournalEntry[];
+  /** Advertising batches accepted, in order. */
+  batches: EsmsStubBatch[];
   requests: EsmsStubRequest[];
   balance: number;
   brandnames: Set<string>;
@@ -48,6 +65,15 @@ export interface EsmsStub {
     smsId: string,
     outcome: { sendStatus: number; success?: number; failed?: number },
     options?: { callbackUrl?: string; get?: (url: string) => Promise<number> },
+  ): Promise<number>;
+  /**
+   * Reports a batch's outcome: marks the given numbers delivered (true) or failed (false) for the
+   * receiver look-up, sets its status, and calls its CallbackUrl with the batch totals as eSMS does.
+   */
+  deliverBatch(
+    smsId: string,
+    outcome: { sendStatus: number; results?: Record<string, boolean> },
+    options?: { get?: (url: string) => Promise<number> },
   ): Promise<number>;
   close(): Promise<void>;
 }
@@ -61,8 +87,9 @@ const readBody = async (request: IncomingMessage) => {
 export async function startEsmsStub(): Promise<EsmsStub> {
   let handler: EsmsStubHandler | undefined;
   const requestIds = new Set<string>();
-  const stub: Omit<EsmsStub, "url" | "close"> = {
+  const stub: Omit<EsmsStub, "url" | "close" | "deliverBatch"> = {
     journal: [],
+    batches: [],
     requests: [],
     balance: 250_000,
     brandnames: new Set(["TTHC GIALAI"]),
@@ -95,9 +122,70 @@ export async function startEsmsStub(): Promise<EsmsStub> {
     },
   };
 
+  const deliverBatch: EsmsStub["deliverBatch"] = async (smsId, outcome, options = {}) => {
+    const batch = stub.batches.find((b) => b.smsId === smsId);
+    if (!batch?.callbackUrl) throw new Error(`no batch with a callback URL: ${smsId}`);
+    for (const [phone, ok] of Object.entries(outcome.results ?? {})) batch.results.set(phone, ok);
+    if (batch.sendStatus !== 5) batch.sendStatus = outcome.sendStatus;
+    const results = [...batch.results.values()];
+    const query = new URLSearchParams({
+      SMSID: smsId,
+      SendFailed: String(results.filter((ok) => !ok).length),
+      SendStatus: String(outcome.sendStatus),
+      SendSuccess: String(results.filter((ok) => ok).length),
+      TotalPrice: String(batch.phones.length * 850),
+      TotalReceiver: String(batch.phones.length),
+      TotalSent: String(results.length),
+      RequestId: batch.requestId ?? "",
+      TypeId: "1",
+    });
+    if (options.get) return options.get(`${batch.callbackUrl}?${query}`);
+    const response = await fetch(`${batch.callbackUrl}?${query}`);
+    return response.status;
+  };
+
   const answer = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify(body));
+  };
+
+  const sendBatch = (body: Record<string, unknown>) => {
+    if (body.ApiKey !== STUB_API_KEY || body.SecretKey !== STUB_SECRET_KEY)
+      return { CodeResult: "101", CountRegenerate: 0, ErrorMessage: "Authorize Failed" };
+    if (!body.SmsType) return { CodeResult: "300", CountRegenerate: 0, ErrorMessage: "Missing message type" };
+    if (!stub.brandnames.has(String(body.Brandname ?? "")))
+      return { CodeResult: "104", CountRegenerate: 0, ErrorMessage: "Brand name code is not exist" };
+    const phones = Array.isArray(body.Phones) ? body.Phones.map(String) : [];
+    if (phones.length < 30)
+      return { CodeResult: "107", CountRegenerate: 0, ErrorMessage: "Each request has at least 30 numbers to be approved" };
+    if (phones.length > 5_000)
+      return { CodeResult: "120", CountRegenerate: 0, ErrorMessage: "List of phone numbers sending messages exceeding the limit" };
+    if (phones.some((p) => !/^0\d{9}$/.test(p)))
+      return { CodeResult: "108", CountRegenerate: 0, ErrorMessage: "Phone number is not in correct format" };
+    const requestId = typeof body.RequestId === "string" && body.RequestId !== "" ? body.RequestId : undefined;
+    if (requestId && requestIds.has(requestId)) return { CodeResult: "124", CountRegenerate: 0, ErrorMessage: "Request exist 1" };
+    if (stub.balance < phones.length) return { CodeResult: "103", CountRegenerate: 0, ErrorMessage: "Not enough balance" };
+    const smsId = randomUUID().replaceAll("-", "");
+    if (body.Sandbox === "1") return { CodeResult: "100", CountRegenerate: 0, SMSID: smsId };
+    if (requestId) requestIds.add(requestId);
+    stub.balance -= phones.length;
+    const callbackUrl = typeof body.CallbackUrl === "string" ? body.CallbackUrl : undefined;
+    const content = String(body.Content ?? "");
+    stub.batches.push({ smsId, requestId, phones, content, callbackUrl, sendStatus: 2, results: new Map() });
+    for (const phone of phones)
+      stub.journal.push({
+        smsId,
+        phone,
+        content,
+        brandname: String(body.Brandname),
+        smsType: String(body.SmsType),
+        isUnicode: String(body.IsUnicode ?? "0"),
+        sandbox: "0",
+        requestId,
+        callbackUrl,
+        sendStatus: 2,
+      });
+    return { CodeResult: "100", CountRegenerate: 0, SMSID: smsId };
   };
 
   const sendCskh = (body: Record<string, unknown>) => {
@@ -148,6 +236,19 @@ export async function startEsmsStub(): Promise<EsmsStub> {
     if (forced) return answer(response, forced.status ?? 200, forced.body);
     const path = url.pathname.replace(/^\/MainService\.svc\/json/, "");
     if (request.method === "POST" && path === "/SendMultipleMessage_V4_post_json/") return answer(response, 200, sendCskh(body));
+    if (request.method === "POST" && path === "/SendMultipleSMSBrandname_json/") return answer(response, 200, sendBatch(body));
+    if (request.method === "GET" && path === "/GetSmsReceiverStatus_get") {
+      const q = stubRequest.query;
+      if (q.ApiKey !== STUB_API_KEY || q.SecretKey !== STUB_SECRET_KEY)
+        return answer(response, 200, { CodeResult: "101", ErrorMessage: "Authorize Failed" });
+      const batch = stub.batches.find((b) => b.smsId === q.RefId);
+      if (!batch) return answer(response, 200, { CodeResult: "105", ErrorMessage: "Not found" });
+      const ReceiverList = batch.phones.map((phone) => {
+        const result = batch.results.get(phone);
+        return { IsSent: result !== undefined, NetworkName: "Viettel", Phone: phone, Retry: 0, SentResult: result === true };
+      });
+      return answer(response, 200, { CodeResult: "100", ReceiverList });
+    }
     if (request.method === "POST" && path === "/GetBalance_json") {
       if (body.ApiKey !== STUB_API_KEY || body.SecretKey !== STUB_SECRET_KEY)
         return answer(response, 200, { Balance: 0, CodeResponse: "101", ErrorMessage: "Authorize Failed" });
@@ -175,6 +276,7 @@ export async function startEsmsStub(): Promise<EsmsStub> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(stub, {
+    deliverBatch,
     url: `http://127.0.0.1:${port}/MainService.svc/json`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,11 +1,14 @@
 // eSMS.vn (ViHAT): brandname SMS on every Vietnamese network. This file sends customer-care
-// (CSKH, SmsType 2) messages one by one; advertising goes in batches of 30–5,000 numbers through
-// another API and is not sent from here (yet). eSMS's codes and statuses stay in this file.
+// (CSKH, SmsType 2) messages one by one, and advertising (QC, SmsType 1) in batches of 30–5,000
+// numbers through its other API (`batch`). eSMS's codes and statuses stay in this file.
 // Docs: github.com/devesms/gitbook_esms_for_develop_v2_en (send-otp-customer-care-message.md,
-// callback-url.md, get-sms-by-smsid.md, get-balance.md, table-of-error-codes.md).
+// advertising-message.md, get-message-details.md, callback-url.md, get-sms-by-smsid.md,
+// get-balance.md, table-of-error-codes.md).
 import type { StatusReceipt } from "../messages.js";
 import {
   type OutgoingSms,
+  type SmsBatchCapability,
+  type SmsBatchReceiver,
   type SmsFailureKind,
   type SmsLookupResult,
   type SmsProvider,
@@ -35,7 +38,10 @@ export interface EsmsSmsProvider extends SmsProvider {
 }
 
 /** Refused for good: the account, the brandname, the template or the request is wrong. */
-const REJECTED = new Set(["99", "101", "102", "104", "140", "146", "177", "300"]);
+const REJECTED = new Set(["99", "101", "102", "104", "107", "120", "140", "146", "177", "300"]);
+/** The advertising API's limits per request (advertising-message.md; 107 below, 120 above). */
+export const ESMS_BATCH_MIN = 30;
+export const ESMS_BATCH_MAX = 5_000;
 /** Kinds other than "rejected" (code 99 is "number blocked in eSMS's system": not proof of a STOP, so rejected). */
 const KINDS: Record<string, SmsFailureKind> = { "108": "invalid_number", "103": "transient" };
 /** The request id is already known to eSMS: the message was sent before (after a crash or a lost answer). */
@@ -51,6 +57,18 @@ export function esmsFailureKind(code: string): SmsFailureKind | undefined {
 /** eSMS takes Vietnamese numbers in national form (0912345678); other countries keep their digits. */
 export function esmsPhone(e164: string): string {
   return e164.startsWith("+84") ? `0${e164.slice(3)}` : e164.replace(/^\+/, "");
+}
+
+/** The reverse of esmsPhone for the numbers eSMS reports back (national form is Vietnamese). */
+export function esmsPhoneToE164(phone: string): string {
+  return phone.startsWith("0") ? `+84${phone.slice(1)}` : `+${phone.replace(/^\+/, "")}`;
+}
+
+/** One receiver of GetSmsReceiverStatus_get: IsSent false → still at eSMS; then SentResult says. */
+export function esmsReceiverStatus(isSent: unknown, sentResult: unknown): SmsBatchReceiver["status"] {
+  const yes = (v: unknown) => v === true || v === "true" || v === "True" || v === 1 || v === "1";
+  if (!yes(isSent)) return "queued";
+  return yes(sentResult) ? "delivered" : "undelivered";
 }
 
 /**
@@ -79,6 +97,7 @@ interface EsmsAnswer {
   SendStatus?: number | string;
   SendSuccess?: number | string;
   SendFailed?: number | string;
+  ReceiverList?: { Phone?: string; IsSent?: unknown; SentResult?: unknown }[];
 }
 
 export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
@@ -114,8 +133,52 @@ export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
     return answer;
   }
 
+  const batch: SmsBatchCapability = {
+    minNumbers: ESMS_BATCH_MIN,
+    maxNumbers: ESMS_BATCH_MAX,
+    /**
+     * One advertising request (SendMultipleSMSBrandname_json, SmsType 1): the text must match a
+     * registered advertising template and carries the [QC] label the caller put in. eSMS answers one
+     * SMSID for the batch. A repeated RequestId is refused (124) and nothing is sent again, so the
+     * caller settles a batch after a crash by sending it again under the same RequestId.
+     */
+    async send({ to, body, requestId }) {
+      const answer = await call("POST", "/SendMultipleSMSBrandname_json/", {
+        ...credentials,
+        Content: body,
+        Phones: to.map(esmsPhone),
+        Brandname: options.brandname,
+        SmsType: "1",
+        IsUnicode: [...body].some((c) => c.charCodeAt(0) > 0x7f) ? "1" : "0",
+        Sandbox: options.sandbox ? "1" : "0",
+        RequestId: requestId,
+        ...(options.callbackUrl ? { CallbackUrl: options.callbackUrl } : {}),
+      });
+      const code = String(answer.CodeResult ?? "");
+      if (code === ESMS_OK && answer.SMSID) return { providerBatchId: answer.SMSID, duplicate: false };
+      if (code === ESMS_DUPLICATE_REQUEST) {
+        // Sent before under this id; eSMS does not name the SMSID here, its callback (with RequestId) will.
+        return { providerBatchId: answer.SMSID || esmsRequestPlaceholder(requestId), duplicate: true };
+      }
+      if (!code) throw new SmsSendError("eSMS refused the batch without a code", true, "99");
+      const kind = esmsFailureKind(code) ?? "rejected";
+      throw new SmsSendError(`eSMS refused the batch (${code})`, kind === "transient" || kind === "throttled", code, { kind });
+    },
+    /** Per-number results of a batch (GetSmsReceiverStatus_get, the last 7 days); 105 → not known. */
+    async receivers(providerBatchId) {
+      const query = new URLSearchParams({ ...credentials, RefId: providerBatchId });
+      const answer = await call("GET", `/GetSmsReceiverStatus_get?${query}`);
+      if (String(answer.CodeResult ?? "") !== ESMS_OK || !Array.isArray(answer.ReceiverList)) return undefined;
+      return answer.ReceiverList.filter((r) => typeof r?.Phone === "string").map((r) => ({
+        to: esmsPhoneToE164(String(r.Phone)),
+        status: esmsReceiverStatus(r.IsSent, r.SentResult),
+      }));
+    },
+  };
+
   const provider: EsmsSmsProvider = {
     name: "esms",
+    batch,
     async send(message: OutgoingSms): Promise<SmsSendResult> {
       if (message.category !== "service") {
         // Advertising must go through eSMS's batch API ([QC], registered content, 30–5,000 numbers).
