@@ -1,11 +1,13 @@
 // eSMS's pure parts: numbers in national form, codes to neutral kinds, statuses to ours.
 import { describe, expect, it } from "vitest";
-import { esmsFailureKind, esmsPhone, esmsStatus } from "../../../../server/messaging/vendors/esms.js";
+import { esmsFailureKind, esmsPhone, esmsPhoneToE164, esmsReceiverStatus, esmsStatus } from "../../../../server/messaging/vendors/esms.js";
 
 describe("eSMS", () => {
   it("writes Vietnamese numbers in national form", () => {
     expect(esmsPhone("+84912345678")).toBe("0912345678");
     expect(esmsPhone("+6591234567")).toBe("6591234567");
+    expect(esmsPhoneToE164("0912345678")).toBe("+84912345678");
+    expect(esmsPhoneToE164(esmsPhone("+6591234567"))).toBe("+6591234567");
   });
 
   it("maps its codes to the neutral kinds", () => {
@@ -13,7 +15,7 @@ describe("eSMS", () => {
     expect(esmsFailureKind("124")).toBeUndefined();
     expect(esmsFailureKind("108")).toBe("invalid_number");
     expect(esmsFailureKind("103")).toBe("transient");
-    for (const code of ["99", "101", "104", "146", "177"]) expect(esmsFailureKind(code)).toBe("rejected");
+    for (const code of ["99", "101", "104", "107", "120", "146", "177"]) expect(esmsFailureKind(code)).toBe("rejected");
     expect(esmsFailureKind("555")).toBe("transient");
   });
 
@@ -24,5 +26,12 @@ describe("eSMS", () => {
     expect(esmsStatus("7", "0", "0")).toEqual({ status: "sent" });
     expect(esmsStatus("1", "0", "0")).toEqual({ status: "queued" });
     expect(esmsStatus("2", "0", "0")).toEqual({ status: "queued" });
+  });
+
+  it("maps a batch receiver's IsSent and SentResult to ours", () => {
+    expect(esmsReceiverStatus(false, false)).toBe("queued");
+    expect(esmsReceiverStatus(true, true)).toBe("delivered");
+    expect(esmsReceiverStatus("true", "True")).toBe("delivered");
+    expect(esmsReceiverStatus(true, false)).toBe("undelivered");
   });
 });
