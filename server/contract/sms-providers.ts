@@ -4,11 +4,10 @@
 export const SMS_PROVIDER_NAMES = ["sink", "twilio", "sns", "esms"] as const;
 
 /**
- * The vendors a campaign (advertising) may be sent through today. eSMS takes advertising only in
- * batches of 30–5,000 numbers, which the dispatcher does not do yet: its senders carry service
- * messages only (issue 14).
+ * The vendors a campaign (advertising) may be sent through. eSMS takes advertising only in batches of
+ * 30–5,000 numbers: the dispatcher sends its campaigns that way (server/outreach/campaigns/batch-send.ts).
  */
-export const CAMPAIGN_PROVIDER_NAMES: readonly SmsProviderName[] = ["sink", "twilio", "sns"];
+export const CAMPAIGN_PROVIDER_NAMES: readonly SmsProviderName[] = ["sink", "twilio", "sns", "esms"];
 
 export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
 

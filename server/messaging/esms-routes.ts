@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { notFound } from "../platform/http/errors.js";
 import { applyMessageStatus } from "./messages.js";
+import { createSenderProvider } from "./registry.js";
 import { callbackSecretMatches } from "./secrets.js";
 import { esmsRequestPlaceholder, esmsStatus } from "./vendors/esms.js";
 
@@ -39,10 +40,16 @@ const esmsStatusRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get("/status/:senderId/:secret", { schema: { params: Params, querystring: Query } }, async (request, reply) => {
     const { senderId, secret } = request.params;
     if (!config.SMS_SECRETS_KEY || !callbackSecretMatches(config.SMS_SECRETS_KEY, senderId, secret)) throw notFound("Not found");
-    const sender = await db.smsSender.findUnique({ where: { id: senderId }, select: { provider: true } });
+    const sender = await db.smsSender.findUnique({ where: { id: senderId } });
     if (sender?.provider !== "esms") throw notFound("Not found");
     const q = request.query;
-    // Batch (advertising, TypeId 1) and Zalo receipts are not per message: not handled here yet.
+    if (q.TypeId === "1") {
+      // An advertising batch reports only its totals: each number's status is asked for by look-up.
+      const applied = await applyBatchReceipt(db, () => createSenderProvider(config, {}, sender), q.SMSID, q.RequestId);
+      request.log.info({ providerBatchId: q.SMSID, applied }, "eSMS batch status");
+      return reply.status(204).send();
+    }
+    // Zalo receipts are not handled here yet.
     if (q.TypeId && q.TypeId !== "2") return reply.status(204).send();
     const messageId = messageIdOf(q.RequestId);
     const { status, errorCode } = esmsStatus(q.SendStatus, q.SendSuccess ?? "0", q.SendFailed ?? "0");
@@ -65,5 +72,47 @@ const esmsStatusRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return reply.status(204).send();
   });
 };
+
+/**
+ * A batch callback: the batch is found by its SMSID or our RequestId (tthc-b<id>, when a repeat was
+ * answered without the SMSID); then every number the gateway has settled moves its message (and so
+ * its recipient) forward. Callbacks in any order and repeated ones are harmless: statuses only move on.
+ */
+async function applyBatchReceipt(
+  db: FastifyInstanceDb,
+  provider: () => ReturnType<typeof createSenderProvider>,
+  smsId: string,
+  requestId: string | undefined,
+): Promise<number> {
+  const batch = await db.smsBatch.findFirst({
+    where: { OR: [{ providerBatchId: smsId }, ...(requestId ? [{ requestId }] : [])] },
+    select: { id: true, providerBatchId: true },
+  });
+  if (!batch) return 0;
+  if (batch.providerBatchId !== smsId) {
+    // Recorded under a placeholder after a repeat (124): eSMS names the batch now.
+    await db.smsBatch.update({ where: { id: batch.id }, data: { providerBatchId: smsId } });
+    await db.$executeRaw`UPDATE sms_messages SET provider_message_id = ${smsId} || '#' || id WHERE batch_id = ${batch.id}`;
+  }
+  const receivers = await provider().batch?.receivers(smsId);
+  if (!receivers) return 0;
+  const messages = await db.smsMessage.findMany({ where: { batchId: batch.id }, select: { id: true, recipient: true } });
+  const byNumber = new Map(messages.map((m) => [m.recipient, m.id]));
+  let applied = 0;
+  for (const r of receivers) {
+    const messageId = byNumber.get(r.to);
+    if (messageId === undefined || (r.status !== "delivered" && r.status !== "undelivered")) continue;
+    const changed = await applyMessageStatus(db, {
+      messageId,
+      providerMessageId: `${smsId}#${messageId}`,
+      status: r.status,
+      errorCode: r.status === "undelivered" ? "esms:send_failed" : undefined,
+      at: new Date(),
+    });
+    if (changed) applied++;
+  }
+  return applied;
+}
+type FastifyInstanceDb = Parameters<typeof applyMessageStatus>[0];
 
 export default esmsStatusRoutes;

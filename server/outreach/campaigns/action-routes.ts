@@ -6,12 +6,14 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { currentUser } from "../../access/auth/authentication.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { createSenderProvider } from "../../messaging/registry.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import { conflict } from "../../platform/http/errors.js";
 import { IdParams } from "../../platform/http/schemas.js";
 import { withinDeadline } from "../../platform/jobs/deadline.js";
 import { loadPolicy } from "../compliance/settings.js";
 import { approveCampaign, launchRefusal, liveDifferences, returnForApproval } from "./approval.js";
+import { gatewayLaunchRefusal } from "./gateway-checks.js";
 import { handOverToQueue } from "./hand-over.js";
 import { cancelScheduledLaunch, scheduleDispatch, scheduleLaunch } from "./jobs.js";
 import { nextStatus } from "./lifecycle.js";
@@ -73,6 +75,11 @@ const campaignActionRoutes: FastifyPluginAsyncTypebox<{ clock: () => Date }> = a
     if (!campaign.approvedById) throw conflict("The campaign has not been approved");
     assertPolicyReady(await loadPolicy(db));
     const now = clock();
+    const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId } });
+    if (sender.provider === "esms") {
+      const refusal = await gatewayLaunchRefusal(db, campaign, createSenderProvider(fastify.config, {}, sender), now);
+      if (refusal) throw conflict(refusal);
+    }
     if (campaign.scheduledAt && campaign.scheduledAt > now) {
       // The launch itself checks again; checking now tells whoever asks, rather than nobody later.
       const changed = await liveDifferences(db, campaign);

@@ -28,7 +28,7 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const sender = await db.smsSender.findUnique({ where: { id: body.senderId } });
     if (!sender) throw invalidField("senderId", "not_found", "senderId: no such sender");
     if (!(CAMPAIGN_PROVIDER_NAMES as readonly string[]).includes(sender.provider)) {
-      throw invalidField("senderId", "sender_not_for_campaigns", "senderId: this sender's gateway cannot carry campaigns yet");
+      throw invalidField("senderId", "sender_not_for_campaigns", "senderId: this sender's gateway cannot carry campaigns");
     }
     let text = body.body;
     let unaccented = body.unaccented;

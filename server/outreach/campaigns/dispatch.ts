@@ -13,6 +13,7 @@ import type { SmsProvider } from "../../messaging/provider.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { campaignLinks } from "../links/shortener.js";
+import { sendAdvertisingBatch, settleStaleBatches } from "./batch-send.js";
 import type { ComplianceGate } from "./ports.js";
 import type { RateLimiter } from "./rate-limit.js";
 import {
@@ -78,18 +79,26 @@ export type StepResult = { done: true; reason: string } | { done: false; delayMs
 
 export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue: BatchQueue): Promise<StepResult> {
   const { db, settings } = deps;
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, checkpoint: true } });
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, checkpoint: true, sender: true } });
   if (!campaign) return { done: true, reason: "no_campaign" };
+  const batchApi = deps.providers(campaign.sender).batch;
   if (campaign.status !== "running") return { done: true, reason: campaign.status };
   const now = deps.clock();
   await reconcileStale(deps, campaignId);
 
   if ((await queue.inFlight(campaignId)) >= settings.maxInFlight) return { done: false, delayMs: 200 };
-  const batch = await db.$queryRaw<{ id: number }[]>`
+  // A gateway that sends advertising in batches gets batches within its limits, and a pass's last
+  // few recipients join the batch before them rather than make a batch too small to send.
+  const size = batchApi
+    ? Math.max(batchApi.minNumbers, Math.min(settings.batchSize, batchApi.maxNumbers - batchApi.minNumbers + 1))
+    : settings.batchSize;
+  const extra = batchApi ? batchApi.minNumbers - 1 : 0;
+  const found = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM campaign_recipients
     WHERE campaign_id = ${campaignId} AND id > ${campaign.checkpoint} AND status = 'pending'
       AND (not_before IS NULL OR not_before <= ${now})
-    ORDER BY id LIMIT ${settings.batchSize}`;
+    ORDER BY id LIMIT ${size + extra}`;
+  const batch = found.length < size + extra ? found : found.slice(0, size);
   if (batch.length > 0) {
     const ids = batch.map((r) => r.id);
     // Enqueue, then save the checkpoint: a crash in between queues the batch twice, and the claim
@@ -164,6 +173,12 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
           )
         : undefined,
   };
+  if (provider.batch) {
+    const stop = async () => (await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true } }))?.status !== "running";
+    await sendAdvertisingBatch(ctx, provider.batch, recipientIds, tally, stop);
+    if ((tally.failed ?? 0) > 0) await checkErrorRate(deps, campaignId);
+    return tally;
+  }
   let notClaimedInARow = 0;
   for (const id of recipientIds) {
     // The rate limit is taken before the claim, so a recipient is 'sending' only while it really is.
@@ -231,15 +246,20 @@ export async function reconcileStale(deps: CampaignDeps, campaignId: number): Pr
   const { db } = deps;
   const now = deps.clock();
   const before = new Date(now.getTime() - deps.settings.reconcileAfterMs);
+  const owner = await db.campaign.findUnique({ where: { id: campaignId }, select: { sender: true } });
+  const batchApi = owner ? deps.providers(owner.sender).batch : undefined;
+  const batches = await settleStaleBatches(db, deps.clock, deps.settings, batchApi, campaignId);
   const stale = await db.$queryRaw<Stale[]>`
     SELECT r.id, r.phone, r.updated_at, m.id AS message_id, m.status AS message_status,
       m.provider_message_id, m.created_at AS message_created_at, m.body AS message_body
     FROM campaign_recipients r
-    LEFT JOIN LATERAL (SELECT id, status, provider_message_id, created_at, body FROM sms_messages
+    LEFT JOIN LATERAL (SELECT id, status, provider_message_id, created_at, body, batch_id FROM sms_messages
       WHERE recipient_id = r.id ORDER BY id DESC LIMIT 1) m ON true
     WHERE r.campaign_id = ${campaignId} AND r.status = 'sending' AND r.updated_at < ${before}
+      -- A recipient of an advertising batch is settled with its batch (above), never on its own.
+      AND NOT (m.batch_id IS NOT NULL AND m.created_at >= r.updated_at)
     ORDER BY r.id LIMIT 500`;
-  if (stale.length === 0) return 0;
+  if (stale.length === 0) return batches;
   const sender = await db.campaign.findUnique({ where: { id: campaignId }, select: { sender: true } });
   const provider = sender ? deps.providers(sender.sender) : undefined;
   for (const r of stale) {

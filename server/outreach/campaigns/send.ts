@@ -62,7 +62,7 @@ export const messageKey = (messageId: number) => `tthc-m${messageId}`;
 /** error_code prefix of a message whose send got no answer: maybe accepted, settled before any retry. */
 export const UNANSWERED = "unanswered:";
 
-interface Claimed {
+export interface Claimed {
   id: number;
   phone: string;
   contact_id: number | null;
@@ -83,6 +83,24 @@ export function backoffMs(settings: SendSettings, attempts: number): number {
 }
 
 export async function sendToRecipient(ctx: SendContext, recipientId: number): Promise<SendOutcome> {
+  const decided = await decideRecipient(ctx, recipientId);
+  if (decided.kind !== "send") return decided;
+  return sendDecided(ctx, decided);
+}
+
+/** A recipient claimed and cleared to send, with the message row of this attempt written (queued). */
+export interface Decided {
+  kind: "send";
+  messageId: number;
+  body: string;
+  recipient: Claimed;
+}
+
+/**
+ * Steps 1 and 2: claim the recipient and decide right before sending; on "send" the message row is
+ * written (queued). `batchId`: the row belongs to that advertising batch (batch-send.ts).
+ */
+export async function decideRecipient(ctx: SendContext, recipientId: number, batchId?: number): Promise<SendOutcome | Decided> {
   const { db, campaign } = ctx;
   const now = ctx.now();
   const claimed = await db.$queryRaw<Claimed[]>`
@@ -159,6 +177,7 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
         campaignId: campaign.id,
         recipientId: recipient.id,
         segments: ctx.gate.segments(body),
+        batchId,
         createdAt: now,
       },
       select: { id: true },
@@ -166,8 +185,14 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
     return { kind: "send", messageId: message.id, body } as const;
   });
   if (decided.kind !== "send") return decided;
+  return { ...decided, recipient };
+}
 
-  const { messageId, body } = decided;
+/** Steps 3 and 4, one message on its own. */
+async function sendDecided(ctx: SendContext, decided: Decided): Promise<SendOutcome> {
+  const { db } = ctx;
+  const { messageId, body, recipient } = decided;
+  const now = ctx.now();
   const validUntil = ctx.gate.windowClosesAt(now) ?? undefined;
   let result: Awaited<ReturnType<SmsProvider["send"]>>;
   try {

@@ -84,7 +84,7 @@ export const enSms = {
     secret_setting: "Looks like a secret: keep tokens and keys in the server environment, not here",
     secrets_key_unset: "The server has no SMS_SECRETS_KEY: credentials cannot be stored encrypted, so they are not stored",
     secret_unknown: "This provider has no such credential",
-    sender_not_for_campaigns: "This sender cannot carry campaigns yet: its gateway sends advertising in batches, which comes next",
+    sender_not_for_campaigns: "This sender's gateway cannot carry campaigns (advertising)",
     window_order: "The window must end after it starts, within the same day",
     opt_out_placeholder:
       "The opt-out text still holds a placeholder number (such as 8xxx): an administrator must set the real number in the SMS policy first",

@@ -85,7 +85,7 @@ export const viSms: SmsMessages = {
     secret_setting: "Có vẻ là thông tin bí mật: hãy để token và khóa trong biến môi trường của máy chủ",
     secrets_key_unset: "Máy chủ chưa có SMS_SECRETS_KEY: không thể lưu mã hóa thông tin đăng nhập nên không lưu",
     secret_unknown: "Nhà cung cấp này không có thông tin đăng nhập này",
-    sender_not_for_campaigns: "Tên định danh này chưa gửi được chiến dịch: cổng của nó gửi tin quảng cáo theo lô, phần này sẽ có sau",
+    sender_not_for_campaigns: "Cổng của tên định danh này không gửi được chiến dịch (tin quảng cáo)",
     window_order: "Giờ kết thúc phải sau giờ bắt đầu, trong cùng một ngày",
     opt_out_placeholder:
       "Câu hướng dẫn từ chối vẫn còn số giữ chỗ (như 8xxx): quản trị viên cần nhập số thật trong chính sách gửi tin trước",
