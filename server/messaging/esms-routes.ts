@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { notFound } from "../platform/http/errors.js";
-import { applyMessageStatus } from "./messages.js";
+import { applyBatchStatuses, applyMessageStatus } from "./messages.js";
 import { createSenderProvider } from "./registry.js";
 import { callbackSecretMatches } from "./secrets.js";
 import { esmsRequestPlaceholder, esmsStatus } from "./vendors/esms.js";
@@ -98,20 +98,12 @@ async function applyBatchReceipt(
   if (!receivers) return 0;
   const messages = await db.smsMessage.findMany({ where: { batchId: batch.id }, select: { id: true, recipient: true } });
   const byNumber = new Map(messages.map((m) => [m.recipient, m.id]));
-  let applied = 0;
-  for (const r of receivers) {
+  const moves = receivers.flatMap((r) => {
     const messageId = byNumber.get(r.to);
-    if (messageId === undefined || (r.status !== "delivered" && r.status !== "undelivered")) continue;
-    const changed = await applyMessageStatus(db, {
-      messageId,
-      providerMessageId: `${smsId}#${messageId}`,
-      status: r.status,
-      errorCode: r.status === "undelivered" ? "esms:send_failed" : undefined,
-      at: new Date(),
-    });
-    if (changed) applied++;
-  }
-  return applied;
+    return messageId !== undefined && (r.status === "delivered" || r.status === "undelivered") ? [{ messageId, status: r.status }] : [];
+  });
+  // Set-based: a 5,000-number batch answers its callback in one go, well before eSMS's retry.
+  return applyBatchStatuses(db, moves, new Date(), "esms:send_failed");
 }
 type FastifyInstanceDb = Parameters<typeof applyMessageStatus>[0];
 

@@ -7,8 +7,8 @@ import type { MessageStatus } from "./status.js";
 export interface MessagingHooks {
   /** The vendor says the number unsubscribed at the carrier. Must be idempotent; `detail` is the vendor's code. */
   unsubscribed(db: Db, phone: string, detail: string, at: Date): Promise<void>;
-  /** A message moved forward. Runs inside the receipt's transaction, so both move or neither does. */
-  messageMoved(tx: Db, messageId: number, status: MessageStatus, at: Date, errorCode?: string): Promise<void>;
+  /** Messages moved forward to `status`. Runs inside the receipt's transaction, so both move or neither does. */
+  messageMoved(tx: Db, messageIds: number[], status: MessageStatus, at: Date, errorCode?: string): Promise<void>;
 }
 
 // A set: the app and the worker may both be built in one process (tests) and register the same hooks.
@@ -22,6 +22,13 @@ export async function announceUnsubscribed(db: Db, phone: string, detail: string
   for (const hooks of registered) await hooks.unsubscribed(db, phone, detail, at);
 }
 
-export async function announceMessageMoved(tx: Db, messageId: number, status: MessageStatus, at: Date, errorCode?: string): Promise<void> {
-  for (const hooks of registered) await hooks.messageMoved(tx, messageId, status, at, errorCode);
+export async function announceMessageMoved(
+  tx: Db,
+  messageIds: number[],
+  status: MessageStatus,
+  at: Date,
+  errorCode?: string,
+): Promise<void> {
+  if (messageIds.length === 0) return;
+  for (const hooks of registered) await hooks.messageMoved(tx, messageIds, status, at, errorCode);
 }

@@ -146,7 +146,44 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
       },
     });
     // Whoever sent the message (a campaign) moves with it, in the same transaction.
-    if (count > 0) await announceMessageMoved(tx, row.id, status, receipt.at, receipt.errorCode);
+    if (count > 0) await announceMessageMoved(tx, [row.id], status, receipt.at, receipt.errorCode);
     return count > 0;
   });
+}
+
+/**
+ * Many messages' receipts at once (a batch gateway reports a whole batch in one callback): the same
+ * forward-only rule as applyMessageStatus, set-based, one transaction per status. Returns how many moved.
+ */
+export async function applyBatchStatuses(
+  db: Db,
+  moves: { messageId: number; status: MessageStatus }[],
+  at: Date,
+  errorCode?: string,
+): Promise<number> {
+  let moved = 0;
+  for (const status of new Set(moves.map((m) => m.status))) {
+    if (status === "queued") continue;
+    const ids = moves.filter((m) => m.status === status).map((m) => m.messageId);
+    const error = errorCode && (status === "failed" || status === "undelivered") ? errorCode.slice(0, 64) : null;
+    moved += await db.$transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const changed = await tx.$queryRaw<{ id: number }[]>`
+        UPDATE sms_messages SET status = ${status}, updated_at = ${at},
+          sent_at = CASE WHEN ${status} = 'sent' THEN ${at} ELSE sent_at END,
+          delivered_at = CASE WHEN ${status} = 'delivered' THEN ${at} ELSE delivered_at END,
+          error_code = COALESCE(${error}, error_code)
+        WHERE id = ANY(${ids}::int[]) AND status = ANY(${statusesBelow(status)}::text[])
+        RETURNING id`;
+      await announceMessageMoved(
+        tx,
+        changed.map((c) => c.id),
+        status,
+        at,
+        error ?? undefined,
+      );
+      return changed.length;
+    });
+  }
+  return moved;
 }

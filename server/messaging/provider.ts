@@ -73,6 +73,8 @@ export interface SmsBatchCapability {
   /** Numbers per request the gateway accepts (fewer or more are refused as a whole). */
   readonly minNumbers: number;
   readonly maxNumbers: number;
+  /** The longest a request may wait for its answer: a batch older than this is no longer in anyone's hands. */
+  readonly answerWithinMs: number;
   send(batch: OutgoingSmsBatch): Promise<SmsBatchSendResult>;
   /** Per-number results of a batch by the gateway's id; undefined when the gateway does not know it (yet). */
   receivers(providerBatchId: string): Promise<SmsBatchReceiver[] | undefined>;

@@ -11,7 +11,7 @@ CREATE TABLE "sms_batches" (
     "campaign_id" INTEGER NOT NULL,
     "request_id" TEXT NOT NULL,
     "provider_batch_id" TEXT,
-    "status" TEXT NOT NULL DEFAULT 'collecting',
+    "status" TEXT NOT NULL DEFAULT 'recorded',
     "error_code" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -136,6 +136,7 @@ export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
   const batch: SmsBatchCapability = {
     minNumbers: ESMS_BATCH_MIN,
     maxNumbers: ESMS_BATCH_MAX,
+    answerWithinMs: timeoutMs,
     /**
      * One advertising request (SendMultipleSMSBrandname_json, SmsType 1): the text must match a
      * registered advertising template and carries the [QC] label the caller put in. eSMS answers one

@@ -1,83 +1,151 @@
 // Advertising through a gateway that takes many numbers per request (SmsProvider.batch, eSMS):
 // exactly once without a per-message send. The order of steps is the design:
 //
-//  1. open     An sms_batches row (status 'collecting', request id tthc-b<id>).
-//  2. decide   Each recipient exactly as one by one (send.ts decideRecipient: claim, then window, cap,
-//              consent and DNC right before sending); a cleared recipient's queued message row names
-//              the batch. Nothing has gone to the gateway, so a crash here is undone (rollback below).
-//  3. record   One conditional UPDATE 'collecting' → 'recorded': from now on the batch may be at the
-//              gateway, and its list of messages never changes.
-//  4. send     The gateway gets the numbers with the batch's request id.
-//  5. settle   The answer → the batch 'sent' (the messages and recipients with it) or 'failed'.
+//  1. decide   One transaction for the whole batch: claim every recipient, take their numbers'
+//              advisory locks (in one order, so two batches cannot deadlock), load their facts in one
+//              statement, decide each exactly as one by one (window, cap, consent, DNC, erasure),
+//              write the skips and deferrals, and write the cleared recipients' message rows with the
+//              sms_batches row, already 'recorded'. It commits whole or not at all: a worker killed
+//              here leaves every recipient pending, and the job's retry (or the next pass) decides the
+//              same batch again, never a fragment of it too small for the gateway.
+//  2. send     The gateway gets the numbers with the batch's request id.
+//  3. settle   The answer → the batch 'sent' (the messages and recipients with it) or 'failed'.
 //
 // After a crash (or no answer) a 'recorded' batch is settled by sending it again under the same
-// request id: the gateway refuses a repeat (eSMS 124) and sends nothing twice. A 'collecting' batch
-// left behind is abandoned: its messages fail as never sent and its recipients are pending again.
+// request id: the gateway refuses a repeat (eSMS 124) and sends nothing twice.
 //
-// Fewer cleared recipients than the gateway's minimum per request (the tail of a pass, after skips)
-// are not sent through another route: they wait for the next pass (deferred, not an attempt), and if
-// nothing else of the campaign is left to join them they are skipped as below_batch_minimum.
+// Fewer cleared recipients than the gateway's minimum per request (after skips) are not sent through
+// another route: they wait for the next pass (deferred, not an attempt), and if nothing else of the
+// campaign is left to join them they are skipped as below_batch_minimum.
 
 import { Prisma } from "../../generated/prisma/client.js";
 import { type SmsBatchCapability, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
 import type { Db } from "../../platform/db/client.js";
-import { backoffMs, type Decided, decideRecipient, type SendContext } from "./send.js";
+import { applyLinks } from "../links/shortener.js";
+import { backoffMs, CAMPAIGN_PURPOSE, type Claimed, loadFacts, recipientFacts, type SendContext } from "./send.js";
+import { contactVariables } from "./variables.js";
 
 /** The gateway's message id recorded per message of a batch (provider_message_id is unique). */
 export const batchMessageId = (providerBatchId: string, messageId: number) => `${providerBatchId}#${messageId}`;
 
-/** How often a collecting batch shows it is alive (the reconciler abandons silent ones). */
-const HEARTBEAT_EVERY = 25;
+/**
+ * A batch holds one advisory lock per number for its transaction; PostgreSQL's shared lock table
+ * holds about max_locks_per_transaction × max_connections (6,400 by default) for everyone, so a
+ * batch stays well below it whatever the gateway's own maximum.
+ */
+export const MAX_NUMBERS_PER_LOCKED_BATCH = 1_000;
+
+/** The most numbers one batch of this gateway carries here. */
+export const batchCeiling = (batchApi: SmsBatchCapability) => Math.min(batchApi.maxNumbers, MAX_NUMBERS_PER_LOCKED_BATCH);
+
+type BatchDecision = { kind: "recorded"; batchId: number; count: number } | { kind: "held"; count: number } | { kind: "none" };
 
 export async function sendAdvertisingBatch(
   ctx: SendContext,
   batchApi: SmsBatchCapability,
   recipientIds: number[],
   tally: Record<string, number>,
-  stop: () => Promise<boolean>,
 ): Promise<void> {
-  const { db } = ctx;
-  const [batch] = await db.$queryRaw<{ id: number }[]>`
-    WITH n AS (SELECT nextval(pg_get_serial_sequence('sms_batches', 'id'))::int AS id)
-    INSERT INTO sms_batches (id, campaign_id, request_id, status, created_at, updated_at)
-    SELECT id, ${ctx.campaign.id}, 'tthc-b' || id, 'collecting', ${ctx.now()}, ${ctx.now()} FROM n RETURNING id`;
-  const batchId = (batch as { id: number }).id;
-  const cleared: Decided[] = [];
-  let seen = 0;
-  for (const id of recipientIds.slice(0, batchApi.maxNumbers)) {
-    const outcome = await decideRecipient(ctx, id, batchId);
-    if (outcome.kind === "send") cleared.push(outcome);
-    else tally[outcome.kind] = (tally[outcome.kind] ?? 0) + 1;
-    if (++seen % HEARTBEAT_EVERY === 0) {
-      await db.$executeRaw`UPDATE sms_batches SET updated_at = ${ctx.now()} WHERE id = ${batchId} AND status = 'collecting'`;
-      if (outcome.kind === "not_claimed" && (await stop())) break;
-    }
-  }
-  const body = cleared[0]?.body;
-  // One text for every number: a personalised message cannot go in a batch (refused at launch too).
-  const odd = cleared.filter((d) => d.body !== body);
-  if (odd.length > 0) {
-    // Out of the batch first: a recorded batch's messages are exactly the numbers sent.
-    await db.$executeRaw`UPDATE sms_messages SET batch_id = NULL WHERE id IN (${Prisma.join(odd.map((d) => d.messageId))})`;
-    await failMessages(db, ctx.now(), odd, "batch_body_differs", "batch_body_differs: a batch carries one text for every number");
-    tally.failed = (tally.failed ?? 0) + odd.length;
-  }
-  const same = cleared.filter((d) => d.body === body);
-  if (same.length < batchApi.minNumbers) {
-    await holdBack(ctx, batchId, same, batchApi.minNumbers);
-    tally.held = (tally.held ?? 0) + same.length;
-    return;
-  }
-  const recorded = await db.$executeRaw`UPDATE sms_batches SET status = 'recorded', updated_at = ${ctx.now()}
-    WHERE id = ${batchId} AND status = 'collecting'`;
-  if (recorded === 0) {
-    // The reconciler took this batch for dead while it was collecting: never send it, undo what is left.
-    await abandonBatch(db, ctx.now(), batchId);
-    return;
-  }
-  const outcome = await sendRecordedBatch(db, ctx.now, batchApi, batchId);
-  tally[outcome] = (tally[outcome] ?? 0) + same.length;
+  const ids = recipientIds.slice(0, batchCeiling(batchApi));
+  const decided = await decideBatch(ctx, batchApi, ids, tally);
+  if (decided.kind === "held") tally.held = (tally.held ?? 0) + decided.count;
+  if (decided.kind !== "recorded") return;
+  const outcome = await sendRecordedBatch(ctx.db, ctx.now, batchApi, decided.batchId);
+  tally[outcome] = (tally[outcome] ?? 0) + decided.count;
+}
+
+/** Step 1: the whole batch decided and recorded in one transaction (see the top of this file). */
+async function decideBatch(
+  ctx: SendContext,
+  batchApi: SmsBatchCapability,
+  ids: number[],
+  tally: Record<string, number>,
+): Promise<BatchDecision> {
+  const { db, campaign } = ctx;
+  const now = ctx.now();
+  // Made before the transaction; a link made for a batch that is then held back is used by the next.
+  const links = ctx.links ? await ctx.links.prepare(campaign.id, campaign.body) : null;
+  return db.$transaction(
+    async (tx) => {
+      const claimed = await tx.$queryRaw<Claimed[]>`
+        UPDATE campaign_recipients r SET status = 'sending', attempts = r.attempts + 1, updated_at = ${now}
+        FROM campaigns c
+        WHERE r.id = ANY(${ids}::int[]) AND r.status = 'pending' AND (r.not_before IS NULL OR r.not_before <= ${now})
+          AND c.id = r.campaign_id AND c.status = 'running'
+        RETURNING r.id, r.phone, r.contact_id, r.attempts`;
+      tally.not_claimed = (tally.not_claimed ?? 0) + ids.length - claimed.length;
+      if (claimed.length === 0) return { kind: "none" } as const;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(k) FROM (
+        SELECT DISTINCT hashtext(p) AS k FROM unnest(${claimed.map((r) => r.phone)}::text[]) p ORDER BY 1) locks`;
+      const facts = await loadFacts(tx, now, claimed);
+      // One text for every number: per-recipient link codes cannot ride in a batch, so the campaign's own are used.
+      const template = links && ctx.links ? applyLinks(campaign.body, links, { ...ctx.links.options, perRecipient: false }) : campaign.body;
+      const skipped: { id: number; reason: string }[] = [];
+      const deferred: { id: number; until: Date; reason: string }[] = [];
+      const cleared: { recipient: Claimed; body: string }[] = [];
+      for (const recipient of claimed) {
+        const f = facts.get(recipient.id);
+        if (!f) throw new Error(`no facts for recipient ${recipient.id}`);
+        const decision = ctx.gate.decide(now, recipientFacts(f, recipient.phone), campaign.brandname);
+        if (decision.action === "skip") skipped.push({ id: recipient.id, reason: decision.reason });
+        else if (decision.action === "defer") deferred.push({ id: recipient.id, until: decision.until, reason: decision.reason });
+        else cleared.push({ recipient, body: ctx.gate.compose(template, contactVariables(f), campaign.unaccented) });
+      }
+      if (skipped.length > 0) {
+        await tx.$executeRaw`UPDATE campaign_recipients r SET status = 'skipped', skip_reason = x.reason, attempts = r.attempts - 1, updated_at = ${now}
+          FROM unnest(${skipped.map((x) => x.id)}::int[], ${skipped.map((x) => x.reason)}::text[]) AS x(id, reason)
+          WHERE r.id = x.id AND r.status = 'sending'`;
+        tally.skipped = (tally.skipped ?? 0) + skipped.length;
+      }
+      if (deferred.length > 0) {
+        // Not an attempt: the recipient waits, and the dispatcher comes back for it at `until`.
+        await tx.$executeRaw`UPDATE campaign_recipients r SET status = 'pending', not_before = x.until, attempts = r.attempts - 1,
+            last_error = 'deferred: ' || x.reason, updated_at = ${now}
+          FROM unnest(${deferred.map((x) => x.id)}::int[], ${deferred.map((x) => x.until)}::timestamptz[], ${deferred.map((x) => x.reason)}::text[])
+            AS x(id, until, reason)
+          WHERE r.id = x.id AND r.status = 'sending'`;
+        tally.deferred = (tally.deferred ?? 0) + deferred.length;
+      }
+      // Contacts' variables could still make texts differ (a launch refuses {{variables}}): the odd ones wait.
+      const body = cleared[0]?.body;
+      const same = cleared.filter((c) => c.body === body);
+      const odd = cleared.filter((c) => c.body !== body).map((c) => c.recipient.id);
+      if (odd.length > 0) {
+        await tx.$executeRaw`UPDATE campaign_recipients SET status = 'failed', attempts = attempts - 1,
+            last_error = 'batch_body_differs: a batch carries one text for every number', updated_at = ${now}
+          WHERE id = ANY(${odd}::int[]) AND status = 'sending'`;
+        tally.failed = (tally.failed ?? 0) + odd.length;
+      }
+      if (same.length === 0) return { kind: "none" } as const;
+      if (same.length < batchApi.minNumbers) {
+        await holdBack(
+          tx,
+          ctx,
+          same.map((c) => c.recipient.id),
+          batchApi.minNumbers,
+          now,
+        );
+        return { kind: "held", count: same.length } as const;
+      }
+      // Stamped now, not when the decision began: the reconciler's wait starts when the request may leave.
+      const recordedAt = ctx.now();
+      const [batch] = await tx.$queryRaw<{ id: number }[]>`
+        WITH n AS (SELECT nextval(pg_get_serial_sequence('sms_batches', 'id'))::int AS id)
+        INSERT INTO sms_batches (id, campaign_id, request_id, status, created_at, updated_at)
+        SELECT id, ${campaign.id}, 'tthc-b' || id, 'recorded', ${recordedAt}, ${recordedAt} FROM n RETURNING id`;
+      const batchId = (batch as { id: number }).id;
+      const text = body as string;
+      await tx.$executeRaw`INSERT INTO sms_messages
+          (provider, recipient, body, purpose, status, campaign_id, recipient_id, segments, batch_id, created_at, updated_at)
+        SELECT ${ctx.provider.name}, x.phone, ${text}, ${CAMPAIGN_PURPOSE}, 'queued', ${campaign.id}, x.id, ${ctx.gate.segments(text)},
+          ${batchId}, ${now}, ${now}
+        FROM unnest(${same.map((c) => c.recipient.id)}::int[], ${same.map((c) => c.recipient.phone)}::text[]) AS x(id, phone)
+        ORDER BY x.id`;
+      return { kind: "recorded", batchId, count: same.length } as const;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
 }
 
 /**
@@ -170,51 +238,27 @@ async function failMessages(
 }
 
 /**
- * Too few to send: the batch is dropped (never recorded, so never at the gateway) with its message
- * rows, which must not count against the daily cap; the recipients wait for the next pass, or are
- * skipped when nothing else of the campaign is left to make up a batch with them.
+ * Too few to send: no batch is made (so nothing reaches the gateway and nothing counts against the
+ * daily cap); the recipients wait for the next pass, or are skipped when nothing else of the
+ * campaign is left to make up a batch with them.
  */
-async function holdBack(ctx: SendContext, batchId: number, held: Decided[], minimum: number): Promise<void> {
-  const { db } = ctx;
-  const now = ctx.now();
-  const ids = held.map((d) => d.recipient.id);
-  const [others] = await db.$queryRaw<{ n: number }[]>`
+async function holdBack(tx: Prisma.TransactionClient, ctx: SendContext, ids: number[], minimum: number, now: Date): Promise<void> {
+  const [others] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM campaign_recipients
-    WHERE campaign_id = ${ctx.campaign.id} AND status IN ('pending', 'sending')
-      ${ids.length > 0 ? Prisma.sql`AND id NOT IN (${Prisma.join(ids)})` : Prisma.empty}`;
-  const alone = (others as { n: number }).n === 0;
+    WHERE campaign_id = ${ctx.campaign.id} AND status IN ('pending', 'sending') AND NOT (id = ANY(${ids}::int[]))`;
+  if ((others as { n: number }).n === 0) {
+    await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = 'below_batch_minimum', attempts = GREATEST(attempts - 1, 0),
+        last_error = ${`fewer than ${minimum} numbers left for the gateway's advertising batch`}, updated_at = ${now}
+        WHERE id = ANY(${ids}::int[]) AND status = 'sending'`;
+    return;
+  }
   const retryAt = new Date(now.getTime() + backoffMs(ctx.settings, 1));
-  await db.$transaction([
-    db.$executeRaw`DELETE FROM sms_messages WHERE batch_id = ${batchId} AND status = 'queued'`,
-    db.$executeRaw`DELETE FROM sms_batches WHERE id = ${batchId} AND status = 'collecting'`,
-    ...(ids.length === 0
-      ? []
-      : alone
-        ? [
-            db.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = 'below_batch_minimum', attempts = GREATEST(attempts - 1, 0),
-                last_error = ${`fewer than ${minimum} numbers left for the gateway's advertising batch`}, updated_at = ${now}
-                WHERE id IN (${Prisma.join(ids)}) AND status = 'sending'`,
-          ]
-        : [
-            db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt}, attempts = GREATEST(attempts - 1, 0),
-                last_error = 'deferred: below the gateway''s batch minimum', updated_at = ${now}
-                WHERE id IN (${Prisma.join(ids)}) AND status = 'sending'`,
-          ]),
-  ]);
+  await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt}, attempts = GREATEST(attempts - 1, 0),
+      last_error = 'deferred: below the gateway''s batch minimum', updated_at = ${now}
+      WHERE id = ANY(${ids}::int[]) AND status = 'sending'`;
 }
 
-/** A batch that was never recorded: its messages fail as never sent, its recipients are pending again. */
-export async function abandonBatch(db: Db, at: Date, batchId: number): Promise<void> {
-  await db.$transaction([
-    db.$executeRaw`UPDATE sms_batches SET status = 'abandoned', updated_at = ${at} WHERE id = ${batchId} AND status IN ('collecting', 'abandoned')`,
-    db.$executeRaw`UPDATE campaign_recipients r SET status = 'pending', attempts = GREATEST(r.attempts - 1, 0), updated_at = ${at}
-      FROM sms_messages m WHERE m.batch_id = ${batchId} AND m.status = 'queued' AND m.recipient_id = r.id AND r.status = 'sending'`,
-    db.$executeRaw`UPDATE sms_messages SET status = 'failed', error_code = 'not_sent_crash', updated_at = ${at}
-      WHERE batch_id = ${batchId} AND status = 'queued'`,
-  ]);
-}
-
-/** The reconciler's part: batches of this campaign left collecting or recorded by a worker that died. */
+/** The reconciler's part: batches of this campaign recorded by a worker that died before settling them. */
 export async function settleStaleBatches(
   db: Db,
   now: () => Date,
@@ -222,25 +266,23 @@ export async function settleStaleBatches(
   batchApi: SmsBatchCapability | undefined,
   campaignId: number,
 ): Promise<number> {
-  const before = new Date(now().getTime() - settings.reconcileAfterMs);
+  if (!batchApi) return 0;
+  // A batch is recorded just before its request: while a live worker may still await the answer,
+  // asking again would only race it (harmless under the request id, but noise at the gateway).
+  const before = new Date(now().getTime() - Math.max(settings.reconcileAfterMs, 2 * batchApi.answerWithinMs));
   const stale = await db.smsBatch.findMany({
-    where: { campaignId, status: { in: ["collecting", "recorded"] }, updatedAt: { lt: before } },
-    select: { id: true, status: true, updatedAt: true },
+    where: { campaignId, status: "recorded", updatedAt: { lt: before } },
+    select: { id: true, updatedAt: true },
     orderBy: { id: "asc" },
     take: 20,
   });
   for (const b of stale) {
-    if (b.status === "collecting") {
-      // Taken only if still silent: a live worker's heartbeat moves updated_at.
-      const taken = await db.smsBatch.updateMany({
-        where: { id: b.id, status: "collecting", updatedAt: b.updatedAt },
-        data: { status: "abandoned", updatedAt: now() },
-      });
-      if (taken.count > 0) await abandonBatch(db, now(), b.id);
-    } else if (batchApi) {
-      await db.smsBatch.updateMany({ where: { id: b.id, status: "recorded", updatedAt: b.updatedAt }, data: { updatedAt: now() } });
-      await sendRecordedBatch(db, now, batchApi, b.id);
-    }
+    // Taken only if still untouched: two reconcilers do not both ask.
+    const taken = await db.smsBatch.updateMany({
+      where: { id: b.id, status: "recorded", updatedAt: b.updatedAt },
+      data: { updatedAt: now() },
+    });
+    if (taken.count > 0) await sendRecordedBatch(db, now, batchApi, b.id);
   }
   return stale.length;
 }

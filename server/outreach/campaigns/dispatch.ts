@@ -13,7 +13,7 @@ import type { SmsProvider } from "../../messaging/provider.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { campaignLinks } from "../links/shortener.js";
-import { sendAdvertisingBatch, settleStaleBatches } from "./batch-send.js";
+import { batchCeiling, sendAdvertisingBatch, settleStaleBatches } from "./batch-send.js";
 import type { ComplianceGate } from "./ports.js";
 import type { RateLimiter } from "./rate-limit.js";
 import {
@@ -90,7 +90,7 @@ export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue
   // A gateway that sends advertising in batches gets batches within its limits, and a pass's last
   // few recipients join the batch before them rather than make a batch too small to send.
   const size = batchApi
-    ? Math.max(batchApi.minNumbers, Math.min(settings.batchSize, batchApi.maxNumbers - batchApi.minNumbers + 1))
+    ? Math.max(batchApi.minNumbers, Math.min(settings.batchSize, batchCeiling(batchApi) - batchApi.minNumbers + 1))
     : settings.batchSize;
   const extra = batchApi ? batchApi.minNumbers - 1 : 0;
   const found = await db.$queryRaw<{ id: number }[]>`
@@ -174,8 +174,7 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
         : undefined,
   };
   if (provider.batch) {
-    const stop = async () => (await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true } }))?.status !== "running";
-    await sendAdvertisingBatch(ctx, provider.batch, recipientIds, tally, stop);
+    await sendAdvertisingBatch(ctx, provider.batch, recipientIds, tally);
     if ((tally.failed ?? 0) > 0) await checkErrorRate(deps, campaignId);
     return tally;
   }

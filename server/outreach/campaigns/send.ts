@@ -69,13 +69,49 @@ export interface Claimed {
   attempts: number;
 }
 
-interface Facts {
+/** What the database knows of a claimed recipient's number right before the decision. */
+export interface Facts {
+  id: number;
   consent: "unknown" | "granted" | "refused" | null;
   name: string | null;
   attributes: unknown;
   suppressed: boolean;
   dnc: boolean;
   recent: Date[] | null;
+}
+
+/**
+ * The facts of many claimed recipients in one statement (one for a message sent on its own, a whole
+ * batch for a batch gateway). Run it under the numbers' advisory locks, in the transaction that then
+ * writes the message rows, so the 24-hour count stays exact across campaigns.
+ */
+export async function loadFacts(tx: Prisma.TransactionClient, now: Date, recipients: Claimed[]): Promise<Map<number, Facts>> {
+  if (recipients.length === 0) return new Map();
+  const since = new Date(now.getTime() - 24 * 3_600_000);
+  const ids = recipients.map((r) => r.id);
+  const phones = recipients.map((r) => r.phone);
+  const contacts = recipients.map((r) => r.contact_id);
+  const rows = await tx.$queryRaw<Facts[]>`
+    SELECT x.id, c.consent_status::text AS consent, c.name, c.attributes,
+      EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = x.phone) AS suppressed,
+      EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = x.phone) AS dnc,
+      (SELECT array_agg(m.created_at) FROM sms_messages m
+        WHERE m.recipient = x.phone AND m.purpose = ${CAMPAIGN_PURPOSE} AND m.status <> 'failed'
+          AND m.created_at > ${since}) AS recent
+    FROM unnest(${ids}::int[], ${phones}::text[], ${contacts}::int[]) AS x(id, phone, contact_id)
+    LEFT JOIN contacts c ON c.id = x.contact_id`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The compliance policy's view of one recipient. */
+export function recipientFacts(f: Facts, phone: string) {
+  return {
+    consent: f.consent ?? "unknown",
+    suppressed: f.suppressed,
+    dnc: f.dnc,
+    sentInLast24h: f.recent ?? [],
+    mobile: isVietnameseMobile(phone),
+  } as const;
 }
 
 export function backoffMs(settings: SendSettings, attempts: number): number {
@@ -89,7 +125,7 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
 }
 
 /** A recipient claimed and cleared to send, with the message row of this attempt written (queued). */
-export interface Decided {
+interface Decided {
   kind: "send";
   messageId: number;
   body: string;
@@ -98,9 +134,9 @@ export interface Decided {
 
 /**
  * Steps 1 and 2: claim the recipient and decide right before sending; on "send" the message row is
- * written (queued). `batchId`: the row belongs to that advertising batch (batch-send.ts).
+ * written (queued). A batch gateway's recipients are decided a batch at a time (batch-send.ts).
  */
-export async function decideRecipient(ctx: SendContext, recipientId: number, batchId?: number): Promise<SendOutcome | Decided> {
+async function decideRecipient(ctx: SendContext, recipientId: number): Promise<SendOutcome | Decided> {
   const { db, campaign } = ctx;
   const now = ctx.now();
   const claimed = await db.$queryRaw<Claimed[]>`
@@ -120,27 +156,8 @@ export async function decideRecipient(ctx: SendContext, recipientId: number, bat
   const decided = await db.$transaction(async (tx) => {
     // Serialises every campaign's decision for this number: the 24-hour count below stays exact.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${recipient.phone}))`;
-    const since = new Date(now.getTime() - 24 * 3_600_000);
-    const [facts] = await tx.$queryRaw<Facts[]>`
-      SELECT c.consent_status::text AS consent, c.name, c.attributes,
-        EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = ${recipient.phone}) AS suppressed,
-        EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = ${recipient.phone}) AS dnc,
-        (SELECT array_agg(m.created_at) FROM sms_messages m
-          WHERE m.recipient = ${recipient.phone} AND m.purpose = ${CAMPAIGN_PURPOSE} AND m.status <> 'failed'
-            AND m.created_at > ${since}) AS recent
-      FROM (SELECT 1) one LEFT JOIN contacts c ON c.id = ${recipient.contact_id}`;
-    const f = facts as Facts;
-    const decision = ctx.gate.decide(
-      now,
-      {
-        consent: f.consent ?? "unknown",
-        suppressed: f.suppressed,
-        dnc: f.dnc,
-        sentInLast24h: f.recent ?? [],
-        mobile: isVietnameseMobile(recipient.phone),
-      },
-      campaign.brandname,
-    );
+    const f = (await loadFacts(tx, now, [recipient])).get(recipient.id) as Facts;
+    const decision = ctx.gate.decide(now, recipientFacts(f, recipient.phone), campaign.brandname);
     if (decision.action === "skip") {
       await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
         attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;
@@ -177,7 +194,6 @@ export async function decideRecipient(ctx: SendContext, recipientId: number, bat
         campaignId: campaign.id,
         recipientId: recipient.id,
         segments: ctx.gate.segments(body),
-        batchId,
         createdAt: now,
       },
       select: { id: true },
@@ -301,7 +317,7 @@ async function settlePrevious(ctx: SendContext, recipient: Claimed): Promise<Sen
   if (prev.status === "delivered" || prev.status === "undelivered") {
     await applyReceiptToRecipient(
       db,
-      prev.id,
+      [prev.id],
       prev.status,
       now,
       prev.status === "undelivered" ? (prev.error_code ?? undefined) : undefined,

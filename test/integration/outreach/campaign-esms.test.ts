@@ -104,9 +104,11 @@ it("sends 10,000 in batches within eSMS's limits, each number once across a SIGK
   };
   // The third batch request reaches eSMS, which takes it; its worker dies before the answer arrives.
   let first = start();
-  let batchRequests = 0;
+  const requestIds = new Set<unknown>();
   stub.handle((request) => {
-    if (request.path.endsWith("/SendMultipleSMSBrandname_json/") && ++batchRequests === 3) first.child.kill("SIGKILL");
+    if (!request.path.endsWith("/SendMultipleSMSBrandname_json/")) return undefined;
+    requestIds.add(request.body.RequestId);
+    if (requestIds.size === 3) first.child.kill("SIGKILL");
     return undefined;
   });
   const deadline = Date.now() + 400_000;
