@@ -57,6 +57,7 @@ import segmentRoutes from "./outreach/segments/routes.js";
 import smsSenderRoutes from "./outreach/senders/routes.js";
 import smsPreviewRoutes from "./outreach/templates/preview-routes.js";
 import smsTemplateRoutes from "./outreach/templates/routes.js";
+import znsTemplateRoutes from "./outreach/zns/routes.js";
 import auditRoutes from "./platform/audit/routes.js";
 import healthRoutes from "./platform/health/routes.js";
 import systemRoutes from "./platform/health/system-routes.js";
@@ -161,6 +162,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(dncRoutes, { prefix: "/dnc" });
       await api.register(smsPreviewRoutes, { prefix: "/sms" });
       await api.register(smsTemplateRoutes, { prefix: "/sms-templates" });
+      await api.register(znsTemplateRoutes, { prefix: "/zns-templates" });
       await api.register(smsSenderRoutes, { prefix: "/sms-senders" });
       await api.register(smsPolicyRoutes, { prefix: "/settings/sms-policy" });
     },

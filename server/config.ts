@@ -306,6 +306,24 @@ export const variables = {
     default: "200",
     parse: integer(1, 10_000),
   },
+  ZNS_POLICY: {
+    doc: 'Zalo\'s own rules for ZNS campaigns as JSON: {"allowedTags":["2","3"],"rules":{"3":{"windowStart":"06:00","windowEnd":"22:00","maxPerDay":1}}} (tags: 1 transaction, 2 customer care, 3 promotion). Unset: those defaults (server/outreach/compliance/zns-policy.ts, docs/sms-providers.md).',
+    optional: true,
+    parse: (raw) => {
+      try {
+        // Its fields are checked by parseZnsPolicy when the worker starts.
+        JSON.parse(raw);
+      } catch {
+        throw new InvalidValue("must be JSON");
+      }
+      return raw;
+    },
+  },
+  ZNS_OUTCOME_WAIT_SECONDS: {
+    doc: 'How long a ZNS campaign waits for Zalo\'s outcome of an accepted ZNS (a "not on Zalo" receipt sends the recipient to SMS) before it may complete.',
+    default: "1800",
+    parse: integer(1, 7 * 86_400),
+  },
   CAMPAIGN_SEND_CONCURRENCY: { doc: "Campaign send jobs one worker process runs at once.", default: "4", parse: integer(1, 100) },
   CAMPAIGN_MAX_ATTEMPTS: {
     doc: "Attempts per campaign recipient before a transient error (timeout, 429, 5xx) becomes final.",

@@ -16,6 +16,7 @@ import { loadGate } from "./outreach/campaigns/ports.js";
 import { redisRateLimiter } from "./outreach/campaigns/rate-limit.js";
 import { reconcileCampaigns } from "./outreach/campaigns/reconcile.js";
 import { senderProviders } from "./outreach/campaigns/senders.js";
+import { DEFAULT_ZNS_POLICY, parseZnsPolicy } from "./outreach/compliance/zns-policy.js";
 import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import { createDb, poolSettings } from "./platform/db/client.js";
 import {
@@ -64,6 +65,10 @@ const campaignDeps = {
   publicBaseUrl: config.PUBLIC_BASE_URL,
   trackedLinkHosts: config.TRACKED_LINK_HOSTS,
   trackedLinkPerRecipient: config.TRACKED_LINK_PER_RECIPIENT === "true",
+  zns: {
+    policy: config.ZNS_POLICY ? parseZnsPolicy(config.ZNS_POLICY) : DEFAULT_ZNS_POLICY,
+    outcomeWaitMs: config.ZNS_OUTCOME_WAIT_SECONDS * 1000,
+  },
   log,
 };
 

@@ -126,6 +126,9 @@ export const PERMISSIONS = {
   /** SMS templates, and the preview of a message with its cost. */
   "sms-templates:read": { roles: CAMPAIGN_STAFF, console: { "sms-templates": READ } },
   "sms-templates:write": { roles: ["campaign_manager"], console: { "sms-templates": ["create", "edit", "delete"] } },
+  /** Zalo ZNS templates registered for the OA (their parameters and preview), chosen in the campaign wizard. */
+  "zns-templates:read": { roles: CAMPAIGN_STAFF, console: { "zns-templates": READ } },
+  "zns-templates:write": { roles: ["campaign_manager"], console: { "zns-templates": ["create", "edit"] } },
   "sms-senders:read": { roles: CAMPAIGN_STAFF, console: { "sms-senders": READ } },
   "sms-senders:write": { roles: NO_ONE_ELSE, console: { "sms-senders": ["create", "edit", "delete"] } },
   /** The sending policy as campaigns read it; the console's policy page is the editor, for sms-policy:write. */

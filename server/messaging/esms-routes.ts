@@ -8,7 +8,7 @@ import { notFound } from "../platform/http/errors.js";
 import { applyBatchStatuses, applyMessageStatus } from "./messages.js";
 import { createSenderProvider } from "./registry.js";
 import { callbackSecretMatches } from "./secrets.js";
-import { esmsRequestPlaceholder, esmsStatus } from "./vendors/esms.js";
+import { ESMS_ZNS_TYPES, esmsRequestPlaceholder, esmsStatus, esmsZnsStatus } from "./vendors/esms.js";
 
 const Params = Type.Object({
   senderId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
@@ -23,6 +23,8 @@ const Query = Type.Object(
     SendFailed: Type.Optional(Counter),
     RequestId: Type.Optional(Type.String({ maxLength: 120 })),
     TypeId: Type.Optional(Type.String({ pattern: "^\\d{0,3}$" })),
+    /** Zalo's error of a ZNS, e.g. "{\"error\":-118,…}". */
+    error_info: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   // eSMS adds telco, price, number and Zalo fields we do not read.
   { additionalProperties: true },
@@ -49,10 +51,14 @@ const esmsStatusRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.info({ providerBatchId: q.SMSID, applied }, "eSMS batch status");
       return reply.status(204).send();
     }
-    // Zalo receipts are not handled here yet.
-    if (q.TypeId && q.TypeId !== "2") return reply.status(204).send();
+    const zns = q.TypeId !== undefined && ESMS_ZNS_TYPES.has(q.TypeId);
+    // Other Zalo and Viber receipts: nothing of ours is sent that way.
+    if (q.TypeId && q.TypeId !== "2" && !zns) return reply.status(204).send();
     const messageId = messageIdOf(q.RequestId);
-    const { status, errorCode } = esmsStatus(q.SendStatus, q.SendSuccess ?? "0", q.SendFailed ?? "0");
+    // A ZNS that Zalo could not deliver says why in error_info: "not on Zalo" sends a campaign's recipient to SMS.
+    const { status, errorCode, errorKind } = zns
+      ? esmsZnsStatus(q.SendStatus, q.SendSuccess ?? "0", q.SendFailed ?? "0", q.error_info)
+      : { ...esmsStatus(q.SendStatus, q.SendSuccess ?? "0", q.SendFailed ?? "0"), errorKind: undefined };
     if (messageId !== undefined && q.RequestId) {
       // Recorded under a placeholder after a duplicate-RequestId answer (124): eSMS names its id now.
       await db.smsMessage.updateMany({
@@ -65,9 +71,10 @@ const esmsStatusRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       providerMessageId: q.SMSID,
       status,
       errorCode,
+      errorKind,
       at: new Date(),
     });
-    request.log.info({ messageId, providerMessageId: q.SMSID, status, changed }, "eSMS status");
+    request.log.info({ messageId, providerMessageId: q.SMSID, status, errorCode, changed }, "eSMS status");
     // 204 whatever happened: an unknown or stale receipt is not worth eSMS's retries.
     return reply.status(204).send();
   });

@@ -9,6 +9,11 @@ export interface MessagingHooks {
   unsubscribed(db: Db, phone: string, detail: string, at: Date): Promise<void>;
   /** Messages moved forward to `status`. Runs inside the receipt's transaction, so both move or neither does. */
   messageMoved(tx: Db, messageIds: number[], status: MessageStatus, at: Date, errorCode?: string): Promise<void>;
+  /**
+   * The message (a Zalo ZNS) could not reach its number on its channel and was marked undelivered;
+   * another channel may. Runs inside the receipt's transaction, instead of messageMoved.
+   */
+  notOnChannel(tx: Db, messageId: number, at: Date, errorCode: string): Promise<void>;
 }
 
 // A set: the app and the worker may both be built in one process (tests) and register the same hooks.
@@ -31,4 +36,8 @@ export async function announceMessageMoved(
 ): Promise<void> {
   if (messageIds.length === 0) return;
   for (const hooks of registered) await hooks.messageMoved(tx, messageIds, status, at, errorCode);
+}
+
+export async function announceNotOnChannel(tx: Db, messageId: number, at: Date, errorCode: string): Promise<void> {
+  for (const hooks of registered) await hooks.notOnChannel(tx, messageId, at, errorCode);
 }

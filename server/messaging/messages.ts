@@ -1,6 +1,6 @@
 // Sending one SMS with its record in sms_messages, and applying delivery receipts to that record.
 import type { Db } from "../platform/db/client.js";
-import { announceMessageMoved, announceUnsubscribed } from "./hooks.js";
+import { announceMessageMoved, announceNotOnChannel, announceUnsubscribed } from "./hooks.js";
 import type { SmsFailureKind, SmsProvider } from "./provider.js";
 import { SmsSendError } from "./provider.js";
 import { type MessageStatus, normalizeMessageStatus, statusesBelow } from "./status.js";
@@ -146,7 +146,9 @@ export async function applyMessageStatus(db: Db, receipt: StatusReceipt): Promis
       },
     });
     // Whoever sent the message (a campaign) moves with it, in the same transaction.
-    if (count > 0) await announceMessageMoved(tx, [row.id], status, receipt.at, receipt.errorCode);
+    if (count > 0 && status === "undelivered" && receipt.errorKind === "not_on_channel")
+      await announceNotOnChannel(tx, row.id, receipt.at, receipt.errorCode ?? "not_on_channel");
+    else if (count > 0) await announceMessageMoved(tx, [row.id], status, receipt.at, receipt.errorCode);
     return count > 0;
   });
 }

@@ -41,6 +41,34 @@ export interface SmsProvider {
    * and answers one id for the whole batch (eSMS). Absent: advertising goes one by one through `send`.
    */
   readonly batch?: SmsBatchCapability;
+  /**
+   * Zalo notification messages (ZNS) by a template registered with Zalo, for gateways that carry them
+   * (eSMS). Absent: the sender cannot send ZNS.
+   */
+  readonly zns?: ZnsCapability;
+}
+
+/** One ZNS: a template registered with Zalo, filled with this recipient's parameters. */
+export interface OutgoingZns {
+  /** E.164. */
+  to: string;
+  /** Zalo Official Account id. */
+  oaId: string;
+  /** Zalo's template id. */
+  templateId: string;
+  params: Record<string, string>;
+  /** Our key for this attempt (the sms_messages row written before sending); a repeat is refused. */
+  requestId: string;
+}
+
+export interface ZnsCapability {
+  /**
+   * Hands one ZNS to the gateway. Refusals throw SmsSendError; kind "not_on_channel" when the gateway
+   * says at once that the number cannot be reached on Zalo. (eSMS says it later, in its callback.)
+   */
+  send(message: OutgoingZns): Promise<SmsSendResult & { duplicate: boolean }>;
+  /** After a crash between send and record: did the gateway take the attempt with this key? */
+  lookup(message: OutgoingZns): Promise<SmsLookupResult>;
 }
 
 /** One advertising request to many numbers: the same text to each. */
@@ -101,8 +129,10 @@ export type SmsLookupResult = { found: true; providerMessageId: string } | { fou
  * - throttled: the vendor is full or rate-limiting us; later will work.
  * - transient: a passing failure (timeout, 5xx).
  * - rejected: any other refusal that will repeat.
+ * - not_on_channel: the number cannot be reached on this channel (no Zalo account, Zalo inactive or
+ *   refusing the OA's messages); another channel (SMS) may still reach it.
  */
-export type SmsFailureKind = "unsubscribed" | "invalid_number" | "throttled" | "transient" | "rejected";
+export type SmsFailureKind = "unsubscribed" | "invalid_number" | "throttled" | "transient" | "rejected" | "not_on_channel";
 
 export class SmsSendError extends Error {
   /** See the constructor's `outcomeUnknown`. */

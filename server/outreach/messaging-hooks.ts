@@ -3,6 +3,7 @@
 // already blocks the number). Registered by app.ts and worker.ts.
 import type { MessagingHooks } from "../messaging/hooks.js";
 import { applyReceiptToRecipient } from "./campaigns/receipts.js";
+import { fallBackToSms } from "./campaigns/zns-fallback.js";
 import { suppress } from "./consent/opt-outs/suppress.js";
 
 export const outreachMessagingHooks: MessagingHooks = {
@@ -10,4 +11,8 @@ export const outreachMessagingHooks: MessagingHooks = {
     await suppress(db, phone, "provider", detail, at);
   },
   messageMoved: applyReceiptToRecipient,
+  // A ZNS campaign's recipient goes to SMS; anyone else's message simply failed to arrive.
+  notOnChannel: async (tx, messageId, at, errorCode) => {
+    if (!(await fallBackToSms(tx, messageId, at, errorCode))) await applyReceiptToRecipient(tx, [messageId], "undelivered", at, errorCode);
+  },
 };

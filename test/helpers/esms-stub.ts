@@ -5,7 +5,10 @@
 // for "99"), the advertising batch send (SendMultipleSMSBrandname_json: 30–5,000 numbers, else 107
 // or 120; one SMSID per batch; 124 for a repeated RequestId), GetSendStatus by SMSID,
 // GetSmsReceiverStatus_get (per number of a batch), GetBalance_json, and the delivery callback as an
-// HTTP GET (a batch's callback carries its totals, TypeId 1).
+// HTTP GET (a batch's callback carries its totals, TypeId 1); Zalo ZNS by template
+// (SendZaloMessage_V5_post: 100 with an SMSID for every well-formed request, 791 without OAID or
+// TempID, 124 for a repeated RequestId) whose callback (TypeId 25) reports a number in `notOnZalo` as
+// failed with Zalo's -118 in error_info, as eSMS does: "not on Zalo" is never a synchronous answer.
 // Tests read its journal (what "eSMS" accepted) and can make answers slow or force codes.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -39,6 +42,19 @@ export interface EsmsStubBatch {
   results: Map<string, boolean>;
 }
 
+/** One ZNS eSMS accepted. */
+export interface EsmsStubZns {
+  smsId: string;
+  phone: string;
+  oaId: string;
+  templateId: string;
+  params: Record<string, string>;
+  requestId?: string;
+  callbackUrl?: string;
+  /** Whether its callback was made. */
+  reported: boolean;
+}
+
 export interface EsmsStubRequest {
   path: string;
   body: Record<string, unknown>;
@@ -54,6 +70,12 @@ export interface EsmsStub {
   journal: EsmsJournalEntry[];
   /** Advertising batches accepted, in order. */
   batches: EsmsStubBatch[];
+  /** ZNS accepted, in order (not in `journal`, which is SMS). */
+  zns: EsmsStubZns[];
+  /** National numbers (0…) without a Zalo account: their ZNS is accepted, then reported failed (-118). */
+  notOnZalo: Set<string>;
+  /** Makes the callback of each accepted ZNS not yet reported; returns how many. */
+  reportZns(options?: { get?: (url: string) => Promise<number> }): Promise<number>;
   requests: EsmsStubRequest[];
   balance: number;
   brandnames: Set<string>;
@@ -87,9 +109,11 @@ const readBody = async (request: IncomingMessage) => {
 export async function startEsmsStub(): Promise<EsmsStub> {
   let handler: EsmsStubHandler | undefined;
   const requestIds = new Set<string>();
-  const stub: Omit<EsmsStub, "url" | "close" | "deliverBatch"> = {
+  const stub: Omit<EsmsStub, "url" | "close" | "deliverBatch" | "reportZns"> = {
     journal: [],
     batches: [],
+    zns: [],
+    notOnZalo: new Set(),
     requests: [],
     balance: 250_000,
     brandnames: new Set(["TTHC GIALAI"]),
@@ -142,6 +166,66 @@ export async function startEsmsStub(): Promise<EsmsStub> {
     if (options.get) return options.get(`${batch.callbackUrl}?${query}`);
     const response = await fetch(`${batch.callbackUrl}?${query}`);
     return response.status;
+  };
+
+  const reportZns: EsmsStub["reportZns"] = async (options = {}) => {
+    let n = 0;
+    for (const z of stub.zns) {
+      if (z.reported || !z.callbackUrl) continue;
+      z.reported = true;
+      const missing = stub.notOnZalo.has(z.phone);
+      const query = new URLSearchParams({
+        SMSID: z.smsId,
+        SendFailed: missing ? "1" : "0",
+        SendStatus: "5",
+        SendSuccess: missing ? "0" : "1",
+        TotalPrice: missing ? "0.0000" : "300.0000",
+        TotalReceiver: "1",
+        TotalSent: missing ? "0" : "1",
+        RequestId: z.requestId ?? "",
+        TypeId: "25",
+        telcoid: "1",
+        phonenumber: z.phone,
+        partnerids: "",
+        error_info: missing
+          ? JSON.stringify(JSON.stringify({ error: -118, message: "Zalo account not existed" }))
+          : JSON.stringify(JSON.stringify({ error: 0, message: "Success" })),
+        oaid: z.oaId,
+        tempid: z.templateId,
+      });
+      const url = `${z.callbackUrl}?${query}`;
+      if (options.get) await options.get(url);
+      else await fetch(url);
+      n++;
+    }
+    return n;
+  };
+
+  const sendZns = (body: Record<string, unknown>) => {
+    if (body.ApiKey !== STUB_API_KEY || body.SecretKey !== STUB_SECRET_KEY)
+      return { CodeResult: "101", CountRegenerate: 0, ErrorMessage: "Authorize Failed" };
+    if (!body.OAID || !body.TempID) return { CodeResult: "791", CountRegenerate: 0, ErrorMessage: "Missing OA ID or Template ID" };
+    const phone = String(body.Phone ?? "");
+    if (!/^0\d{9}$/.test(phone)) return { CodeResult: "108", CountRegenerate: 0, ErrorMessage: "Phone number is not in correct format" };
+    const requestId = typeof body.RequestId === "string" && body.RequestId !== "" ? body.RequestId : undefined;
+    if (requestId && requestIds.has(requestId)) return { CodeResult: "124", CountRegenerate: 0, ErrorMessage: "Request exist 1" };
+    const smsId = randomUUID().replaceAll("-", "");
+    if (body.Sandbox === "1") return { CodeResult: "100", CountRegenerate: 0, SMSID: smsId };
+    if (requestId) requestIds.add(requestId);
+    const params = Object.fromEntries(
+      (Array.isArray(body.TempData) ? body.TempData : []).map((p: { key?: unknown; value?: unknown }) => [String(p.key), String(p.value)]),
+    );
+    stub.zns.push({
+      smsId,
+      phone,
+      oaId: String(body.OAID),
+      templateId: String(body.TempID),
+      params,
+      requestId,
+      callbackUrl: typeof body.CallbackUrl === "string" ? body.CallbackUrl : undefined,
+      reported: false,
+    });
+    return { CodeResult: "100", CountRegenerate: 0, SMSID: smsId };
   };
 
   const answer = (response: ServerResponse, status: number, body: unknown) => {
@@ -237,6 +321,7 @@ export async function startEsmsStub(): Promise<EsmsStub> {
     const path = url.pathname.replace(/^\/MainService\.svc\/json/, "");
     if (request.method === "POST" && path === "/SendMultipleMessage_V4_post_json/") return answer(response, 200, sendCskh(body));
     if (request.method === "POST" && path === "/SendMultipleSMSBrandname_json/") return answer(response, 200, sendBatch(body));
+    if (request.method === "POST" && path === "/SendZaloMessage_V5_post/") return answer(response, 200, sendZns(body));
     if (request.method === "GET" && path === "/GetSmsReceiverStatus_get") {
       const q = stubRequest.query;
       if (q.ApiKey !== STUB_API_KEY || q.SecretKey !== STUB_SECRET_KEY)
@@ -277,6 +362,7 @@ export async function startEsmsStub(): Promise<EsmsStub> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(stub, {
     deliverBatch,
+    reportZns,
     url: `http://127.0.0.1:${port}/MainService.svc/json`,
     close: () =>
       new Promise<void>((resolve) => {

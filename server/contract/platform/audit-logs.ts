@@ -81,6 +81,7 @@ export const AUDIT_RESOURCES = [
   "callback-requests",
   "staff",
   "sms-templates",
+  "zns-templates",
   "sms-senders",
   "contacts",
   "contact-imports",

@@ -3,7 +3,8 @@
 // numbers through its other API (`batch`). eSMS's codes and statuses stay in this file.
 // Docs: github.com/devesms/gitbook_esms_for_develop_v2_en (send-otp-customer-care-message.md,
 // advertising-message.md, get-message-details.md, callback-url.md, get-sms-by-smsid.md,
-// get-balance.md, table-of-error-codes.md).
+// get-balance.md, table-of-error-codes.md); Zalo ZNS by template (send-message-via-zalo.md), whose
+// "not on Zalo" arrives later in the callback (TypeId 25, Zalo's error in error_info).
 import type { StatusReceipt } from "../messages.js";
 import {
   type OutgoingSms,
@@ -14,6 +15,7 @@ import {
   type SmsProvider,
   SmsSendError,
   type SmsSendResult,
+  type ZnsCapability,
 } from "../provider.js";
 
 export interface EsmsOptions {
@@ -52,6 +54,40 @@ export const ESMS_OK = "100";
 export function esmsFailureKind(code: string): SmsFailureKind | undefined {
   if (code === ESMS_OK || code === ESMS_DUPLICATE_REQUEST) return undefined;
   return KINDS[code] ?? (REJECTED.has(code) ? "rejected" : "transient");
+}
+
+/**
+ * Zalo's own error codes (in a ZNS callback's error_info) that mean "this number cannot be reached on
+ * Zalo": -114 user inactive / refuses the message / outdated Zalo (eSMS's sample callback,
+ * callback-url.md), -118 no Zalo account or disabled, -119 account cannot receive ZNS
+ * (zalo.cloud/zns/guidelines/handle-error-code). -108 is an invalid number.
+ */
+export const ZALO_NOT_REACHABLE = new Set([-114, -118, -119]);
+/** ZNS refusals at once (table-of-error-codes.md): OA or template wrong or not configured. */
+const ZNS_REJECTED = new Set(["204", "210", "789", "790", "791", "799"]);
+/** ZNS callbacks' TypeId (callback-url.md): 24 ZNS OTP, 25 customer-care ZNS. */
+export const ESMS_ZNS_TYPES = new Set(["24", "25"]);
+
+/** The Zalo error code in a ZNS callback's error_info ("{\"error\":-114,…}", itself quoted), or undefined. */
+export function zaloErrorCode(errorInfo: string | undefined): number | undefined {
+  const match = /"?error\\?"?\s*:\s*(-?\d{1,6})/.exec(errorInfo ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A ZNS callback as a receipt: delivered, or failed with the Zalo code and its neutral kind. */
+export function esmsZnsStatus(
+  sendStatus: string | number,
+  sendSuccess: string | number,
+  sendFailed: string | number,
+  errorInfo: string | undefined,
+): { status: string; errorCode?: string; errorKind?: SmsFailureKind } {
+  const base = esmsStatus(sendStatus, sendSuccess, sendFailed);
+  if (base.status !== "undelivered" && base.status !== "failed") return base;
+  const zalo = zaloErrorCode(errorInfo);
+  const errorCode = zalo !== undefined ? `zalo:${zalo}` : base.errorCode;
+  if (zalo !== undefined && ZALO_NOT_REACHABLE.has(zalo)) return { status: "undelivered", errorCode, errorKind: "not_on_channel" };
+  if (zalo === -108) return { status: "undelivered", errorCode, errorKind: "invalid_number" };
+  return { status: "undelivered", errorCode };
 }
 
 /** eSMS takes Vietnamese numbers in national form (0912345678); other countries keep their digits. */
@@ -177,9 +213,46 @@ export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
     },
   };
 
+  const zns: ZnsCapability = {
+    /**
+     * One ZNS (SendZaloMessage_V5_post): 100 means eSMS took it, not that Zalo reached the number;
+     * a number without Zalo is reported by the callback. A repeated RequestId is refused (124).
+     */
+    async send(message) {
+      const answer = await call("POST", "/SendZaloMessage_V5_post/", {
+        ...credentials,
+        Phone: esmsPhone(message.to),
+        OAID: message.oaId,
+        TempID: message.templateId,
+        TempData: Object.entries(message.params).map(([key, value]) => ({ key, value })),
+        Sandbox: options.sandbox ? "1" : "0",
+        RequestId: message.requestId,
+        SendingMode: "1",
+        ...(options.callbackUrl ? { CallbackUrl: options.callbackUrl } : {}),
+      });
+      const code = String(answer.CodeResult ?? "");
+      if (code === ESMS_OK && answer.SMSID) return { providerMessageId: answer.SMSID, status: "queued", duplicate: false };
+      if (code === ESMS_DUPLICATE_REQUEST)
+        return { providerMessageId: answer.SMSID || esmsRequestPlaceholder(message.requestId), status: "queued", duplicate: true };
+      if (!code) throw new SmsSendError("eSMS refused the ZNS without a code", true, "99");
+      const kind: SmsFailureKind = ZNS_REJECTED.has(code) ? "rejected" : (esmsFailureKind(code) ?? "rejected");
+      throw new SmsSendError(`eSMS refused the ZNS (${code})`, kind === "transient" || kind === "throttled", code, { kind });
+    },
+    /** As for SMS: asking again under the same RequestId is refused if eSMS has it (124), else sends it once. */
+    async lookup(message): Promise<SmsLookupResult> {
+      try {
+        const sent = await zns.send(message);
+        return { found: true, providerMessageId: sent.providerMessageId };
+      } catch {
+        return { found: "unknown" };
+      }
+    },
+  };
+
   const provider: EsmsSmsProvider = {
     name: "esms",
     batch,
+    zns,
     async send(message: OutgoingSms): Promise<SmsSendResult> {
       if (message.category !== "service") {
         // Advertising must go through eSMS's batch API ([QC], registered content, 30–5,000 numbers).

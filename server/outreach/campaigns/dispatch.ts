@@ -25,6 +25,7 @@ import {
   sendToRecipient,
   UNANSWERED,
 } from "./send.js";
+import { DEFAULT_ZNS_OPTIONS, loadZnsCampaign, reconcileStaleZns, sendZnsPart, type ZnsOptions, znsOutcomesAwaited } from "./zns-send.js";
 
 export interface CampaignSettings extends SendSettings {
   batchSize: number;
@@ -66,6 +67,8 @@ export interface CampaignDeps {
   /** A code per recipient (TRACKED_LINK_PER_RECIPIENT): who clicked becomes known, personal data. */
   trackedLinkPerRecipient?: boolean;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** Zalo ZNS campaigns: Zalo's policy and how long outcomes are awaited (zns-send.ts); absent: the defaults. */
+  zns?: ZnsOptions;
 }
 
 /** How the dispatcher hands batches over: BullMQ in the worker, a direct call in tests. */
@@ -84,6 +87,7 @@ export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue
   const batchApi = deps.providers(campaign.sender).batch;
   if (campaign.status !== "running") return { done: true, reason: campaign.status };
   const now = deps.clock();
+  await reconcileStaleZns(db, campaignId, now, settings.reconcileAfterMs);
   await reconcileStale(deps, campaignId);
 
   if ((await queue.inFlight(campaignId)) >= settings.maxInFlight) return { done: false, delayMs: 200 };
@@ -119,6 +123,9 @@ export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue
     FROM campaign_recipients WHERE campaign_id = ${campaignId}`;
   const l = left as { pending: number; sending: number; due: number; next: Date | null };
   if (l.pending === 0 && l.sending === 0) {
+    // ZNS campaigns: a "not on Zalo" receipt still due would send its recipient to SMS.
+    if ((await znsOutcomesAwaited(db, campaignId, now, (deps.zns ?? DEFAULT_ZNS_OPTIONS).outcomeWaitMs)) > 0)
+      return { done: false, delayMs: Math.min(1000, settings.maxIdleMs) };
     const completed = await completeIfDone(db, campaignId, now);
     return { done: true, reason: completed ? "completed" : "not_running" };
   }
@@ -173,6 +180,14 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
           )
         : undefined,
   };
+  const zns = await loadZnsCampaign(db, campaignId);
+  if (zns) {
+    // ZNS first (zns-send.ts); what is left are the recipients on SMS, for the path below.
+    const acquire = () => deps.rateLimiter.acquire(campaign.sender.id, campaign.sender.messagesPerSecond);
+    const opts = deps.zns ?? DEFAULT_ZNS_OPTIONS;
+    recipientIds = await sendZnsPart(ctx, provider.zns, zns, opts, recipientIds, tally, acquire, provider.batch !== undefined);
+    if (recipientIds.length === 0) return tally;
+  }
   if (provider.batch) {
     await sendAdvertisingBatch(ctx, provider.batch, recipientIds, tally);
     if ((tally.failed ?? 0) > 0) await checkErrorRate(deps, campaignId);

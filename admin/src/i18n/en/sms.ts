@@ -90,6 +90,7 @@ export const enSms = {
       "The opt-out text still holds a placeholder number (such as 8xxx): an administrator must set the real number in the SMS policy first",
   },
   audit_resources: {
+    "zns-templates": "Zalo ZNS templates",
     "sms-templates": "SMS templates",
     "sms-senders": "SMS senders",
   },

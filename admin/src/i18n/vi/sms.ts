@@ -91,6 +91,7 @@ export const viSms: SmsMessages = {
       "Câu hướng dẫn từ chối vẫn còn số giữ chỗ (như 8xxx): quản trị viên cần nhập số thật trong chính sách gửi tin trước",
   },
   audit_resources: {
+    "zns-templates": "Mẫu tin Zalo ZNS",
     "sms-templates": "Mẫu tin nhắn",
     "sms-senders": "Tên định danh",
   },
