@@ -24,6 +24,7 @@ import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
 import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
+import { erasedSql } from "../consent/erased/erased.js";
 import { applyLinks, type CampaignLinks, recipientCodes } from "../links/shortener.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
@@ -105,7 +106,9 @@ export async function sendToRecipient(ctx: SendContext, recipientId: number): Pr
     const since = new Date(now.getTime() - 24 * 3_600_000);
     const [facts] = await tx.$queryRaw<Facts[]>`
       SELECT c.consent_status::text AS consent, c.name, c.attributes,
-        EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = ${recipient.phone}) AS suppressed,
+        -- Suppressed: an opt-out, or a number erased at the citizen's request (consent/erased).
+        (EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = ${recipient.phone})
+          OR ${erasedSql(Prisma.sql`${recipient.phone}`)}) AS suppressed,
         EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = ${recipient.phone}) AS dnc,
         (SELECT array_agg(m.created_at) FROM sms_messages m
           WHERE m.recipient = ${recipient.phone} AND m.purpose = ${CAMPAIGN_PURPOSE} AND m.status <> 'failed'
