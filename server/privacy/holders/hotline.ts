@@ -64,9 +64,12 @@ function anonymousWithCall(model: string, kind: string, table: string, columns: 
     kind,
     find: (db, phone) =>
       rows(db, Prisma.sql`SELECT ${columns} FROM ${from} WHERE call_id IN ${citizenCallIds(phone, { erased: false })} ORDER BY id`),
+    // Nothing to change here: the rows become anonymous when the calls holder (later in the
+    // registry) removes the number from their call. Counted while their call still has it, so a
+    // second run reports nothing.
     async erase(ctx, phone) {
       const [count] = await ctx.db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM ${from} WHERE call_id IN ${citizenCallIds(phone, { erased: true })}`;
+        SELECT count(*)::int AS n FROM ${from} WHERE call_id IN ${citizenCallIds(phone, { erased: false })}`;
       return { erased: 0, anonymised: count?.n ?? 0, kept: 0 };
     },
     link: callLink,
