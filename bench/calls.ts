@@ -103,6 +103,7 @@ try {
     {
       NODE_ENV: "production",
       PUBLIC_BASE_URL: publicBaseUrl,
+      PRIVACY_HASH_KEY: randomBytes(32).toString("base64"),
       DATABASE_URL: database.url,
       REDIS_URL: base.REDIS_URL,
       REDIS_PREFIX: redisPrefix,

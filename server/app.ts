@@ -45,6 +45,7 @@ import smsStatusRoutes from "./messaging/status-routes.js";
 import campaignRoutes from "./outreach/campaigns/routes.js";
 import smsPolicyRoutes from "./outreach/compliance/routes.js";
 import dncRoutes from "./outreach/consent/dnc/routes.js";
+import { registerErasedHashKey } from "./outreach/consent/erased/erased.js";
 import smsInboundRoutes from "./outreach/consent/opt-outs/inbound-routes.js";
 import suppressionRoutes from "./outreach/consent/opt-outs/routes.js";
 import contactListRoutes from "./outreach/contact-lists/routes.js";
@@ -81,6 +82,8 @@ import voiceApis from "./platform/plugins/external/voice-apis.js";
 export const app = fp<{ config: Config }>(async (fastify, { config }) => {
   // Receipts and carrier unsubscribes reach campaigns and the opt-out list (messaging knows neither).
   registerMessagingHooks(outreachMessagingHooks);
+  // Erased numbers are kept as hashes under this key; launch and send check them (Law 91/2025).
+  registerErasedHashKey(config.PRIVACY_HASH_KEY);
   await fastify.register(configPlugin, { config });
   await fastify.register(dbPlugin);
   await fastify.register(redisPlugin);

@@ -19,6 +19,9 @@ interface Variable<T> {
 
 class InvalidValue extends Error {}
 
+/** PRIVACY_HASH_KEY's development value: anyone can read it here, so production refuses it. */
+export const DEVELOPMENT_PRIVACY_HASH_KEY = "development-only-privacy-hash-key-not-secret";
+
 const text: Parser<string> = (raw) => raw;
 
 const integer =
@@ -276,6 +279,14 @@ export const variables = {
       return raw;
     },
   },
+  PRIVACY_HASH_KEY: {
+    doc: "Secret key of the one-way hash kept of an erased number (Law 91/2025: SHA-256 of key and number), so a leaked table cannot be reversed by trying every number. At least 32 characters (openssl rand -base64 32). The default is for development only and is refused in production. Never change it once numbers are erased: they would be messaged again.",
+    default: DEVELOPMENT_PRIVACY_HASH_KEY,
+    parse: (raw) => {
+      if (raw.length < 32) throw new InvalidValue("must be at least 32 characters");
+      return raw;
+    },
+  },
   SMS_SERVICE_SENDER: {
     doc: "Brandname of a registered SMS sender that carries service messages (survey links, opt-out confirmations, case notifications), e.g. an eSMS customer-care brandname. Unset: SMS_PROVIDER carries them. Read when a process starts.",
     optional: true,
@@ -395,6 +406,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!(error instanceof InvalidValue)) throw error;
       problems.push(`${name} ${error.message} (got "${raw}")`);
     }
+  }
+  if (config.NODE_ENV === "production" && config.PRIVACY_HASH_KEY === DEVELOPMENT_PRIVACY_HASH_KEY) {
+    problems.push("PRIVACY_HASH_KEY must be set to a secret of its own in production (openssl rand -base64 32)");
   }
   if (config.NODE_ENV === "production" && config.PUBLIC_BASE_URL?.toString().startsWith("http://localhost")) {
     problems.push("PUBLIC_BASE_URL must be set to the public address in production");

@@ -17,6 +17,7 @@ import { redisRateLimiter } from "./outreach/campaigns/rate-limit.js";
 import { reconcileCampaigns } from "./outreach/campaigns/reconcile.js";
 import { senderProviders } from "./outreach/campaigns/senders.js";
 import { DEFAULT_ZNS_POLICY, parseZnsPolicy } from "./outreach/compliance/zns-policy.js";
+import { registerErasedHashKey } from "./outreach/consent/erased/erased.js";
 import { outreachMessagingHooks } from "./outreach/messaging-hooks.js";
 import { createDb, poolSettings } from "./platform/db/client.js";
 import {
@@ -39,6 +40,8 @@ import { createCommandRedis } from "./platform/redis.js";
 const config = loadConfigOrExit();
 // The sink's receipts move campaign recipients; carrier unsubscribes become opt-outs.
 registerMessagingHooks(outreachMessagingHooks);
+// Erased numbers are kept as hashes under this key; launch and send check them (Law 91/2025).
+registerErasedHashKey(config.PRIVACY_HASH_KEY);
 const log = pino({ level: config.LOG_LEVEL, base: { process: "worker" } });
 const db = createDb(config.DATABASE_URL, poolSettings(config));
 const queue = maintenanceQueue(config);

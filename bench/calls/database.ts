@@ -45,6 +45,7 @@ export async function createBenchDatabase(serverUrl: string, publicBaseUrl: stri
         DATABASE_URL: url,
         NODE_ENV: "production",
         PUBLIC_BASE_URL: publicBaseUrl,
+        PRIVACY_HASH_KEY: randomBytes(32).toString("base64"),
         ADMIN_PASSWORD: randomBytes(12).toString("hex"),
       },
       stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, renderEnvExample } from "../../server/config.js";
+import { ConfigError, DEVELOPMENT_PRIVACY_HASH_KEY, loadConfig, renderEnvExample } from "../../server/config.js";
 
 describe("configuration", () => {
   it("fills documented defaults", () => {
@@ -27,9 +27,18 @@ describe("configuration", () => {
 
   it("requires a public address in production", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/PUBLIC_BASE_URL must be set/);
-    expect(loadConfig({ NODE_ENV: "production", PUBLIC_BASE_URL: "https://tongdai.gialai.gov.vn/" }).PUBLIC_BASE_URL).toBe(
-      "https://tongdai.gialai.gov.vn",
-    );
+    expect(
+      loadConfig({ NODE_ENV: "production", PUBLIC_BASE_URL: "https://tongdai.gialai.gov.vn/", PRIVACY_HASH_KEY: "k".repeat(32) })
+        .PUBLIC_BASE_URL,
+    ).toBe("https://tongdai.gialai.gov.vn");
+  });
+
+  it("refuses the development PRIVACY_HASH_KEY in production, and a short one anywhere", () => {
+    const production = { NODE_ENV: "production", PUBLIC_BASE_URL: "https://tongdai.gialai.gov.vn" };
+    expect(() => loadConfig(production)).toThrow(/PRIVACY_HASH_KEY must be set/);
+    expect(loadConfig({ ...production, PRIVACY_HASH_KEY: "s".repeat(32) }).PRIVACY_HASH_KEY).toBe("s".repeat(32));
+    expect(() => loadConfig({ PRIVACY_HASH_KEY: "short" })).toThrow(/PRIVACY_HASH_KEY must be at least 32 characters/);
+    expect(loadConfig({}).PRIVACY_HASH_KEY).toBe(DEVELOPMENT_PRIVACY_HASH_KEY);
   });
 
   it("trusts no proxy by default and takes a list of addresses and CIDRs in TRUST_PROXY", () => {

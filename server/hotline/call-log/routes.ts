@@ -9,6 +9,7 @@ import type { SessionUser } from "../../access/auth/sessions.js";
 import { CALL_TERMINATIONS, type CallTermination, NOTE_KINDS, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
 import { CallDetail, CallSummary } from "../../contract/hotline/call-log.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import { WITHHELD_CALLER } from "../../phone/caller-id.js";
 import { checkedPhoneSearch, type PhoneSearchContext } from "../../platform/audit/phone-lookups.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/errors.js";
 import { listPage } from "../../platform/http/list-handler.js";
@@ -38,7 +39,8 @@ function present(row: SummaryRow, user: SessionUser) {
     id: row.id,
     callSid: row.callSid,
     // Report readers (viewers) see a masked number; staff handling calls need it to call back.
-    caller: callerPhoneAccess(user).show(row.caller),
+    // An erased caller (Law 91/2025: caller NULL) shows as withheld: the number is gone.
+    caller: callerPhoneAccess(user).show(row.caller ?? WITHHELD_CALLER),
     hotline: row.hotline,
     simulated: row.simulated,
     status: row.status,

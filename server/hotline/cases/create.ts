@@ -9,6 +9,7 @@ import { vietnamClock } from "../../clock/vietnam-time.js";
 import type { CaseSource, NoteKind } from "../../contract/enums.js";
 import type { CaseCreate } from "../../contract/hotline/cases.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { WITHHELD_CALLER } from "../../phone/caller-id.js";
 import { normalizeVietnamesePhone } from "../../phone/normalize.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
@@ -44,7 +45,7 @@ async function fromNote(db: Db, actor: CaseActor, noteId: number): Promise<Origi
     throw invalidField("noteId", "not_found", "noteId is not a note you can see");
   if (note.state !== "final") throw invalidField("noteId", "invalid", "only a finished note can become a case");
   return {
-    phone: note.call.caller,
+    phone: note.call.caller ?? WITHHELD_CALLER,
     question: note.question.trim() || null,
     kind: note.categoryRow?.kind ?? null,
     agencyId: note.call.agencyId ?? note.author.agencyId,

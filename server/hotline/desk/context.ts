@@ -46,8 +46,10 @@ export async function callContext(db: Db, user: SessionUser, callId: number, now
   const rung = await isRungOrOn(db, user.id, call.id);
   if (!rung && !(await canSeeCall(db, user, call))) throw forbidden("This call is outside your agency");
   const supervisesIt = user.roles.includes("admin") || (user.roles.includes("supervisor") && (await supervises(db, user, call.agencyId)));
-  const withheld = call.caller === WITHHELD_CALLER;
-  const caller = withheld || rung || supervisesIt ? call.caller : callerPhoneAccess(user).show(call.caller);
+  // An erased caller (Law 91/2025: caller NULL) is as unknown as a withheld one.
+  const withheld = call.caller === WITHHELD_CALLER || call.caller === null;
+  const caller =
+    withheld || rung || supervisesIt ? (call.caller ?? WITHHELD_CALLER) : callerPhoneAccess(user).show(call.caller ?? WITHHELD_CALLER);
 
   const flow = call.flowVersionId === null ? null : await flowVersion(db, call.flowVersionId);
   const ivrPath: CallContext["ivrPath"] = [];
@@ -86,7 +88,7 @@ export async function callContext(db: Db, user: SessionUser, callId: number, now
             surveyAnswers: { select: { question: true, value: true }, orderBy: { id: "asc" } },
           },
         }),
-        callbackRequestsOf(db, user, call.caller),
+        callbackRequestsOf(db, user, call.caller ?? WITHHELD_CALLER),
       ]);
   const until = call.answeredAt ?? now;
   return {

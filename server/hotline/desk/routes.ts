@@ -10,6 +10,7 @@ import { findSessionUser, SESSION_COOKIE } from "../../access/auth/sessions.js";
 import { clientIdentityOf } from "../../agencies/staff/answer-on.js";
 import { CallContext, DeskCall, DeskLists, DeskState, DeskToken } from "../../contract/hotline/desk.js";
 import { rolesHold } from "../../contract/permissions.js";
+import { WITHHELD_CALLER } from "../../phone/caller-id.js";
 import { listen } from "../../platform/db/notifications.js";
 import { streamEvents } from "../../platform/http/event-stream.js";
 import { IdParams } from "../../platform/http/schemas.js";
@@ -101,7 +102,11 @@ const deskRoutes: FastifyPluginAsyncTypebox<DeskRouteOptions> = async (fastify, 
       escalatedCasesFor(db, user, now, LIST_LIMIT),
     ]);
     return {
-      myCalls: calls.map(({ _count, caller, ...call }) => ({ ...call, caller: phones.show(caller), notes: _count.notes })),
+      myCalls: calls.map(({ _count, caller, ...call }) => ({
+        ...call,
+        caller: phones.show(caller ?? WITHHELD_CALLER),
+        notes: _count.notes,
+      })),
       callbacks: callbacks.map(({ agency, phone, claimedById, ...request }) => ({
         ...request,
         phone: phones.show(phone),

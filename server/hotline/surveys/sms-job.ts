@@ -48,7 +48,7 @@ export async function sendSurveySms(deps: SurveySmsDeps, callId: number): Promis
   if (!call) return { sent: false, reason: "no_call" };
   if (call.termination !== "answered") return { sent: false, reason: "not_answered" };
   if (call._count.surveyAnswers > 0) return { sent: false, reason: "answered_survey" };
-  const phone = normalizeVietnamesePhone(call.caller);
+  const phone = normalizeVietnamesePhone(call.caller ?? "");
   if (!phone.ok || !canReceiveSms(phone)) return { sent: false, reason: "no_mobile" };
   // The simulator's callers are made up: only the sink may "text" them.
   if (call.simulated && provider.name !== "sink") return { sent: false, reason: "simulated" };

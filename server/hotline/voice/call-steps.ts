@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { announcePresence, choosePresence, type PresenceChanged } from "../../agencies/staff/presence.js";
 import { checkPresencePin } from "../../agencies/staff/presence-pin.js";
 import type { Call, Prisma } from "../../generated/prisma/client.js";
+import { WITHHELD_CALLER } from "../../phone/caller-id.js";
 import type { Db } from "../../platform/db/client.js";
 import { flowVersion } from "../flows/versions.js";
 import { step as runInterpreter } from "../ivr/interpreter.js";
@@ -203,13 +204,21 @@ async function lockedStep(deps: StepDeps, seen: Call, request: StepRequest, dead
       return renderApology();
     }
     const resolved = atPresencePin(flow, call, request)
-      ? await withPresencePin(tx, call.caller, request)
+      ? await withPresencePin(tx, call.caller ?? WITHHELD_CALLER, request)
       : await withLookup(deps, flow, call, request, deadline);
     const decision = decide(deps, flow, env, call, resolved);
     const writes =
       decision.queue || decision.callback?.inQueue ? await applyQueueEffects(tx, call.id, decision.effects, request.now) : null;
     if (decision.callback) {
-      await recordCallbackRequest(tx, call, decision.callback, request.now, deps.callbackTargetHours, writes?.placedAt ?? undefined);
+      // A live call always has its caller (only a finished call is ever erased).
+      await recordCallbackRequest(
+        tx,
+        { ...call, caller: call.caller ?? WITHHELD_CALLER },
+        decision.callback,
+        request.now,
+        deps.callbackTargetHours,
+        writes?.placedAt ?? undefined,
+      );
     }
     const toggled = await applyPresenceToggle(tx, call.id, decision.effects, request.now);
     await writeStep(tx, { ...decision.write, callId: call.id });

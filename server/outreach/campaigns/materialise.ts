@@ -7,6 +7,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { VIETNAMESE_MOBILE_PATTERN, VIETNAMESE_NUMBER_PATTERN } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
 import type { SmsPolicy } from "../compliance/policy.js";
+import { erasedSql } from "../consent/erased/erased.js";
 import { segmentContactsSql } from "./segment-audience.js";
 
 export interface Audience {
@@ -41,6 +42,7 @@ export function skipReasonSql(policy: Pick<SmsPolicy, "requireConsent">): Prisma
     WHEN c.consent_status = 'refused' THEN 'refused'
     WHEN EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = c.phone) THEN 'dnc'
     WHEN EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = c.phone) THEN 'suppressed'
+    WHEN ${erasedSql(Prisma.sql`c.phone`)} THEN 'suppressed'
     ${policy.requireConsent ? Prisma.sql`WHEN c.consent_status <> 'granted' THEN 'no_consent'` : Prisma.empty}
     ELSE NULL END`;
 }

@@ -24,6 +24,7 @@ import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
 import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
+import { erasedSql } from "../consent/erased/erased.js";
 import { applyLinks, type CampaignLinks, recipientCodes } from "../links/shortener.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
@@ -93,7 +94,8 @@ export async function loadFacts(tx: Prisma.TransactionClient, now: Date, recipie
   const contacts = recipients.map((r) => r.contact_id);
   const rows = await tx.$queryRaw<Facts[]>`
     SELECT x.id, c.consent_status::text AS consent, c.name, c.attributes,
-      EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = x.phone) AS suppressed,
+      -- Suppressed: an opt-out, or a number erased at the citizen's request (consent/erased).
+      (EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = x.phone) OR ${erasedSql(Prisma.sql`x.phone`)}) AS suppressed,
       EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = x.phone) AS dnc,
       (SELECT array_agg(m.created_at) FROM sms_messages m
         WHERE m.recipient = x.phone AND m.purpose = ${CAMPAIGN_PURPOSE} AND m.status <> 'failed'

@@ -20,7 +20,7 @@ const seed = (env: Record<string, string>) =>
 
 describe("npm run db:seed", () => {
   it("refuses a guessable ADMIN_PASSWORD in production and writes nothing", async () => {
-    const production = { NODE_ENV: "production", PUBLIC_BASE_URL: "https://tongdai-tthc.gialai.gov.vn" };
+    const production = { NODE_ENV: "production", PUBLIC_BASE_URL: "https://tongdai-tthc.gialai.gov.vn", PRIVACY_HASH_KEY: "p".repeat(32) };
     for (const weak of ["password1234", "admin-admin-admin"]) {
       const run = seed({ ...production, ADMIN_PASSWORD: weak });
       await expect(run, weak).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("ADMIN_PASSWORD is refused") });

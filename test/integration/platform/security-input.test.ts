@@ -147,7 +147,7 @@ describe("CSV formulas and caller IDs (finding 8)", () => {
       const CallSid = `CA1000000000000000000000000000000${i}`;
       const response = await signedPost(t.app, t.config, t.db, "/twilio/voice/incoming", { CallSid, From, To: "+842563822478" });
       expect(response.status).toBe(200);
-      stored.push((await t.db.call.findUniqueOrThrow({ where: { callSid: CallSid } })).caller);
+      stored.push((await t.db.call.findUniqueOrThrow({ where: { callSid: CallSid } })).caller ?? "");
     }
     const W = WITHHELD_CALLER;
     expect(stored).toEqual([W, W, W, W, W, "+14155550123", "+84912345678"]);
