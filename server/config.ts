@@ -276,6 +276,14 @@ export const variables = {
       return raw;
     },
   },
+  PRIVACY_HASH_KEY: {
+    doc: "Secret of at least 16 characters keying the hash that stands for a phone number once it must not be kept in clear (data-subject requests, erased numbers, audit entries; Law 91/2025/QH15). Never change it once in use: old hashes would stop matching. The default is for development only: set your own in production.",
+    default: "development-only-privacy-hash-key",
+    parse: (raw) => {
+      if (raw.length < 16) throw new InvalidValue("must be at least 16 characters");
+      return raw;
+    },
+  },
   SMS_SERVICE_SENDER: {
     doc: "Brandname of a registered SMS sender that carries service messages (survey links, opt-out confirmations, case notifications), e.g. an eSMS customer-care brandname. Unset: SMS_PROVIDER carries them. Read when a process starts.",
     optional: true,
