@@ -1,12 +1,12 @@
 // A data-subject request is acknowledged within 2 working days of the province's schedule and
 // completed within 15 calendar days, moved to the next working day when the 15th is a day off.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFFICE_SCHEDULE } from "../../../server/agencies/hours/default-schedule.js";
-import type { Schedule } from "../../../server/agencies/hours/types.js";
-import { requestDeadlines } from "../../../server/privacy/requests/deadlines.js";
-import { applyRequestMove, deadlineStatus } from "../../../server/privacy/requests/lifecycle.js";
-import { auditPhone, phoneHash } from "../../../server/privacy/requests/phone-hash.js";
-import { formatRequestReference, parseRequestReference } from "../../../server/privacy/requests/reference.js";
+import { DEFAULT_OFFICE_SCHEDULE } from "../../../../server/agencies/hours/default-schedule.js";
+import type { Schedule } from "../../../../server/agencies/hours/types.js";
+import { requestDeadlines } from "../../../../server/privacy/requests/deadlines.js";
+import { applyRequestMove, deadlineStatus } from "../../../../server/privacy/requests/lifecycle.js";
+import { auditPhone, phoneHash } from "../../../../server/privacy/requests/phone-hash.js";
+import { formatRequestReference, parseRequestReference } from "../../../../server/privacy/requests/reference.js";
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const office = DEFAULT_OFFICE_SCHEDULE;
