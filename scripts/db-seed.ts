@@ -87,6 +87,8 @@ async function seedStaff(agencyIds: Map<string, number>, staffPassword: string):
   staff.push({ username: "chiendich.quanly", roles: ["campaign_manager"], agencyCode: "TTPVHCC" });
   staff.push({ username: "chiendich.duyet", roles: ["campaign_approver"], agencyCode: "VP-UBND" });
   staff.push({ username: "lanhdao.xem", roles: ["viewer"], agencyCode: "VP-UBND" });
+  // Handles citizens' data-subject requests (Law 91/2025): the register, its deadlines.
+  staff.push({ username: "baomat.dulieu", roles: ["privacy_officer"], agencyCode: "VP-UBND" });
 
   for (const [index, person] of staff.entries()) {
     const agencyId = agencyIds.get(person.agencyCode) as number;

@@ -76,6 +76,7 @@ import queuesPlugin from "./platform/plugins/external/queues.js";
 import redisPlugin from "./platform/plugins/external/redis.js";
 import securityHeaders from "./platform/plugins/external/security-headers.js";
 import voiceApis from "./platform/plugins/external/voice-apis.js";
+import privacyRequestRoutes from "./privacy/requests/routes.js";
 
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.
@@ -145,6 +146,7 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(knowledgeCsvRoutes, { prefix: "/knowledge-articles" });
       await api.register(caseRoutes, { prefix: "/cases" });
       await api.register(caseServiceLevelRoutes, { prefix: "/case-service-levels" });
+      await api.register(privacyRequestRoutes, { prefix: "/privacy-requests" });
       await api.register(bridgeRoutes, { prefix: "/desk/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });

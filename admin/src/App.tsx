@@ -33,6 +33,7 @@ import smsPolicy from "./outreach/sms-policy";
 import smsSenders from "./outreach/sms-senders";
 import smsTemplates from "./outreach/sms-templates";
 import suppressions from "./outreach/suppressions";
+import privacyRequests from "./privacy/requests";
 import auditLogs from "./system/audit-logs";
 
 // Every screen, in the menu's order. Each is declared only for those who may list it (the calls for
@@ -65,6 +66,7 @@ const RESOURCES = [
   <Resource key="sms-senders" name="sms-senders" {...smsSenders} />,
   <Resource key="sms-policy" name="sms-policy" {...smsPolicy} />,
   <Resource key="simulator" name="simulator" {...simulator} />,
+  <Resource key="privacy-requests" name="privacy-requests" {...privacyRequests} />,
   <Resource key="users" name="users" {...users} />,
   <Resource key="audit-logs" name="audit-logs" {...auditLogs} />,
 ];

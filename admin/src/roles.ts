@@ -1,4 +1,4 @@
-// The six console roles, declared by the database (server/contract/enums.ts), in the order the forms list them.
+// The console roles, declared by the database (server/contract/enums.ts), in the order the forms list them.
 import { ROLES, type Role } from "../../server/contract/enums";
 
 export type { Role };

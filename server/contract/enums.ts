@@ -11,6 +11,9 @@ import {
   CaseSource,
   CaseState,
   ConsentStatus,
+  DataSubjectRequestChannel,
+  DataSubjectRequestKind,
+  DataSubjectRequestState,
   KnowledgeStatus,
   NoteKind,
   NoteState,
@@ -30,6 +33,9 @@ export type {
   CaseSource,
   CaseState,
   ConsentStatus,
+  DataSubjectRequestChannel,
+  DataSubjectRequestKind,
+  DataSubjectRequestState,
   KnowledgeStatus,
   NoteKind,
   NoteState,
@@ -42,7 +48,7 @@ export type {
 
 // From the database's enums.
 export const AGENCY_KINDS = Object.values(AgencyKind);
-/** The six console roles, in the order the forms list them. */
+/** The console roles, in the order the forms list them. */
 export const ROLES = Object.values(Role);
 /** Where a staff member's calls ring: their phone (with the whisper) or the console's softphone. */
 export const ANSWER_ON = Object.values(AnswerOn);
@@ -74,6 +80,10 @@ export const CASE_SOURCES = Object.values(CaseSource);
 export const KNOWLEDGE_STATUSES = Object.values(KnowledgeStatus);
 /** A note is a draft while its author types, final once finished. */
 export const NOTE_STATES = Object.values(NoteState);
+/** Data-subject requests (Law 91/2025): what is asked, how it arrived, where it stands. */
+export const PRIVACY_REQUEST_KINDS = Object.values(DataSubjectRequestKind);
+export const PRIVACY_REQUEST_CHANNELS = Object.values(DataSubjectRequestChannel);
+export const PRIVACY_REQUEST_STATES = Object.values(DataSubjectRequestState);
 
 /** How one attempt to call a citizen back went. */
 export const CALLBACK_OUTCOMES = ["reached", "no_answer", "busy", "wrong_number"] as const;

@@ -12,13 +12,15 @@ const CALL_STAFF = ["supervisor", "agent"] as const;
 const HOTLINE_READERS = [...CALL_STAFF, "viewer"] as const;
 /** The people who prepare and approve SMS campaigns. */
 const CAMPAIGN_STAFF = ["campaign_manager", "campaign_approver"] as const;
+/** Those who handle citizens' data-subject requests (Law 91/2025): a role apart, as the law asks of whoever answers for personal data. */
+const PRIVACY_OFFICERS = ["privacy_officer"] as const;
 /** Administrators alone. */
 const NO_ONE_ELSE = [] as const;
 
 /** react-admin's reading actions: the list, the record, the CSV export. */
 const READ = ["list", "show", "export"] as const;
 
-type RoleName = "admin" | (typeof EVERYONE)[number];
+type RoleName = "admin" | (typeof EVERYONE)[number] | (typeof PRIVACY_OFFICERS)[number];
 
 interface Rule {
   /** Who holds it besides administrators. */
@@ -93,6 +95,10 @@ export const PERMISSIONS = {
   // Users and the audit log.
   "users:manage": { roles: NO_ONE_ELSE, console: { users: [...READ, "create", "edit", "delete"] } },
   "audit-logs:read": { roles: NO_ONE_ELSE, console: { "audit-logs": READ } },
+
+  // A citizen's rights over their data (Law 91/2025, docs/privacy-requests.md).
+  /** The requests register: record, acknowledge, work, complete or reject data-subject requests. */
+  "privacy-requests:handle": { roles: PRIVACY_OFFICERS, console: { "privacy-requests": [...READ, "create", "edit"] } },
 
   // SMS campaigns.
   "campaigns:read": { roles: CAMPAIGN_STAFF, console: { campaigns: READ } },

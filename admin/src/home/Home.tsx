@@ -14,6 +14,7 @@ const HOMES: Record<Role, CardName[]> = {
     "monthSatisfaction",
     "simulatedToday",
     "systemHealth",
+    "privacyRequestsDue",
     "agencies",
     "users",
   ],
@@ -22,6 +23,7 @@ const HOMES: Record<Role, CardName[]> = {
   campaign_manager: ["drafts", "pendingApproval", "running", "recentCampaigns"],
   campaign_approver: ["pendingApproval", "scheduled", "running", "recentCampaigns"],
   viewer: ["todayCalls", "answerRate", "dissatisfied", "monthSatisfaction"],
+  privacy_officer: ["privacyRequestsDue"],
 };
 
 export function cardsOf(roles: readonly Role[]): CardName[] {

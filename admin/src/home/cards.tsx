@@ -15,6 +15,7 @@ import { CountCard } from "./CountCard";
 import { CALLBACKS_SORT, CALLS_SORT, CAMPAIGNS_SORT, dissatisfiedCalls, todaysCalls } from "./links";
 import { MonthSatisfactionCard } from "./MonthSatisfactionCard";
 import { MyDutyCard } from "./MyDutyCard";
+import { PrivacyRequestsDueCard } from "./PrivacyRequestsDueCard";
 import { StaffOnDutyCard } from "./StaffOnDutyCard";
 import { SystemHealthCard } from "./SystemHealthCard";
 
@@ -105,6 +106,7 @@ export const CARDS = {
   ),
   monthSatisfaction: <MonthSatisfactionCard />,
   systemHealth: <SystemHealthCard />,
+  privacyRequestsDue: <PrivacyRequestsDueCard />,
   agencies: (
     <CountCard
       id="agencies"

@@ -15,6 +15,7 @@ import { enForms } from "./en/forms";
 import { enHome } from "./en/home";
 import { enKnowledge } from "./en/knowledge";
 import { enNotes } from "./en/notes";
+import { enPrivacy } from "./en/privacy";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
 import { enTransfer } from "./en/transfer";
@@ -29,6 +30,7 @@ export const enApp = {
       outreach: "Messaging",
       agencies: "Agencies and users",
       system: "System",
+      privacy: "Privacy",
     },
     auth: {
       invalid_credentials: "Wrong username or password",
@@ -75,6 +77,7 @@ export const enApp = {
       campaign_manager: "Campaign manager",
       campaign_approver: "Campaign approver",
       viewer: "Viewer",
+      privacy_officer: "Privacy officer",
     },
     actions: {
       login: "Sign in",
@@ -106,6 +109,8 @@ export const enApp = {
       close: "Close",
       reopen: "Reopen",
       escalate: "Escalate",
+      acknowledge: "Acknowledge",
+      start: "Start",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Agencies",
@@ -128,6 +133,7 @@ export const enApp = {
       "audit-logs": "Audit log",
       cases: "Cases",
       "case-service-levels": "Case service levels",
+      "privacy-requests": "Privacy requests",
     } satisfies Record<AuditResource, string>,
     dashboard: {
       welcome: "Welcome, %{name}",
@@ -197,6 +203,7 @@ export const enApp = {
     ...enTransfer.tthc,
     ...enAgencyReports.tthc,
     ...enCases.tthc,
+    ...enPrivacy.tthc,
   },
   resources: {
     agencies: {
@@ -262,6 +269,7 @@ export const enApp = {
     ...enKnowledge.resources,
     ...enAgencyReports.resources,
     ...enCases.resources,
+    ...enPrivacy.resources,
   },
 };
 

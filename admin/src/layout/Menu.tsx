@@ -1,4 +1,4 @@
-// The console's menu in the server's wings: the hotline, messaging, agencies and users, the system.
+// The console's menu in the server's wings: the hotline, messaging, privacy, agencies and users, the system.
 // Entries are the resources the user may see (App.tsx declares only those), under their section.
 import ListSubheader from "@mui/material/ListSubheader";
 import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate } from "react-admin";
@@ -26,6 +26,7 @@ const SECTIONS = [
     id: "outreach",
     resources: ["campaigns", "contacts", "contact-lists", "segments", "suppressions", "dnc", "sms-templates", "sms-senders", "sms-policy"],
   },
+  { id: "privacy", resources: ["privacy-requests"] },
   { id: "agencies", resources: ["agencies", "hours-overrides", "users"] },
   { id: "system", resources: ["audit-logs"] },
 ] as const;

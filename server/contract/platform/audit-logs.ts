@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   "close",
   "reopen",
   "escalate",
+  // Data-subject requests (server/privacy/requests)
+  "acknowledge",
+  "start",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -94,5 +97,6 @@ export const AUDIT_RESOURCES = [
   "audit-logs",
   "cases",
   "case-service-levels",
+  "privacy-requests",
 ] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];

@@ -92,6 +92,7 @@ const HELD: Record<Exclude<Role, "admin">, string[]> = {
     "agencies:read",
     "hours-overrides:read",
   ],
+  privacy_officer: ["privacy-requests:handle"],
 };
 
 /** Every permission name the server's code states: route guards (`allow`) and checks inside handlers. */

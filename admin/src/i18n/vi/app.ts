@@ -14,6 +14,7 @@ import { viForms } from "./forms";
 import { viHome } from "./home";
 import { viKnowledge } from "./knowledge";
 import { viNotes } from "./notes";
+import { viPrivacy } from "./privacy";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
 import { viTransfer } from "./transfer";
@@ -28,6 +29,7 @@ export const viApp: AppMessages = {
       outreach: "Nhắn tin",
       agencies: "Cơ quan và người dùng",
       system: "Hệ thống",
+      privacy: "Quyền riêng tư",
     },
     auth: {
       invalid_credentials: "Sai tên đăng nhập hoặc mật khẩu",
@@ -74,6 +76,7 @@ export const viApp: AppMessages = {
       campaign_manager: "Quản lý chiến dịch",
       campaign_approver: "Phê duyệt chiến dịch",
       viewer: "Người xem",
+      privacy_officer: "Cán bộ bảo vệ dữ liệu cá nhân",
     },
     actions: {
       login: "Đăng nhập",
@@ -105,6 +108,8 @@ export const viApp: AppMessages = {
       close: "Đóng",
       reopen: "Mở lại",
       escalate: "Báo quá hạn",
+      acknowledge: "Xác nhận đã nhận",
+      start: "Bắt đầu xử lý",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Cơ quan",
@@ -127,6 +132,7 @@ export const viApp: AppMessages = {
       "audit-logs": "Nhật ký hoạt động",
       cases: "Phiếu",
       "case-service-levels": "Thời hạn xử lý phiếu",
+      "privacy-requests": "Yêu cầu về dữ liệu cá nhân",
     } satisfies Record<AuditResource, string>,
     dashboard: {
       welcome: "Xin chào, %{name}",
@@ -196,6 +202,7 @@ export const viApp: AppMessages = {
     ...viTransfer.tthc,
     ...viAgencyReports.tthc,
     ...viCases.tthc,
+    ...viPrivacy.tthc,
   },
   resources: {
     agencies: {
@@ -261,5 +268,6 @@ export const viApp: AppMessages = {
     ...viKnowledge.resources,
     ...viAgencyReports.resources,
     ...viCases.resources,
+    ...viPrivacy.resources,
   },
 };
