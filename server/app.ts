@@ -31,7 +31,6 @@ import callQueues from "./hotline/queues/plugin.js";
 import agencyReportRoutes from "./hotline/reports/periodic/routes.js";
 import scoringRoutes from "./hotline/reports/periodic/scoring-routes.js";
 import reportRoutes from "./hotline/reports/routes.js";
-import retentionRoutes from "./hotline/retention/routes.js";
 import simulatorNetwork from "./hotline/simulator/network/plugin.js";
 import simulatorRoutes from "./hotline/simulator/routes.js";
 import surveyRoutes from "./hotline/surveys/routes.js";
@@ -74,6 +73,7 @@ import queuesPlugin from "./platform/plugins/external/queues.js";
 import redisPlugin from "./platform/plugins/external/redis.js";
 import securityHeaders from "./platform/plugins/external/security-headers.js";
 import voiceApis from "./platform/plugins/external/voice-apis.js";
+import retentionRoutes from "./privacy/retention/routes.js";
 
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.

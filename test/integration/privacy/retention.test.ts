@@ -2,9 +2,9 @@
 // through the real SDK against a local stub) and calls past their periods.
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APPLY_RETENTION, scheduleMaintenance } from "../../../server/hotline/retention/maintenance.js";
-import { applyRetention } from "../../../server/hotline/retention/purge.js";
 import { MAINTENANCE_QUEUE, queueOptions } from "../../../server/platform/jobs/queues.js";
+import { APPLY_RETENTION, scheduleMaintenance } from "../../../server/privacy/retention/maintenance.js";
+import { applyRetention } from "../../../server/privacy/retention/purge.js";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createRecording, insertCall } from "../../helpers/calls.js";
 import { STUB_ACCOUNT_SID, startTwilioRestStub, type TwilioRestStub } from "../../helpers/twilio-rest-stub.js";
