@@ -73,7 +73,7 @@ import queuesPlugin from "./platform/plugins/external/queues.js";
 import redisPlugin from "./platform/plugins/external/redis.js";
 import securityHeaders from "./platform/plugins/external/security-headers.js";
 import voiceApis from "./platform/plugins/external/voice-apis.js";
-import retentionRoutes from "./privacy/retention/routes.js";
+import { retentionPreviewRoutes, retentionSettingsRoutes } from "./privacy/retention/routes.js";
 
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.
@@ -148,7 +148,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(scoringRoutes, { prefix: "/report-scoring" });
       await api.register(boardRoutes, { prefix: "/board" });
       await api.register(deskRoutes, { prefix: "/desk" });
-      await api.register(retentionRoutes, { prefix: "/settings/retention" });
+      await api.register(retentionSettingsRoutes, { prefix: "/settings/retention" });
+      await api.register(retentionPreviewRoutes, { prefix: "/retention" });
       await api.register(linkSettingsRoutes, { prefix: "/settings/tracked-links" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });

@@ -1,27 +1,25 @@
-// GET/PUT /api/settings/retention — admins only; every change is audited.
+// GET/PUT /api/settings/retention (every kind's period) and GET /api/retention/preview (the dry run:
+// what the next run would remove). Admins only (retention:manage); every change is audited.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
+import { RetentionPreview, RetentionSettingsSchema } from "../../contract/privacy/retention.js";
 import { auditedSettingChange } from "../../platform/audit/audited-write.js";
 import { invalidField } from "../../platform/http/errors.js";
-import { RETENTION_LIMITS, readRetention, writeRetention } from "./settings.js";
+import { previewRetention } from "./purge.js";
+import { outlivesCalls, readRetention, writeRetention } from "./settings.js";
 
-const Days = Type.Integer({ minimum: RETENTION_LIMITS.min, maximum: RETENTION_LIMITS.max });
-const Retention = Type.Object({ recordingDays: Days, callDays: Days }, { additionalProperties: false });
-
-const retentionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+export const retentionSettingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
   fastify.addHook("preHandler", fastify.allow("retention:manage"));
 
-  fastify.get("/", { schema: { response: { 200: Retention } } }, async () => readRetention(db));
+  fastify.get("/", { schema: { response: { 200: RetentionSettingsSchema } } }, async () => readRetention(db));
 
-  fastify.put("/", { schema: { body: Retention, response: { 200: Retention } } }, async (request) => {
+  fastify.put("/", { schema: { body: RetentionSettingsSchema, response: { 200: RetentionSettingsSchema } } }, async (request) => {
     const actor = currentUser(request);
     const after = request.body;
-    // A recording belongs to its call: deleting the call deletes the recording with it.
-    if (after.recordingDays > after.callDays) {
-      throw invalidField("recordingDays", "retention_longer_than_calls", "recordingDays cannot exceed callDays");
-    }
+    // A call's parts are deleted with their call: a longer period for them would be a promise not kept.
+    const longer = outlivesCalls(after);
+    if (longer) throw invalidField(longer, "retention_longer_than_calls", `${longer} cannot exceed callDays`);
     await auditedSettingChange(db, {
       actorId: actor.id,
       ip: request.ip,
@@ -34,4 +32,12 @@ const retentionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   });
 };
 
-export default retentionRoutes;
+export const retentionPreviewRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { db } = fastify;
+  fastify.addHook("preHandler", fastify.allow("retention:manage"));
+
+  fastify.get("/preview", { schema: { response: { 200: RetentionPreview } } }, async () => {
+    const now = new Date();
+    return { now, kinds: await previewRetention(db, now) };
+  });
+};

@@ -1,43 +1,37 @@
-// Retention periods (Decree 356/2025: personal data is kept no longer than needed), stored in the
-// settings table so admins change them without a deployment.
+// The retention periods (server/contract/privacy/retention.ts), stored in the settings table so admins
+// change them without a deployment: one row per kind, retention.<field> (retention.recordingDays and
+// retention.callDays are the keys used before every kind had one, so saved values survive).
 
+import { RETENTION_DEFAULTS, RETENTION_KINDS, type RetentionSettings } from "../../contract/privacy/retention.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 
-export interface RetentionSettings {
-  /** Days a call recording is kept (then deleted at Twilio and here). */
-  recordingDays: number;
-  /** Days a call record is kept with its events, notes and survey answers. */
-  callDays: number;
-}
-
-export const RETENTION_DEFAULTS: RetentionSettings = { recordingDays: 365, callDays: 730 };
-export const RETENTION_LIMITS = { min: 7, max: 3650 } as const;
-
-const KEYS = { recordingDays: "retention.recordingDays", callDays: "retention.callDays" } as const;
+export { RETENTION_DEFAULTS, RETENTION_KINDS, type RetentionSettings };
 
 type SettingsReader = Pick<Db, "setting"> | Prisma.TransactionClient;
 
-const valid = (value: unknown): value is number =>
-  typeof value === "number" && Number.isInteger(value) && value >= RETENTION_LIMITS.min && value <= RETENTION_LIMITS.max;
+const keyOf = (field: string) => `retention.${field}`;
 
-/** The stored periods, or the defaults for anything missing or malformed. */
+/** The stored periods, or the default for any missing or outside its limits. */
 export async function readRetention(db: SettingsReader): Promise<RetentionSettings> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(KEYS) } } });
+  const rows = await db.setting.findMany({ where: { key: { in: RETENTION_KINDS.map((rule) => keyOf(rule.field)) } } });
   const stored = new Map(rows.map((row) => [row.key, row.value as unknown]));
-  const pick = (name: keyof RetentionSettings) => {
-    const value = stored.get(KEYS[name]);
-    return valid(value) ? value : RETENTION_DEFAULTS[name];
-  };
-  return { recordingDays: pick("recordingDays"), callDays: pick("callDays") };
+  const settings = { ...RETENTION_DEFAULTS };
+  for (const rule of RETENTION_KINDS) {
+    const value = stored.get(keyOf(rule.field));
+    if (typeof value === "number" && Number.isInteger(value) && value >= rule.min && value <= rule.max) settings[rule.field] = value;
+  }
+  return settings;
 }
 
 export async function writeRetention(db: SettingsReader, settings: RetentionSettings): Promise<void> {
-  for (const name of Object.keys(KEYS) as (keyof RetentionSettings)[]) {
-    await db.setting.upsert({
-      where: { key: KEYS[name] },
-      create: { key: KEYS[name], value: settings[name] },
-      update: { value: settings[name] },
-    });
+  for (const rule of RETENTION_KINDS) {
+    const key = keyOf(rule.field);
+    await db.setting.upsert({ where: { key }, create: { key, value: settings[rule.field] }, update: { value: settings[rule.field] } });
   }
+}
+
+/** The first period longer than the call log's among a call's parts: they are deleted with their call anyway. */
+export function outlivesCalls(settings: RetentionSettings): string | undefined {
+  return RETENTION_KINDS.find((rule) => "partOfCall" in rule && rule.partOfCall && settings[rule.field] > settings.callDays)?.field;
 }
