@@ -27,7 +27,7 @@ const SECTIONS = [
     resources: ["campaigns", "contacts", "contact-lists", "segments", "suppressions", "dnc", "sms-templates", "sms-senders", "sms-policy"],
   },
   { id: "agencies", resources: ["agencies", "hours-overrides", "users"] },
-  { id: "system", resources: ["audit-logs"] },
+  { id: "system", resources: ["audit-logs", "retention"] },
 ] as const;
 
 export const Menu = () => {
