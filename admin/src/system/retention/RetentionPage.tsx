@@ -14,7 +14,8 @@ import {
   useNotify,
   useTranslate,
 } from "react-admin";
-import { RETENTION_KINDS, type RetentionPreview, type RetentionSettings } from "../../../../server/contract/privacy/retention";
+import type { RetentionPreview, RetentionSettings } from "../../../../server/contract/privacy/retention";
+import { RETENTION_KINDS } from "../../../../server/contract/privacy/retention-kinds";
 import { fetchPreview, fetchRetention, saveRetention } from "./api";
 
 export const RetentionPage = () => {
