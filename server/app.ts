@@ -31,7 +31,6 @@ import callQueues from "./hotline/queues/plugin.js";
 import agencyReportRoutes from "./hotline/reports/periodic/routes.js";
 import scoringRoutes from "./hotline/reports/periodic/scoring-routes.js";
 import reportRoutes from "./hotline/reports/routes.js";
-import retentionRoutes from "./hotline/retention/routes.js";
 import simulatorNetwork from "./hotline/simulator/network/plugin.js";
 import simulatorRoutes from "./hotline/simulator/routes.js";
 import surveyRoutes from "./hotline/surveys/routes.js";
@@ -77,6 +76,7 @@ import redisPlugin from "./platform/plugins/external/redis.js";
 import securityHeaders from "./platform/plugins/external/security-headers.js";
 import voiceApis from "./platform/plugins/external/voice-apis.js";
 import privacyRequestRoutes from "./privacy/requests/routes.js";
+import { retentionPreviewRoutes, retentionSettingsRoutes } from "./privacy/retention/routes.js";
 
 // Wrapped with fastify-plugin so what it decorates (db, redis, callRouting…) is visible on the instance
 // that registers it: the entry points and the tests.
@@ -154,7 +154,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(scoringRoutes, { prefix: "/report-scoring" });
       await api.register(boardRoutes, { prefix: "/board" });
       await api.register(deskRoutes, { prefix: "/desk" });
-      await api.register(retentionRoutes, { prefix: "/settings/retention" });
+      await api.register(retentionSettingsRoutes, { prefix: "/settings/retention" });
+      await api.register(retentionPreviewRoutes, { prefix: "/retention" });
       await api.register(linkSettingsRoutes, { prefix: "/settings/tracked-links" });
       await api.register(flowVersionRoutes, { prefix: "/ivr-flow-versions" });
       await api.register(simulatorRoutes, { prefix: "/simulator" });

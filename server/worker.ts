@@ -4,7 +4,6 @@ import { Worker } from "bullmq";
 import pino from "pino";
 import { loadConfigOrExit } from "./config.js";
 import { caseSmsProcessor } from "./hotline/cases/sms-job.js";
-import { maintenanceProcessor, scheduleMaintenance } from "./hotline/retention/maintenance.js";
 import { surveysProcessor } from "./hotline/surveys/sms-job.js";
 import { registerMessagingHooks } from "./messaging/hooks.js";
 import { createServiceSmsProvider } from "./messaging/registry.js";
@@ -36,6 +35,7 @@ import {
 } from "./platform/jobs/queues.js";
 import { onShutdown } from "./platform/lifecycle.js";
 import { createCommandRedis } from "./platform/redis.js";
+import { maintenanceProcessor, scheduleMaintenance } from "./privacy/retention/maintenance.js";
 
 const config = loadConfigOrExit();
 // The sink's receipts move campaign recipients; carrier unsubscribes become opt-outs.

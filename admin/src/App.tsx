@@ -35,6 +35,7 @@ import smsTemplates from "./outreach/sms-templates";
 import suppressions from "./outreach/suppressions";
 import privacyRequests from "./privacy/requests";
 import auditLogs from "./system/audit-logs";
+import retention from "./system/retention";
 
 // Every screen, in the menu's order. Each is declared only for those who may list it (the calls for
 // everyone, users and the audit log for administrators, campaigns for campaign staff...), so others
@@ -69,6 +70,7 @@ const RESOURCES = [
   <Resource key="privacy-requests" name="privacy-requests" {...privacyRequests} />,
   <Resource key="users" name="users" {...users} />,
   <Resource key="audit-logs" name="audit-logs" {...auditLogs} />,
+  <Resource key="retention" name="retention" {...retention} />,
 ];
 
 const CatchAll = catchAllFor(RESOURCES.map((resource) => resource.props.name));

@@ -78,7 +78,8 @@ export const PERMISSIONS = {
   /** The score formula and grade bands of the periodic reports. */
   "report-scoring:manage": { roles: NO_ONE_ELSE, console: { "report-scoring": [...READ, "edit"] } },
   "simulator:run": { roles: ["supervisor"], console: { simulator: ["list"] } },
-  "retention:manage": { roles: NO_ONE_ELSE },
+  /** Every kind of record's retention period and the dry run of the next nightly run. */
+  "retention:manage": { roles: NO_ONE_ELSE, console: { retention: ["list", "edit"] } },
   /** The platform's own state: readiness of PostgreSQL and Redis, queue backlogs, failed jobs. */
   "system:health": { roles: NO_ONE_ELSE },
 

@@ -187,6 +187,7 @@ async function routes(page: Page): Promise<string[]> {
     "simulator",
     "users",
     "audit-logs",
+    "retention",
   ];
   const records: [string, "show" | "edit"][] = [
     ["calls", "show"],

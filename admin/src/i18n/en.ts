@@ -16,6 +16,7 @@ import { enHome } from "./en/home";
 import { enKnowledge } from "./en/knowledge";
 import { enNotes } from "./en/notes";
 import { enPrivacy } from "./en/privacy";
+import { enRetention } from "./en/retention";
 import { enRouting, enRoutingAudit, enRoutingFields, enRoutingResources, enRoutingValidation } from "./en/routing";
 import { enSms } from "./en/sms";
 import { enTransfer } from "./en/transfer";
@@ -56,7 +57,7 @@ export const enApp = {
       invalid_characters: "Contains characters that cannot be stored (a NUL character or broken Unicode)",
       out_of_range: "Number out of the allowed range",
       required: "Required: enter a value or choose at least one item",
-      retention_longer_than_calls: "Recordings cannot be kept longer than the call log they belong to",
+      retention_longer_than_calls: "A call's recordings, notes or answers cannot be kept longer than the call log they belong to",
       ...enRoutingValidation,
       ...enSms.validation,
       ...enNotes.validation,
@@ -197,6 +198,7 @@ export const enApp = {
     ...enContacts.tthc,
     ...enCampaigns.tthc,
     ...enSms.tthc,
+    ...enRetention.tthc,
     ...enNotes.tthc,
     ...enKnowledge.tthc,
     ...enForms.tthc,
@@ -265,6 +267,7 @@ export const enApp = {
     ...enContacts.resources,
     ...enCampaigns.resources,
     ...enSms.resources,
+    ...enRetention.resources,
     ...enNotes.resources,
     ...enKnowledge.resources,
     ...enAgencyReports.resources,

@@ -28,7 +28,7 @@ const SECTIONS = [
   },
   { id: "privacy", resources: ["privacy-requests"] },
   { id: "agencies", resources: ["agencies", "hours-overrides", "users"] },
-  { id: "system", resources: ["audit-logs"] },
+  { id: "system", resources: ["audit-logs", "retention"] },
 ] as const;
 
 export const Menu = () => {

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgencyReport, PeriodFigures } from "../../../server/contract/hotline/agency-reports.js";
 import type { NoteKind } from "../../../server/generated/prisma/enums.js";
 import { PREPARE_MONTHLY_REPORT, prepareMonthlyReport } from "../../../server/hotline/reports/periodic/job.js";
-import { maintenanceProcessor, scheduleMaintenance } from "../../../server/hotline/retention/maintenance.js";
 import { MAINTENANCE_QUEUE, queueOptions } from "../../../server/platform/jobs/queues.js";
+import { maintenanceProcessor, scheduleMaintenance } from "../../../server/privacy/retention/maintenance.js";
 import { createUser, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createCall } from "../../helpers/calls.js";
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CaseDetail } from "../../../server/contract/hotline/cases.js";
 import { ESCALATE_CASES, escalateOverdueCases } from "../../../server/hotline/cases/escalation.js";
 import { type CaseSmsDeps, sendCaseSms } from "../../../server/hotline/cases/sms-job.js";
-import { maintenanceProcessor } from "../../../server/hotline/retention/maintenance.js";
 import { createSinkSmsProvider } from "../../../server/messaging/vendors/sink.js";
 import { suppress } from "../../../server/outreach/consent/opt-outs/suppress.js";
+import { maintenanceProcessor } from "../../../server/privacy/retention/maintenance.js";
 import { createUser, listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createCall } from "../../helpers/calls.js";
 

@@ -4,6 +4,7 @@
 // upload accounts for every line (finding 12).
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RETENTION_DEFAULTS } from "../../../server/contract/privacy/retention.js";
 import { WITHHELD_CALLER } from "../../../server/phone/caller-id.js";
 import { listUrl, login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createSender } from "../../helpers/campaigns.js";
@@ -83,7 +84,7 @@ describe("text the database cannot store, and numbers out of range (finding 2)",
   it("refuses numbers past int4 and '1e400' before they reach the database", async () => {
     const big = await json("POST", "/api/contact-lists/1/members", { contactIds: [99999999999] }, admin);
     expect(big.statusCode).toBe(400);
-    const infinite = await json("PUT", "/api/settings/retention", { recordingDays: 7, callDays: "1e400" }, admin);
+    const infinite = await json("PUT", "/api/settings/retention", { ...RETENTION_DEFAULTS, recordingDays: 7, callDays: "1e400" }, admin);
     expect(infinite.statusCode).toBe(400);
     expect(infinite.json().errors).toEqual({ callDays: "tthc.validation.out_of_range" });
   });

@@ -15,6 +15,7 @@ import { viHome } from "./home";
 import { viKnowledge } from "./knowledge";
 import { viNotes } from "./notes";
 import { viPrivacy } from "./privacy";
+import { viRetention } from "./retention";
 import { viRouting, viRoutingAudit, viRoutingFields, viRoutingResources, viRoutingValidation } from "./routing";
 import { viSms } from "./sms";
 import { viTransfer } from "./transfer";
@@ -55,7 +56,8 @@ export const viApp: AppMessages = {
       invalid_characters: "Chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode hỏng)",
       out_of_range: "Số nằm ngoài phạm vi cho phép",
       required: "Bắt buộc: hãy nhập nội dung hoặc chọn ít nhất một mục",
-      retention_longer_than_calls: "Thời hạn lưu ghi âm không được dài hơn thời hạn lưu nhật ký cuộc gọi",
+      retention_longer_than_calls:
+        "Ghi âm, thư thoại, ghi chú hay câu trả lời khảo sát của cuộc gọi không được lưu lâu hơn nhật ký cuộc gọi",
       ...viRoutingValidation,
       ...viSms.validation,
       ...viNotes.validation,
@@ -196,6 +198,7 @@ export const viApp: AppMessages = {
     ...viContacts.tthc,
     ...viCampaigns.tthc,
     ...viSms.tthc,
+    ...viRetention.tthc,
     ...viNotes.tthc,
     ...viKnowledge.tthc,
     ...viForms.tthc,
@@ -264,6 +267,7 @@ export const viApp: AppMessages = {
     ...viContacts.resources,
     ...viCampaigns.resources,
     ...viSms.resources,
+    ...viRetention.resources,
     ...viNotes.resources,
     ...viKnowledge.resources,
     ...viAgencyReports.resources,

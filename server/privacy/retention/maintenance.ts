@@ -1,23 +1,23 @@
 // Housekeeping that must happen whether or not anyone uses the console.
 import type { Job, Queue } from "bullmq";
-import type { Db } from "../../platform/db/client.js";
 import {
   ESCALATE_CASES,
   ESCALATION_EVERY_MS,
   type EscalationResult,
   escalateOverdueCases,
   requeueMissingCaseSms,
-} from "../cases/escalation.js";
+} from "../../hotline/cases/escalation.js";
 import {
   type MonthlyResult,
   PREPARE_MONTHLY_REPORT,
   PREPARE_MONTHLY_REPORT_PATTERN,
   prepareMonthlyReport,
-} from "../reports/periodic/job.js";
+} from "../../hotline/reports/periodic/job.js";
+import type { Db } from "../../platform/db/client.js";
 import { applyRetention, type RetentionDeps, type RetentionResult } from "./purge.js";
 
 export const PURGE_SESSIONS = "purge-expired-sessions";
-/** Deletes recordings and calls past their retention periods (server/hotline/retention). */
+/** Deletes recordings and calls past their retention periods (server/privacy/retention). */
 export const APPLY_RETENTION = "apply-retention";
 
 /** Registers the repeating jobs; upserting keeps one schedule however many workers start. */
