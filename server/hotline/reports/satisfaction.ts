@@ -6,6 +6,7 @@
 // and the total together); simulated calls (training, demos) are left out. Calls deleted by
 // retention stay counted: a past month's figures do not change.
 
+import { addDays } from "../../clock/vietnam-time.js";
 import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
@@ -83,6 +84,24 @@ const figures = (row: SqlRow, presence: PresenceFigures | null): Figures => ({
   occupancy: presence?.occupancy ?? null,
 });
 
+const firstOfNextMonth = (day: string) => {
+  const [year, month] = day.split("-").map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+};
+
+/**
+ * A period of days as the wait histograms read it: the whole months inside it from the monthly
+ * table ([monthsStart, monthsEnd)), the days before them ([from, headEnd)) and after them
+ * ([tailStart, to]) from the daily one; each part a range of its table's key, so an index scan.
+ */
+export function monthSplit(from: string, to: string): { headEnd: string; monthsStart: string; monthsEnd: string; tailStart: string } {
+  const after = addDays(to, 1);
+  const monthsStart = from.endsWith("-01") ? from : firstOfNextMonth(from);
+  const monthsEnd = `${after.slice(0, 7)}-01`;
+  if (monthsStart >= monthsEnd) return { headEnd: after, monthsStart: after, monthsEnd: after, tailStart: after };
+  return { headEnd: monthsStart, monthsStart, monthsEnd, tailStart: monthsEnd };
+}
+
 /**
  * @param serviceLevelSeconds the wait within which an answer counts for the service level.
  * @param visible agency ids the reader may see, or null for the whole province (then calls that
@@ -98,20 +117,19 @@ export async function satisfactionReport(
   const scope = visible ? Prisma.sql`AND agency_key = ANY(${visible}::int[])` : Prisma.empty;
   const from = Prisma.sql`${period.from}::date`;
   const to = Prisma.sql`${period.to}::date`;
+  const split = monthSplit(period.from, period.to);
   // Figures from the roll-ups (migration 20261205130000_report_rollups): day × agency sums, and the
-  // waits of answered calls as a histogram, whole months from the monthly one. The p90 is
-  // percentile_cont's own formula (interpolating between the values at floor and ceil of
+  // waits of answered calls as a histogram (whole months from the monthly one: monthSplit). The p90
+  // is percentile_cont's own formula (interpolating between the values at floor and ceil of
   // 0.9 × (n − 1)) applied to the histogram, so it equals the percentile over the calls.
   const rows = await db.$queryRaw<SqlRow[]>`
-    WITH months AS (
-      SELECT m::date AS month FROM generate_series(date_trunc('month', ${from}), ${to}, interval '1 month') m
-      WHERE m::date >= ${from} AND (m + interval '1 month' - interval '1 day')::date <= ${to}
-    ), hist AS (
+    WITH hist AS (
       SELECT agency_key, wait, sum(calls)::float8 AS n FROM (
-        SELECT agency_key, wait, calls FROM call_daily_waits
-        WHERE day >= ${from} AND day <= ${to} AND date_trunc('month', day)::date NOT IN (SELECT month FROM months) ${scope}
+        SELECT agency_key, wait, calls FROM call_daily_waits WHERE day >= ${from} AND day < ${split.headEnd}::date ${scope}
         UNION ALL
-        SELECT agency_key, wait, calls FROM call_monthly_waits WHERE month IN (SELECT month FROM months) ${scope}
+        SELECT agency_key, wait, calls FROM call_monthly_waits WHERE month >= ${split.monthsStart}::date AND month < ${split.monthsEnd}::date ${scope}
+        UNION ALL
+        SELECT agency_key, wait, calls FROM call_daily_waits WHERE day >= ${split.tailStart}::date AND day <= ${to} ${scope}
       ) parts GROUP BY agency_key, wait HAVING sum(calls) > 0
     ), grouped AS (
       SELECT GROUPING(agency_key) = 1 AS is_total, agency_key, wait, sum(n) AS n,
