@@ -122,6 +122,10 @@ export async function satisfactionReport(
   // waits of answered calls as a histogram (whole months from the monthly one: monthSplit). The p90
   // is percentile_cont's own formula (interpolating between the values at floor and ceil of
   // 0.9 × (n − 1)) applied to the histogram, so it equals the percentile over the calls.
+  // The staff figures are independent: read them at the same time on another connection.
+  const staffRead = staffTotals(db, period, visible);
+  // Awaited below; if the main query fails first, its failure is the one reported.
+  staffRead.catch(() => undefined);
   const rows = await db.$queryRaw<SqlRow[]>`
     WITH hist AS (
       SELECT agency_key, wait, sum(calls)::float8 AS n FROM (
@@ -184,7 +188,7 @@ export async function satisfactionReport(
 
   const total = rows.find((row) => row.is_total);
   const unrouted = rows.find((row) => !row.is_total && row.agency_id === null);
-  const staff = await staffTotals(db, period, visible);
+  const staff = await staffRead;
   const ofAgency = (agencyId: number) => presenceFigures(staff.filter((member) => member.agencyId === agencyId));
   return {
     from: period.from,
