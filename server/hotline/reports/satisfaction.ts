@@ -2,15 +2,16 @@
 // three levels, ranked by satisfaction among agencies with enough answers, plus the province total;
 // beside them the line's figures (offered, abandoned in queue, waits, service level, talk time) and
 // the staff's (wrap-up, occupancy: staff-figures.ts), per agency and per staff member.
-// One grouped SQL statement (GROUPING SETS gives the agency rows and the total together); simulated
-// calls (training, demos) are left out.
+// One grouped SQL statement over the roll-ups kept by triggers (GROUPING SETS gives the agency rows
+// and the total together); simulated calls (training, demos) are left out. Calls deleted by
+// retention stay counted: a past month's figures do not change.
 
+import { addDays } from "../../clock/vietnam-time.js";
 import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Period } from "./period.js";
 import { type PresenceFigures, presenceFigures, staffRow, staffTotals } from "./staff-figures.js";
-import { waitSql } from "./wait.js";
 
 /** The province's goal: at least 90% of citizens satisfied (plan 2025–2030). */
 export const SATISFACTION_TARGET = 0.9;
@@ -83,6 +84,24 @@ const figures = (row: SqlRow, presence: PresenceFigures | null): Figures => ({
   occupancy: presence?.occupancy ?? null,
 });
 
+const firstOfNextMonth = (day: string) => {
+  const [year, month] = day.split("-").map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+};
+
+/**
+ * A period of days as the wait histograms read it: the whole months inside it from the monthly
+ * table ([monthsStart, monthsEnd)), the days before them ([from, headEnd)) and after them
+ * ([tailStart, to]) from the daily one; each part a range of its table's key, so an index scan.
+ */
+export function monthSplit(from: string, to: string): { headEnd: string; monthsStart: string; monthsEnd: string; tailStart: string } {
+  const after = addDays(to, 1);
+  const monthsStart = from.endsWith("-01") ? from : firstOfNextMonth(from);
+  const monthsEnd = `${after.slice(0, 7)}-01`;
+  if (monthsStart >= monthsEnd) return { headEnd: after, monthsStart: after, monthsEnd: after, tailStart: after };
+  return { headEnd: monthsStart, monthsStart, monthsEnd, tailStart: monthsEnd };
+}
+
 /**
  * @param serviceLevelSeconds the wait within which an answer counts for the service level.
  * @param visible agency ids the reader may see, or null for the whole province (then calls that
@@ -95,40 +114,72 @@ export async function satisfactionReport(
   visible: number[] | null,
   serviceLevelSeconds: number,
 ): Promise<SatisfactionReport> {
-  const scope = visible ? Prisma.sql`AND c.agency_id = ANY(${visible}::int[])` : Prisma.empty;
+  const scope = visible ? Prisma.sql`AND agency_key = ANY(${visible}::int[])` : Prisma.empty;
+  const from = Prisma.sql`${period.from}::date`;
+  const to = Prisma.sql`${period.to}::date`;
+  const split = monthSplit(period.from, period.to);
+  // Figures from the roll-ups (migration 20261205130000_report_rollups): day × agency sums, and the
+  // waits of answered calls as a histogram (whole months from the monthly one: monthSplit). The p90
+  // is percentile_cont's own formula (interpolating between the values at floor and ceil of
+  // 0.9 × (n − 1)) applied to the histogram, so it equals the percentile over the calls.
+  // The staff figures are independent: read them at the same time on another connection.
+  const staffRead = staffTotals(db, period, visible);
+  // Awaited below; if the main query fails first, its failure is the one reported.
+  staffRead.catch(() => undefined);
   const rows = await db.$queryRaw<SqlRow[]>`
-    WITH per AS (
+    WITH hist AS (
+      SELECT agency_key, wait, sum(calls)::float8 AS n FROM (
+        SELECT agency_key, wait, calls FROM call_daily_waits WHERE day >= ${from} AND day < ${split.headEnd}::date ${scope}
+        UNION ALL
+        SELECT agency_key, wait, calls FROM call_monthly_waits WHERE month >= ${split.monthsStart}::date AND month < ${split.monthsEnd}::date ${scope}
+        UNION ALL
+        SELECT agency_key, wait, calls FROM call_daily_waits WHERE day >= ${split.tailStart}::date AND day <= ${to} ${scope}
+      ) parts GROUP BY agency_key, wait HAVING sum(calls) > 0
+    ), grouped AS (
+      SELECT GROUPING(agency_key) = 1 AS is_total, agency_key, wait, sum(n) AS n,
+        sum(n) FILTER (WHERE agency_key <> 0) AS n_routed
+      FROM hist GROUP BY GROUPING SETS ((agency_key, wait), (wait))
+    ), cumulative AS (
+      SELECT is_total, agency_key, wait, n, n_routed,
+        sum(n) OVER (PARTITION BY is_total, agency_key ORDER BY wait) - n AS before,
+        0.9::float8 * (sum(n) OVER (PARTITION BY is_total, agency_key) - 1) AS pos
+      FROM grouped
+    ), waits AS (
+      SELECT is_total, agency_key,
+        sum(n * wait) / NULLIF(sum(n), 0) AS average_wait_seconds,
+        COALESCE(sum(n_routed) FILTER (WHERE wait <= ${serviceLevelSeconds}), 0)::int AS answered_in_time,
+        max(wait) FILTER (WHERE before <= floor(pos) AND floor(pos) < before + n)
+          + (pos - floor(pos)) * (max(wait) FILTER (WHERE before <= ceil(pos) AND ceil(pos) < before + n)
+            - max(wait) FILTER (WHERE before <= floor(pos) AND floor(pos) < before + n)) AS p90_wait_seconds
+      FROM cumulative GROUP BY is_total, agency_key, pos
+    ), per AS (
       SELECT
-        GROUPING(c.agency_id) = 1 AS is_total,
-        c.agency_id,
-        count(*)::int AS calls,
-        count(*) FILTER (WHERE c.answered_at IS NOT NULL)::int AS answered,
-        (avg(w.wait) FILTER (WHERE c.answered_at IS NOT NULL))::float8 AS average_wait_seconds,
-        (percentile_cont(0.9) WITHIN GROUP (ORDER BY w.wait) FILTER (WHERE c.answered_at IS NOT NULL))::float8 AS p90_wait_seconds,
-        count(*) FILTER (WHERE c.agency_id IS NOT NULL)::int AS offered,
-        count(*) FILTER (WHERE c.queue_outcome = 'abandoned')::int AS abandoned_in_queue,
-        count(*) FILTER (WHERE c.agency_id IS NOT NULL AND c.answered_at IS NOT NULL AND w.wait <= ${serviceLevelSeconds})::int AS answered_in_time,
-        count(*) FILTER (WHERE c.agency_id IS NOT NULL AND (c.answered_at IS NOT NULL OR c.ended_at IS NOT NULL))::int AS settled,
-        (avg(c.talk_seconds) FILTER (WHERE c.answered_at IS NOT NULL))::float8 AS average_talk_seconds,
-        count(s.value)::int AS answers,
-        count(*) FILTER (WHERE s.value = 1)::int AS very_satisfied,
-        count(*) FILTER (WHERE s.value = 2)::int AS satisfied,
-        count(*) FILTER (WHERE s.value = 3)::int AS dissatisfied,
-        count(r.value)::int AS resolved_answers,
-        count(*) FILTER (WHERE r.value = 1)::int AS resolved
-      FROM calls c
-      CROSS JOIN LATERAL (SELECT ${waitSql("c")} AS wait) w
-      LEFT JOIN survey_answers s ON s.call_id = c.id AND s.question = 'satisfaction'
-      LEFT JOIN survey_answers r ON r.call_id = c.id AND r.question = 'resolved'
-      WHERE c.started_at >= ${period.start} AND c.started_at < ${period.end} AND NOT c.simulated ${scope}
-      GROUP BY GROUPING SETS ((c.agency_id), ())
+        GROUPING(f.agency_key) = 1 AS is_total,
+        NULLIF(f.agency_key, 0) AS agency_id,
+        f.agency_key,
+        sum(f.calls)::int AS calls,
+        sum(f.answered)::int AS answered,
+        COALESCE(sum(f.calls) FILTER (WHERE f.agency_key <> 0), 0)::int AS offered,
+        sum(f.abandoned_in_queue)::int AS abandoned_in_queue,
+        COALESCE(sum(f.settled) FILTER (WHERE f.agency_key <> 0), 0)::int AS settled,
+        (sum(f.talk_sum)::float8 / NULLIF(sum(f.talked), 0)) AS average_talk_seconds,
+        sum(f.answers)::int AS answers,
+        sum(f.very_satisfied)::int AS very_satisfied,
+        sum(f.satisfied)::int AS satisfied,
+        sum(f.dissatisfied)::int AS dissatisfied,
+        sum(f.resolved_answers)::int AS resolved_answers,
+        sum(f.resolved)::int AS resolved
+      FROM call_daily_figures f
+      WHERE f.day >= ${from} AND f.day <= ${to} ${scope}
+      GROUP BY GROUPING SETS ((f.agency_key), ())
+      HAVING sum(f.calls) > 0
     ), rated AS (
-      SELECT per.*,
+      SELECT per.*, w.average_wait_seconds, w.p90_wait_seconds, COALESCE(w.answered_in_time, 0) AS answered_in_time,
         answered::float8 / NULLIF(calls, 0) AS answer_rate,
         (very_satisfied + satisfied)::float8 / NULLIF(answers, 0) AS satisfaction_rate,
         resolved::float8 / NULLIF(resolved_answers, 0) AS resolved_rate,
-        (NOT is_total AND agency_id IS NOT NULL AND answers >= ${minAnswers}) AS rankable
-      FROM per
+        (NOT per.is_total AND per.agency_id IS NOT NULL AND answers >= ${minAnswers}) AS rankable
+      FROM per LEFT JOIN waits w ON w.is_total = per.is_total AND (per.is_total OR w.agency_key = per.agency_key)
     )
     SELECT rated.*, a.code AS agency_code, a.name AS agency_name,
       CASE WHEN rankable THEN (rank() OVER (PARTITION BY rankable ORDER BY satisfaction_rate DESC, answers DESC))::int END AS rank
@@ -137,7 +188,7 @@ export async function satisfactionReport(
 
   const total = rows.find((row) => row.is_total);
   const unrouted = rows.find((row) => !row.is_total && row.agency_id === null);
-  const staff = await staffTotals(db, period, visible);
+  const staff = await staffRead;
   const ofAgency = (agencyId: number) => presenceFigures(staff.filter((member) => member.agencyId === agencyId));
   return {
     from: period.from,

@@ -1,4 +1,5 @@
-// Staff figures over a period, from what is stored: the calls each answered, and their presence
+// Staff figures over a period, from what is stored: the calls each answered (the day-by-day roll-up
+// call_daily_staff_figures, which outlives call retention), and their presence
 // changes read as a timeline (each state lasts until the next change, or the end of the period, or
 // now). The state at the period's start is the last change before it. Logged in is any state but
 // offline; occupancy is time on a call or in wrap-up over that; the mean wrap-up is the wrap-up time
@@ -83,10 +84,10 @@ export async function staffTotals(db: Db, period: Period, visible: number[] | nu
         count(*) FILTER (WHERE state = 'wrap_up' AND seconds > 0)::int AS wrap_ups
       FROM spans GROUP BY user_id
     ), answered AS (
-      SELECT c.staff_id AS user_id, count(*)::int AS answered, COALESCE(sum(c.talk_seconds), 0)::float8 AS talk, count(c.talk_seconds)::int AS talked
-      FROM calls c JOIN staff s ON s.id = c.staff_id
-      WHERE c.started_at >= ${period.start} AND c.started_at < ${period.end} AND NOT c.simulated AND c.answered_at IS NOT NULL
-      GROUP BY c.staff_id
+      SELECT f.staff_id AS user_id, sum(f.answered)::int AS answered, sum(f.talk_sum)::float8 AS talk, sum(f.talked)::int AS talked
+      FROM call_daily_staff_figures f JOIN staff s ON s.id = f.staff_id
+      WHERE f.day >= ${period.from}::date AND f.day <= ${period.to}::date
+      GROUP BY f.staff_id
     )
     SELECT s.id AS "staffId", s.name, s.agency_id AS "agencyId", s.agency_name AS "agencyName",
       COALESCE(a.answered, 0) AS answered, COALESCE(a.talk, 0) AS "talkSeconds", COALESCE(a.talked, 0) AS talked,
