@@ -20,12 +20,6 @@ export interface RetentionDeps {
   twilio?: TwilioClient;
   now?: () => Date;
   log?: { warn(obj: object, msg: string): void };
-  /**
-   * Called before any call older than `cutoff` is deleted, so the call roll-up (the figures reports
-   * read once the details are gone) covers those days first. A failure stops the run: no call goes
-   * before its figures are kept.
-   */
-  beforeCallsExpire?: (db: Db, cutoff: Date) => Promise<void>;
 }
 
 export interface RetentionResult {
@@ -183,7 +177,8 @@ async function removeKind(deps: RetentionDeps, kind: RetentionKind, cutoffs: Cut
           (await db.contact.deleteMany({ where: { AND: [{ id: { in: ids } }, select.contactsWithoutConsent(cutoffs)] } })).count,
       );
     case "calls":
-      await deps.beforeCallsExpire?.(db, cutoffs.calls);
+      // Reports stay true without the calls: the roll-up tables are kept by triggers as calls are
+      // written (hotline/reports, migration report_rollups), and deleting a call subtracts nothing.
       // A call keeps itself while a recording of it is still live (Twilio refused to delete it).
       return inBatches(
         (id) => db.call.findMany(after({ ...select.calls(cutoffs), recordings: { none: { deletedAt: null } } }, id)),

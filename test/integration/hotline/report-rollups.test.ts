@@ -2,7 +2,7 @@
 // give the same report as a rebuild from the stored calls after every kind of change a call goes
 // through, count a repeated write once, and keep a month's figures when retention deletes its calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyRetention } from "../../../server/hotline/retention/purge.js";
+import { applyRetention } from "../../../server/privacy/retention/purge.js";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createCall } from "../../helpers/calls.js";
 
@@ -93,7 +93,7 @@ describe("report roll-ups", () => {
     expect(february.total.calls).toBe(7);
 
     const result = await applyRetention({ db: t.db, now: () => at("2028-03-05") });
-    expect(result.callsDeleted).toBeGreaterThanOrEqual(8);
+    expect(result.removed.calls).toBeGreaterThanOrEqual(8);
     expect(await t.db.call.count({ where: { startedAt: { lt: at("2026-03-01", "00:00") } } })).toBe(0);
 
     expect(await report()).toEqual(february);

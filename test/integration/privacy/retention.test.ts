@@ -392,20 +392,6 @@ describe("retention of every kind", () => {
     expect(await t.db.call.count({ where: { id: call.id } })).toBe(1);
   });
 
-  it("asks the roll-up to cover the calls' days before any call goes", async () => {
-    const call = await insertCall(t.db, { startedAt: ago(800) });
-    const seen: { cutoff: Date; callStillThere: number }[] = [];
-    await applyRetention({
-      db: t.db,
-      now: () => NOW,
-      beforeCallsExpire: async (db, cutoff) => {
-        seen.push({ cutoff, callStillThere: await db.call.count({ where: { id: call.id } }) });
-      },
-    });
-    expect(seen).toEqual([{ cutoff: ago(730), callStillThere: 1 }]);
-    expect(await t.db.call.count({ where: { id: call.id } })).toBe(0);
-  });
-
   it("answers the dry run over the API for admins", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/retention/preview", headers: { cookie: adminCookie } });
     expect(response.statusCode).toBe(200);
