@@ -147,6 +147,7 @@ export interface ImportRun {
 /** The COPY stream is written in chunks of about this many characters. */
 const CHUNK_CHARS = 64 * 1024;
 const PROGRESS_MS = 500;
+const ANALYZE_ROWS = 10_000;
 /** The contact columns of a report line in the staging table. */
 const NO_CONTACT = Array.from({ length: 12 }, () => null);
 
@@ -286,6 +287,9 @@ export async function runContactImport(db: Db, input: AsyncIterable<Buffer | str
     if (folded) for (const statement of FOLD_REPEATS) await client.query(statement);
     await client.query(mergeContactsSql({ folded, list: Boolean(run.listId) }), run.listId ? [run.listId] : []);
     await client.query("COMMIT");
+    // A large import changes the tables' sizes at once, before autovacuum notices: without fresh
+    // statistics the next approval or launch planned a million-row join as a nested loop (minutes).
+    if (counts.importedRows >= ANALYZE_ROWS) await client.query("ANALYZE contacts, contact_list_members");
   } catch (error) {
     broken = error instanceof Error ? error : new Error(String(error));
     await client.query("ROLLBACK").catch(() => {});
