@@ -9,7 +9,7 @@ import { loadPolicy } from "../compliance/settings.js";
 import { PLACEHOLDER_CODE } from "../links/codes.js";
 import { withPlaceholderLinks } from "../links/urls.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
-import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { audienceRowsSql, parseAudience, SKIP_JOINS, skipReasonSql } from "./materialise.js";
 import { policyBlocker } from "./policy-ready.js";
 
 export async function estimateCampaign(
@@ -25,7 +25,7 @@ export async function estimateCampaign(
   // name the same people the same way.
   const groups = await db.$queryRaw<{ reason: string | null; count: number; audience: number }[]>`
     WITH a AS (${rows}),
-    u AS (SELECT DISTINCT ON (c.phone) c.phone, ${skipReasonSql(policy)} AS reason FROM a JOIN contacts c ON c.id = a.contact_id ORDER BY c.phone, c.id)
+    u AS (SELECT DISTINCT ON (c.phone) c.phone, ${skipReasonSql(policy)} AS reason FROM a JOIN contacts c ON c.id = a.contact_id ${SKIP_JOINS} ORDER BY c.phone, c.id)
     SELECT reason, count(*)::int AS count, (SELECT count(*) FROM a)::int AS audience FROM u GROUP BY reason`;
   const audience = groups[0]?.audience ?? 0;
   const sendable = groups.find((g) => g.reason === null)?.count ?? 0;

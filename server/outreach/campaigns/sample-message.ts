@@ -9,7 +9,7 @@ import { loadPolicy } from "../compliance/settings.js";
 import { PLACEHOLDER_CODE } from "../links/codes.js";
 import { replaceTrackableUrls, shortLinkUrl } from "../links/urls.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
-import { audienceRowsSql, parseAudience, skipReasonSql } from "./materialise.js";
+import { audienceRowsSql, parseAudience, SKIP_JOINS, skipReasonSql } from "./materialise.js";
 import { contactVariables } from "./variables.js";
 
 export interface SampleMessage extends SegmentCount {
@@ -33,7 +33,7 @@ export async function sampleMessage(
   const rows = await audienceRowsSql(db, parseAudience(campaign.audience));
   // Someone who will receive it if there is one: a skipped contact may lack what a recipient has.
   const [contact] = await db.$queryRaw<{ id: number; name: string | null; phone: string; attributes: unknown }[]>`
-    SELECT c.id, c.name, c.phone, c.attributes FROM (${rows}) a JOIN contacts c ON c.id = a.contact_id
+    SELECT c.id, c.name, c.phone, c.attributes FROM (${rows}) a JOIN contacts c ON c.id = a.contact_id ${SKIP_JOINS}
     ORDER BY (${skipReasonSql(policy)}) IS NULL DESC, c.id LIMIT 1`;
   let body = campaign.body;
   if (links) {

@@ -1,13 +1,26 @@
-// The contact import: an upload streamed through csv-parse, normalised row by row, merged and written
-// in batches. Memory holds one batch (BATCH_ROWS contacts and their row errors) and the PhoneSet of
-// numbers already seen (8 bytes per distinct number), never the file.
+// The contact import: an upload streamed through the CSV reader, validated and normalised row by row
+// here, streamed on by COPY into a staging table and merged there in SQL (import-staging.ts). Memory
+// holds one chunk of COPY text and the PhoneSet of numbers already seen (8 bytes per distinct number),
+// never the file.
 
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { canReceiveSms, type NormalizedPhone, normalizeVietnamesePhone } from "../../phone/normalize.js";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, poolOf } from "../../platform/db/client.js";
 import { searchKey } from "../../text/unaccent.js";
 import { csvEvents } from "./csv-source.js";
-import { type ColumnMapping, parseConsent, parseConsentDate, type ResolvedMapping, resolveMapping } from "./mapping.js";
+import {
+  COPY_STAGING,
+  CREATE_STAGING,
+  copyLine,
+  FOLD_REPEATS,
+  INSERT_ERRORS,
+  mergeContactsSql,
+  textArrayLiteral,
+} from "./import-staging.js";
+import { type ColumnMapping, parseConsent, parseConsentDate, resolveMapping } from "./mapping.js";
 import { PhoneSet } from "./phone-set.js";
 
 /** Rejections (the row is not imported) and notes (imported, but worth a look). */
@@ -46,7 +59,7 @@ export interface ContactRow {
   consentMethod?: string;
 }
 
-const BATCH_ROWS = 1000;
+const BATCH_ROWS = 10_000;
 const VALUE_MAX = 200;
 
 /** Why a number cannot be a contact; the row-level rejections (malformed, invalid_characters) never come from here. */
@@ -63,7 +76,7 @@ export function rejectionOf(
 }
 
 /**
- * Two rows for one number become one: later non-empty fields win, tags and attributes accumulate, and
+ * Two rows for one number become one (FOLD_REPEATS in import-staging.ts applies the same rules in SQL): later non-empty fields win, tags and attributes accumulate, and
  * consent follows the same rule as the database upsert (a refusal is never undone by a later row).
  */
 export function mergeContact(older: ContactRow, newer: ContactRow): ContactRow {
@@ -113,50 +126,6 @@ const text = (fields: string[], index: number | undefined): string | undefined =
   return value ? value : undefined;
 };
 
-interface RowError {
-  rowNumber: number;
-  /** The file's column holding the value; none for a row that could not be read. */
-  column: string | null;
-  value: string;
-  reason: ImportErrorReason;
-}
-
-/** Writes a batch of merged contacts; returns their ids. Arrays as parameters: 11 per statement whatever the batch size. */
-export async function upsertContacts(db: Db, rows: ContactRow[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const col = <T>(pick: (row: ContactRow) => T) => rows.map(pick);
-  const result = await db.$queryRaw<{ id: number }[]>`
-    INSERT INTO contacts AS c
-      (phone, name, agency_id, age_group, tags, attributes, carrier, consent_status, consent_source, consent_at, consent_method, updated_at)
-    SELECT t.phone, t.name, t.agency_id, t.age_group, ARRAY(SELECT jsonb_array_elements_text(t.tags::jsonb)), t.attributes::jsonb,
-           t.carrier, t.consent::"ConsentStatus", t.consent_source, t.consent_at, t.consent_method, now()
-    FROM unnest(
-      ${col((r) => r.phone)}::text[], ${col((r) => r.name ?? null)}::text[], ${col((r) => r.agencyId ?? null)}::int[],
-      ${col((r) => r.ageGroup ?? null)}::text[], ${col((r) => JSON.stringify(r.tags))}::text[],
-      ${col((r) => JSON.stringify(r.attributes))}::text[], ${col((r) => r.carrier ?? null)}::text[], ${col((r) => r.consent)}::text[],
-      ${col((r) => r.consentSource ?? null)}::text[], ${col((r) => r.consentAt?.toISOString() ?? null)}::timestamptz[],
-      ${col((r) => r.consentMethod ?? null)}::text[]
-    ) AS t(phone, name, agency_id, age_group, tags, attributes, carrier, consent, consent_source, consent_at, consent_method)
-    ON CONFLICT (phone) DO UPDATE SET
-      name = COALESCE(EXCLUDED.name, c.name),
-      agency_id = COALESCE(EXCLUDED.agency_id, c.agency_id),
-      age_group = COALESCE(EXCLUDED.age_group, c.age_group),
-      tags = ARRAY(SELECT DISTINCT x FROM unnest(c.tags || EXCLUDED.tags) AS x ORDER BY x),
-      attributes = c.attributes || EXCLUDED.attributes,
-      carrier = COALESCE(EXCLUDED.carrier, c.carrier),
-      consent_status = CASE WHEN c.consent_status = 'refused' OR EXCLUDED.consent_status = 'unknown'
-                            THEN c.consent_status ELSE EXCLUDED.consent_status END,
-      consent_source = CASE WHEN c.consent_status = 'refused' OR EXCLUDED.consent_status = 'unknown'
-                            THEN c.consent_source ELSE EXCLUDED.consent_source END,
-      consent_at = CASE WHEN c.consent_status = 'refused' OR EXCLUDED.consent_status = 'unknown'
-                        THEN c.consent_at ELSE EXCLUDED.consent_at END,
-      consent_method = CASE WHEN c.consent_status = 'refused' OR EXCLUDED.consent_status = 'unknown'
-                            THEN c.consent_method ELSE EXCLUDED.consent_method END,
-      updated_at = now()
-    RETURNING id`;
-  return result.map((r) => r.id);
-}
-
 /** Adds the contacts to the list; returns how many were not in it yet. */
 export async function addToList(db: Db | Prisma.TransactionClient, listId: number, contactIds: number[]): Promise<number> {
   if (contactIds.length === 0) return 0;
@@ -171,108 +140,176 @@ export interface ImportRun {
   mapping: ColumnMapping;
   listId?: number | null;
   now?: () => Date;
+  /** Rows between two writes of the counts (progress); they are also written at least every PROGRESS_MS. */
   batchRows?: number;
 }
 
+/** The COPY stream is written in chunks of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
+const PROGRESS_MS = 500;
+const ANALYZE_ROWS = 10_000;
+/** The contact columns of a report line in the staging table. */
+const NO_CONTACT = Array.from({ length: 12 }, () => null);
+
 /**
- * Reads the whole upload and records everything on the ContactImport row (counts after each batch,
- * so GET /api/contact-imports/:id shows progress). Throws an HttpError from resolveMapping when the
- * mapping names columns the file lacks; the caller marks the import failed.
+ * Reads the whole upload and records everything on the ContactImport row (counts while reading, so
+ * GET /api/contact-imports/:id shows progress). Rows are validated and normalised here, streamed by
+ * COPY into a staging table and merged in SQL at the end (import-staging.ts), in one transaction: an
+ * import that fails half-way leaves no contacts behind. Throws an HttpError from resolveMapping when
+ * the mapping names columns the file lacks; the caller marks the import failed.
  */
 export async function runContactImport(db: Db, input: AsyncIterable<Buffer | string>, run: ImportRun): Promise<ImportCounts> {
   const now = run.now ?? (() => new Date());
   const batchRows = run.batchRows ?? BATCH_ROWS;
   const commune = await communeMatcher(db);
+  const events = csvEvents(input)[Symbol.asyncIterator]();
+  // The header comes first (an empty file gives an empty one): a wrong mapping fails before any SQL.
+  const first = await events.next();
+  const columns = !first.done && first.value.kind === "header" ? first.value.columns : [];
+  const resolved = resolveMapping(run.mapping, columns);
+  const header = columns;
   const seen = new PhoneSet();
   const counts: ImportCounts = { totalRows: 0, importedRows: 0, duplicateRows: 0, errorRows: 0 };
-  let resolved: ResolvedMapping | undefined;
-  let header: string[] = [];
-  let batch = new Map<string, ContactRow>();
-  let errors: RowError[] = [];
   const startedAt = now();
+  const consentOf = memo(parseConsent);
+  let seq = 0;
+  let reported = 0;
 
-  const flush = async () => {
-    const ids = await upsertContacts(db, [...batch.values()]);
-    if (run.listId) await addToList(db, run.listId, ids);
-    if (errors.length > 0) await db.contactImportError.createMany({ data: errors.map((e) => ({ importId: run.importId, ...e })) });
-    await db.contactImport.update({ where: { id: run.importId }, data: counts });
-    batch = new Map();
-    errors = [];
+  const errorLine = (rowNumber: number, at: number | undefined, value: string, reason: ImportErrorReason) => {
+    reported++;
+    const column = at === undefined ? null : (header[at] ?? null);
+    return copyLine([++seq, rowNumber, reason, column, value.slice(0, VALUE_MAX), ...NO_CONTACT]);
   };
-  const note = (rowNumber: number, at: number | undefined, value: string, reason: ImportErrorReason) =>
-    errors.push({ rowNumber, column: at === undefined ? null : (header[at] ?? null), value: value.slice(0, VALUE_MAX), reason });
 
-  for await (const event of csvEvents(input)) {
-    if (event.kind === "header") {
-      resolved = resolveMapping(run.mapping, event.columns);
-      header = event.columns;
-      continue;
-    }
-    counts.totalRows++;
-    if (event.kind === "malformed" || event.fields.length !== header.length || !resolved) {
-      counts.errorRows++;
-      note(event.row, undefined, event.raw, event.kind === "malformed" ? event.reason : "malformed");
-    } else {
-      const { fields, row } = event;
-      const { index } = resolved;
-      const phoneText = fields[index.phone ?? 0] ?? "";
-      const phone = normalizeVietnamesePhone(phoneText);
-      const rejection = rejectionOf(phone);
-      const consentAtText = text(fields, index.consentAt);
-      const consentAt = consentAtText === undefined ? startedAt : parseConsentDate(consentAtText);
-      if (rejection || !phone.ok) {
+  /** The COPY text of the whole file, a chunk at a time; counts are written as it goes. */
+  async function* lines(): AsyncGenerator<string> {
+    let chunk = "";
+    let sinceProgress = 0;
+    let progressAt = Date.now();
+    for (let next = await events.next(); !next.done; next = await events.next()) {
+      const event = next.value;
+      if (event.kind === "header") continue;
+      counts.totalRows++;
+      if (event.kind === "malformed" || event.fields.length !== header.length) {
         counts.errorRows++;
-        note(row, index.phone, phoneText, rejection ?? "invalid");
-      } else if (consentAt === "invalid") {
-        counts.errorRows++;
-        note(row, index.consentAt, consentAtText ?? "", "invalid_date");
+        chunk += errorLine(event.row, undefined, event.raw, event.kind === "malformed" ? event.reason : "malformed");
       } else {
-        const communeText = text(fields, index.commune);
-        const agencyId = communeText ? commune(communeText) : undefined;
-        if (communeText && agencyId === undefined) note(row, index.commune, communeText, "unknown_commune");
-        const consentText = text(fields, index.consent) ?? "";
-        let consent = parseConsent(consentText);
-        if (consent === "unrecognised") {
-          note(row, index.consent, consentText, "consent_unrecognised");
-          consent = "unknown";
-        }
-        const tags = (text(fields, index.tags) ?? "")
-          .split(/[;,]/)
-          .map((tag) => tag.trim())
-          .filter(Boolean);
-        const attributes: Record<string, string> = {};
-        for (const { key, index: at } of resolved.attributes) {
-          const value = fields[at]?.trim();
-          if (value) attributes[key] = value;
-        }
-        const contact: ContactRow = {
-          phone: phone.e164,
-          name: text(fields, index.name),
-          agencyId,
-          ageGroup: text(fields, index.ageGroup),
-          tags,
-          attributes,
-          carrier: phone.carrier,
-          consent,
-          ...(consent !== "unknown" && {
-            consentSource: resolved.consentSource,
-            consentMethod: resolved.consentMethod,
-            consentAt,
-          }),
-        };
-        if (seen.add(phone.e164)) {
-          counts.importedRows++;
-        } else {
-          counts.duplicateRows++;
-          note(row, index.phone, phoneText, "duplicate_in_file");
-        }
-        const earlier = batch.get(phone.e164);
-        batch.set(phone.e164, earlier ? mergeContact(earlier, contact) : contact);
+        chunk += rowLines(event.row, event.fields);
+      }
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
+      if (++sinceProgress >= batchRows || Date.now() - progressAt >= PROGRESS_MS) {
+        await db.contactImport.update({ where: { id: run.importId }, data: counts });
+        sinceProgress = 0;
+        progressAt = Date.now();
       }
     }
-    if (batch.size >= batchRows || errors.length >= batchRows) await flush();
+    if (chunk) yield chunk;
   }
-  if (!resolved) resolveMapping(run.mapping, []);
-  await flush();
+
+  /** The COPY lines of one well-formed row: its notes or rejection, and the contact if it is one. */
+  function rowLines(row: number, fields: string[]): string {
+    const { index } = resolved;
+    const phoneText = fields[index.phone ?? 0] ?? "";
+    const phone = normalizeVietnamesePhone(phoneText);
+    const rejection = rejectionOf(phone);
+    const consentAtText = text(fields, index.consentAt);
+    const consentAt = consentAtText === undefined ? startedAt : parseConsentDate(consentAtText);
+    if (rejection || !phone.ok) {
+      counts.errorRows++;
+      return errorLine(row, index.phone, phoneText, rejection ?? "invalid");
+    }
+    if (consentAt === "invalid") {
+      counts.errorRows++;
+      return errorLine(row, index.consentAt, consentAtText ?? "", "invalid_date");
+    }
+    let out = "";
+    const communeText = text(fields, index.commune);
+    const agencyId = communeText ? commune(communeText) : undefined;
+    if (communeText && agencyId === undefined) out += errorLine(row, index.commune, communeText, "unknown_commune");
+    const consentText = text(fields, index.consent) ?? "";
+    let consent = consentOf(consentText);
+    if (consent === "unrecognised") {
+      out += errorLine(row, index.consent, consentText, "consent_unrecognised");
+      consent = "unknown";
+    }
+    const tags = (text(fields, index.tags) ?? "")
+      .split(/[;,]/)
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+    const attributes: Record<string, string> = {};
+    for (const { key, index: at } of resolved.attributes) {
+      const value = fields[at]?.trim();
+      if (value) attributes[key] = value;
+    }
+    const repeated = !seen.add(phone.e164);
+    if (repeated) counts.duplicateRows++;
+    else counts.importedRows++;
+    const evidence = consent !== "unknown";
+    const contact = copyLine([
+      ++seq,
+      row,
+      null,
+      null,
+      null,
+      phone.e164,
+      text(fields, index.name),
+      agencyId,
+      text(fields, index.ageGroup),
+      textArrayLiteral(tags),
+      JSON.stringify(attributes),
+      phone.carrier,
+      consent,
+      evidence ? resolved.consentSource : null,
+      evidence ? consentAt.toISOString() : null,
+      evidence ? resolved.consentMethod : null,
+      repeated,
+    ]);
+    // The note on a repeat follows the row's other notes, as the report has always listed them.
+    return repeated ? out + contact + errorLine(row, index.phone, phoneText, "duplicate_in_file") : out + contact;
+  }
+
+  const pool = poolOf(db);
+  if (!pool) throw new Error("runContactImport needs a client made by createDb (its pool carries the COPY)");
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    // The COPY lasts as long as the upload; the merge statements are what the timeout is for.
+    await client.query("SET LOCAL statement_timeout = 0");
+    await client.query(CREATE_STAGING);
+    await pipeline(Readable.from(lines()), client.query(copyFrom(COPY_STAGING)));
+    await db.contactImport.update({ where: { id: run.importId }, data: counts });
+    if (reported > 0) await client.query(INSERT_ERRORS, [run.importId]);
+    const folded = counts.duplicateRows > 0;
+    if (folded) for (const statement of FOLD_REPEATS) await client.query(statement);
+    await client.query(mergeContactsSql({ folded, list: Boolean(run.listId) }), run.listId ? [run.listId] : []);
+    await client.query("COMMIT");
+    // A large import changes the tables' sizes at once, before autovacuum notices: without fresh
+    // statistics the next approval or launch planned a million-row join as a nested loop (minutes).
+    if (counts.importedRows >= ANALYZE_ROWS) await client.query("ANALYZE contacts, contact_list_members");
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    // A connection whose COPY broke off is not handed back to the pool.
+    client.release(broken);
+  }
   return counts;
+}
+
+/** A function of a string remembered for the few distinct values a column like consent holds. */
+function memo<T>(f: (value: string) => T, max = 256): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined) {
+      result = f(value);
+      if (cache.size < max) cache.set(value, result);
+    }
+    return result;
+  };
 }

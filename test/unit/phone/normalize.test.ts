@@ -1,3 +1,4 @@
+import parsePhoneNumber from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 import { canReceiveSms, normalizeVietnamesePhone } from "../../../server/phone/normalize.js";
 
@@ -133,5 +134,24 @@ describe("normalizeVietnamesePhone: rejections", () => {
     const result = normalizeVietnamesePhone(input);
     expect(result).toEqual({ ok: false, reason });
     expect(canReceiveSms(result)).toBe(false);
+  });
+});
+
+describe("normalizeVietnamesePhone: the fast path for mobiles agrees with libphonenumber", () => {
+  it("gives libphonenumber's verdict for every 3-digit prefix of a 9-digit national number starting 3, 5, 7, 8 or 9", () => {
+    const disagreements: string[] = [];
+    for (const first of "35789") {
+      for (let prefix = 0; prefix < 100; prefix++) {
+        for (const suffix of ["000000", "123456", "999999", "505050"]) {
+          const nsn = `${first}${String(prefix).padStart(2, "0")}${suffix}`;
+          const parsed = parsePhoneNumber(`+84${nsn}`);
+          const expected = parsed?.isValid() ? { e164: parsed.number, mobile: parsed.getType() === "MOBILE" } : undefined;
+          const result = normalizeVietnamesePhone(`0${nsn}`);
+          const actual = result.ok ? { e164: result.e164, mobile: result.type === "mobile" } : undefined;
+          if (JSON.stringify(actual) !== JSON.stringify(expected)) disagreements.push(nsn);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });
