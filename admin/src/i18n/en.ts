@@ -111,7 +111,7 @@ export const enApp = {
       reopen: "Reopen",
       escalate: "Escalate",
       acknowledge: "Acknowledge",
-      start: "Start",
+      start_handling: "Start handling",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Agencies",

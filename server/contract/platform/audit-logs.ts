@@ -63,7 +63,7 @@ export const AUDIT_ACTIONS = [
   "escalate",
   // Data-subject requests (server/privacy/requests)
   "acknowledge",
-  "start",
+  "start_handling",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -167,7 +167,7 @@ export async function updateRequest(db: Db, actor: RequestActor, id: number, inp
 
 /** Acknowledge, start, complete or reject: the lifecycle's actions. */
 export async function moveRequest(db: Db, actor: RequestActor, id: number, move: Exclude<RequestMove, { type: "edit" }>, now = new Date()) {
-  const action: AuditAction = move.type === "acknowledge" ? "acknowledge" : move.type === "start" ? "start" : move.type;
+  const action: AuditAction = move.type === "acknowledge" ? "acknowledge" : move.type === "start" ? "start_handling" : move.type;
   return changeRequest(
     db,
     actor,

@@ -111,7 +111,7 @@ export const viApp: AppMessages = {
       reopen: "Mở lại",
       escalate: "Báo quá hạn",
       acknowledge: "Xác nhận đã nhận",
-      start: "Bắt đầu xử lý",
+      start_handling: "Bắt đầu xử lý",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Cơ quan",
