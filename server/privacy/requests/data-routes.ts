@@ -4,7 +4,6 @@
 // and the number's hash token, never the number in clear.
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
-import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { AuditAction } from "../../contract/platform/audit-logs.js";
 import { phoneHashToken } from "../../phone/hash.js";
@@ -19,13 +18,15 @@ import { findFootprint } from "../find.js";
 import { HOLDERS } from "../holders/registry.js";
 import { readRetention } from "../retention/settings.js";
 import { withdrawConsent } from "../withdrawal.js";
+import { refuseUnknownFields } from "./routes.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The kinds whose request is a withdrawal of consent or an objection to advertising. */
 const WITHDRAWAL_KINDS = ["withdrawal", "objection"];
 
-const EmptyBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
+/** The actions take no body: any field sent is refused, naming it. */
+const noBody = { preValidation: refuseUnknownFields([]) };
 
 const dataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
@@ -61,7 +62,7 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     };
   });
 
-  fastify.post("/:id/exports", { schema: { params: IdParams, body: EmptyBody } }, async (request) => {
+  fastify.post("/:id/exports", { ...noBody, schema: { params: IdParams } }, async (request) => {
     const row = await requestWithPhone(request.params.id);
     const config = fastify.config;
     const fetchRecording =
@@ -88,7 +89,7 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     return { id: created.id, expiresAt: created.expiresAt.toISOString(), size: archive.size, counts: archive.manifest.counts };
   });
 
-  fastify.post("/:id/erasure", { schema: { params: IdParams, body: EmptyBody } }, async (request, reply) => {
+  fastify.post("/:id/erasure", { ...noBody, schema: { params: IdParams } }, async (request, reply) => {
     const row = await requestWithPhone(request.params.id);
     const progress = row.erasureProgress as ErasureCheckpoint | null;
     if (progress && !progress.finishedAt) throw invalidField("id", "invalid", "An erasure of this request is already running", 409);
@@ -114,7 +115,7 @@ const dataRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     };
   });
 
-  fastify.post("/:id/withdrawal", { schema: { params: IdParams, body: EmptyBody } }, async (request) => {
+  fastify.post("/:id/withdrawal", { ...noBody, schema: { params: IdParams } }, async (request) => {
     const row = await requestWithPhone(request.params.id);
     if (!WITHDRAWAL_KINDS.includes(row.kind))
       throw invalidField("kind", "invalid", "Only a withdrawal or an objection withdraws consent", 409);
