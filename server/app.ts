@@ -75,6 +75,8 @@ import queuesPlugin from "./platform/plugins/external/queues.js";
 import redisPlugin from "./platform/plugins/external/redis.js";
 import securityHeaders from "./platform/plugins/external/security-headers.js";
 import voiceApis from "./platform/plugins/external/voice-apis.js";
+import privacyRequestDataRoutes from "./privacy/requests/data-routes.js";
+import privacyExportDownloadRoutes from "./privacy/requests/export-download.js";
 import privacyRequestRoutes from "./privacy/requests/routes.js";
 import { retentionPreviewRoutes, retentionSettingsRoutes } from "./privacy/retention/routes.js";
 
@@ -147,6 +149,8 @@ export const app = fp<{ config: Config }>(async (fastify, { config }) => {
       await api.register(caseRoutes, { prefix: "/cases" });
       await api.register(caseServiceLevelRoutes, { prefix: "/case-service-levels" });
       await api.register(privacyRequestRoutes, { prefix: "/privacy-requests" });
+      await api.register(privacyRequestDataRoutes, { prefix: "/privacy-requests" });
+      await api.register(privacyExportDownloadRoutes, { prefix: "/privacy-exports" });
       await api.register(bridgeRoutes, { prefix: "/desk/calls" });
       await api.register(recordingRoutes, { prefix: "/recordings" });
       await api.register(reportRoutes, { prefix: "/reports" });

@@ -287,6 +287,11 @@ export const variables = {
       return raw;
     },
   },
+  EXPORT_DIR: {
+    doc: "Directory where data-subject export archives (.zip of one number's data) are written until downloaded once or expired (retention's exports period). Relative paths are from the working directory; keep it off any public path.",
+    default: "var/exports",
+    parse: text,
+  },
   SMS_SERVICE_SENDER: {
     doc: "Brandname of a registered SMS sender that carries service messages (survey links, opt-out confirmations, case notifications), e.g. an eSMS customer-care brandname. Unset: SMS_PROVIDER carries them. Read when a process starts.",
     optional: true,

@@ -28,6 +28,7 @@ import {
   casesQueue,
   MAINTENANCE_QUEUE,
   maintenanceQueue,
+  PRIVACY_QUEUE,
   queueOptions,
   SINK_RECEIPTS_QUEUE,
   SURVEYS_QUEUE,
@@ -35,6 +36,7 @@ import {
 } from "./platform/jobs/queues.js";
 import { onShutdown } from "./platform/lifecycle.js";
 import { createCommandRedis } from "./platform/redis.js";
+import { privacyProcessor } from "./privacy/erasure/job.js";
 import { maintenanceProcessor, scheduleMaintenance } from "./privacy/retention/maintenance.js";
 
 const config = loadConfigOrExit();
@@ -108,6 +110,8 @@ const workers = [
     // Claims make a re-run batch harmless (claimed recipients are skipped).
     maxStalledCount: 1000,
   }),
+  // One erasure at a time: it walks every table of personal data, and the pool is shared with calls.
+  new Worker(PRIVACY_QUEUE, privacyProcessor(db, { twilio }), { ...queueOptions(config), concurrency: 1 }),
   new Worker(SINK_RECEIPTS_QUEUE, sinkReceiptProcessor(db), { ...queueOptions(config), concurrency: 20 }),
 ];
 for (const worker of workers) {

@@ -112,6 +112,11 @@ export const enApp = {
       escalate: "Escalate",
       acknowledge: "Acknowledge",
       start_handling: "Start handling",
+      privacy_footprint: "Find a number's data",
+      privacy_export: "Build a data export",
+      privacy_export_download: "Download a data export",
+      privacy_erasure: "Erase personal data",
+      privacy_withdrawal: "Withdraw consent",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Agencies",

@@ -64,6 +64,11 @@ export const AUDIT_ACTIONS = [
   // Data-subject requests (server/privacy/requests)
   "acknowledge",
   "start_handling",
+  "privacy_footprint",
+  "privacy_export",
+  "privacy_export_download",
+  "privacy_erasure",
+  "privacy_withdrawal",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,9 @@ export const SINK_RECEIPTS_QUEUE = "sink-receipts";
 /** Campaign send batches: payload { campaignId, recipientIds } (ids only; numbers stay in PostgreSQL). */
 export const CAMPAIGN_SEND_QUEUE = "campaign-send";
 
+/** Data-subject requests' long work: one erasure job per request, payload { requestId } (the number stays in PostgreSQL). */
+export const PRIVACY_QUEUE = "privacy";
+
 /**
  * `connection`: a client of the caller's own, such as the HTTP process's fail-fast one (its calls must
  * fail at once while Redis is down: server/platform/redis.ts); the caller closes it. Otherwise the queue opens
@@ -62,4 +65,8 @@ export function campaignSendQueue(config: Config): Queue {
 
 export function sinkReceiptsQueue(config: Config, options: QueueConnection = {}): Queue {
   return new Queue(SINK_RECEIPTS_QUEUE, queueOptions(config, options));
+}
+
+export function privacyQueue(config: Config, options: QueueConnection = {}): Queue {
+  return new Queue(PRIVACY_QUEUE, queueOptions(config, options));
 }

@@ -65,5 +65,7 @@ export const KEPT_REASONS = {
   erasedNumbers:
     "Giữ mã băm một chiều của số để không bao giờ gửi tin quảng cáo lại: Nghị định 91/2020/NĐ-CP (Điều 11, 12) buộc tôn trọng lời từ chối; Luật 91/2025/QH15 Điều 9 cho phép giữ dữ liệu mà luật khác yêu cầu.",
   dnc: "Danh sách không làm phiền (DNC) là danh sách quốc gia do Bộ Khoa học và Công nghệ quản lý; hệ thống chỉ giữ bản sao để không gửi tin, được thay toàn bộ mỗi lần nhập. Yêu cầu rút khỏi danh sách gửi tới cơ quan quản lý danh sách.",
+  privacyRequests:
+    "Giữ yêu cầu của chủ thể dữ liệu làm bằng chứng yêu cầu đã được xử lý (Nghị định 356/2025/NĐ-CP); số điện thoại được xoá 30 ngày sau khi hoàn thành, chỉ còn mã băm.",
   anonymisedWithCall: "Gắn với cuộc gọi đã ẩn danh, không còn số điện thoại: giữ để số liệu báo cáo (hài lòng, hàng chờ) vẫn đúng.",
 } as const;

@@ -54,3 +54,26 @@ export const erasedNumbers: Holder = {
     return { erased: 0, anonymised: 0, kept, ...(kept > 0 ? { keptReason: KEPT_REASONS.erasedNumbers } : {}) };
   },
 };
+
+/**
+ * The data-subject requests made for the number (found by the number or, once it is cleared, by its
+ * hash): kept as proof the request was handled (Decree 356); retention clears the number 30 days after
+ * completion (server/privacy/retention/purge.ts), so the erasure itself leaves it for the officer.
+ */
+export const privacyRequests: Holder = {
+  model: "DataSubjectRequest",
+  kind: "privacy-requests",
+  find: async (db, phone) =>
+    (
+      await db.dataSubjectRequest.findMany({
+        where: { OR: [{ phone }, { phoneHash: privacyHash(phone) }] },
+        select: { id: true, reference: true, phone: true, kind: true, state: true, receivedAt: true, completedAt: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((row) => plain(row)),
+  async erase(ctx, phone) {
+    const kept = await ctx.db.dataSubjectRequest.count({ where: { OR: [{ phone }, { phoneHash: ctx.phoneHash }] } });
+    return { erased: 0, anonymised: 0, kept, ...(kept > 0 ? { keptReason: KEPT_REASONS.privacyRequests } : {}) };
+  },
+  link: (record) => `/privacy-requests/${record.id}/show`,
+};

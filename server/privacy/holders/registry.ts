@@ -27,7 +27,7 @@ import {
   smsMessages,
   suppressions,
 } from "./outreach.js";
-import { auditLogs, erasedNumbers } from "./platform.js";
+import { auditLogs, erasedNumbers, privacyRequests } from "./platform.js";
 import type { Excused, Holder } from "./types.js";
 
 export const HOLDERS: Holder[] = [
@@ -60,6 +60,7 @@ export const HOLDERS: Holder[] = [
   // Kept: the audit trail (number → token) and the hash that stops messages.
   auditLogs,
   erasedNumbers,
+  privacyRequests,
 ];
 
 export const EXCUSED: Excused[] = [
@@ -90,4 +91,9 @@ export const EXCUSED: Excused[] = [
   { model: "ReportSnapshot", reason: "Aggregate counts of a closed month or quarter: no person." },
   { model: "CaseServiceLevel", reason: "Working days per kind of case: no person." },
   { model: "CaseCounter", reason: "The last case number of each year: no person." },
+  { model: "ZnsTemplate", reason: "A registered Zalo template's name and parameters, the same for every recipient: no person." },
+  {
+    model: "PrivacyExport",
+    reason: "Where an export archive is and who downloaded it (staff); the archive itself is deleted after download or expiry.",
+  },
 ];

@@ -35,7 +35,7 @@ const RECORD_KEYS = [...Object.keys(PrivacyRequest.properties), "history"];
 const keysOf = (schema: { properties: object }) => Object.keys(schema.properties);
 
 /** A body naming a field the route does not know is refused, naming it, rather than silently stripped. */
-function refuseUnknownFields(allowed: readonly string[]) {
+export function refuseUnknownFields(allowed: readonly string[]) {
   return async (request: FastifyRequest) => {
     const body = request.body;
     if (body === null || typeof body !== "object" || Array.isArray(body)) return;

@@ -4,6 +4,7 @@
 // Twilio first; one Twilio would not delete keeps its row, and its call, for the next run rather
 // than being forgotten while the audio still exists.
 
+import { unlink } from "node:fs/promises";
 import type { RetentionKind } from "../../contract/privacy/retention.js";
 import type { TwilioClient } from "../../messaging/vendors/twilio.js";
 import { writeAudit } from "../../platform/audit/audit.js";
@@ -27,6 +28,8 @@ export interface RetentionResult {
   removed: Record<RetentionKind, number>;
   /** Recordings and voicemails Twilio would not delete: kept, with their call, for the next run. */
   failed: number;
+  /** Closed data-subject requests whose number was cleared (kept: their hash, as proof). */
+  requestNumbersCleared: number;
 }
 
 export interface PreviewKind {
@@ -36,7 +39,7 @@ export interface PreviewKind {
   count: number | null;
 }
 
-async function count(db: Db, kind: RetentionKind, cutoffs: Cutoffs): Promise<number | null> {
+async function count(db: Db, kind: RetentionKind, cutoffs: Cutoffs, now: Date): Promise<number | null> {
   switch (kind) {
     case "recordings":
     case "voicemails":
@@ -58,9 +61,7 @@ async function count(db: Db, kind: RetentionKind, cutoffs: Cutoffs): Promise<num
     case "auditEntries":
       return db.auditLog.count({ where: select.auditEntries(cutoffs) });
     case "exports":
-      // The privacy export archives (privacy_exports) come with the requests register; until then
-      // their period is a setting with nothing to enforce.
-      return null;
+      return db.privacyExport.count({ where: select.exports(cutoffs, now) });
   }
 }
 
@@ -69,7 +70,7 @@ export async function previewRetention(db: Db, now: Date): Promise<PreviewKind[]
   const plan = planRetention(await readRetention(db), now);
   const cutoffs = cutoffsOf(plan);
   const kinds: PreviewKind[] = [];
-  for (const planned of plan) kinds.push({ ...planned, count: await count(db, planned.kind, cutoffs) });
+  for (const planned of plan) kinds.push({ ...planned, count: await count(db, planned.kind, cutoffs, now) });
   return kinds;
 }
 
@@ -138,7 +139,29 @@ async function purgeRecordings(deps: RetentionDeps, kind: "recordings" | "voicem
   );
 }
 
-async function removeKind(deps: RetentionDeps, kind: RetentionKind, cutoffs: Cutoffs, result: RetentionResult): Promise<number> {
+/** Export archives: the file first, so a row only goes once its file is gone (or never was). Ids are cuids. */
+async function purgeExports(db: Db, where: ReturnType<typeof select.exports>): Promise<number> {
+  let removed = 0;
+  let lastId = "";
+  for (;;) {
+    const batch = await db.privacyExport.findMany({
+      where: { AND: [where, { id: { gt: lastId } }] },
+      select: { id: true, path: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    if (batch.length === 0) return removed;
+    lastId = batch[batch.length - 1]?.id ?? lastId;
+    for (const row of batch) {
+      await unlink(row.path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    }
+    removed += (await db.privacyExport.deleteMany({ where: { id: { in: batch.map((row) => row.id) } } })).count;
+  }
+}
+
+async function removeKind(deps: RetentionDeps, kind: RetentionKind, cutoffs: Cutoffs, result: RetentionResult, now: Date): Promise<number> {
   const { db } = deps;
   switch (kind) {
     case "recordings":
@@ -190,7 +213,7 @@ async function removeKind(deps: RetentionDeps, kind: RetentionKind, cutoffs: Cut
         async (ids) => (await db.auditLog.deleteMany({ where: { id: { in: ids } } })).count,
       );
     case "exports":
-      return 0;
+      return purgeExports(db, select.exports(cutoffs, now));
   }
 }
 
@@ -201,12 +224,16 @@ export async function applyRetention(deps: RetentionDeps): Promise<RetentionResu
   const settings = await readRetention(db);
   const plan = planRetention(settings, now);
   const cutoffs = cutoffsOf(plan);
-  const result: RetentionResult = { removed: {} as Record<RetentionKind, number>, failed: 0 };
+  const result: RetentionResult = { removed: {} as Record<RetentionKind, number>, failed: 0, requestNumbersCleared: 0 };
   for (const { kind } of plan) {
-    result.removed[kind] = await removeKind(deps, kind, cutoffs, result);
+    result.removed[kind] = await removeKind(deps, kind, cutoffs, result, now);
   }
+  // A closed request keeps only the hash of its number after 30 days (proof it was handled, Decree 356).
+  result.requestNumbersCleared = (
+    await db.dataSubjectRequest.updateMany({ where: select.closedRequestNumbers(now), data: { phone: null } })
+  ).count;
   const total = Object.values(result.removed).reduce((sum, n) => sum + n, 0);
-  if (total + result.failed > 0) {
+  if (total + result.failed + result.requestNumbersCleared > 0) {
     await writeAudit(db, {
       actorId: null,
       action: "retention_purge",

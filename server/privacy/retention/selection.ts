@@ -59,3 +59,18 @@ export const contactsWithoutConsent = (cutoffs: Cutoffs): Prisma.ContactWhereInp
 export const calls = (cutoffs: Cutoffs): Prisma.CallWhereInput => ({ startedAt: { lt: cutoffs.calls } });
 
 export const auditEntries = (cutoffs: Cutoffs): Prisma.AuditLogWhereInput => ({ createdAt: { lt: cutoffs.auditEntries } });
+
+/** Export archives past the exports period, or past the expiry they were given (the download refuses them already). */
+export const exports = (cutoffs: Cutoffs, now: Date): Prisma.PrivacyExportWhereInput => ({
+  OR: [{ createdAt: { lt: cutoffs.exports } }, { expiresAt: { lt: now } }],
+});
+
+/** How long a closed request keeps its number (docs/privacy-requests.md): then only its hash proves it. */
+export const REQUEST_NUMBER_DAYS = 30;
+
+/** Completed or rejected requests closed more than REQUEST_NUMBER_DAYS ago that still hold their number. */
+export const closedRequestNumbers = (now: Date): Prisma.DataSubjectRequestWhereInput => ({
+  state: { in: ["completed", "rejected"] },
+  completedAt: { lt: new Date(now.getTime() - REQUEST_NUMBER_DAYS * 24 * 3600 * 1000) },
+  phone: { not: null },
+});

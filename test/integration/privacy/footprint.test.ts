@@ -212,6 +212,21 @@ async function createFootprint() {
   await t.db.suppression.create({ data: { phone: PHONE, source: "keyword", receivedAt: TEN } });
   // The national DNC list has it too (the state's list: kept).
   await t.db.dncNumber.create({ data: { phone: PHONE } });
+  // The citizen's own request in the register (kept as proof it was handled).
+  await t.db.dataSubjectRequest.create({
+    data: {
+      reference: "YC-2026-0001",
+      phone: PHONE,
+      phoneHash: privacyHash(PHONE),
+      requesterName: "Nguyễn Văn An",
+      identityCheck: "Đối chiếu CCCD",
+      kind: "erasure",
+      channel: "in_person",
+      receivedAt: TEN,
+      acknowledgeBy: new Date("2026-03-12"),
+      completeBy: new Date("2026-03-25"),
+    },
+  });
   return { call, voicemailCall, otherCall };
 }
 
@@ -250,6 +265,7 @@ describe("a data-subject request's core, end to end", () => {
       suppressions: 1,
       dnc: 1,
       "audit-log": 2,
+      "privacy-requests": 1,
     });
     // Every registered holder found something except the hash that does not exist yet.
     expect(HOLDERS.map((h) => h.kind).filter((k) => !(k in countsOf(footprint)))).toEqual(["erased-numbers"]);
@@ -348,7 +364,7 @@ describe("a data-subject request's core, end to end", () => {
 
     // Find again: only the keepers, each without the number in clear.
     const after = await findFootprint(t.db, PHONE);
-    expect(countsOf(after)).toEqual({ calls: 2, dnc: 1, "audit-log": 2, "erased-numbers": 1 });
+    expect(countsOf(after)).toEqual({ calls: 2, dnc: 1, "audit-log": 2, "erased-numbers": 1, "privacy-requests": 1 });
     const token = `hash:${privacyHash(PHONE).slice(0, 16)}`;
     for (const record of after.kinds.find((k) => k.kind === "calls")?.records ?? []) {
       expect(record).toMatchObject({ caller: null, callerHash: privacyHash(PHONE) });

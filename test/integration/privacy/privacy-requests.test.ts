@@ -124,7 +124,7 @@ describe("the lifecycle", () => {
     expect(done.json<PrivacyRequestDetail>().history.map((h) => [h.action, h.state])).toEqual([
       ["create", "received"],
       ["acknowledge", "acknowledged"],
-      ["start", "in_progress"],
+      ["start_handling", "in_progress"],
       ["complete", "completed"],
     ]);
     // A closed request cannot be edited.

@@ -1,6 +1,9 @@
 // Retention: the admin API for every kind's period and its dry run, and the nightly job deleting
 // recordings (at Twilio, through the real SDK against a local stub), calls and every other kind past
 // their periods.
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAINTENANCE_QUEUE, queueOptions } from "../../../server/platform/jobs/queues.js";
@@ -38,6 +41,7 @@ beforeEach(async () => {
   await t.db.callbackRequest.deleteMany({});
   await t.db.smsMessage.deleteMany({});
   await t.db.campaign.deleteMany({});
+  await t.db.dataSubjectRequest.deleteMany({});
   await t.db.contact.deleteMany({});
   await t.db.auditLog.deleteMany({ where: { createdAt: { lt: new Date(NOW.getTime() - 365 * DAY) } } });
 });
@@ -317,7 +321,58 @@ describe("retention of every kind", () => {
     });
     await t.db.auditLog.create({ data: { action: "update", resource: "settings", createdAt: ago(2000) } });
     const keptAudit = await t.db.auditLog.create({ data: { action: "update", resource: "settings", createdAt: ago(1000) } });
-    return { oldCall, middleCall, newCall, recordings, keptNote, openOld, closedNew, keptSms, noConsentOld, noConsentNew, keptAudit };
+    // Data-subject requests: one closed 40 days ago (its number goes), one closed 10 days ago, one open.
+    const dsr = (n: number, state: "completed" | "rejected" | "in_progress", closedDays?: number) =>
+      t.db.dataSubjectRequest.create({
+        data: {
+          reference: `YC-2026-900${n}`,
+          phone: `+8491400000${n}`,
+          phoneHash: String(n).repeat(64),
+          requesterName: "Nguyễn Văn A",
+          identityCheck: "CCCD",
+          kind: "export",
+          channel: "in_person",
+          receivedAt: ago(60),
+          acknowledgeBy: ago(58),
+          completeBy: ago(45),
+          state,
+          completedAt: closedDays === undefined ? null : ago(closedDays),
+        },
+      });
+    const closedLongAgo = await dsr(1, "completed", 40);
+    const closedRecently = await dsr(2, "rejected", 10);
+    const open = await dsr(3, "in_progress");
+    // Export archives: one past its expiry (its file goes with it), one still waiting for its download.
+    const dir = mkdtempSync(join(tmpdir(), "exports-"));
+    const archive = (name: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, "zip");
+      return path;
+    };
+    const expiredExport = await t.db.privacyExport.create({
+      data: { requestId: closedLongAgo.id, path: archive("old.zip"), size: 3n, createdAt: ago(8), expiresAt: ago(1) },
+    });
+    const liveExport = await t.db.privacyExport.create({
+      data: { requestId: open.id, path: archive("new.zip"), size: 3n, createdAt: ago(1), expiresAt: new Date(NOW.getTime() + 6 * DAY) },
+    });
+    return {
+      closedLongAgo,
+      closedRecently,
+      open,
+      expiredExport,
+      liveExport,
+      oldCall,
+      middleCall,
+      newCall,
+      recordings,
+      keptNote,
+      openOld,
+      closedNew,
+      keptSms,
+      noConsentOld,
+      noConsentNew,
+      keptAudit,
+    };
   }
 
   const counts = async () => Object.fromEntries((await previewRetention(t.db, NOW)).map((k) => [k.kind, k.count]));
@@ -335,14 +390,25 @@ describe("retention of every kind", () => {
       contactsWithoutConsent: 1,
       calls: 1,
       auditEntries: 1,
-      exports: null,
+      exports: 1,
     };
     expect(await counts()).toEqual(expected);
     const preview = await previewRetention(t.db, NOW);
     expect(preview.find((k) => k.kind === "contactsWithoutConsent")?.cutoff).toEqual(ago(90));
 
     const result = await applyRetention({ db: t.db, twilio: stub.client(), now: () => NOW });
-    expect(result).toEqual({ removed: { ...expected, exports: 0 }, failed: 0 });
+    expect(result).toEqual({ removed: expected, failed: 0, requestNumbersCleared: 1 });
+    // The expired archive is gone from disk and from the table; the one awaiting its download stays.
+    expect(existsSync(rows.expiredExport.path)).toBe(false);
+    expect(existsSync(rows.liveExport.path)).toBe(true);
+    expect((await t.db.privacyExport.findMany({ select: { id: true } })).map((e) => e.id)).toEqual([rows.liveExport.id]);
+    // A request closed over 30 days ago keeps only the hash of its number; the others keep the number.
+    const requests = await t.db.dataSubjectRequest.findMany({ select: { id: true, phone: true, phoneHash: true }, orderBy: { id: "asc" } });
+    expect(requests).toEqual([
+      { id: rows.closedLongAgo.id, phone: null, phoneHash: "1".repeat(64) },
+      { id: rows.closedRecently.id, phone: "+84914000002", phoneHash: "2".repeat(64) },
+      { id: rows.open.id, phone: "+84914000003", phoneHash: "3".repeat(64) },
+    ]);
 
     // Four recordings deleted at Twilio: the two of the old call, and the two past their own period.
     const deleted = stub.requests.filter((r) => r.method === "DELETE").map((r) => r.path);
@@ -379,7 +445,7 @@ describe("retention of every kind", () => {
     expect(purge.after).toMatchObject({ removed: { calls: 1, contactsWithoutConsent: 1 }, failed: 0 });
     expect(JSON.stringify(purge.after)).not.toContain("+849");
 
-    expect(await counts()).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v === null ? null : 0])));
+    expect(await counts()).toEqual(Object.fromEntries(Object.entries(expected).map(([k]) => [k, 0])));
   });
 
   it("expires notes without their call when their own period is shorter", async () => {
@@ -410,6 +476,6 @@ describe("retention of every kind", () => {
       "exports",
     ]);
     expect(body.kinds.find((k: { kind: string }) => k.kind === "calls")).toMatchObject({ days: 730, count: expect.any(Number) });
-    expect(body.kinds.find((k: { kind: string }) => k.kind === "exports")).toMatchObject({ days: 7, count: null });
+    expect(body.kinds.find((k: { kind: string }) => k.kind === "exports")).toMatchObject({ days: 7, count: 0 });
   });
 });

@@ -112,6 +112,11 @@ export const viApp: AppMessages = {
       escalate: "Báo quá hạn",
       acknowledge: "Xác nhận đã nhận",
       start_handling: "Bắt đầu xử lý",
+      privacy_footprint: "Tìm dữ liệu của số điện thoại",
+      privacy_export: "Tạo bản xuất dữ liệu",
+      privacy_export_download: "Tải bản xuất dữ liệu",
+      privacy_erasure: "Xoá dữ liệu cá nhân",
+      privacy_withdrawal: "Rút lại đồng ý",
     } satisfies Record<AuditAction, string>,
     audit_resources: {
       agencies: "Cơ quan",

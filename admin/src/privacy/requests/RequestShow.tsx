@@ -19,6 +19,7 @@ import { DateTimeField } from "../../common/DateTimeField";
 import { TranslatedChip } from "../../common/TranslatedChip";
 import { API_URL, httpClient } from "../../dataProvider";
 import { RequestStateChip } from "./fields";
+import { RequestData } from "./RequestData";
 
 type Action = "acknowledge" | "start" | "complete" | "reject";
 const DONE = { acknowledge: "acknowledged_done", start: "started_done", complete: "completed_done", reject: "rejected_done" } as const;
@@ -143,6 +144,7 @@ export const RequestShow = () => {
         <RequestStateChip source="state" />
         <Deadlines />
         <Actions />
+        <RequestData />
         <TranslatedChip source="kind" prefix="tthc.privacy.kinds" />
         <TranslatedChip source="channel" prefix="tthc.privacy.channels" />
         <TextField source="phone" emptyText="—" />

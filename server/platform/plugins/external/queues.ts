@@ -2,7 +2,7 @@
 // ids only. Closed on shutdown after the routes have drained.
 import type { Queue } from "bullmq";
 import fp from "fastify-plugin";
-import { campaignsQueue, casesQueue, sinkReceiptsQueue, surveysQueue } from "../../jobs/queues.js";
+import { campaignsQueue, casesQueue, privacyQueue, sinkReceiptsQueue, surveysQueue } from "../../jobs/queues.js";
 import { createFailFastRedis } from "../../redis.js";
 
 export interface Queues {
@@ -17,6 +17,8 @@ export interface Queues {
   campaigns: Queue;
   /** The sink provider's simulated receipts for messages this process sends (opt-out confirmations). */
   sinkReceipts: Queue;
+  /** Erasures of data-subject requests (server/privacy/erasure/job.ts); fails fast: the officer is told at once. */
+  privacy: Queue;
 }
 
 declare module "fastify" {
@@ -37,6 +39,7 @@ export default fp(
       cases: casesQueue(fastify.config),
       campaigns: campaignsQueue(fastify.config, { connection: failFast }),
       sinkReceipts: sinkReceiptsQueue(fastify.config, { connection: failFast }),
+      privacy: privacyQueue(fastify.config, { connection: failFast }),
     };
     for (const [name, queue] of Object.entries(queues)) {
       // Without a listener a Redis outage would surface as unhandled errors; /readyz reports it.
