@@ -86,7 +86,7 @@ it("creates a ZNS campaign with its template and mapping, and refuses bad choice
     method: "PUT",
     url: `/api/campaigns/${created.json().id}`,
     headers: { cookie: cookies.manager },
-    payload: { ...created.json(), channel: "sms" },
+    payload: { ...(created.json() as object), channel: "sms" },
   });
   expect(sms.statusCode, sms.body).toBe(200);
   expect(sms.json()).toMatchObject({ channel: "sms", znsTemplateId: null, znsParams: {} });
