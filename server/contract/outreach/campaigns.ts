@@ -141,6 +141,8 @@ export const SampleMessage = Type.Object({
   missing: Type.Array(Type.String()),
   /** Whose values filled the variables (the number masked for those who see numbers masked); null: nobody in the audience. */
   contact: Nullable(Type.Object({ name: Nullable(Type.String()), phone: Type.String() })),
+  /** A Zalo ZNS campaign: its template filled for the same contact, as Zalo shows it; null for SMS. */
+  zns: Nullable(Type.Object({ text: Type.String(), params: Type.Record(Type.String(), Type.String()) })),
 });
 export type SampleMessage = WireOf<typeof SampleMessage>;
 

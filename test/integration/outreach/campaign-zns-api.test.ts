@@ -76,6 +76,16 @@ it("creates a ZNS campaign with its template and mapping, and refuses bad choice
     znsParams: { portal: "const:dvc.gialai.gov.vn" },
   });
   expect(created.statusCode, created.body).toBe(200);
+  // The sample shows the ZNS filled for the first contact of the audience, with the campaign's constant.
+  const sample = await t.app.inject({
+    method: "GET",
+    url: `/api/campaigns/${created.json().id}/sample-message`,
+    headers: { cookie: cookies.manager },
+  });
+  expect(sample.json().zns).toEqual({
+    text: "Xin chào Công dân 40000, mời bạn nộp hồ sơ tại dvc.gialai.gov.vn.",
+    params: { customer_name: "Công dân 40000", portal: "dvc.gialai.gov.vn" },
+  });
   expect(created.json()).toMatchObject({
     channel: "zns_sms_fallback",
     znsTemplateId: templateId,
