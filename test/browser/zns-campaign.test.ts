@@ -100,6 +100,7 @@ describe("Zalo ZNS in the console", () => {
 
     // 3. The campaign page: the ZNS filled for the recipient, then the SMS fallback.
     await page.goto(`${base}/admin/#/campaigns/${campaign.id}/show`);
+    await page.getByTestId("campaign-sample").waitFor({ timeout: 30_000 });
     await expect
       .poll(() => page.getByTestId("campaign-sample-zns").textContent())
       .toContain("Xin chào Phạm Thị Hoa, mời nộp hồ sơ tại dvc.gialai.gov.vn.");
