@@ -163,6 +163,8 @@ export const Recipient = Type.Object({
   contactId: Nullable(Type.Integer()),
   phone: Type.String(),
   status: RecipientStatusSchema,
+  /** The channel of the latest attempt: 'zns' or 'sms'; null before any. */
+  channel: Type.Optional(Nullable(Type.String())),
   skipReason: Nullable(Type.String()),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),

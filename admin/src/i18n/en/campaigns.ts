@@ -221,6 +221,7 @@ export const enCampaigns = {
           "Clicks are counted per campaign only, never per recipient: knowing who clicked is personal data under the Personal Data Protection Law 91/2025/QH15, so no phone number, IP address or browser of whoever clicks is stored.",
       },
       recipient: {
+        channel: "Channel",
         phone: "Phone number",
         status: "Status",
         reason: "Reason / error",

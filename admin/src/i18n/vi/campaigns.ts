@@ -208,6 +208,7 @@ export const viCampaigns: CampaignsMessages = {
           "Lượt bấm chỉ được đếm theo chiến dịch, không theo từng người nhận: biết ai đã bấm liên kết là dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, nên hệ thống không ghi số điện thoại, địa chỉ IP hay trình duyệt của người bấm.",
       },
       recipient: {
+        channel: "Kênh",
         phone: "Số điện thoại",
         status: "Trạng thái",
         reason: "Lý do / lỗi",
