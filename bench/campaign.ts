@@ -16,6 +16,7 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { loadConfig } from "../server/config.js";
+import type { Prisma } from "../server/generated/prisma/client.js";
 import { createSinkSmsProvider } from "../server/messaging/vendors/sink.js";
 import { audienceFingerprint, termsOf } from "../server/outreach/campaigns/approval.js";
 import { DEFAULT_SETTINGS } from "../server/outreach/campaigns/dispatch.js";
@@ -113,7 +114,7 @@ const campaign = await db.campaign.create({
 await savePolicy(db, { ...DEFAULT_POLICY, optOutText: "Tu choi QC soan TC gui 8079" });
 // What an approver would have approved: launch sends only a snapshot that matches it.
 const approval = await termsOf(db, campaign, await audienceFingerprint(db, campaign.audience));
-await db.campaign.update({ where: { id: campaign.id }, data: { approval: { ...approval } } });
+await db.campaign.update({ where: { id: campaign.id }, data: { approval: approval as unknown as Prisma.InputJsonValue } });
 // A weekday at 10:00 in Vietnam: inside the sending window whatever time the bench runs.
 const clock = () => new Date(Date.UTC(2026, 2, 10, 3, 0, 0) + (Date.now() % 3_600_000));
 t0 = Date.now();

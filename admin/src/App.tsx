@@ -33,6 +33,7 @@ import smsPolicy from "./outreach/sms-policy";
 import smsSenders from "./outreach/sms-senders";
 import smsTemplates from "./outreach/sms-templates";
 import suppressions from "./outreach/suppressions";
+import znsTemplates from "./outreach/zns-templates";
 import privacyRequests from "./privacy/requests";
 import auditLogs from "./system/audit-logs";
 import retention from "./system/retention";
@@ -64,6 +65,7 @@ const RESOURCES = [
   <Resource key="suppressions" name="suppressions" {...suppressions} />,
   <Resource key="dnc" name="dnc" {...dnc} />,
   <Resource key="sms-templates" name="sms-templates" {...smsTemplates} />,
+  <Resource key="zns-templates" name="zns-templates" {...znsTemplates} />,
   <Resource key="sms-senders" name="sms-senders" {...smsSenders} />,
   <Resource key="sms-policy" name="sms-policy" {...smsPolicy} />,
   <Resource key="simulator" name="simulator" {...simulator} />,

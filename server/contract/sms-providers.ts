@@ -9,6 +9,9 @@ export const SMS_PROVIDER_NAMES = ["sink", "twilio", "sns", "esms"] as const;
  */
 export const CAMPAIGN_PROVIDER_NAMES: readonly SmsProviderName[] = ["sink", "twilio", "sns", "esms"];
 
+/** The vendors that also carry Zalo ZNS (server/messaging/provider.ts ZnsCapability): eSMS, for the province's OA. */
+export const ZNS_PROVIDER_NAMES: readonly SmsProviderName[] = ["esms"];
+
 export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
 
 export function isSmsProviderName(name: string): name is SmsProviderName {

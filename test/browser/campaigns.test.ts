@@ -136,6 +136,10 @@ describe("SMS campaign in the console", () => {
     await page.getByRole("option", { name: /UBND GiaLai/ }).click();
     await page.getByRole("button", { name: "Tiếp theo" }).click();
 
+    // The channel: SMS unless Zalo ZNS is chosen.
+    expect(await page.getByLabel("SMS", { exact: true }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Tiếp theo" }).click();
+
     await page.getByRole("combobox", { name: "Danh sách liên hệ" }).click();
     await page.getByRole("option", { name: /Đoàn viên phường Quy Nhơn/ }).click();
     await page.keyboard.press("Escape");

@@ -91,7 +91,15 @@ export const phoneOf = (i: number) => `+849${String(i).padStart(8, "0")}`;
 export async function approvedCampaign(
   app: FastifyInstance,
   cookies: { manager: string; approver: string },
-  body: { name: string; senderId: number; listIds: number[]; body?: string; scheduledAt?: string },
+  body: {
+    name: string;
+    senderId: number;
+    listIds: number[];
+    body?: string;
+    scheduledAt?: string;
+    /** A Zalo ZNS campaign: channel, znsTemplateId, znsParams as the console sends them. */
+    zns?: { channel: string; znsTemplateId: number; znsParams?: Record<string, string> };
+  },
 ): Promise<number> {
   const created = await app.inject({
     method: "POST",
@@ -104,6 +112,7 @@ export async function approvedCampaign(
       senderId: body.senderId,
       audience: { listIds: body.listIds, segmentIds: [] },
       scheduledAt: body.scheduledAt ?? null,
+      ...body.zns,
     },
   });
   if (created.statusCode !== 200) throw new Error(`create: ${created.statusCode} ${created.body}`);

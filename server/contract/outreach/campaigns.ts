@@ -29,13 +29,32 @@ export const Audience = Type.Object(
 );
 export type Audience = WireOf<typeof Audience>;
 
-/** What the approver approved: the text, the sender and how many numbers the audience held. */
+/** How a campaign reaches people: SMS only, or a Zalo ZNS first and the SMS for numbers Zalo cannot reach. */
+export const CAMPAIGN_CHANNELS = ["sms", "zns_sms_fallback"] as const;
+export const CampaignChannel = StringEnum(CAMPAIGN_CHANNELS);
+
+/** Per template parameter, where its value comes from: a contact variable or "const:<text>". */
+export const ZnsParamSources = Type.Record(Type.String({ pattern: "^[A-Za-z0-9_]{1,64}$" }), Type.String({ maxLength: 200 }), {
+  maxProperties: 30,
+});
+
+/** What the approver approved: the text, the sender, the channel (and ZNS template) and how many numbers the audience held. */
 export const Approval = Type.Object({
   body: Type.String(),
   unaccented: Type.Boolean(),
   senderId: Type.Integer(),
   brandname: Type.String(),
   recipients: Type.Integer(),
+  channel: Type.String(),
+  zns: Nullable(
+    Type.Object({
+      znsTemplateId: Type.Integer(),
+      oaId: Type.String(),
+      templateId: Type.String(),
+      preview: Type.String(),
+      sources: Type.Record(Type.String(), Type.String()),
+    }),
+  ),
 });
 export type Approval = WireOf<typeof Approval>;
 
@@ -48,6 +67,9 @@ export const Campaign = Type.Object({
   unaccented: Type.Boolean(),
   senderId: Type.Integer(),
   audience: Audience,
+  channel: CampaignChannel,
+  znsTemplateId: Nullable(Type.Integer()),
+  znsParams: Type.Record(Type.String(), Type.String()),
   scheduledAt: Nullable(DateTime),
   createdById: Type.Integer(),
   createdByName: Type.String(),
@@ -79,6 +101,11 @@ export const CampaignInput = Type.Object(
     unaccented: Type.Optional(Type.Boolean()),
     senderId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
     audience: Audience,
+    /** Absent: SMS. */
+    channel: Type.Optional(CampaignChannel),
+    znsTemplateId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+    /** Overrides of the template's parameter sources; absent or empty: the template's own. */
+    znsParams: Type.Optional(ZnsParamSources),
     scheduledAt: Type.Optional(Nullable(Type.String({ format: "date-time" }))),
   },
   // The console sends the whole record back on edit: read-only fields are dropped, not refused.
@@ -114,6 +141,8 @@ export const SampleMessage = Type.Object({
   missing: Type.Array(Type.String()),
   /** Whose values filled the variables (the number masked for those who see numbers masked); null: nobody in the audience. */
   contact: Nullable(Type.Object({ name: Nullable(Type.String()), phone: Type.String() })),
+  /** A Zalo ZNS campaign: its template filled for the same contact, as Zalo shows it; null for SMS. */
+  zns: Nullable(Type.Object({ text: Type.String(), params: Type.Record(Type.String(), Type.String()) })),
 });
 export type SampleMessage = WireOf<typeof SampleMessage>;
 
@@ -134,6 +163,8 @@ export const Recipient = Type.Object({
   contactId: Nullable(Type.Integer()),
   phone: Type.String(),
   status: RecipientStatusSchema,
+  /** The channel of the latest attempt: 'zns' or 'sms'; null before any. */
+  channel: Type.Optional(Nullable(Type.String())),
   skipReason: Nullable(Type.String()),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),

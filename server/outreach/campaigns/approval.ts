@@ -16,6 +16,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { conflict, forbidden, notFound } from "../../platform/http/errors.js";
+import { znsParams } from "../zns/fill.js";
 import { nextStatus } from "./lifecycle.js";
 import { audienceRowsSql, parseAudience } from "./materialise.js";
 
@@ -30,6 +31,20 @@ export interface Approval {
   /** Distinct numbers in the audience (skipped ones included: the snapshot records them too). */
   recipients: number;
   audienceHash: string;
+  /** 'sms' or 'zns_sms_fallback'; absent in approvals recorded before ZNS existed (they were SMS). */
+  channel?: string;
+  /** The ZNS the approver read: Zalo's template, its text and each parameter's source; null for SMS. */
+  zns?: ZnsTerms | null;
+}
+
+/** What a ZNS campaign sends besides its SMS: the template as Zalo knows it and where each value comes from. */
+export interface ZnsTerms {
+  znsTemplateId: number;
+  oaId: string;
+  templateId: string;
+  preview: string;
+  /** name → source, the campaign's mapping over the template's own sources, sorted by name. */
+  sources: Record<string, string>;
 }
 
 export function parseApproval(value: unknown): Approval | null {
@@ -70,12 +85,61 @@ interface Terms {
   body: string;
   unaccented: boolean;
   senderId: number;
+  channel: string;
+  znsTemplateId: number | null;
+  znsParams: unknown;
 }
 
-/** The campaign's text and sender with an audience fingerprint: what would be sent. */
+const TERMS_SELECT = {
+  body: true,
+  unaccented: true,
+  senderId: true,
+  channel: true,
+  znsTemplateId: true,
+  znsParams: true,
+} as const;
+
+/** The ZNS part of the terms: read from the template now, so editing the template after approval shows. */
+async function znsTermsOf(db: Tx, campaign: Terms): Promise<ZnsTerms | null> {
+  if (campaign.channel !== "zns_sms_fallback" || campaign.znsTemplateId === null) return null;
+  const t = await db.znsTemplate.findUniqueOrThrow({ where: { id: campaign.znsTemplateId } });
+  const overrides =
+    campaign.znsParams && typeof campaign.znsParams === "object" && !Array.isArray(campaign.znsParams)
+      ? (campaign.znsParams as Record<string, unknown>)
+      : {};
+  const sources: Record<string, string> = {};
+  for (const p of [...znsParams(t.params)].sort((a, b) => a.name.localeCompare(b.name))) {
+    const override = overrides[p.name];
+    sources[p.name] = typeof override === "string" && override !== "" ? override : p.source;
+  }
+  return { znsTemplateId: t.id, oaId: t.oaId, templateId: t.templateId, preview: t.preview, sources };
+}
+
+/** The campaign's text, sender and channel with an audience fingerprint: what would be sent. */
 export async function termsOf(db: Tx, campaign: Terms, audience: Fingerprint): Promise<Approval> {
   const sender = await db.smsSender.findUniqueOrThrow({ where: { id: campaign.senderId }, select: { brandname: true, provider: true } });
-  return { body: campaign.body, unaccented: campaign.unaccented, senderId: campaign.senderId, ...sender, ...audience };
+  return {
+    body: campaign.body,
+    unaccented: campaign.unaccented,
+    senderId: campaign.senderId,
+    ...sender,
+    ...audience,
+    channel: campaign.channel,
+    zns: await znsTermsOf(db, campaign),
+  };
+}
+
+/** Field by field: the approval comes back from jsonb, which does not keep key order. */
+function sameZns(a: ZnsTerms | null, b: ZnsTerms | null): boolean {
+  if (a === null || b === null) return a === b;
+  const sources = (z: ZnsTerms) => JSON.stringify(Object.entries(z.sources ?? {}).sort(([x], [y]) => x.localeCompare(y)));
+  return (
+    a.znsTemplateId === b.znsTemplateId &&
+    a.oaId === b.oaId &&
+    a.templateId === b.templateId &&
+    a.preview === b.preview &&
+    sources(a) === sources(b)
+  );
 }
 
 /** What differs between the approval and what would be sent now, in words; empty when nothing. */
@@ -86,6 +150,9 @@ export function differences(approved: Approval | null, now: Approval): string[] 
   if (approved.senderId !== now.senderId || approved.brandname !== now.brandname || approved.provider !== now.provider) {
     found.push(`the sender changed: approved ${approved.brandname} (${approved.provider}), now ${now.brandname} (${now.provider})`);
   }
+  if ((approved.channel ?? "sms") !== now.channel)
+    found.push(`the channel changed: approved ${approved.channel ?? "sms"}, now ${now.channel}`);
+  else if (!sameZns(approved.zns ?? null, now.zns ?? null)) found.push("the Zalo ZNS template or its parameters changed");
   if (approved.recipients !== now.recipients) found.push(`approved ${approved.recipients} recipients, now ${now.recipients}`);
   else if (approved.audienceHash !== now.audienceHash)
     found.push(`the same number of recipients (${now.recipients}) but different numbers`);
@@ -96,7 +163,7 @@ export function differences(approved: Approval | null, now: Approval): string[] 
 export function shownApproval(approval: Approval | null) {
   if (!approval) return null;
   const { body, unaccented, senderId, brandname, recipients } = approval;
-  return { body, unaccented, senderId, brandname, recipients };
+  return { body, unaccented, senderId, brandname, recipients, channel: approval.channel ?? "sms", zns: approval.zns ?? null };
 }
 
 /** What the person launching reads (409) when the campaign went back for approval. */
@@ -119,7 +186,7 @@ export async function liveDifferences(db: Db, campaign: Terms & { audience: unkn
 export async function assertSnapshotApproved(tx: Tx, campaignId: number): Promise<void> {
   const campaign = await tx.campaign.findUniqueOrThrow({
     where: { id: campaignId },
-    select: { body: true, unaccented: true, senderId: true, approval: true },
+    select: { ...TERMS_SELECT, approval: true },
   });
   const found = differences(parseApproval(campaign.approval), await termsOf(tx, campaign, await snapshotFingerprint(tx, campaignId)));
   if (found.length > 0) throw new ApprovalNoLongerHolds(found);

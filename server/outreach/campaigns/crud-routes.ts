@@ -15,6 +15,7 @@ import { withEditors } from "./approval.js";
 import { auditable, presentCampaign, presentCampaigns, withPeople } from "./records.js";
 import { Campaign, type CampaignBody, CampaignInput, STATUSES } from "./schemas.js";
 import { changeState } from "./state-change.js";
+import { checkZnsChoice, type ZnsChoice } from "./zns-choice.js";
 
 const SORTABLE = ["id", "name", "status", "scheduledAt", "launchedAt", "createdAt", "updatedAt"] as const;
 
@@ -24,7 +25,9 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const managers = fastify.allow("campaigns:manage");
 
   /** The text to send and, when it comes from a template, the template's authors (they wrote it too). */
-  async function checkReferences(body: CampaignBody): Promise<{ body: string; unaccented: boolean; templateEditors: number[] }> {
+  async function checkReferences(
+    body: CampaignBody,
+  ): Promise<{ body: string; unaccented: boolean; templateEditors: number[]; zns: ZnsChoice }> {
     const sender = await db.smsSender.findUnique({ where: { id: body.senderId } });
     if (!sender) throw invalidField("senderId", "not_found", "senderId: no such sender");
     if (!(CAMPAIGN_PROVIDER_NAMES as readonly string[]).includes(sender.provider)) {
@@ -48,7 +51,8 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (lists !== new Set(listIds).size) throw invalidField("audience", "not_found", "audience: a list does not exist");
     const segments = await db.segment.count({ where: { id: { in: segmentIds } } });
     if (segments !== new Set(segmentIds).size) throw invalidField("audience", "not_found", "audience: a segment does not exist");
-    return { body: text, unaccented: unaccented ?? true, templateEditors };
+    const zns = await checkZnsChoice(db, body, sender.provider);
+    return { body: text, unaccented: unaccented ?? true, templateEditors, zns };
   }
 
   fastify.get(
@@ -76,7 +80,7 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post("/", { preHandler: managers, schema: { body: CampaignInput, response: { 200: Campaign } } }, async (request) => {
     const user = currentUser(request);
-    const { body, unaccented, templateEditors } = await checkReferences(request.body);
+    const { body, unaccented, templateEditors, zns } = await checkReferences(request.body);
     const { name, templateId, senderId, audience, scheduledAt } = request.body;
     const created = await auditedWrite(db, {
       actorId: user.id,
@@ -92,6 +96,7 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             unaccented,
             senderId,
             audience: audience as unknown as Prisma.InputJsonValue,
+            ...zns,
             scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
             createdById: user.id,
             editorIds: withEditors([user.id], templateEditors),
@@ -108,7 +113,7 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params;
-      const { body, unaccented, templateEditors } = await checkReferences(request.body);
+      const { body, unaccented, templateEditors, zns } = await checkReferences(request.body);
       const { name, templateId, senderId, audience, scheduledAt } = request.body;
       const editors = withEditors([user.id], templateEditors);
       await changeState(db, id, {
@@ -121,6 +126,7 @@ const campaignCrudRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           senderId,
           templateId: templateId ?? null,
           audience: audience as unknown as Prisma.InputJsonValue,
+          ...zns,
           scheduledAt: scheduledAt ? new Date(scheduledAt) : null,
         }),
         editors,

@@ -9,7 +9,9 @@ import { loadPolicy } from "../compliance/settings.js";
 import { PLACEHOLDER_CODE } from "../links/codes.js";
 import { replaceTrackableUrls, shortLinkUrl } from "../links/urls.js";
 import { composeMessage, renderTemplate } from "../templates/template.js";
+import { fillZnsParams, renderZnsPreview, znsParams } from "../zns/fill.js";
 import { audienceRowsSql, parseAudience, SKIP_JOINS, skipReasonSql } from "./materialise.js";
+import { sourcesOf } from "./records.js";
 import { contactVariables } from "./variables.js";
 
 export interface SampleMessage extends SegmentCount {
@@ -18,6 +20,8 @@ export interface SampleMessage extends SegmentCount {
   missing: string[];
   /** Whose values filled the variables; null when the audience is empty. */
   contact: { id: number; name: string | null; phone: string } | null;
+  /** For a Zalo ZNS campaign: the template filled for the same contact (what Zalo shows); null for SMS. */
+  zns: { text: string; params: Record<string, string> } | null;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface SampleMessage extends SegmentCount {
  */
 export async function sampleMessage(
   db: Db,
-  campaign: Pick<Campaign, "id" | "body" | "unaccented" | "audience">,
+  campaign: Pick<Campaign, "id" | "body" | "unaccented" | "audience" | "channel" | "znsTemplateId" | "znsParams">,
   links?: { hosts: readonly string[]; publicBaseUrl: string },
 ): Promise<SampleMessage> {
   const policy = await loadPolicy(db);
@@ -41,12 +45,27 @@ export async function sampleMessage(
     const codes = new Map(made.map((link) => [link.url, link.code]));
     body = replaceTrackableUrls(body, links.hosts, (url) => shortLinkUrl(links.publicBaseUrl, codes.get(url) ?? PLACEHOLDER_CODE));
   }
-  const rendered = renderTemplate(body, contact ? contactVariables(contact) : {});
+  const vars = contact ? contactVariables(contact) : {};
+  const rendered = renderTemplate(body, vars);
   const text = composeMessage(rendered.text, policy, { unaccented: campaign.unaccented });
   return {
     text,
     ...countSegments(text),
     missing: rendered.missing,
     contact: contact ? { id: contact.id, name: contact.name, phone: contact.phone } : null,
+    zns: await znsSample(db, campaign, vars),
   };
+}
+
+/** The ZNS as the worker fills it (zns-send.ts): the campaign's mapping over the template's sources; no samples. */
+async function znsSample(
+  db: Db,
+  campaign: Pick<Campaign, "channel" | "znsTemplateId" | "znsParams">,
+  vars: Record<string, string | null | undefined>,
+): Promise<SampleMessage["zns"]> {
+  if (campaign.channel !== "zns_sms_fallback" || campaign.znsTemplateId === null) return null;
+  const template = await db.znsTemplate.findUnique({ where: { id: campaign.znsTemplateId } });
+  if (!template) return null;
+  const params = fillZnsParams(znsParams(template.params), vars, sourcesOf(campaign.znsParams));
+  return { text: renderZnsPreview(template.preview, params), params };
 }

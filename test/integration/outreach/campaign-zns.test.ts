@@ -78,8 +78,13 @@ it("sends ZNS to numbers on Zalo and the [QC] SMS to the others, never both, and
   );
   await openSendingRoundTheClock(t.db);
   const body = "Nop ho so truc tuyen tai dichvucong.gialai.gov.vn";
-  const id = await approvedCampaign(t.app, cookies, { name: "zns fallback", senderId: sender.id, listIds: [list], body });
-  await t.db.campaign.update({ where: { id }, data: { channel: "zns_sms_fallback", znsTemplateId: template.id } });
+  const id = await approvedCampaign(t.app, cookies, {
+    name: "zns fallback",
+    senderId: sender.id,
+    listIds: [list],
+    body,
+    zns: { channel: "zns_sms_fallback", znsTemplateId: template.id },
+  });
   const launched = await t.app.inject({ method: "POST", url: `/api/campaigns/${id}/launch`, headers: { cookie: cookies.manager } });
   expect(launched.statusCode, launched.body).toBe(200);
   // Opted out after launch, while pending: one not on Zalo, one on Zalo. The worker must skip both.

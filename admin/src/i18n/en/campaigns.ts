@@ -47,6 +47,7 @@ export const enCampaigns = {
         cancelled: "Campaign cancelled",
       },
       steps: {
+        channel: "Channel",
         name: "Name",
         message: "Message",
         sender: "Sender",
@@ -66,11 +67,25 @@ export const enCampaigns = {
       template: "Message template",
       template_help: "Choosing a template copies its text; you can still edit it.",
       body_help: "The label [QC] and the opt-out instructions are added automatically.",
+      channel: {
+        sms: "SMS",
+        zns_sms_fallback: "Zalo ZNS, with SMS fallback for numbers Zalo cannot reach",
+      },
+      zns: {
+        template: "Zalo ZNS template",
+        template_help: "Active templates of the Zalo OA behind the chosen sender",
+        param: "Parameter %{name}",
+        param_help: "Empty: the template's own (%{source}); or a contact field, or const:<fixed text>",
+        preview: "Zalo message preview (filled with the samples)",
+        fallback_help: "Numbers Zalo cannot reach get the campaign's SMS text; no number gets both.",
+      },
       sample: {
         title: "The message as recipients see it",
         for: "The message as recipients see it, for example %{name} (%{phone}):",
         nobody: "The message as recipients see it (the audience is empty):",
         missing: "This recipient has no value for %{names}: it will be left empty.",
+        zns: "Zalo ZNS:",
+        sms_fallback: "SMS fallback (for numbers not on Zalo):",
       },
       preview: {
         title: "Preview",
@@ -206,6 +221,7 @@ export const enCampaigns = {
           "Clicks are counted per campaign only, never per recipient: knowing who clicked is personal data under the Personal Data Protection Law 91/2025/QH15, so no phone number, IP address or browser of whoever clicks is stored.",
       },
       recipient: {
+        channel: "Channel",
         phone: "Phone number",
         status: "Status",
         reason: "Reason / error",
@@ -222,6 +238,10 @@ export const enCampaigns = {
     campaigns: {
       name: "SMS campaign |||| SMS campaigns",
       fields: {
+        channel: "Channel",
+        znsTemplateId: "Zalo ZNS template",
+        znsParams: "ZNS parameters",
+
         id: "ID",
         name: "Campaign name",
         status: "Status",

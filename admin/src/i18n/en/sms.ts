@@ -77,6 +77,14 @@ export const enSms = {
         },
         price_help: "What the provider charges per message part, in VND.",
       },
+      zns: {
+        sample_preview: "As Zalo shows it, filled with the samples",
+        preview_help: "The template's text as registered with Zalo, parameters written <name>",
+        source_help: "A contact field (ten, xa, a list column) or const:<fixed text>",
+        id_format: "Letters, digits, - and _ only",
+        param_format: "Letters, digits and _ only",
+        tags: { "1": "Transaction", "2": "Customer care", "3": "Promotion" },
+      },
     },
   },
   validation: {
@@ -95,6 +103,26 @@ export const enSms = {
     "sms-senders": "SMS senders",
   },
   resources: {
+    "zns-templates": {
+      name: "Zalo ZNS template |||| Zalo ZNS templates",
+      fields: {
+        id: "ID",
+        name: "Name",
+        senderId: "Sender (eSMS account)",
+        oaId: "Official Account ID (OAID)",
+        templateId: "Zalo template ID",
+        tag: "Tag",
+        params: "Parameters",
+        "params.name": "Parameter",
+        "params.sample": "Sample",
+        "params.source": "Value from",
+        preview: "Template text",
+        samplePreview: "Preview with samples",
+        active: "Active",
+        createdAt: "Created",
+        updatedAt: "Updated",
+      },
+    },
     "sms-templates": {
       name: "SMS template |||| SMS templates",
       fields: {

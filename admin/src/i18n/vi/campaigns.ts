@@ -33,6 +33,7 @@ export const viCampaigns: CampaignsMessages = {
       recipient_statuses: RECIPIENT_STATUS_WORDS,
       skip_reasons: SKIP_REASON_WORDS,
       steps: {
+        channel: "Kênh gửi",
         name: "Tên",
         message: "Nội dung",
         sender: "Tên định danh",
@@ -52,11 +53,25 @@ export const viCampaigns: CampaignsMessages = {
       template: "Mẫu tin nhắn",
       template_help: "Chọn mẫu sẽ chép nội dung mẫu vào ô bên dưới; vẫn có thể sửa.",
       body_help: "Nhãn [QC] và hướng dẫn từ chối nhận tin được thêm tự động.",
+      channel: {
+        sms: "SMS",
+        zns_sms_fallback: "Zalo ZNS, gửi SMS dự phòng cho số không nhận được Zalo",
+      },
+      zns: {
+        template: "Mẫu tin Zalo ZNS",
+        template_help: "Các mẫu đang dùng của tài khoản Zalo OA thuộc tên định danh đã chọn",
+        param: "Tham số %{name}",
+        param_help: "Để trống: lấy theo mẫu (%{source}); hoặc một trường của liên hệ, hoặc const:<nội dung cố định>",
+        preview: "Xem trước tin Zalo (điền bằng giá trị mẫu)",
+        fallback_help: "Số không nhận được tin Zalo sẽ nhận nội dung SMS của chiến dịch; không số nào nhận cả hai.",
+      },
       sample: {
         title: "Tin người nhận sẽ thấy",
         for: "Tin người nhận sẽ thấy, ví dụ với %{name} (%{phone}):",
         nobody: "Tin người nhận sẽ thấy (danh sách người nhận đang trống):",
         missing: "Người nhận này chưa có giá trị cho %{names}: phần đó sẽ để trống.",
+        zns: "Tin Zalo ZNS:",
+        sms_fallback: "Tin SMS dự phòng (cho số không dùng Zalo):",
       },
       preview: {
         title: "Xem trước",
@@ -193,6 +208,7 @@ export const viCampaigns: CampaignsMessages = {
           "Lượt bấm chỉ được đếm theo chiến dịch, không theo từng người nhận: biết ai đã bấm liên kết là dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, nên hệ thống không ghi số điện thoại, địa chỉ IP hay trình duyệt của người bấm.",
       },
       recipient: {
+        channel: "Kênh",
         phone: "Số điện thoại",
         status: "Trạng thái",
         reason: "Lý do / lỗi",
@@ -209,6 +225,10 @@ export const viCampaigns: CampaignsMessages = {
     campaigns: {
       name: "Chiến dịch SMS |||| Chiến dịch SMS",
       fields: {
+        channel: "Kênh gửi",
+        znsTemplateId: "Mẫu tin Zalo ZNS",
+        znsParams: "Tham số ZNS",
+
         id: "Mã",
         name: "Tên chiến dịch",
         status: "Trạng thái",

@@ -78,6 +78,14 @@ export const viSms: SmsMessages = {
         },
         price_help: "Giá nhà cung cấp tính cho mỗi tin (mỗi phần tin nhắn), bằng đồng.",
       },
+      zns: {
+        sample_preview: "Như Zalo hiển thị, điền bằng giá trị mẫu",
+        preview_help: "Nội dung mẫu như đã đăng ký với Zalo, tham số viết dạng <tên>",
+        source_help: "Một trường của liên hệ (ten, xa, một cột của danh sách) hoặc const:<nội dung cố định>",
+        id_format: "Chỉ gồm chữ, số, - và _",
+        param_format: "Chỉ gồm chữ, số và _",
+        tags: { "1": "Giao dịch", "2": "Chăm sóc khách hàng", "3": "Quảng cáo" },
+      },
     },
   },
   validation: {
@@ -96,6 +104,26 @@ export const viSms: SmsMessages = {
     "sms-senders": "Tên định danh",
   },
   resources: {
+    "zns-templates": {
+      name: "Mẫu tin Zalo ZNS |||| Mẫu tin Zalo ZNS",
+      fields: {
+        id: "Mã",
+        name: "Tên mẫu",
+        senderId: "Tên định danh (tài khoản eSMS)",
+        oaId: "Mã Official Account (OAID)",
+        templateId: "Mã mẫu Zalo",
+        tag: "Loại mẫu",
+        params: "Tham số",
+        "params.name": "Tham số",
+        "params.sample": "Giá trị mẫu",
+        "params.source": "Lấy giá trị từ",
+        preview: "Nội dung mẫu",
+        samplePreview: "Xem trước với giá trị mẫu",
+        active: "Đang dùng",
+        createdAt: "Ngày tạo",
+        updatedAt: "Ngày cập nhật",
+      },
+    },
     "sms-templates": {
       name: "Mẫu tin nhắn |||| Mẫu tin nhắn",
       fields: {

@@ -39,10 +39,11 @@ import type { SmsTemplate } from "../../../../server/contract/outreach/templates
 import { DateTimeTextInput } from "../../common/dates/inputs";
 import { formatNumber } from "../../hotline/calls/format";
 import { ActionButton } from "./ActionButton";
+import { ChannelStep } from "./ChannelStep";
 import { blocksSubmission, EstimatePanel, useEstimate } from "./EstimatePanel";
 import { MessagePreview } from "./MessagePreview";
 
-const STEPS = ["name", "message", "sender", "audience", "schedule", "review"] as const;
+const STEPS = ["name", "message", "sender", "channel", "audience", "schedule", "review"] as const;
 const REVIEW = STEPS.length - 1;
 
 /** The fields each step validates before moving on. */
@@ -50,8 +51,9 @@ const STEP_FIELDS: Record<number, string[]> = {
   0: ["name"],
   1: ["body"],
   2: ["senderId"],
-  3: ["audience.listIds", "audience.segmentIds"],
-  4: ["scheduledAt"],
+  3: ["channel", "znsTemplateId"],
+  4: ["audience.listIds", "audience.segmentIds"],
+  5: ["scheduledAt"],
 };
 
 /** What the API accepts on create and update; the rest of the record (counts, people, dates) is dropped. */
@@ -63,6 +65,10 @@ export function toPayload(data: Partial<Campaign>) {
     unaccented: data.unaccented ?? true,
     senderId: data.senderId,
     audience: { listIds: data.audience?.listIds ?? [], segmentIds: data.audience?.segmentIds ?? [] },
+    channel: data.channel ?? "sms",
+    znsTemplateId: data.channel === "zns_sms_fallback" ? (data.znsTemplateId ?? null) : null,
+    // Empty fields fall back to the template's own source.
+    znsParams: Object.fromEntries(Object.entries(data.znsParams ?? {}).filter(([, v]) => typeof v === "string" && v.trim() !== "")),
     scheduledAt: data.scheduledAt ?? null,
   };
 }
@@ -251,9 +257,12 @@ const WizardSteps = ({ editing }: { editing: boolean }) => {
         <SenderStep />
       </Panel>
       <Panel active={step === 3}>
-        <AudienceStep />
+        <ChannelStep />
       </Panel>
       <Panel active={step === 4}>
+        <AudienceStep />
+      </Panel>
+      <Panel active={step === 5}>
         <ScheduleStep />
       </Panel>
       <Panel active={step === REVIEW}>
@@ -274,7 +283,15 @@ const WizardSteps = ({ editing }: { editing: boolean }) => {
   );
 };
 
-const DEFAULTS = { unaccented: true, audience: { listIds: [], segmentIds: [] }, scheduledAt: null, templateId: null };
+const DEFAULTS = {
+  unaccented: true,
+  audience: { listIds: [], segmentIds: [] },
+  scheduledAt: null,
+  templateId: null,
+  channel: "sms",
+  znsTemplateId: null,
+  znsParams: {},
+};
 
 const Wizard = ({ editing }: { editing: boolean }) => (
   <Card>

@@ -158,6 +158,7 @@ const Recipients = ({ id, version, linkClicks }: { id: Identifier; version: numb
             r.skipReason ? translate(`tthc.campaigns.skip_reasons.${r.skipReason}`, { _: r.skipReason }) : (r.lastError ?? "—")
           }
         />
+        <TextField source="channel" label="tthc.campaigns.recipient.channel" sortable={false} emptyText="—" />
         <NumberField source="attempts" label="tthc.campaigns.recipient.attempts" sortable={false} />
         <DateTimeField source="sentAt" label="tthc.campaigns.recipient.sentAt" sortable={false} emptyText="—" />
         <DateTimeField source="deliveredAt" label="tthc.campaigns.recipient.deliveredAt" sortable={false} emptyText="—" />

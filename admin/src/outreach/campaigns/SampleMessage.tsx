@@ -32,6 +32,15 @@ export const SampleMessage = ({ id, version }: { id: Identifier; version: unknow
       <Typography variant="caption" color="text.secondary">
         {contact ? t("for", { name: contact.name ?? "—", phone: contact.phone }) : t("nobody")}
       </Typography>
+      {sample.zns && (
+        <>
+          <Typography variant="subtitle2" sx={{ mt: 1 }}>
+            {t("zns")}
+          </Typography>
+          <SmsBubble text={sample.zns.text} testId="campaign-sample-zns" />
+          <Typography variant="subtitle2">{t("sms_fallback")}</Typography>
+        </>
+      )}
       <SmsBubble text={sample.text} testId="campaign-sample-text" />
       <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1, mt: 1 }}>
         <Chip size="small" label={`${translate("tthc.campaigns.preview.encoding")}: ${sample.encoding}`} />
