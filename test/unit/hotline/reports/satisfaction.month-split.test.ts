@@ -1,7 +1,7 @@
 // The wait histograms are read as whole months plus the days around them: every day of the period
 // exactly once.
 import { describe, expect, it } from "vitest";
-import { monthSplit } from "../../../server/hotline/reports/satisfaction.js";
+import { monthSplit } from "../../../../server/hotline/reports/satisfaction.js";
 
 describe("monthSplit", () => {
   it("reads a whole month from the monthly table and no day", () => {
