@@ -15,7 +15,6 @@
 // answer is settled by asking the gateway under the same RequestId (eSMS: 124 = it has it).
 import { Prisma } from "../../generated/prisma/client.js";
 import { type OutgoingZns, SmsSendError, type ZnsCapability } from "../../messaging/provider.js";
-import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
 import { DEFAULT_ZNS_POLICY, decideZns, type ZnsPolicy } from "../compliance/zns-policy.js";
 import { fillZnsParams, renderZnsPreview, znsParams } from "../zns/fill.js";
@@ -23,7 +22,10 @@ import {
   backoffMs,
   CAMPAIGN_PURPOSE,
   type Claimed,
+  type Facts,
+  loadFacts,
   messageKey,
+  recipientFacts,
   recordAccepted,
   type SendContext,
   type SendOutcome,
@@ -67,16 +69,6 @@ export async function loadZnsCampaign(db: Db, campaignId: number): Promise<ZnsCa
   const overrides =
     c.znsParams && typeof c.znsParams === "object" && !Array.isArray(c.znsParams) ? (c.znsParams as Record<string, unknown>) : {};
   return { template: c.znsTemplate, overrides };
-}
-
-interface Facts {
-  consent: "unknown" | "granted" | "refused" | null;
-  name: string | null;
-  attributes: unknown;
-  suppressed: boolean;
-  dnc: boolean;
-  recent: Date[] | null;
-  recent_zns: Date[] | null;
 }
 
 /**
@@ -169,32 +161,17 @@ export async function sendZnsToRecipient(
 
   const decided = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${recipient.phone}))`;
+    // The same facts and the same law as an SMS (opt-outs, erased numbers, DNC, consent, the cap),
+    // then Zalo's own rules on this template's kind of message.
+    const f = (await loadFacts(tx, now, [recipient])).get(recipient.id) as Facts;
     const since = new Date(now.getTime() - 24 * 3_600_000);
-    const [facts] = await tx.$queryRaw<Facts[]>`
-      SELECT c.consent_status::text AS consent, c.name, c.attributes,
-        EXISTS (SELECT 1 FROM suppressions s WHERE s.phone = ${recipient.phone}) AS suppressed,
-        EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = ${recipient.phone}) AS dnc,
-        (SELECT array_agg(m.created_at) FROM sms_messages m
-          WHERE m.recipient = ${recipient.phone} AND m.purpose = ${CAMPAIGN_PURPOSE} AND m.status <> 'failed'
-            AND m.created_at > ${since}) AS recent,
-        (SELECT array_agg(m.created_at) FROM sms_messages m
+    const [zalo] = await tx.$queryRaw<{ recent_zns: Date[] | null }[]>`
+      SELECT (SELECT array_agg(m.created_at) FROM sms_messages m
           JOIN campaigns k ON k.id = m.campaign_id JOIN zns_templates z ON z.id = k.zns_template_id
           WHERE m.recipient = ${recipient.phone} AND m.channel = 'zns' AND m.status NOT IN ('failed', 'undelivered')
-            AND z.tag = ${t.tag} AND m.created_at > ${since}) AS recent_zns
-      FROM (SELECT 1) one LEFT JOIN contacts c ON c.id = ${recipient.contact_id}`;
-    const f = facts as Facts;
-    const law = ctx.gate.decide(
-      now,
-      {
-        consent: f.consent ?? "unknown",
-        suppressed: f.suppressed,
-        dnc: f.dnc,
-        sentInLast24h: f.recent ?? [],
-        mobile: isVietnameseMobile(recipient.phone),
-      },
-      ctx.campaign.brandname,
-    );
-    const decision = law.action === "send" ? decideZns(now, { tag: t.tag, sentInLast24h: f.recent_zns ?? [] }, options.policy) : law;
+            AND z.tag = ${t.tag} AND m.created_at > ${since}) AS recent_zns`;
+    const law = ctx.gate.decide(now, recipientFacts(f, recipient.phone), ctx.campaign.brandname);
+    const decision = law.action === "send" ? decideZns(now, { tag: t.tag, sentInLast24h: zalo?.recent_zns ?? [] }, options.policy) : law;
     if (decision.action === "skip") {
       await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
         attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sealSecrets } from "../../../server/messaging/secrets.js";
+import { addErasedNumber, erasedHash } from "../../../server/outreach/consent/erased/erased.js";
 import { startTestApp, type TestApp } from "../../helpers/app.js";
 import {
   approvedCampaign,
@@ -87,9 +88,10 @@ it("sends ZNS to numbers on Zalo and the [QC] SMS to the others, never both, and
   });
   const launched = await t.app.inject({ method: "POST", url: `/api/campaigns/${id}/launch`, headers: { cookie: cookies.manager } });
   expect(launched.statusCode, launched.body).toBe(200);
-  // Opted out after launch, while pending: one not on Zalo, one on Zalo. The worker must skip both.
-  const lateOptOuts = [phoneOf(30_000), phoneOf(30_101)];
-  for (const phone of lateOptOuts) await t.db.suppression.create({ data: { phone, source: "keyword", receivedAt: new Date() } });
+  // After launch, while pending: one not on Zalo opts out, one on Zalo has their data erased at their
+  // request (Law 91, kept only as a one-way hash). The worker must skip both, on either channel.
+  await t.db.suppression.create({ data: { phone: phoneOf(30_000), source: "keyword", receivedAt: new Date() } });
+  await addErasedNumber(t.db, erasedHash(phoneOf(30_101)), "erasure");
 
   worker = startCampaignWorker(t.config, "/dev/null", {
     SMS_SECRETS_KEY: KEY,
@@ -134,7 +136,7 @@ it("sends ZNS to numbers on Zalo and the [QC] SMS to the others, never both, and
   const delivered = stub.zns.filter((z) => !stub.notOnZalo.has(z.phone)).map((z) => z.phone);
   expect(delivered.sort()).toEqual([...onZalo].sort());
   expect(delivered.filter((p) => smsNumbers.has(p))).toEqual([]);
-  // Opted out, before or after launch: neither channel.
+  // Opted out or erased, before or after launch: neither channel.
   for (const i of [30_000, 30_101, ...range(30_102, 5)]) {
     expect(znsNumbers.has(national(phoneOf(i)))).toBe(false);
     expect(smsNumbers.has(national(phoneOf(i)))).toBe(false);
