@@ -105,6 +105,25 @@ export async function loadFacts(tx: Prisma.TransactionClient, now: Date, recipie
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** A claimed recipient the policy holds back: skipped for good, or waiting (not an attempt) until `until`. */
+export async function recordNotSent(
+  tx: Prisma.TransactionClient,
+  recipientId: number,
+  decision: { action: "skip"; reason: string } | { action: "defer"; until: Date; reason: string },
+  now: Date,
+): Promise<{ kind: "skipped"; reason: string } | { kind: "deferred"; until: Date; reason: string }> {
+  if (decision.action === "skip") {
+    await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
+      attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipientId} AND status = 'sending'`;
+    return { kind: "skipped", reason: decision.reason };
+  }
+  // The dispatcher comes back for it at `until`.
+  await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${decision.until},
+    attempts = attempts - 1, last_error = ${`deferred: ${decision.reason}`}, updated_at = ${now}
+    WHERE id = ${recipientId} AND status = 'sending'`;
+  return { kind: "deferred", until: decision.until, reason: decision.reason };
+}
+
 /** The compliance policy's view of one recipient. */
 export function recipientFacts(f: Facts, phone: string) {
   return {
@@ -160,18 +179,7 @@ async function decideRecipient(ctx: SendContext, recipientId: number): Promise<S
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${recipient.phone}))`;
     const f = (await loadFacts(tx, now, [recipient])).get(recipient.id) as Facts;
     const decision = ctx.gate.decide(now, recipientFacts(f, recipient.phone), campaign.brandname);
-    if (decision.action === "skip") {
-      await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
-        attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;
-      return { kind: "skipped", reason: decision.reason } as const;
-    }
-    if (decision.action === "defer") {
-      // Not an attempt: the recipient waits, and the dispatcher comes back for it at `until`.
-      await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${decision.until},
-        attempts = attempts - 1, last_error = ${`deferred: ${decision.reason}`}, updated_at = ${now}
-        WHERE id = ${recipient.id} AND status = 'sending'`;
-      return { kind: "deferred", until: decision.until, reason: decision.reason } as const;
-    }
+    if (decision.action !== "send") return recordNotSent(tx, recipient.id, decision, now);
     const vars = contactVariables(f);
     let template = campaign.body;
     if (links && ctx.links) {

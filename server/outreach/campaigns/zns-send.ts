@@ -27,6 +27,7 @@ import {
   messageKey,
   recipientFacts,
   recordAccepted,
+  recordNotSent,
   type SendContext,
   type SendOutcome,
   UNANSWERED,
@@ -172,17 +173,7 @@ export async function sendZnsToRecipient(
             AND z.tag = ${t.tag} AND m.created_at > ${since}) AS recent_zns`;
     const law = ctx.gate.decide(now, recipientFacts(f, recipient.phone), ctx.campaign.brandname);
     const decision = law.action === "send" ? decideZns(now, { tag: t.tag, sentInLast24h: zalo?.recent_zns ?? [] }, options.policy) : law;
-    if (decision.action === "skip") {
-      await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
-        attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipient.id} AND status = 'sending'`;
-      return { kind: "skipped", reason: decision.reason } as const;
-    }
-    if (decision.action === "defer") {
-      await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${decision.until},
-        attempts = attempts - 1, last_error = ${`deferred: ${decision.reason}`}, updated_at = ${now}
-        WHERE id = ${recipient.id} AND status = 'sending'`;
-      return { kind: "deferred", until: decision.until, reason: decision.reason } as const;
-    }
+    if (decision.action !== "send") return recordNotSent(tx, recipient.id, decision, now);
     const message = await tx.smsMessage.create({
       data: {
         provider: ctx.provider.name,
