@@ -146,10 +146,11 @@ export function scriptedProvider(script: (message: OutgoingSms, n: number) => vo
   const provider: SmsProvider = {
     name: "sink",
     async send(message) {
-      n += 1;
-      await script(message, n);
+      // Counted before the script runs: sends overlap, and each gets its own number and id.
+      const k = ++n;
+      await script(message, k);
       sent.push(message);
-      return { providerMessageId: `${prefix}-${n}`, status: "sent" };
+      return { providerMessageId: `${prefix}-${k}`, status: "sent" };
     },
     async lookup(key) {
       const found = sent.findIndex((m) => m.idempotencyKey === key);

@@ -23,7 +23,7 @@ import { type SmsBatchCapability, SmsSendError } from "../../messaging/provider.
 import { statusesBelow } from "../../messaging/status.js";
 import type { Db } from "../../platform/db/client.js";
 import { applyLinks } from "../links/shortener.js";
-import { backoffMs, CAMPAIGN_PURPOSE, type Claimed, loadFacts, recipientFacts, type SendContext } from "./send.js";
+import { backoffMs, CAMPAIGN_PURPOSE, claimRecipients, decideClaimed, type SendContext } from "./send.js";
 import { contactVariables } from "./variables.js";
 
 /** The gateway's message id recorded per message of a batch (provider_message_id is unique). */
@@ -68,45 +68,15 @@ async function decideBatch(
   const links = ctx.links ? await ctx.links.prepare(campaign.id, campaign.body) : null;
   return db.$transaction(
     async (tx) => {
-      const claimed = await tx.$queryRaw<Claimed[]>`
-        UPDATE campaign_recipients r SET status = 'sending', attempts = r.attempts + 1, updated_at = ${now}
-        FROM campaigns c
-        WHERE r.id = ANY(${ids}::int[]) AND r.status = 'pending' AND (r.not_before IS NULL OR r.not_before <= ${now})
-          AND c.id = r.campaign_id AND c.status = 'running'
-        RETURNING r.id, r.phone, r.contact_id, r.attempts`;
+      const claimed = await claimRecipients(tx, ids, now);
       tally.not_claimed = (tally.not_claimed ?? 0) + ids.length - claimed.length;
       if (claimed.length === 0) return { kind: "none" } as const;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(k) FROM (
-        SELECT DISTINCT hashtext(p) AS k FROM unnest(${claimed.map((r) => r.phone)}::text[]) p ORDER BY 1) locks`;
-      const facts = await loadFacts(tx, now, claimed);
       // One text for every number: per-recipient link codes cannot ride in a batch, so the campaign's own are used.
       const template = links && ctx.links ? applyLinks(campaign.body, links, { ...ctx.links.options, perRecipient: false }) : campaign.body;
-      const skipped: { id: number; reason: string }[] = [];
-      const deferred: { id: number; until: Date; reason: string }[] = [];
-      const cleared: { recipient: Claimed; body: string }[] = [];
-      for (const recipient of claimed) {
-        const f = facts.get(recipient.id);
-        if (!f) throw new Error(`no facts for recipient ${recipient.id}`);
-        const decision = ctx.gate.decide(now, recipientFacts(f, recipient.phone), campaign.brandname);
-        if (decision.action === "skip") skipped.push({ id: recipient.id, reason: decision.reason });
-        else if (decision.action === "defer") deferred.push({ id: recipient.id, until: decision.until, reason: decision.reason });
-        else cleared.push({ recipient, body: ctx.gate.compose(template, contactVariables(f), campaign.unaccented) });
-      }
-      if (skipped.length > 0) {
-        await tx.$executeRaw`UPDATE campaign_recipients r SET status = 'skipped', skip_reason = x.reason, attempts = r.attempts - 1, updated_at = ${now}
-          FROM unnest(${skipped.map((x) => x.id)}::int[], ${skipped.map((x) => x.reason)}::text[]) AS x(id, reason)
-          WHERE r.id = x.id AND r.status = 'sending'`;
-        tally.skipped = (tally.skipped ?? 0) + skipped.length;
-      }
-      if (deferred.length > 0) {
-        // Not an attempt: the recipient waits, and the dispatcher comes back for it at `until`.
-        await tx.$executeRaw`UPDATE campaign_recipients r SET status = 'pending', not_before = x.until, attempts = r.attempts - 1,
-            last_error = 'deferred: ' || x.reason, updated_at = ${now}
-          FROM unnest(${deferred.map((x) => x.id)}::int[], ${deferred.map((x) => x.until)}::timestamptz[], ${deferred.map((x) => x.reason)}::text[])
-            AS x(id, until, reason)
-          WHERE r.id = x.id AND r.status = 'sending'`;
-        tally.deferred = (tally.deferred ?? 0) + deferred.length;
-      }
+      const cleared = (await decideClaimed(tx, ctx, claimed, now, tally)).map(({ recipient, facts }) => ({
+        recipient,
+        body: ctx.gate.compose(template, contactVariables(facts), campaign.unaccented),
+      }));
       // Contacts' variables could still make texts differ (a launch refuses {{variables}}): the odd ones wait.
       const body = cleared[0]?.body;
       const same = cleared.filter((c) => c.body === body);

@@ -14,17 +14,10 @@ import { auditedWrite } from "../../platform/audit/audited-write.js";
 import type { Db } from "../../platform/db/client.js";
 import { campaignLinks } from "../links/shortener.js";
 import { batchCeiling, sendAdvertisingBatch, settleStaleBatches } from "./batch-send.js";
+import { sendMessageBatch } from "./message-batch.js";
 import type { ComplianceGate } from "./ports.js";
 import type { RateLimiter } from "./rate-limit.js";
-import {
-  messageKey,
-  ownedByAnotherMessage,
-  recordAccepted,
-  type SendOutcome,
-  type SendSettings,
-  sendToRecipient,
-  UNANSWERED,
-} from "./send.js";
+import { messageKey, ownedByAnotherMessage, recordAccepted, type SendSettings, UNANSWERED } from "./send.js";
 import { DEFAULT_ZNS_OPTIONS, loadZnsCampaign, reconcileStaleZns, sendZnsPart, type ZnsOptions, znsOutcomesAwaited } from "./zns-send.js";
 
 export interface CampaignSettings extends SendSettings {
@@ -183,7 +176,9 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
   const zns = await loadZnsCampaign(db, campaignId);
   if (zns) {
     // ZNS first (zns-send.ts); what is left are the recipients on SMS, for the path below.
-    const acquire = () => deps.rateLimiter.acquire(campaign.sender.id, campaign.sender.messagesPerSecond);
+    const acquire = async () => {
+      await deps.rateLimiter.take(campaign.sender.id, campaign.sender.messagesPerSecond, 1);
+    };
     const opts = deps.zns ?? DEFAULT_ZNS_OPTIONS;
     recipientIds = await sendZnsPart(ctx, provider.zns, zns, opts, recipientIds, tally, acquire, provider.batch !== undefined);
     if (recipientIds.length === 0) return tally;
@@ -193,21 +188,11 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
     if ((tally.failed ?? 0) > 0) await checkErrorRate(deps, campaignId);
     return tally;
   }
-  let notClaimedInARow = 0;
-  for (const id of recipientIds) {
-    // The rate limit is taken before the claim, so a recipient is 'sending' only while it really is.
-    await deps.rateLimiter.acquire(campaign.sender.id, campaign.sender.messagesPerSecond);
-    const outcome: SendOutcome = await sendToRecipient(ctx, id);
-    tally[outcome.kind] = (tally[outcome.kind] ?? 0) + 1;
-    if (outcome.kind === "failed" && (await checkErrorRate(deps, campaignId))) break;
-    if (outcome.kind === "not_claimed") {
-      // Several in a row: perhaps the campaign stopped running. One cheap look decides.
-      if (++notClaimedInARow % 20 === 0) {
-        const now = await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true } });
-        if (now?.status !== "running") break;
-      }
-    } else notClaimedInARow = 0;
-  }
+  await sendMessageBatch(ctx, recipientIds, tally, {
+    perSecond: campaign.sender.messagesPerSecond,
+    take: (want) => deps.rateLimiter.take(campaign.sender.id, campaign.sender.messagesPerSecond, want),
+    pauseIfFailing: () => checkErrorRate(deps, campaignId),
+  });
   return tally;
 }
 

@@ -113,15 +113,80 @@ export async function recordNotSent(
   now: Date,
 ): Promise<{ kind: "skipped"; reason: string } | { kind: "deferred"; until: Date; reason: string }> {
   if (decision.action === "skip") {
-    await tx.$executeRaw`UPDATE campaign_recipients SET status = 'skipped', skip_reason = ${decision.reason},
-      attempts = attempts - 1, updated_at = ${now} WHERE id = ${recipientId} AND status = 'sending'`;
+    await recordHeldBack(tx, [{ id: recipientId, reason: decision.reason }], [], now);
     return { kind: "skipped", reason: decision.reason };
   }
-  // The dispatcher comes back for it at `until`.
-  await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${decision.until},
-    attempts = attempts - 1, last_error = ${`deferred: ${decision.reason}`}, updated_at = ${now}
-    WHERE id = ${recipientId} AND status = 'sending'`;
+  await recordHeldBack(tx, [], [{ id: recipientId, until: decision.until, reason: decision.reason }], now);
   return { kind: "deferred", until: decision.until, reason: decision.reason };
+}
+
+/** Claimed recipients the policy holds back, set-based: skipped for good, or waiting (not an attempt) until `until`. */
+export async function recordHeldBack(
+  tx: Prisma.TransactionClient,
+  skipped: { id: number; reason: string }[],
+  deferred: { id: number; until: Date; reason: string }[],
+  now: Date,
+): Promise<void> {
+  if (skipped.length > 0) {
+    await tx.$executeRaw`UPDATE campaign_recipients r SET status = 'skipped', skip_reason = x.reason, attempts = r.attempts - 1, updated_at = ${now}
+      FROM unnest(${skipped.map((x) => x.id)}::int[], ${skipped.map((x) => x.reason)}::text[]) AS x(id, reason)
+      WHERE r.id = x.id AND r.status = 'sending'`;
+  }
+  if (deferred.length > 0) {
+    // The dispatcher comes back for them at `until`.
+    await tx.$executeRaw`UPDATE campaign_recipients r SET status = 'pending', not_before = x.until, attempts = r.attempts - 1,
+        last_error = 'deferred: ' || x.reason, updated_at = ${now}
+      FROM unnest(${deferred.map((x) => x.id)}::int[], ${deferred.map((x) => x.until)}::timestamptz[], ${deferred.map((x) => x.reason)}::text[])
+        AS x(id, until, reason)
+      WHERE r.id = x.id AND r.status = 'sending'`;
+  }
+}
+
+/**
+ * Step 1 of a batch: claims the recipients still pending and due, of a running campaign. One worker
+ * wins each; a duplicated job, a retried batch or a second worker finds nothing.
+ */
+export async function claimRecipients(tx: Pick<Prisma.TransactionClient, "$queryRaw">, ids: number[], now: Date): Promise<Claimed[]> {
+  return tx.$queryRaw<Claimed[]>`
+    UPDATE campaign_recipients r SET status = 'sending', attempts = r.attempts + 1, updated_at = ${now}
+    FROM campaigns c
+    WHERE r.id = ANY(${ids}::int[]) AND r.status = 'pending' AND (r.not_before IS NULL OR r.not_before <= ${now})
+      AND c.id = r.campaign_id AND c.status = 'running'
+    RETURNING r.id, r.phone, r.contact_id, r.attempts`;
+}
+
+/**
+ * Step 2 of a batch, in the claim's transaction: the numbers' advisory locks (in one order, so two
+ * batches cannot deadlock; they serialise every campaign's decision for a number, which keeps the
+ * 24-hour count exact), their facts in one statement, the policy for each, and the skips and
+ * deferrals written. Returns the recipients cleared to send, with their facts.
+ */
+export async function decideClaimed(
+  tx: Prisma.TransactionClient,
+  ctx: Pick<SendContext, "gate" | "campaign">,
+  claimed: Claimed[],
+  now: Date,
+  tally: Record<string, number>,
+): Promise<{ recipient: Claimed; facts: Facts }[]> {
+  if (claimed.length === 0) return [];
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(k) FROM (
+    SELECT DISTINCT hashtext(p) AS k FROM unnest(${claimed.map((r) => r.phone)}::text[]) p ORDER BY 1) locks`;
+  const facts = await loadFacts(tx, now, claimed);
+  const skipped: { id: number; reason: string }[] = [];
+  const deferred: { id: number; until: Date; reason: string }[] = [];
+  const cleared: { recipient: Claimed; facts: Facts }[] = [];
+  for (const recipient of claimed) {
+    const f = facts.get(recipient.id);
+    if (!f) throw new Error(`no facts for recipient ${recipient.id}`);
+    const decision = ctx.gate.decide(now, recipientFacts(f, recipient.phone), ctx.campaign.brandname);
+    if (decision.action === "skip") skipped.push({ id: recipient.id, reason: decision.reason });
+    else if (decision.action === "defer") deferred.push({ id: recipient.id, until: decision.until, reason: decision.reason });
+    else cleared.push({ recipient, facts: f });
+  }
+  await recordHeldBack(tx, skipped, deferred, now);
+  if (skipped.length > 0) tally.skipped = (tally.skipped ?? 0) + skipped.length;
+  if (deferred.length > 0) tally.deferred = (tally.deferred ?? 0) + deferred.length;
+  return cleared;
 }
 
 /** The compliance policy's view of one recipient. */
@@ -139,132 +204,76 @@ export function backoffMs(settings: SendSettings, attempts: number): number {
   return settings.retryBaseMs * 2 ** Math.max(0, attempts - 1);
 }
 
-export async function sendToRecipient(ctx: SendContext, recipientId: number): Promise<SendOutcome> {
-  const decided = await decideRecipient(ctx, recipientId);
-  if (decided.kind !== "send") return decided;
-  return sendDecided(ctx, decided);
-}
-
-/** A recipient claimed and cleared to send, with the message row of this attempt written (queued). */
-interface Decided {
-  kind: "send";
-  messageId: number;
-  body: string;
-  recipient: Claimed;
+/** A message the vendor refused, or whose send got no answer: its row and its recipient's retry or failure. */
+export async function recordFailure(
+  ctx: SendContext,
+  m: { messageId: number; recipient: Claimed },
+  error: unknown,
+): Promise<{ kind: "failed"; code: string; final: boolean }> {
+  const { db } = ctx;
+  const { messageId, recipient } = m;
+  const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
+  const code = failure.code.slice(0, 64);
+  const retry = failure.transient && recipient.attempts < ctx.settings.maxAttempts;
+  const at = ctx.now();
+  const retryAt = new Date(at.getTime() + backoffMs(ctx.settings, recipient.attempts));
+  // No answer: the vendor may have the message. With a lookup, the row stays 'queued' (it counts
+  // towards the daily cap, a receipt can still move it) and the next attempt asks before sending.
+  const unanswered = failure.outcomeUnknown && ctx.provider.lookup !== undefined;
+  await db.$transaction([
+    unanswered
+      ? db.$executeRaw`UPDATE sms_messages SET error_code = ${`${UNANSWERED}${code}`.slice(0, 64)}, updated_at = ${at}
+          WHERE id = ${messageId} AND status = 'queued'`
+      : db.$executeRaw`UPDATE sms_messages SET status = 'failed', error_code = ${code}, updated_at = ${at}
+          WHERE id = ${messageId} AND status = 'queued'`,
+    retry
+      ? db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt},
+          last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${at}
+          WHERE id = ${recipient.id} AND status = 'sending'`
+      : db.$executeRaw`UPDATE campaign_recipients SET status = 'failed',
+          last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${at}
+          WHERE id = ${recipient.id} AND status = 'sending'`,
+  ]);
+  // The citizen replied STOP at the carrier. Nobody sends to the number again (Spoke's rule).
+  if (failure.kind === "unsubscribed") await suppressNumber(db, recipient.phone, "provider", code);
+  return { kind: "failed", code, final: !retry };
 }
 
 /**
- * Steps 1 and 2: claim the recipient and decide right before sending; on "send" the message row is
- * written (queued). A batch gateway's recipients are decided a batch at a time (batch-send.ts).
+ * Claimed retries whose latest message got no answer: released again (pending, the attempt given
+ * back) in the claim's transaction, for settleDoubtful to ask the vendor about before anything is
+ * resent. Returns their ids.
  */
-async function decideRecipient(ctx: SendContext, recipientId: number): Promise<SendOutcome | Decided> {
-  const { db, campaign } = ctx;
-  const now = ctx.now();
-  const claimed = await db.$queryRaw<Claimed[]>`
-    UPDATE campaign_recipients r SET status = 'sending', attempts = r.attempts + 1, updated_at = ${now}
-    FROM campaigns c
-    WHERE r.id = ${recipientId} AND r.status = 'pending' AND (r.not_before IS NULL OR r.not_before <= ${now})
-      AND c.id = r.campaign_id AND c.status = 'running'
-    RETURNING r.id, r.phone, r.contact_id, r.attempts`;
-  const recipient = claimed[0];
-  if (!recipient) return { kind: "not_claimed" };
-  const previous = await settlePrevious(ctx, recipient);
-  if (previous) return previous;
-  // The campaign's short links, made before the decision's transaction: a link made for a message
-  // that is then skipped or deferred is simply used by the next one.
-  const links = ctx.links ? await ctx.links.prepare(campaign.id, campaign.body) : null;
-
-  const decided = await db.$transaction(async (tx) => {
-    // Serialises every campaign's decision for this number: the 24-hour count below stays exact.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${recipient.phone}))`;
-    const f = (await loadFacts(tx, now, [recipient])).get(recipient.id) as Facts;
-    const decision = ctx.gate.decide(now, recipientFacts(f, recipient.phone), campaign.brandname);
-    if (decision.action !== "send") return recordNotSent(tx, recipient.id, decision, now);
-    const vars = contactVariables(f);
-    let template = campaign.body;
-    if (links && ctx.links) {
-      // A recipient's own codes commit (or roll back) with their message row.
-      const own = ctx.links.options.perRecipient
-        ? await recipientCodes(
-            tx,
-            [...links.values()].map((link) => link.id),
-            recipient.id,
-          )
-        : undefined;
-      template = applyLinks(campaign.body, links, ctx.links.options, own);
-    }
-    const body = ctx.gate.compose(template, vars, campaign.unaccented);
-    const message = await tx.smsMessage.create({
-      data: {
-        provider: ctx.provider.name,
-        recipient: recipient.phone,
-        body,
-        purpose: CAMPAIGN_PURPOSE,
-        status: "queued",
-        campaignId: campaign.id,
-        recipientId: recipient.id,
-        segments: ctx.gate.segments(body),
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    return { kind: "send", messageId: message.id, body } as const;
-  });
-  if (decided.kind !== "send") return decided;
-  return { ...decided, recipient };
+export async function releaseDoubtful(tx: Prisma.TransactionClient, claimed: Claimed[], now: Date): Promise<Set<number>> {
+  const retries = claimed.filter((r) => r.attempts > 1).map((r) => r.id);
+  if (retries.length === 0) return new Set();
+  const doubtful = await tx.$queryRaw<{ id: number }[]>`
+    SELECT latest.recipient_id AS id FROM (
+      SELECT DISTINCT ON (recipient_id) recipient_id, status, error_code FROM sms_messages
+      WHERE recipient_id = ANY(${retries}::int[]) ORDER BY recipient_id, id DESC) latest
+    WHERE latest.status <> 'failed' AND latest.error_code LIKE ${`${UNANSWERED}%`}`;
+  const ids = doubtful.map((d) => d.id);
+  if (ids.length > 0) {
+    await tx.$executeRaw`UPDATE campaign_recipients SET status = 'pending', attempts = attempts - 1, updated_at = ${now}
+      WHERE id = ANY(${ids}::int[]) AND status = 'sending'`;
+  }
+  return new Set(ids);
 }
 
-/** Steps 3 and 4, one message on its own. */
-async function sendDecided(ctx: SendContext, decided: Decided): Promise<SendOutcome> {
-  const { db } = ctx;
-  const { messageId, body, recipient } = decided;
+/**
+ * A recipient whose latest message got no answer, claimed on its own: the vendor is asked about that
+ * message (settlePrevious). Returns the outcome when that settles the recipient, or "resend" when the
+ * vendor never had it: the recipient is pending again, for a new attempt in the next decision.
+ */
+export async function settleDoubtful(ctx: SendContext, recipientId: number): Promise<SendOutcome | "resend"> {
   const now = ctx.now();
-  const validUntil = ctx.gate.windowClosesAt(now) ?? undefined;
-  let result: Awaited<ReturnType<SmsProvider["send"]>>;
-  try {
-    result = await ctx.provider.send({
-      to: recipient.phone,
-      body,
-      statusCallbackUrl: ctx.publicBaseUrl ? smsStatusCallbackUrl(ctx.publicBaseUrl, messageId) : undefined,
-      validUntil,
-      idempotencyKey: messageKey(messageId),
-    });
-  } catch (error) {
-    const failure = error instanceof SmsSendError ? error : new SmsSendError(String(error), true, "unknown", { cause: error });
-    const code = failure.code.slice(0, 64);
-    const retry = failure.transient && recipient.attempts < ctx.settings.maxAttempts;
-    const retryAt = new Date(ctx.now().getTime() + backoffMs(ctx.settings, recipient.attempts));
-    // No answer: the vendor may have the message. With a lookup, the row stays 'queued' (it counts
-    // towards the daily cap, a receipt can still move it) and the next attempt asks before sending.
-    const unanswered = failure.outcomeUnknown && ctx.provider.lookup !== undefined;
-    await db.$transaction([
-      unanswered
-        ? db.$executeRaw`UPDATE sms_messages SET error_code = ${`${UNANSWERED}${code}`.slice(0, 64)}, updated_at = ${ctx.now()}
-            WHERE id = ${messageId} AND status = 'queued'`
-        : db.$executeRaw`UPDATE sms_messages SET status = 'failed', error_code = ${code}, updated_at = ${ctx.now()}
-            WHERE id = ${messageId} AND status = 'queued'`,
-      retry
-        ? db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', not_before = ${retryAt},
-            last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${ctx.now()}
-            WHERE id = ${recipient.id} AND status = 'sending'`
-        : db.$executeRaw`UPDATE campaign_recipients SET status = 'failed',
-            last_error = ${`${code}: ${failure.message}`.slice(0, 500)}, updated_at = ${ctx.now()}
-            WHERE id = ${recipient.id} AND status = 'sending'`,
-    ]);
-    // The citizen replied STOP at the carrier. Nobody sends to the number again (Spoke's rule).
-    if (failure.kind === "unsubscribed") await suppressNumber(db, recipient.phone, "provider", code);
-    return { kind: "failed", code, final: !retry };
-  }
-  // Outside the try: a database error here must not count as a refused message. The recipient then
-  // stays 'sending' and reconcileStale settles it from the row and the vendor.
-  await recordAccepted(db, {
-    recipientId: recipient.id,
-    messageId,
-    providerMessageId: result.providerMessageId,
-    status: result.status,
-    at: ctx.now(),
-  });
-  return { kind: "sent", messageId };
+  const [recipient] = await claimRecipients(ctx.db, [recipientId], now);
+  if (!recipient) return { kind: "not_claimed" };
+  const settled = await settlePrevious(ctx, recipient);
+  if (settled) return settled;
+  await ctx.db.$executeRaw`UPDATE campaign_recipients SET status = 'pending', attempts = attempts - 1, updated_at = ${now}
+    WHERE id = ${recipient.id} AND status = 'sending'`;
+  return "resend";
 }
 
 interface Previous {
@@ -347,24 +356,34 @@ export async function ownedByAnotherMessage(db: Db, providerMessageId: string, m
 }
 
 /** The vendor took the message: record it at once (the only window where a crash leaves doubt). */
-export async function recordAccepted(
-  db: Db,
-  r: { recipientId: number; messageId: number; providerMessageId: string | null; status: "queued" | "sent"; at: Date },
-): Promise<void> {
-  const below = statusesBelow(r.status);
-  const sentAt = r.status === "sent" ? r.at : null;
+export async function recordAccepted(db: Db, r: Accepted): Promise<void> {
+  await recordAcceptedMany(db, [r], r.at);
+}
+
+export interface Accepted {
+  recipientId: number;
+  messageId: number;
+  providerMessageId: string | null;
+  status: "queued" | "sent";
+  at: Date;
+}
+
+/** Messages the vendor took, recorded together: one statement for the messages, one for their recipients. */
+export async function recordAcceptedMany(db: Db, rows: Omit<Accepted, "at">[], at: Date): Promise<void> {
+  if (rows.length === 0) return;
+  // A receipt may have overtaken us and already moved a row on: never backwards. "queued" (Twilio's
+  // and SNS's first answer) is where the row already is: nothing is below it.
+  const belowSent = statusesBelow("sent");
   await db.$transaction([
-    // A receipt may have overtaken us and already moved the row on: never backwards.
-    db.$executeRaw`UPDATE sms_messages SET provider_message_id = ${r.providerMessageId}, updated_at = ${r.at}
-      WHERE id = ${r.messageId} AND provider_message_id IS NULL AND ${r.providerMessageId}::text IS NOT NULL`,
-    // "queued" (Twilio's and SNS's first answer) is where the row already is: nothing is below it.
-    ...(below.length > 0
-      ? [
-          db.$executeRaw`UPDATE sms_messages SET status = ${r.status}, sent_at = COALESCE(sent_at, ${sentAt}), updated_at = ${r.at}
-            WHERE id = ${r.messageId} AND status IN (${Prisma.join(below)})`,
-        ]
-      : []),
-    db.$executeRaw`UPDATE campaign_recipients SET status = 'sent', sent_at = ${r.at}, last_error = NULL, updated_at = ${r.at}
-      WHERE id = ${r.recipientId} AND status = 'sending'`,
+    db.$executeRaw`UPDATE sms_messages m SET
+        provider_message_id = COALESCE(m.provider_message_id, x.provider_id),
+        status = CASE WHEN x.status = 'sent' AND m.status IN (${Prisma.join(belowSent)}) THEN 'sent' ELSE m.status END,
+        sent_at = CASE WHEN x.status = 'sent' AND m.status IN (${Prisma.join(belowSent)}) THEN COALESCE(m.sent_at, ${at}) ELSE m.sent_at END,
+        updated_at = ${at}
+      FROM unnest(${rows.map((r) => r.messageId)}::int[], ${rows.map((r) => r.providerMessageId)}::text[], ${rows.map((r) => r.status)}::text[])
+        AS x(id, provider_id, status)
+      WHERE m.id = x.id`,
+    db.$executeRaw`UPDATE campaign_recipients SET status = 'sent', sent_at = ${at}, last_error = NULL, updated_at = ${at}
+      WHERE id = ANY(${rows.map((r) => r.recipientId)}::int[]) AND status = 'sending'`,
   ]);
 }

@@ -1,39 +1,108 @@
-// The per-sender rate limit holds across limiter instances (as across worker processes): one Redis bucket.
+// A sender's rate limit as the gateway sees it: shared by every worker (one Redis log per sender),
+// and measured on the sink's own journal of what it accepted, never more than N messages in any
+// second, and close to N a second while there is work.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Redis } from "ioredis";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createSinkSmsProvider, readSinkJournal } from "../../../server/messaging/vendors/sink.js";
+import { type BatchQueue, dispatchStep, processBatch } from "../../../server/outreach/campaigns/dispatch.js";
 import { redisRateLimiter } from "../../../server/outreach/campaigns/rate-limit.js";
-import { clearRedisPrefix, testConfig } from "../../helpers/app.js";
+import { launchCampaign } from "../../../server/outreach/campaigns/service.js";
+import { clearRedisPrefix, startTestApp, type TestApp } from "../../helpers/app.js";
+import { approvedCampaign, createList, createSender, fakeClock, inProcessDeps, seedCampaignPeople } from "../../helpers/campaigns.js";
 
-const config = testConfig();
-const redis = new Redis(config.REDIS_URL);
+let t: TestApp;
+let redis: Redis;
+let cookies: Awaited<ReturnType<typeof seedCampaignPeople>>["cookies"];
+const dir = mkdtempSync(join(tmpdir(), "tthc-rate-"));
+
+beforeAll(async () => {
+  t = await startTestApp();
+  redis = new Redis(t.config.REDIS_URL);
+  ({ cookies } = await seedCampaignPeople(t.db, t.app));
+});
 afterAll(async () => {
-  redis.disconnect();
-  await clearRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
+  redis?.disconnect();
+  await clearRedisPrefix(t.config.REDIS_URL, t.config.REDIS_PREFIX);
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
-it("lets through at most the configured messages per second, shared by every worker", async () => {
-  const workers = [redisRateLimiter(redis, config.REDIS_PREFIX), redisRateLimiter(redis, config.REDIS_PREFIX)];
-  const times: number[] = [];
+/** The most timestamps (ms) in any window [t, t + 1000). */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+it("grants at most N a second between every limiter of a sender, in bulk, and keeps other senders apart", async () => {
+  const limiters = [redisRateLimiter(redis, t.config.REDIS_PREFIX), redisRateLimiter(redis, t.config.REDIS_PREFIX)];
+  const grants: number[] = [];
   const started = Date.now();
-  // Two "workers" take 60 tokens of a 20-per-second sender between them.
+  // Two "workers" take 60 messages of a 20-per-second sender between them, asking for 7 at a time.
   await Promise.all(
-    workers.map(async (limiter) => {
-      for (let i = 0; i < 30; i++) {
-        await limiter.acquire(7, 20);
-        times.push(Date.now() - started);
+    limiters.map(async (limiter) => {
+      let left = 30;
+      while (left > 0) {
+        const n = await limiter.take(7, 20, Math.min(7, left));
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(Math.min(7, left));
+        left -= n;
+        for (let i = 0; i < n; i++) grants.push(Date.now() - started);
       }
     }),
   );
+  // 20 at once, 20 a second later, 20 a second after that: just over 2 s, and never 21 in a second.
   const elapsed = Date.now() - started;
-  // The first second's burst (20), then 20 per second: 60 messages need at least 2 s.
-  expect(elapsed).toBeGreaterThanOrEqual(1900);
-  expect(elapsed).toBeLessThan(4000);
-  // No sliding second after the initial burst carries more than the rate plus one.
-  times.sort((a, b) => a - b);
-  for (const t0 of times.filter((t) => t >= 1000)) expect(times.filter((t) => t >= t0 && t < t0 + 1000).length).toBeLessThanOrEqual(21);
+  expect(elapsed).toBeGreaterThanOrEqual(2000);
+  expect(elapsed).toBeLessThan(3500);
+  expect(busiestSecond(grants)).toBe(20);
   // Another sender is not slowed down by this one, and 0 means no limit.
   const other = Date.now();
-  for (let i = 0; i < 20; i++) await workers[0]?.acquire(8, 20);
-  for (let i = 0; i < 1000; i++) await workers[0]?.acquire(9, 0);
+  expect(await limiters[0]?.take(8, 20, 50)).toBe(20);
+  expect(await limiters[0]?.take(9, 0, 1000)).toBe(1000);
   expect(Date.now() - other).toBeLessThan(500);
+});
+
+it("sends a campaign at N messages a second as the gateway's journal shows: never more in any second, at least 0.97 N", async () => {
+  const N = 10;
+  const sender = await createSender(t.db, { messagesPerSecond: N });
+  const listId = await createList(t.db, "rate", 90_000, 55);
+  const id = await approvedCampaign(t.app, cookies, { name: "rate", senderId: sender.id, listIds: [listId] });
+  const clock = fakeClock(new Date("2026-03-10T10:00:00+07:00"));
+  const journal = join(dir, "sink.jsonl");
+  const sink = createSinkSmsProvider({ receiptDelayMs: -1, journal });
+  const deps = {
+    ...inProcessDeps(t.db, clock, sink, { batchSize: 20, maxInFlight: 3 }),
+    rateLimiter: redisRateLimiter(redis, t.config.REDIS_PREFIX),
+  };
+  await launchCampaign(t.db, clock.now(), id, null, null);
+  // Three batches at once, as three workers would run them, each taking the sender's tokens.
+  const running = new Set<Promise<unknown>>();
+  const queue: BatchQueue = {
+    async enqueue(campaignId, ids) {
+      const batch: Promise<unknown> = processBatch(deps, campaignId, ids).finally(() => running.delete(batch));
+      running.add(batch);
+    },
+    inFlight: async () => running.size,
+  };
+  for (;;) {
+    const step = await dispatchStep(deps, id, queue);
+    if (step.done) break;
+    if (step.delayMs > 0) await Promise.race([new Promise((r) => setTimeout(r, Math.min(step.delayMs, 50))), ...running]);
+  }
+  const sent = readSinkJournal(journal).map((e) => Date.parse(e.at));
+  expect(sent).toHaveLength(55);
+  expect(busiestSecond(sent)).toBeLessThanOrEqual(N);
+  // Four full seconds from the first message: at least 0.97 × 4 × N of them went out.
+  const first = Math.min(...sent);
+  expect(sent.filter((at) => at < first + 4000).length).toBeGreaterThanOrEqual(Math.ceil(0.97 * 4 * N));
+  expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("completed");
 });
