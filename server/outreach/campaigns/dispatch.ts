@@ -176,11 +176,9 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
   const zns = await loadZnsCampaign(db, campaignId);
   if (zns) {
     // ZNS first (zns-send.ts); what is left are the recipients on SMS, for the path below.
-    const acquire = async () => {
-      await deps.rateLimiter.take(campaign.sender.id, campaign.sender.messagesPerSecond, 1);
-    };
+    const take = () => deps.rateLimiter.take(campaign.sender.id, campaign.sender.messagesPerSecond, 1);
     const opts = deps.zns ?? DEFAULT_ZNS_OPTIONS;
-    recipientIds = await sendZnsPart(ctx, provider.zns, zns, opts, recipientIds, tally, acquire, provider.batch !== undefined);
+    recipientIds = await sendZnsPart(ctx, provider.zns, zns, opts, recipientIds, tally, take, provider.batch !== undefined);
     if (recipientIds.length === 0) return tally;
   }
   if (provider.batch) {

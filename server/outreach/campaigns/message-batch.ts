@@ -20,7 +20,7 @@
 //
 // Parts start at one message and double while nothing fails (halving when something does), so a
 // worker that dies, or a gateway that refuses everything, takes few messages with it before the
-// error rate pauses the campaign, while a healthy batch goes out in a handful of transactions. With
+// error rate pauses the campaign, while a healthy campaign soon goes out a whole batch per part. With
 // a rate limit a part is at most one second of the sender's rate: a recipient is 'sending' only
 // about as long as its message takes to go out. The claim checks that the campaign runs, so a pause
 // or a cancel stops the batch at the next part.
@@ -28,6 +28,7 @@
 import { smsStatusCallbackUrl } from "../../messaging/messages.js";
 import type { SmsSendResult } from "../../messaging/provider.js";
 import { applyLinks, recipientCodes } from "../links/shortener.js";
+import type { Grant } from "./rate-limit.js";
 import {
   CAMPAIGN_PURPOSE,
   type Claimed,
@@ -42,12 +43,22 @@ import {
 } from "./send.js";
 import { contactVariables } from "./variables.js";
 
+/** The largest part: one decision transaction holds at most this many numbers' advisory locks. */
+const MAX_PART = 500;
+
+/**
+ * The part size each campaign reached in this process, so the next batch starts there instead of at
+ * one: a healthy campaign then sends whole batches in one decision and one record. A process that
+ * starts (after a crash too) starts at one. A number per campaign this process has sent.
+ */
+const partSizes = new Map<number, number>();
+
 /** Requests to the gateway in flight at once, per batch. */
 const REQUESTS_IN_FLIGHT = 16;
 
 export interface MessageBatchControls {
-  /** How many messages may go out now (the sender's rate): at least 1, at most `want`. */
-  take(want: number): Promise<number>;
+  /** How many messages may go out now (the sender's rate): at least 1, at most `want`; `sent` once they went. */
+  take(want: number): Promise<Grant>;
   /** The sender's messages per second; 0: no limit. */
   perSecond: number;
   /** After a part with failures: true when the campaign paused itself (the rest is not sent). */
@@ -68,7 +79,7 @@ export async function sendMessageBatch(
 ): Promise<void> {
   const largest = controls.perSecond > 0 ? Math.max(1, Math.floor(controls.perSecond)) : recipientIds.length;
   const queue = [...recipientIds];
-  let size = 1;
+  let size = partSizes.get(ctx.campaign.id) ?? 1;
   while (queue.length > 0) {
     const ids = queue.splice(0, Math.min(size, largest));
     const { decided, doubtful, decidedAt } = await decideMessages(ctx, ids, tally);
@@ -85,7 +96,8 @@ export async function sendMessageBatch(
       return;
     }
     if (failures > 0 && (await controls.pauseIfFailing())) return;
-    size = failures > 0 ? Math.max(1, Math.floor(size / 2)) : size * 2;
+    size = failures > 0 ? Math.max(1, Math.floor(size / 2)) : Math.min(size * 2, MAX_PART);
+    partSizes.set(ctx.campaign.id, size);
   }
 }
 
@@ -188,8 +200,10 @@ async function sendPart(
     }
   };
   while (allowed < part.length && !closed) {
-    allowed += await controls.take(part.length - allowed);
+    const grant = await controls.take(part.length - allowed);
+    allowed += grant.count;
     await Promise.all(Array.from({ length: Math.min(REQUESTS_IN_FLIGHT, allowed - cursor) }, lane));
+    await grant.sent();
   }
   // Recorded after the requests, outside their try: a database error here must not count as a
   // refused message. The recipients then stay 'sending' and reconcileStale settles them.
@@ -204,7 +218,7 @@ async function sendPart(
   let failures = 0;
   for (const [i, m] of part.entries()) {
     const r = results[i];
-    if (!r || r.ok !== false) continue;
+    if (r?.ok !== false) continue;
     await recordFailure(ctx, m, r.error);
     failures++;
   }

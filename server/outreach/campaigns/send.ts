@@ -1,34 +1,29 @@
-// Sending to one campaign recipient, exactly once. The order of steps is the design:
+// Exactly once per campaign recipient: the pieces every sending path shares (message-batch.ts for
+// gateways that take one message per request, batch-send.ts for batch gateways, zns-send.ts for Zalo).
 //
-//  1. claim    UPDATE … SET status='sending', attempts+1 WHERE status='pending' AND the campaign runs.
-//              One worker wins; a duplicated job, a retried batch or a second worker finds nothing.
-//  2. decide   Under a per-number advisory lock: the compliance policy with fresh facts (consent,
-//              suppression, DNC, sends in the last 24 h across campaigns), then — still in the same
-//              transaction — the sms_messages row of this attempt. The cap count and the row commit
-//              together, so two campaigns cannot both take a number's third message.
-//  3. send     The provider gets the row's key (tthc-m<row id>) and a status callback URL naming the row.
-//  4. record   Right after the answer, one transaction: message → sent/queued with the vendor's id,
-//              recipient → sent.
+//  claim    UPDATE … SET status='sending', attempts+1 WHERE status='pending' AND the campaign runs.
+//           One worker wins; a duplicated job, a retried batch or a second worker finds nothing.
+//  decide   Under the numbers' advisory locks: the compliance policy with fresh facts (consent,
+//           suppression, erasure, DNC, sends in the last 24 h across campaigns); the caller then
+//           writes the message rows in the same transaction. The cap count and the rows commit
+//           together, so two campaigns cannot both take a number's third message.
+//  record   The vendor's answer: message → sent/queued with the vendor's id, recipient → sent; or the
+//           failure, with a retry for a transient one.
 //
-// A crash between 3 and 4 leaves the recipient 'sending' with a 'queued' row and no vendor id.
-// reconcileStale() settles it later from what the vendor knows (lookup by key), never by resending blindly.
-//
-// A send that got no answer (timeout, connection lost: SmsSendError.outcomeUnknown) is the same doubt
-// without a crash. With a provider that has `lookup`, the row stays 'queued' marked `unanswered:<code>`
-// and the recipient waits for its retry; the retry first asks the vendor about that row (settlePrevious):
+// A send that got no answer (timeout, connection lost: SmsSendError.outcomeUnknown) leaves a doubt.
+// With a provider that has `lookup`, the row stays 'queued' marked `unanswered:<code>` and the
+// recipient waits for its retry; the retry first asks the vendor about that row (settleDoubtful):
 // found → sent, nothing resent; not found → the row fails and a new attempt goes out; unknown → no send.
 
 import { Prisma } from "../../generated/prisma/client.js";
-import { smsStatusCallbackUrl } from "../../messaging/messages.js";
 import { type SmsProvider, SmsSendError } from "../../messaging/provider.js";
 import { statusesBelow } from "../../messaging/status.js";
 import { isVietnameseMobile } from "../../phone/vietnamese-e164.js";
 import type { Db } from "../../platform/db/client.js";
 import { erasedSql } from "../consent/erased/erased.js";
-import { applyLinks, type CampaignLinks, recipientCodes } from "../links/shortener.js";
+import type { CampaignLinks } from "../links/shortener.js";
 import { type ComplianceGate, suppressNumber } from "./ports.js";
 import { applyReceiptToRecipient } from "./receipts.js";
-import { contactVariables } from "./variables.js";
 
 export const CAMPAIGN_PURPOSE = "campaign";
 

@@ -18,6 +18,7 @@ import { type OutgoingZns, SmsSendError, type ZnsCapability } from "../../messag
 import type { Db } from "../../platform/db/client.js";
 import { DEFAULT_ZNS_POLICY, decideZns, type ZnsPolicy } from "../compliance/zns-policy.js";
 import { fillZnsParams, renderZnsPreview, znsParams } from "../zns/fill.js";
+import type { Grant } from "./rate-limit.js";
 import {
   backoffMs,
   CAMPAIGN_PURPOSE,
@@ -84,7 +85,7 @@ export async function sendZnsPart(
   options: ZnsOptions,
   recipientIds: number[],
   tally: Record<string, number>,
-  acquire: () => Promise<void>,
+  take: () => Promise<Grant>,
   batchGateway: boolean,
 ): Promise<number[]> {
   const { db } = ctx;
@@ -93,8 +94,8 @@ export async function sendZnsPart(
     SELECT id, channel FROM campaign_recipients WHERE id IN (${Prisma.join(recipientIds)})`;
   const smsIds = rows.filter((r) => r.channel === "sms").map((r) => r.id);
   for (const r of rows.filter((r) => r.channel !== "sms")) {
-    await acquire();
-    const outcome = await sendZnsToRecipient(ctx, zns, campaign, options, r.id);
+    const grant = await take();
+    const outcome = await sendZnsToRecipient(ctx, zns, campaign, options, r.id).finally(() => grant.sent());
     const key = outcome.kind === "sent" ? "zns_sent" : outcome.kind === "fallback" ? "zns_fallback" : outcome.kind;
     tally[key] = (tally[key] ?? 0) + 1;
   }
