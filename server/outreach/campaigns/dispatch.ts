@@ -187,9 +187,9 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
     return tally;
   }
   await sendMessageBatch(ctx, recipientIds, tally, {
-    perSecond: campaign.sender.messagesPerSecond,
     take: (want) => deps.rateLimiter.take(campaign.sender.id, campaign.sender.messagesPerSecond, want),
     pauseIfFailing: () => checkErrorRate(deps, campaignId),
+    sendWithinMs: deps.settings.reconcileAfterMs / 2,
   });
   return tally;
 }

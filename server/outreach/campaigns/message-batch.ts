@@ -1,15 +1,18 @@
 // Campaign SMS through a gateway that takes one message per request (Twilio, SNS, the sink), a
 // part of a batch at a time. The order of steps is the design (send.ts has the shared pieces):
 //
+//  0. rate    The sender's tokens for the part, before anything is claimed: while the sender's
+//             window is full (or Redis cannot be reached) nobody is 'sending'.
 //  1. decide  One transaction per part: claim the recipients, take their numbers' advisory locks,
 //             load their facts in one statement, apply the policy to each, write the skips and
 //             deferrals, and insert the cleared recipients' message rows (queued) in one statement.
 //             The cap count and the rows commit together, so two campaigns cannot both take a
 //             number's third message; a worker killed here leaves every recipient pending.
 //  2. send    Each message on its own request, under the row's key (tthc-m<row id>) with a status
-//             callback naming the row, a few requests at a time, as the sender's rate allows: the
-//             tokens are taken after the decision, right before the requests, so the gateway sees
-//             the rate. No request starts after the sending window the decision was made in closes.
+//             callback naming the row, a few requests at a time; then the rate limiter is told they
+//             went, so the sender's window counts from the last of them (rate-limit.ts). No request
+//             starts after the sending window the decision was made in closes, or once half the
+//             reconciler's delay has passed since the decision.
 //  3. record  The answers of the part in one transaction: the messages with the vendor's ids, the
 //             recipients sent; a refusal or a send without an answer as one message's failure.
 //
@@ -21,9 +24,9 @@
 // Parts start at one message and double while nothing fails (halving when something does), so a
 // worker that dies, or a gateway that refuses everything, takes few messages with it before the
 // error rate pauses the campaign, while a healthy campaign soon goes out a whole batch per part. With
-// a rate limit a part is at most one second of the sender's rate: a recipient is 'sending' only
-// about as long as its message takes to go out. The claim checks that the campaign runs, so a pause
-// or a cancel stops the batch at the next part.
+// a rate limit a part is what the sender's window grants at once (a tenth of a second's worth at
+// most). The claim checks that the campaign runs, so a pause or a cancel stops the batch at the next
+// part.
 
 import { smsStatusCallbackUrl } from "../../messaging/messages.js";
 import type { SmsSendResult } from "../../messaging/provider.js";
@@ -59,10 +62,13 @@ const REQUESTS_IN_FLIGHT = 16;
 export interface MessageBatchControls {
   /** How many messages may go out now (the sender's rate): at least 1, at most `want`; `sent` once they went. */
   take(want: number): Promise<Grant>;
-  /** The sender's messages per second; 0: no limit. */
-  perSecond: number;
   /** After a part with failures: true when the campaign paused itself (the rest is not sent). */
   pauseIfFailing(): Promise<boolean>;
+  /**
+   * No request of a part starts later than this after its decision: well before the reconciler takes
+   * a recipient still 'sending' for one whose worker died (half its delay).
+   */
+  sendWithinMs: number;
 }
 
 interface Decided {
@@ -77,11 +83,13 @@ export async function sendMessageBatch(
   tally: Record<string, number>,
   controls: MessageBatchControls,
 ): Promise<void> {
-  const largest = controls.perSecond > 0 ? Math.max(1, Math.floor(controls.perSecond)) : recipientIds.length;
   const queue = [...recipientIds];
   let size = partSizes.get(ctx.campaign.id) ?? 1;
   while (queue.length > 0) {
-    const ids = queue.splice(0, Math.min(size, largest));
+    // The rate's tokens before the claim: while the sender's window is full (or Redis cannot be
+    // reached) nobody is 'sending', and a part is as large as the rate allows right now.
+    const grant = await controls.take(Math.min(size, queue.length));
+    const ids = queue.splice(0, grant.count);
     const { decided, doubtful, decidedAt } = await decideMessages(ctx, ids, tally);
     for (const id of doubtful) {
       const settled = await settleDoubtful(ctx, id);
@@ -89,9 +97,13 @@ export async function sendMessageBatch(
       if (settled === "resend") queue.push(id);
       else tally[settled.kind] = (tally[settled.kind] ?? 0) + 1;
     }
-    const { failures, late } = await sendPart(ctx, decided, ctx.gate.windowClosesAt(decidedAt), tally, controls);
+    const closesAt = ctx.gate.windowClosesAt(decidedAt);
+    const sendBy = new Date(Math.min(closesAt?.getTime() ?? Number.POSITIVE_INFINITY, decidedAt.getTime() + controls.sendWithinMs));
+    const { failures, late } = await sendPart(ctx, decided, closesAt, sendBy, tally);
+    await grant.sent();
     if (late.length > 0) {
-      // Decided in the window, not sent before it closed: the next decision defers them to its opening.
+      // Not sent in time (the sending window closed, or the gateway is too slow): pending again; the
+      // next decision defers them to the window's opening, or sends them.
       await releaseUnsent(ctx, late);
       return;
     }
@@ -161,26 +173,26 @@ async function decideMessages(
 }
 
 /**
- * Steps 2 and 3: sends a part as the rate allows, REQUESTS_IN_FLIGHT at a time, and records its
- * answers. Returns how many failed, and the messages not sent because the sending window closed first.
+ * Steps 2 and 3: sends a part, REQUESTS_IN_FLIGHT at a time, and records its answers. Returns how
+ * many failed, and the messages not sent because `sendBy` came first (no request starts after it).
+ * `closesAt`: the end of the sending window, which no message may outlive at the carrier.
  */
 async function sendPart(
   ctx: SendContext,
   part: Decided[],
   closesAt: Date | null,
+  sendBy: Date,
   tally: Record<string, number>,
-  controls: MessageBatchControls,
 ): Promise<{ failures: number; late: Decided[] }> {
   const validUntil = closesAt ?? undefined;
   const results: ({ ok: true; result: SmsSendResult } | { ok: false; error: unknown } | { ok: "late" })[] = new Array(part.length);
   let cursor = 0;
-  let allowed = 0;
   let closed = false;
   const lane = async () => {
-    while (cursor < allowed) {
+    while (cursor < part.length) {
       const i = cursor++;
       const m = part[i] as Decided;
-      if (closed || (closesAt && ctx.now() >= closesAt)) {
+      if (closed || ctx.now() >= sendBy) {
         closed = true;
         results[i] = { ok: "late" };
         continue;
@@ -199,12 +211,7 @@ async function sendPart(
       }
     }
   };
-  while (allowed < part.length && !closed) {
-    const grant = await controls.take(part.length - allowed);
-    allowed += grant.count;
-    await Promise.all(Array.from({ length: Math.min(REQUESTS_IN_FLIGHT, allowed - cursor) }, lane));
-    await grant.sent();
-  }
+  await Promise.all(Array.from({ length: Math.min(REQUESTS_IN_FLIGHT, part.length) }, lane));
   // Recorded after the requests, outside their try: a database error here must not count as a
   // refused message. The recipients then stay 'sending' and reconcileStale settles them.
   const accepted = part.flatMap((m, i) => {
@@ -223,12 +230,11 @@ async function sendPart(
     failures++;
   }
   if (failures > 0) tally.failed = (tally.failed ?? 0) + failures;
-  // Late: not sent because the window closed, whether a request was due yet or not.
-  return { failures, late: part.filter((_, i) => results[i] === undefined || results[i]?.ok === "late") };
+  return { failures, late: part.filter((_, i) => results[i]?.ok === "late") };
 }
 
 /**
- * Decided but not sent because the sending window closed: the rows never left (nothing at the vendor,
+ * Decided but not sent in time: the rows never left (nothing at the vendor,
  * nothing to count against the cap) and are removed; the recipients are pending again, the attempt
  * given back.
  */

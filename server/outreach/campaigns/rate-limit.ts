@@ -94,7 +94,15 @@ export function redisRateLimiter(redis: Redis, prefix: string): RateLimiter {
       const wanted = Math.max(1, Math.min(Math.floor(want), grantAtMost));
       for (;;) {
         const [granted, wait, entry] = (await redis.eval(TAKE, 1, key, limit, wanted, windowMs, token)) as [number, number, string];
-        if (granted > 0) return { count: granted, sent: async () => void (await redis.eval(SENT, 1, key, entry, granted, token)) };
+        if (granted > 0) {
+          // Without Redis the grant keeps the moment it was made: the sends are recorded all the same.
+          const sent = () =>
+            redis.eval(SENT, 1, key, entry, granted, token).then(
+              () => {},
+              () => {},
+            );
+          return { count: granted, sent };
+        }
         await sleep(wait);
       }
     },
