@@ -234,7 +234,7 @@ const deps = {
   providers: (s: Pick<SmsSender, "id">) => sinks.get(s.id) ?? sink,
   loadGate,
   rateLimiter: redisRateLimiter(rateRedis, config.REDIS_PREFIX),
-  settings: { ...DEFAULT_SETTINGS, batchSize: 200, maxInFlight: Math.max(2, concurrency) },
+  settings: { ...DEFAULT_SETTINGS, batchSize: config.CAMPAIGN_BATCH_SIZE, maxInFlight: Math.max(2, concurrency) },
 };
 const campaigns = new Queue(CAMPAIGNS_QUEUE, queueOptions(config));
 const send = new Queue(CAMPAIGN_SEND_QUEUE, queueOptions(config));

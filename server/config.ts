@@ -319,7 +319,7 @@ export const variables = {
   },
   CAMPAIGN_BATCH_SIZE: {
     doc: "Campaign recipients per send job (pulled from PostgreSQL by checkpoint).",
-    default: "200",
+    default: "500",
     parse: integer(1, 10_000),
   },
   ZNS_POLICY: {

@@ -36,7 +36,7 @@ export interface CampaignSettings extends SendSettings {
 }
 
 export const DEFAULT_SETTINGS: CampaignSettings = {
-  batchSize: 200,
+  batchSize: 500,
   maxInFlight: 4,
   maxAttempts: 4,
   retryBaseMs: 30_000,
@@ -73,15 +73,22 @@ export interface BatchQueue {
 
 export type StepResult = { done: true; reason: string } | { done: false; delayMs: number };
 
-export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue: BatchQueue): Promise<StepResult> {
+/**
+ * One step of the dispatcher: settle what dead workers left (unless `reconcile` is false: the job's
+ * loop does that a few times per reconciler delay, not before every batch), then hand over the next
+ * batch or see how the pass ends.
+ */
+export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue: BatchQueue, reconcile = true): Promise<StepResult> {
   const { db, settings } = deps;
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, checkpoint: true, sender: true } });
   if (!campaign) return { done: true, reason: "no_campaign" };
   const batchApi = deps.providers(campaign.sender).batch;
   if (campaign.status !== "running") return { done: true, reason: campaign.status };
   const now = deps.clock();
-  await reconcileStaleZns(db, campaignId, now, settings.reconcileAfterMs);
-  await reconcileStale(deps, campaignId);
+  if (reconcile) {
+    await reconcileStaleZns(db, campaignId, now, settings.reconcileAfterMs);
+    await reconcileStale(deps, campaignId);
+  }
 
   if ((await queue.inFlight(campaignId)) >= settings.maxInFlight) return { done: false, delayMs: 200 };
   // A gateway that sends advertising in batches gets batches within its limits, and a pass's last

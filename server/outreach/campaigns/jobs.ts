@@ -96,8 +96,13 @@ export function campaignsProcessor(deps: CampaignDeps, sendQueue: Queue, campaig
     };
     // Run steps for a few seconds, sleeping through short waits, then hand the job back to Redis.
     const started = Date.now();
+    // Stale recipients are looked for a few times per reconciler delay, not before every batch.
+    const reconcileEveryMs = Math.min(5_000, deps.settings.reconcileAfterMs / 4);
+    let reconciledAt = 0;
     for (;;) {
-      const step = await dispatchStep(deps, campaignId, batches);
+      const reconcile = Date.now() - reconciledAt >= reconcileEveryMs;
+      if (reconcile) reconciledAt = Date.now();
+      const step = await dispatchStep(deps, campaignId, batches, reconcile);
       if (step.done) return { result: step.reason };
       if (step.delayMs > 0 && (step.delayMs > 1000 || Date.now() - started > 5000)) {
         await job.moveToDelayed(Date.now() + step.delayMs, token);
