@@ -61,6 +61,17 @@ CREATE TABLE "call_daily_counts" (
     CONSTRAINT "call_daily_counts_pkey" PRIMARY KEY ("day", "agency_key", "simulated")
 );
 
+-- The roll-ups are read in small key ranges: starting parallel workers costs more than the read, and
+-- on a busy machine the workers are scheduled late (a month's histogram took 90 ms waiting for two).
+ALTER TABLE "call_daily_figures" SET (parallel_workers = 0);
+ALTER TABLE "call_monthly_figures" SET (parallel_workers = 0);
+ALTER TABLE "call_daily_waits" SET (parallel_workers = 0);
+ALTER TABLE "call_monthly_waits" SET (parallel_workers = 0);
+ALTER TABLE "call_yearly_waits" SET (parallel_workers = 0);
+ALTER TABLE "call_daily_staff_figures" SET (parallel_workers = 0);
+ALTER TABLE "call_monthly_staff_figures" SET (parallel_workers = 0);
+ALTER TABLE "call_daily_counts" SET (parallel_workers = 0);
+
 -- What one call counts for, now at the day, the month and the year as well (same arguments and
 -- meaning as the function it replaces, migration 20261205130000_report_rollups).
 CREATE OR REPLACE FUNCTION "call_figures_add"(c "calls", sign INTEGER, with_survey BOOLEAN) RETURNS void LANGUAGE plpgsql AS $$

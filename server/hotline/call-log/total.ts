@@ -8,7 +8,7 @@
 import { addDays, vietnamClock, vietnamInstant } from "../../clock/vietnam-time.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import { plainRows } from "../../platform/db/plain-sql.js";
+import { serialRows } from "../../platform/db/plain-sql.js";
 import { booleanFilter, integerFilter, stringFilter } from "../../platform/http/list-query.js";
 import { boundOf } from "../reports/period.js";
 
@@ -79,7 +79,7 @@ export async function totalByDay(db: Db, filter: Record<string, unknown>): Promi
   );
   const edge = (range: Prisma.Sql | undefined) =>
     range ? Prisma.sql`(SELECT count(*) FROM calls WHERE ${range} AND ${callFilter})` : Prisma.sql`0`;
-  const [row] = await plainRows<{ total: number }>(
+  const [row] = await serialRows<{ total: number }>(
     db,
     Prisma.sql`
     SELECT ((SELECT COALESCE(sum(calls), 0) FROM call_daily_counts WHERE ${dayRange}) + ${edge(head)} + ${edge(tail)})::int AS total`,

@@ -11,7 +11,7 @@
 import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import { plainRows } from "../../platform/db/plain-sql.js";
+import { serialRows } from "../../platform/db/plain-sql.js";
 import { type Period, today } from "./period.js";
 import { type PeriodPart, partsSql, periodParts } from "./period-parts.js";
 import { FIGURE_COSTS, FIGURE_TABLES, WAIT_COSTS, WAIT_TABLES } from "./rollup-tables.js";
@@ -146,14 +146,14 @@ export async function satisfactionReport(
   // (a failure of any is the one reported). The histograms come as JSON arrays: JSON.parse reads a
   // year's thousands of values several times faster than pg's array parser.
   const staffRead = staffTotals(db, period, visible);
-  const histogramsRead = plainRows<HistogramRow>(
+  const histogramsRead = serialRows<HistogramRow>(
     db,
     Prisma.sql`
     SELECT agency_key, to_json(array_agg(wait ORDER BY wait)) AS waits, to_json(array_agg(n ORDER BY wait)) AS counts
     FROM (${histogramSql(waitParts, scope)}) h
     GROUP BY agency_key`,
   );
-  const rowsRead = plainRows<SqlRow>(
+  const rowsRead = serialRows<SqlRow>(
     db,
     Prisma.sql`
     WITH per AS (
@@ -212,7 +212,7 @@ export async function satisfactionReport(
 export async function satisfactionTotal(db: Db, period: Period, visible: number[] | null, serviceLevelSeconds: number): Promise<Figures> {
   const { scope, figureParts, waitParts } = reading(period, visible);
   const [[total], [histogram], staff] = await Promise.all([
-    plainRows<SqlRow>(
+    serialRows<SqlRow>(
       db,
       Prisma.sql`
       SELECT ${FIGURE_SUMS} FROM (${partsSql(figureParts, FIGURE_TABLES, FIGURE_COLUMNS, scope)}) f
@@ -220,7 +220,7 @@ export async function satisfactionTotal(db: Db, period: Period, visible: number[
     ),
     // The province's histogram (agencies added up per wait), and the answers in time of calls that
     // reached an agency.
-    plainRows<WaitHistogram & { answered_in_time: number }>(
+    serialRows<WaitHistogram & { answered_in_time: number }>(
       db,
       Prisma.sql`
       SELECT COALESCE(to_json(array_agg(wait ORDER BY wait)), '[]') AS waits, COALESCE(to_json(array_agg(n ORDER BY wait)), '[]') AS counts,

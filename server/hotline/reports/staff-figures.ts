@@ -7,7 +7,7 @@
 import type { StaffRow } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import { plainRows } from "../../platform/db/plain-sql.js";
+import { serialRows } from "../../platform/db/plain-sql.js";
 import { type Period, today } from "./period.js";
 import { partsSql, periodParts } from "./period-parts.js";
 import { STAFF_COSTS, STAFF_TABLES } from "./rollup-tables.js";
@@ -62,7 +62,7 @@ export function staffRow(row: StaffTotals): StaffRow {
 export async function staffTotals(db: Db, period: Period, visible: number[] | null, now = new Date()): Promise<StaffTotals[]> {
   const end = new Date(Math.min(period.end.getTime(), now.getTime()));
   const scope = visible ? Prisma.sql`AND u.agency_id = ANY(${visible}::int[])` : Prisma.empty;
-  return plainRows<StaffTotals>(
+  return serialRows<StaffTotals>(
     db,
     Prisma.sql`
     WITH staff AS (

@@ -5,7 +5,7 @@
 import type { ScoringSettings } from "../../../contract/hotline/agency-reports.js";
 import { Prisma } from "../../../generated/prisma/client.js";
 import type { Db } from "../../../platform/db/client.js";
-import { plainRows } from "../../../platform/db/plain-sql.js";
+import { serialRows } from "../../../platform/db/plain-sql.js";
 import { today } from "../period.js";
 import { partsSql, periodParts } from "../period-parts.js";
 import { FIGURE_COSTS, FIGURE_TABLES } from "../rollup-tables.js";
@@ -48,7 +48,7 @@ export interface ReadOptions {
 /** Calls, answered, survey answers and satisfied ones per agency with calls in the period. */
 function callCounts(db: Db, period: ReportPeriod): Promise<CallRow[]> {
   const parts = periodParts(period.from, period.to, today(), FIGURE_COSTS);
-  return plainRows<CallRow>(
+  return serialRows<CallRow>(
     db,
     Prisma.sql`
     SELECT agency_key, sum(sign * calls)::int AS calls, sum(sign * answered)::int AS answered,
