@@ -201,6 +201,8 @@ const config = loadConfig({
 const app = await buildApp(config);
 const client = new pg.Client({ connectionString: DATABASE_URL });
 await client.connect();
+// As the routes read the roll-ups (serialRows): no parallel workers.
+await client.query("SET max_parallel_workers_per_gather = 0");
 const sizes = await client.query<Record<string, string>>(
   `SELECT (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM call_events) AS events, (SELECT count(*) FROM survey_answers) AS answers,
      (SELECT count(*) FROM call_notes) AS notes, (SELECT count(*) FROM call_daily_figures) AS daily_figures,
@@ -281,9 +283,7 @@ const rankingBare = (from: string, to: string) => {
         sum(sign * (very_satisfied + satisfied)) AS satisfied
       FROM (${figures}) f GROUP BY GROUPING SETS ((agency_key), ())
     ), histograms AS (
-      SELECT agency_key, to_json(array_agg(wait ORDER BY wait)) AS waits, to_json(array_agg(n ORDER BY wait)) AS counts
-      FROM (SELECT agency_key, wait, sum(sign * calls)::int AS n FROM (${waits}) p GROUP BY agency_key, wait HAVING sum(sign * calls) > 0) h
-      GROUP BY agency_key
+      SELECT sign, agency_key, json_agg(wait) AS waits, json_agg(calls) AS counts FROM (${waits}) p GROUP BY sign, agency_key
     )
     SELECT (SELECT json_agg(per) FROM per) AS figures, (SELECT json_agg(histograms) FROM histograms) AS histograms`;
   return { sql: statement.text, params: statement.values };

@@ -16,7 +16,14 @@ import { type Period, today } from "./period.js";
 import { type PeriodPart, partsSql, periodParts } from "./period-parts.js";
 import { FIGURE_COSTS, FIGURE_TABLES, WAIT_COSTS, WAIT_TABLES } from "./rollup-tables.js";
 import { type PresenceFigures, presenceFigures, staffRow, staffTotals } from "./staff-figures.js";
-import { mergedHistogram, type WaitFigures, type WaitHistogram, waitFigures } from "./wait-histogram.js";
+import {
+  agencyHistograms,
+  mergedHistogram,
+  type SignedHistogramRows,
+  type WaitFigures,
+  type WaitHistogram,
+  waitFigures,
+} from "./wait-histogram.js";
 
 /** The province's goal: at least 90% of citizens satisfied (plan 2025–2030). */
 export const SATISFACTION_TARGET = 0.9;
@@ -67,10 +74,6 @@ const EMPTY: Figures = {
   averageWrapUpSeconds: null,
   occupancy: null,
 };
-
-interface HistogramRow extends WaitHistogram {
-  agency_key: number;
-}
 
 const NO_WAITS: WaitFigures = { averageWaitSeconds: null, p90WaitSeconds: null, answeredInTime: 0 };
 
@@ -123,11 +126,33 @@ function reading(period: Period, visible: number[] | null) {
   };
 }
 
-/** The waits of answered calls per (agency, wait) over the parts (alias h: agency_key, wait, n). */
-const histogramSql = (parts: PeriodPart[], scope: Prisma.Sql) => Prisma.sql`
-  SELECT agency_key, wait, sum(sign * calls)::int AS n
-  FROM (${partsSql(parts, WAIT_TABLES, "agency_key, wait, calls", scope)}) parts
-  GROUP BY agency_key, wait HAVING sum(sign * calls) > 0`;
+/**
+ * The wait histograms of the parts, per part's sign and agency, as JSON arrays (JSON.parse reads
+ * thousands of values several times faster than pg's array parser); added up per agency here
+ * (agencyHistograms), which costs less than grouping and sorting them in SQL.
+ */
+function histogramsRead(db: Db, parts: PeriodPart[], scope: Prisma.Sql): Promise<Map<number, WaitHistogram>> {
+  return serialRows<SignedHistogramRows>(
+    db,
+    Prisma.sql`
+    SELECT sign, agency_key, json_agg(wait) AS waits, json_agg(calls) AS counts
+    FROM (${partsSql(parts, WAIT_TABLES, "agency_key, wait, calls", scope)}) parts
+    GROUP BY sign, agency_key`,
+  ).then(agencyHistograms);
+}
+
+/** The service level counts calls that reached an agency: agency 0's answers in time count nowhere. */
+function agencyWaits(histograms: Map<number, WaitHistogram>, agencyKey: number, serviceLevelSeconds: number): WaitFigures {
+  const histogram = histograms.get(agencyKey);
+  const waits = histogram ? waitFigures(histogram, serviceLevelSeconds) : NO_WAITS;
+  return agencyKey === 0 ? { ...waits, answeredInTime: 0 } : waits;
+}
+
+function totalWaits(histograms: Map<number, WaitHistogram>, serviceLevelSeconds: number): WaitFigures {
+  let answeredInTime = 0;
+  for (const agencyKey of histograms.keys()) answeredInTime += agencyWaits(histograms, agencyKey, serviceLevelSeconds).answeredInTime;
+  return { ...waitFigures(mergedHistogram([...histograms.values()]), serviceLevelSeconds), answeredInTime };
+}
 
 /**
  * @param serviceLevelSeconds the wait within which an answer counts for the service level.
@@ -143,16 +168,7 @@ export async function satisfactionReport(
 ): Promise<SatisfactionReport> {
   const { scope, figureParts, waitParts } = reading(period, visible);
   // The three reads are independent: each on its own connection, at the same time, awaited together
-  // (a failure of any is the one reported). The histograms come as JSON arrays: JSON.parse reads a
-  // year's thousands of values several times faster than pg's array parser.
-  const staffRead = staffTotals(db, period, visible);
-  const histogramsRead = serialRows<HistogramRow>(
-    db,
-    Prisma.sql`
-    SELECT agency_key, to_json(array_agg(wait ORDER BY wait)) AS waits, to_json(array_agg(n ORDER BY wait)) AS counts
-    FROM (${histogramSql(waitParts, scope)}) h
-    GROUP BY agency_key`,
-  );
+  // (a failure of any is the one reported).
   const rowsRead = serialRows<SqlRow>(
     db,
     Prisma.sql`
@@ -169,18 +185,8 @@ export async function satisfactionReport(
     FROM rated LEFT JOIN agencies a ON a.id = rated.agency_id
     ORDER BY is_total, rank ASC NULLS LAST, answers DESC, calls DESC, a.name`,
   );
-  const [rows, histograms, staff] = await Promise.all([rowsRead, histogramsRead, staffRead]);
-
-  // The service level counts calls that reached an agency: the total's leaves out agency 0's.
-  const waitsOf = new Map(histograms.map((h) => [h.agency_key, waitFigures(h, serviceLevelSeconds)]));
-  const agencyWaits = (agencyKey: number) => {
-    const waits = waitsOf.get(agencyKey) ?? NO_WAITS;
-    return agencyKey === 0 ? { ...waits, answeredInTime: 0 } : waits;
-  };
-  const totalWaits = {
-    ...waitFigures(mergedHistogram(histograms), serviceLevelSeconds),
-    answeredInTime: histograms.reduce((sum, h) => sum + agencyWaits(h.agency_key).answeredInTime, 0),
-  };
+  const [rows, histograms, staff] = await Promise.all([rowsRead, histogramsRead(db, waitParts, scope), staffTotals(db, period, visible)]);
+  const waitsOf = (agencyKey: number) => agencyWaits(histograms, agencyKey, serviceLevelSeconds);
   const total = rows.find((row) => row.is_total);
   const unrouted = rows.find((row) => !row.is_total && row.agency_id === null);
   const ofAgency = (agencyId: number) => presenceFigures(staff.filter((member) => member.agencyId === agencyId));
@@ -197,11 +203,13 @@ export async function satisfactionReport(
         agencyCode: row.agency_code ?? "",
         agencyName: row.agency_name ?? "",
         rank: row.rank,
-        ...figures(row, agencyWaits(row.agency_id as number), ofAgency(row.agency_id as number)),
+        ...figures(row, waitsOf(row.agency_id as number), ofAgency(row.agency_id as number)),
       })),
     staff: staff.map(staffRow),
-    unrouted: unrouted ? figures(unrouted, agencyWaits(0), null) : null,
-    total: total ? figures(total, totalWaits, presenceFigures(staff)) : { ...EMPTY, ...presenceFigures(staff) },
+    unrouted: unrouted ? figures(unrouted, waitsOf(0), null) : null,
+    total: total
+      ? figures(total, totalWaits(histograms, serviceLevelSeconds), presenceFigures(staff))
+      : { ...EMPTY, ...presenceFigures(staff) },
   };
 }
 
@@ -211,29 +219,16 @@ export async function satisfactionReport(
  */
 export async function satisfactionTotal(db: Db, period: Period, visible: number[] | null, serviceLevelSeconds: number): Promise<Figures> {
   const { scope, figureParts, waitParts } = reading(period, visible);
-  const [[total], [histogram], staff] = await Promise.all([
+  const [[total], histograms, staff] = await Promise.all([
     serialRows<SqlRow>(
       db,
       Prisma.sql`
       SELECT ${FIGURE_SUMS} FROM (${partsSql(figureParts, FIGURE_TABLES, FIGURE_COLUMNS, scope)}) f
       HAVING sum(f.sign * f.calls) > 0`,
     ),
-    // The province's histogram (agencies added up per wait), and the answers in time of calls that
-    // reached an agency.
-    serialRows<WaitHistogram & { answered_in_time: number }>(
-      db,
-      Prisma.sql`
-      SELECT COALESCE(to_json(array_agg(wait ORDER BY wait)), '[]') AS waits, COALESCE(to_json(array_agg(n ORDER BY wait)), '[]') AS counts,
-        COALESCE(sum(routed) FILTER (WHERE wait <= ${serviceLevelSeconds}::float8), 0)::int AS answered_in_time
-      FROM (
-        SELECT wait, sum(n)::int AS n, COALESCE(sum(n) FILTER (WHERE agency_key <> 0), 0)::int AS routed
-        FROM (${histogramSql(waitParts, scope)}) h GROUP BY wait
-      ) w`,
-    ),
+    histogramsRead(db, waitParts, scope),
     staffTotals(db, period, visible),
   ]);
   const presence = presenceFigures(staff);
-  if (!total) return { ...EMPTY, ...presence };
-  const waits = histogram ? waitFigures(histogram, serviceLevelSeconds) : NO_WAITS;
-  return figures(total, { ...waits, answeredInTime: histogram?.answered_in_time ?? 0 }, presence);
+  return total ? figures(total, totalWaits(histograms, serviceLevelSeconds), presence) : { ...EMPTY, ...presence };
 }

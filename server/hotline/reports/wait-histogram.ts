@@ -54,3 +54,30 @@ export function mergedHistogram(histograms: readonly WaitHistogram[]): WaitHisto
   const waits = [...counts.keys()].sort((a, b) => a - b);
   return { waits, counts: waits.map((wait) => counts.get(wait) ?? 0) };
 }
+
+/** Histogram rows of one signed part of the roll-ups (period-parts.ts) for one agency, in any order. */
+export interface SignedHistogramRows {
+  sign: number;
+  agency_key: number;
+  waits: readonly number[];
+  counts: readonly number[];
+}
+
+/**
+ * Each agency's histogram over the period: the parts' counts added with their signs, waits that
+ * come to no call left out, in wait order.
+ */
+export function agencyHistograms(parts: readonly SignedHistogramRows[]): Map<number, WaitHistogram> {
+  const counted = new Map<number, Map<number, number>>();
+  for (const part of parts) {
+    const agency = counted.get(part.agency_key) ?? new Map<number, number>();
+    counted.set(part.agency_key, agency);
+    for (const [i, wait] of part.waits.entries()) agency.set(wait, (agency.get(wait) ?? 0) + part.sign * (part.counts[i] ?? 0));
+  }
+  const histograms = new Map<number, WaitHistogram>();
+  for (const [agencyKey, counts] of counted) {
+    const waits = [...counts.keys()].filter((wait) => (counts.get(wait) ?? 0) > 0).sort((a, b) => a - b);
+    if (waits.length > 0) histograms.set(agencyKey, { waits, counts: waits.map((wait) => counts.get(wait) ?? 0) });
+  }
+  return histograms;
+}

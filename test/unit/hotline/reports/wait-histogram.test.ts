@@ -1,7 +1,7 @@
 // The wait figures from a histogram equal those over the calls one by one: percentile_cont(0.9)'s
 // interpolation, the mean, the calls within the service level; and merged histograms add up.
 import { describe, expect, it } from "vitest";
-import { mergedHistogram, waitFigures } from "../../../../server/hotline/reports/wait-histogram.js";
+import { agencyHistograms, mergedHistogram, waitFigures } from "../../../../server/hotline/reports/wait-histogram.js";
 
 /** percentile_cont(0.9) over the values themselves, as PostgreSQL defines it. */
 function percentileCont(values: number[]): number {
@@ -39,5 +39,15 @@ describe("waitFigures", () => {
         { waits: [0, 7.5], counts: [4, 5] },
       ]),
     ).toEqual({ waits: [0, 3, 7.5], counts: [4, 2, 6] });
+  });
+
+  it("adds the signed parts up per agency, in wait order, leaving out waits that come to no call", () => {
+    const histograms = agencyHistograms([
+      { sign: 1, agency_key: 5, waits: [12, 3, 7.5], counts: [1, 2, 4] },
+      { sign: -1, agency_key: 5, waits: [7.5, 12], counts: [1, 1] },
+      { sign: 1, agency_key: 0, waits: [4], counts: [1] },
+      { sign: -1, agency_key: 0, waits: [4], counts: [1] },
+    ]);
+    expect([...histograms.entries()]).toEqual([[5, { waits: [3, 7.5], counts: [2, 3] }]]);
   });
 });
