@@ -276,15 +276,19 @@ const rankingBare = (from: string, to: string) => {
     "agency_key, calls, answered, answers, very_satisfied, satisfied",
     Prisma.empty,
   );
-  const waits = partsSql(periodParts(from, to, day, WAIT_COSTS), WAIT_TABLES, "agency_key, wait, calls", Prisma.empty);
+  const waits = partsSql(
+    periodParts(from, to, day, WAIT_COSTS),
+    WAIT_TABLES,
+    "agency_key, json_agg(wait) AS waits, json_agg(calls) AS counts",
+    Prisma.empty,
+    "agency_key",
+  );
   const statement = Prisma.sql`
     WITH per AS (
       SELECT agency_key, sum(sign * calls) AS calls, sum(sign * answered) AS answered, sum(sign * answers) AS answers,
         sum(sign * (very_satisfied + satisfied)) AS satisfied
       FROM (${figures}) f GROUP BY GROUPING SETS ((agency_key), ())
-    ), histograms AS (
-      SELECT sign, agency_key, json_agg(wait) AS waits, json_agg(calls) AS counts FROM (${waits}) p GROUP BY sign, agency_key
-    )
+    ), histograms AS (${waits})
     SELECT (SELECT json_agg(per) FROM per) AS figures, (SELECT json_agg(histograms) FROM histograms) AS histograms`;
   return { sql: statement.text, params: statement.values };
 };

@@ -131,14 +131,22 @@ export type GrainTables = Partial<Record<Grain, { table: string; key: string }>>
 
 /**
  * The parts' rows as one UNION ALL: `sign` (1 or -1) and `columns` of each table, its key in the
- * part's range and `where` (an AND … condition or empty). Sum `sign * column` over it.
+ * part's range and `where` (an AND … condition or empty), grouped by `groupBy` within each part
+ * when given. Sum `sign * column` over it.
  */
-export function partsSql(parts: readonly PeriodPart[], tables: GrainTables, columns: string, where: Prisma.Sql): Prisma.Sql {
+export function partsSql(
+  parts: readonly PeriodPart[],
+  tables: GrainTables,
+  columns: string,
+  where: Prisma.Sql,
+  groupBy?: string,
+): Prisma.Sql {
+  const grouping = groupBy ? Prisma.raw(`GROUP BY ${groupBy}`) : Prisma.empty;
   const selects = parts.map((part) => {
     const source = tables[part.grain];
     if (!source) throw new Error(`no ${part.grain} table`);
     return Prisma.sql`SELECT ${Prisma.raw(`${part.sign}::int AS sign, ${columns}`)} FROM ${Prisma.raw(source.table)}
-      WHERE ${Prisma.raw(source.key)} >= ${part.from}::date AND ${Prisma.raw(source.key)} < ${part.until}::date ${where}`;
+      WHERE ${Prisma.raw(source.key)} >= ${part.from}::date AND ${Prisma.raw(source.key)} < ${part.until}::date ${where} ${grouping}`;
   });
   return Prisma.join(selects, " UNION ALL ");
 }
