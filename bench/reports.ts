@@ -1,7 +1,7 @@
 // Reports at scale (issue 16, point 4): a fresh database `tthc_bench_reports`, migrated like the
 // tests' databases, loaded with BENCH_CALLS calls (default 5,000,000) over two years up to now and
 // 60 agencies, with events, survey answers and notes, in SQL (generate_series, triggers off), then
-// the roll-ups built by the migration's own backfill (call_figures_rebuild) and ANALYZE. Each report
+// every roll-up built from the calls (call_figures_rebuild) and ANALYZE. Each report
 // is then timed through the real HTTP routes (app.inject, an admin session), several times, and
 // printed as median and p95 beside its target, with the bare SQL beside it where that means
 // something (the statements the route runs, one after the other, without Node and HTTP around
@@ -166,7 +166,7 @@ async function load(): Promise<void> {
   for (const index of indexes.rows) await client.query(index.def);
   console.log(`  indexes (${indexes.rows.length}): ${seconds(indexStart).toFixed(1)} s`);
   await client.query("SET session_replication_role = origin");
-  await step("roll-ups (call_figures_rebuild, the migration's backfill)", "SELECT call_figures_rebuild()");
+  await step("roll-ups (call_figures_rebuild)", "SELECT call_figures_rebuild()");
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
   await client.end();
 }
