@@ -79,11 +79,7 @@ const campaignDeps = {
 
 let watchdog: NodeJS.Timeout | undefined;
 const workers = [
-  new Worker(
-    MAINTENANCE_QUEUE,
-    maintenanceProcessor(db, { twilio, log, casesQueue: cases, serviceLevelSeconds: config.SERVICE_LEVEL_SECONDS }),
-    { ...queueOptions(config), concurrency: 1 },
-  ),
+  new Worker(MAINTENANCE_QUEUE, maintenanceProcessor(db, { twilio, log, casesQueue: cases }), { ...queueOptions(config), concurrency: 1 }),
   new Worker(SURVEYS_QUEUE, surveysProcessor({ db, provider: sms, publicBaseUrl: config.PUBLIC_BASE_URL }), {
     ...queueOptions(config),
     concurrency: 5,

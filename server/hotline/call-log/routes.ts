@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
 import { currentUser } from "../../access/auth/authentication.js";
 import type { SessionUser } from "../../access/auth/sessions.js";
+import { isScoped } from "../../agencies/scope.js";
 import { CALL_TERMINATIONS, type CallTermination, NOTE_KINDS, QUEUE_OUTCOMES, type QueueOutcome } from "../../contract/enums.js";
 import { CallDetail, CallSummary } from "../../contract/hotline/call-log.js";
 import type { Prisma } from "../../generated/prisma/client.js";
@@ -21,6 +22,7 @@ import { assertCanSeeCall, callerPhoneAccess, callScope, canAddNote } from "./ac
 import noteRoutes from "./note-routes.js";
 import { noteInclude, presentNote } from "./notes.js";
 import { buildTimeline, enteredSurvey, referencedIds } from "./timeline.js";
+import { countedByDay, totalByDay } from "./total.js";
 
 const TERMINATIONS: readonly string[] = CALL_TERMINATIONS;
 const SORTABLE = ["startedAt", "id"] as const;
@@ -160,7 +162,9 @@ const callRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       where: async (filter): Promise<Prisma.CallWhereInput> => ({
         AND: [await callScope(db, user), await callerWhere(ctx, user, filter), ...callWhere(filter)],
       }),
-      count: (where) => db.call.count({ where }),
+      // A period (with the kind and the agency) seen whole is summed from the day counts (total.ts).
+      count: async (where, filter) =>
+        (!isScoped(user) && countedByDay(filter) ? await totalByDay(db, filter) : null) ?? db.call.count({ where }),
       page: (where, page) => db.call.findMany({ where, include: summaryInclude, ...page }),
     });
     return rows.map((row) => present(row, user));

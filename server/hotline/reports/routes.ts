@@ -10,7 +10,7 @@ import { writeAudit } from "../../platform/audit/audit.js";
 import { CsvSeparatorParam, csvAttachment } from "../../platform/http/csv-download.js";
 import { satisfactionCsv } from "./csv.js";
 import { periodOf, today } from "./period.js";
-import { satisfactionReport } from "./satisfaction.js";
+import { SATISFACTION_TARGET, satisfactionReport, satisfactionTotal } from "./satisfaction.js";
 
 const Day = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 
@@ -79,11 +79,11 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const visible = await visibleAgencyIds(db, currentUser(request));
       const day = today();
-      const [todayReport, monthReport] = await Promise.all([
-        satisfactionReport(db, periodOf(day, day), 1, visible, fastify.config.SERVICE_LEVEL_SECONDS),
-        satisfactionReport(db, periodOf(addDays(day, -29), day), 1, visible, fastify.config.SERVICE_LEVEL_SECONDS),
+      const [todayTotal, monthTotal] = await Promise.all([
+        satisfactionTotal(db, periodOf(day, day), visible, fastify.config.SERVICE_LEVEL_SECONDS),
+        satisfactionTotal(db, periodOf(addDays(day, -29), day), visible, fastify.config.SERVICE_LEVEL_SECONDS),
       ]);
-      return { date: day, today: todayReport.total, last30Days: monthReport.total, target: todayReport.target };
+      return { date: day, today: todayTotal, last30Days: monthTotal, target: SATISFACTION_TARGET };
     },
   );
 };

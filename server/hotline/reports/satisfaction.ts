@@ -2,16 +2,28 @@
 // three levels, ranked by satisfaction among agencies with enough answers, plus the province total;
 // beside them the line's figures (offered, abandoned in queue, waits, service level, talk time) and
 // the staff's (wrap-up, occupancy: staff-figures.ts), per agency and per staff member.
-// One grouped SQL statement over the roll-ups kept by triggers (GROUPING SETS gives the agency rows
-// and the total together); simulated calls (training, demos) are left out. Calls deleted by
-// retention stay counted: a past month's figures do not change.
+// Read from the roll-ups kept by triggers, as signed parts of their day, month (and year) tables
+// (period-parts.ts): one grouped statement for the figures and the ranking (GROUPING SETS gives the
+// agency rows and the total together), one for the wait histograms (wait-histogram.ts computes the
+// wait figures from them), one for the staff, at the same time. Simulated calls (training, demos)
+// are left out. Calls deleted by retention stay counted: a past month's figures do not change.
 
-import { addDays } from "../../clock/vietnam-time.js";
 import type { Figures, SatisfactionReport } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import type { Period } from "./period.js";
+import { serialRows } from "../../platform/db/plain-sql.js";
+import { type Period, today } from "./period.js";
+import { type PeriodPart, partsSql, periodParts } from "./period-parts.js";
+import { FIGURE_COSTS, FIGURE_TABLES, WAIT_COSTS, WAIT_TABLES } from "./rollup-tables.js";
 import { type PresenceFigures, presenceFigures, staffRow, staffTotals } from "./staff-figures.js";
+import {
+  agencyHistograms,
+  mergedHistogram,
+  type SignedHistogramRows,
+  type WaitFigures,
+  type WaitHistogram,
+  waitFigures,
+} from "./wait-histogram.js";
 
 /** The province's goal: at least 90% of citizens satisfied (plan 2025–2030). */
 export const SATISFACTION_TARGET = 0.9;
@@ -24,7 +36,6 @@ interface SqlRow {
   calls: number;
   answered: number;
   answer_rate: number | null;
-  average_wait_seconds: number | null;
   answers: number;
   very_satisfied: number;
   satisfied: number;
@@ -36,11 +47,12 @@ interface SqlRow {
   rank: number | null;
   offered: number;
   abandoned_in_queue: number;
-  p90_wait_seconds: number | null;
-  answered_in_time: number;
   settled: number;
   average_talk_seconds: number | null;
 }
+
+const FIGURE_COLUMNS =
+  "agency_key, calls, answered, abandoned_in_queue, settled, talk_sum, talked, answers, very_satisfied, satisfied, dissatisfied, resolved_answers, resolved";
 
 const EMPTY: Figures = {
   calls: 0,
@@ -63,11 +75,13 @@ const EMPTY: Figures = {
   occupancy: null,
 };
 
-const figures = (row: SqlRow, presence: PresenceFigures | null): Figures => ({
+const NO_WAITS: WaitFigures = { averageWaitSeconds: null, p90WaitSeconds: null, answeredInTime: 0 };
+
+const figures = (row: SqlRow, waits: WaitFigures, presence: PresenceFigures | null): Figures => ({
   calls: row.calls,
   answered: row.answered,
   answerRate: row.answer_rate,
-  averageWaitSeconds: row.average_wait_seconds,
+  averageWaitSeconds: waits.averageWaitSeconds,
   answers: row.answers,
   verySatisfied: row.very_satisfied,
   satisfied: row.satisfied,
@@ -77,29 +91,65 @@ const figures = (row: SqlRow, presence: PresenceFigures | null): Figures => ({
   resolvedRate: row.resolved_rate,
   offered: row.offered,
   abandonedInQueue: row.abandoned_in_queue,
-  p90WaitSeconds: row.p90_wait_seconds,
-  serviceLevel: row.settled === 0 ? null : row.answered_in_time / row.settled,
+  p90WaitSeconds: waits.p90WaitSeconds,
+  serviceLevel: row.settled === 0 ? null : waits.answeredInTime / row.settled,
   averageTalkSeconds: row.average_talk_seconds,
   averageWrapUpSeconds: presence?.averageWrapUpSeconds ?? null,
   occupancy: presence?.occupancy ?? null,
 });
 
-const firstOfNextMonth = (day: string) => {
-  const [year, month] = day.split("-").map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-};
+/** The figures summed over the parts of the day and month tables (alias f), with their rates. */
+const FIGURE_SUMS = Prisma.raw(`
+  sum(f.sign * f.calls)::int AS calls,
+  sum(f.sign * f.answered)::int AS answered,
+  COALESCE(sum(f.sign * f.calls) FILTER (WHERE f.agency_key <> 0), 0)::int AS offered,
+  sum(f.sign * f.abandoned_in_queue)::int AS abandoned_in_queue,
+  COALESCE(sum(f.sign * f.settled) FILTER (WHERE f.agency_key <> 0), 0)::int AS settled,
+  (sum(f.sign * f.talk_sum)::float8 / NULLIF(sum(f.sign * f.talked), 0)) AS average_talk_seconds,
+  sum(f.sign * f.answers)::int AS answers,
+  sum(f.sign * f.very_satisfied)::int AS very_satisfied,
+  sum(f.sign * f.satisfied)::int AS satisfied,
+  sum(f.sign * f.dissatisfied)::int AS dissatisfied,
+  sum(f.sign * f.resolved_answers)::int AS resolved_answers,
+  sum(f.sign * f.resolved)::int AS resolved,
+  sum(f.sign * f.answered)::float8 / NULLIF(sum(f.sign * f.calls), 0) AS answer_rate,
+  sum(f.sign * (f.very_satisfied + f.satisfied))::float8 / NULLIF(sum(f.sign * f.answers), 0) AS satisfaction_rate,
+  sum(f.sign * f.resolved)::float8 / NULLIF(sum(f.sign * f.resolved_answers), 0) AS resolved_rate`);
+
+/** How to read a period: its parts in each family of tables, and the reader's scope. */
+function reading(period: Period, visible: number[] | null) {
+  const day = today();
+  return {
+    scope: visible ? Prisma.sql`AND agency_key = ANY(${visible}::int[])` : Prisma.empty,
+    figureParts: periodParts(period.from, period.to, day, FIGURE_COSTS),
+    waitParts: periodParts(period.from, period.to, day, WAIT_COSTS),
+  };
+}
 
 /**
- * A period of days as the wait histograms read it: the whole months inside it from the monthly
- * table ([monthsStart, monthsEnd)), the days before them ([from, headEnd)) and after them
- * ([tailStart, to]) from the daily one; each part a range of its table's key, so an index scan.
+ * The wait histograms of the parts, per part and agency (grouped within each part: a few dozen
+ * groups hashed, where grouping the parts' union sorted all its rows), as JSON arrays (JSON.parse
+ * reads thousands of values several times faster than pg's array parser); added up per agency here
+ * (agencyHistograms), which costs less than grouping and sorting them in SQL.
  */
-export function monthSplit(from: string, to: string): { headEnd: string; monthsStart: string; monthsEnd: string; tailStart: string } {
-  const after = addDays(to, 1);
-  const monthsStart = from.endsWith("-01") ? from : firstOfNextMonth(from);
-  const monthsEnd = `${after.slice(0, 7)}-01`;
-  if (monthsStart >= monthsEnd) return { headEnd: after, monthsStart: after, monthsEnd: after, tailStart: after };
-  return { headEnd: monthsStart, monthsStart, monthsEnd, tailStart: monthsEnd };
+function histogramsRead(db: Db, parts: PeriodPart[], scope: Prisma.Sql): Promise<Map<number, WaitHistogram>> {
+  return serialRows<SignedHistogramRows>(
+    db,
+    partsSql(parts, WAIT_TABLES, "agency_key, json_agg(wait) AS waits, json_agg(calls) AS counts", scope, "agency_key"),
+  ).then(agencyHistograms);
+}
+
+/** The service level counts calls that reached an agency: agency 0's answers in time count nowhere. */
+function agencyWaits(histograms: Map<number, WaitHistogram>, agencyKey: number, serviceLevelSeconds: number): WaitFigures {
+  const histogram = histograms.get(agencyKey);
+  const waits = histogram ? waitFigures(histogram, serviceLevelSeconds) : NO_WAITS;
+  return agencyKey === 0 ? { ...waits, answeredInTime: 0 } : waits;
+}
+
+function totalWaits(histograms: Map<number, WaitHistogram>, serviceLevelSeconds: number): WaitFigures {
+  let answeredInTime = 0;
+  for (const agencyKey of histograms.keys()) answeredInTime += agencyWaits(histograms, agencyKey, serviceLevelSeconds).answeredInTime;
+  return { ...waitFigures(mergedHistogram([...histograms.values()]), serviceLevelSeconds), answeredInTime };
 }
 
 /**
@@ -114,81 +164,29 @@ export async function satisfactionReport(
   visible: number[] | null,
   serviceLevelSeconds: number,
 ): Promise<SatisfactionReport> {
-  const scope = visible ? Prisma.sql`AND agency_key = ANY(${visible}::int[])` : Prisma.empty;
-  const from = Prisma.sql`${period.from}::date`;
-  const to = Prisma.sql`${period.to}::date`;
-  const split = monthSplit(period.from, period.to);
-  // Figures from the roll-ups (migration 20261205130000_report_rollups): day × agency sums, and the
-  // waits of answered calls as a histogram (whole months from the monthly one: monthSplit). The p90
-  // is percentile_cont's own formula (interpolating between the values at floor and ceil of
-  // 0.9 × (n − 1)) applied to the histogram, so it equals the percentile over the calls.
-  // The staff figures are independent: read them at the same time on another connection.
-  const staffRead = staffTotals(db, period, visible);
-  // Awaited below; if the main query fails first, its failure is the one reported.
-  staffRead.catch(() => undefined);
-  const rows = await db.$queryRaw<SqlRow[]>`
-    WITH hist AS (
-      SELECT agency_key, wait, sum(calls)::float8 AS n FROM (
-        SELECT agency_key, wait, calls FROM call_daily_waits WHERE day >= ${from} AND day < ${split.headEnd}::date ${scope}
-        UNION ALL
-        SELECT agency_key, wait, calls FROM call_monthly_waits WHERE month >= ${split.monthsStart}::date AND month < ${split.monthsEnd}::date ${scope}
-        UNION ALL
-        SELECT agency_key, wait, calls FROM call_daily_waits WHERE day >= ${split.tailStart}::date AND day <= ${to} ${scope}
-      ) parts GROUP BY agency_key, wait HAVING sum(calls) > 0
-    ), grouped AS (
-      SELECT GROUPING(agency_key) = 1 AS is_total, agency_key, wait, sum(n) AS n,
-        sum(n) FILTER (WHERE agency_key <> 0) AS n_routed
-      FROM hist GROUP BY GROUPING SETS ((agency_key, wait), (wait))
-    ), cumulative AS (
-      SELECT is_total, agency_key, wait, n, n_routed,
-        sum(n) OVER (PARTITION BY is_total, agency_key ORDER BY wait) - n AS before,
-        0.9::float8 * (sum(n) OVER (PARTITION BY is_total, agency_key) - 1) AS pos
-      FROM grouped
-    ), waits AS (
-      SELECT is_total, agency_key,
-        sum(n * wait) / NULLIF(sum(n), 0) AS average_wait_seconds,
-        COALESCE(sum(n_routed) FILTER (WHERE wait <= ${serviceLevelSeconds}), 0)::int AS answered_in_time,
-        max(wait) FILTER (WHERE before <= floor(pos) AND floor(pos) < before + n)
-          + (pos - floor(pos)) * (max(wait) FILTER (WHERE before <= ceil(pos) AND ceil(pos) < before + n)
-            - max(wait) FILTER (WHERE before <= floor(pos) AND floor(pos) < before + n)) AS p90_wait_seconds
-      FROM cumulative GROUP BY is_total, agency_key, pos
-    ), per AS (
-      SELECT
-        GROUPING(f.agency_key) = 1 AS is_total,
-        NULLIF(f.agency_key, 0) AS agency_id,
-        f.agency_key,
-        sum(f.calls)::int AS calls,
-        sum(f.answered)::int AS answered,
-        COALESCE(sum(f.calls) FILTER (WHERE f.agency_key <> 0), 0)::int AS offered,
-        sum(f.abandoned_in_queue)::int AS abandoned_in_queue,
-        COALESCE(sum(f.settled) FILTER (WHERE f.agency_key <> 0), 0)::int AS settled,
-        (sum(f.talk_sum)::float8 / NULLIF(sum(f.talked), 0)) AS average_talk_seconds,
-        sum(f.answers)::int AS answers,
-        sum(f.very_satisfied)::int AS very_satisfied,
-        sum(f.satisfied)::int AS satisfied,
-        sum(f.dissatisfied)::int AS dissatisfied,
-        sum(f.resolved_answers)::int AS resolved_answers,
-        sum(f.resolved)::int AS resolved
-      FROM call_daily_figures f
-      WHERE f.day >= ${from} AND f.day <= ${to} ${scope}
+  const { scope, figureParts, waitParts } = reading(period, visible);
+  // The three reads are independent: each on its own connection, at the same time, awaited together
+  // (a failure of any is the one reported).
+  const rowsRead = serialRows<SqlRow>(
+    db,
+    Prisma.sql`
+    WITH per AS (
+      SELECT GROUPING(f.agency_key) = 1 AS is_total, NULLIF(f.agency_key, 0) AS agency_id, f.agency_key, ${FIGURE_SUMS}
+      FROM (${partsSql(figureParts, FIGURE_TABLES, FIGURE_COLUMNS, scope)}) f
       GROUP BY GROUPING SETS ((f.agency_key), ())
-      HAVING sum(f.calls) > 0
+      HAVING sum(f.sign * f.calls) > 0
     ), rated AS (
-      SELECT per.*, w.average_wait_seconds, w.p90_wait_seconds, COALESCE(w.answered_in_time, 0) AS answered_in_time,
-        answered::float8 / NULLIF(calls, 0) AS answer_rate,
-        (very_satisfied + satisfied)::float8 / NULLIF(answers, 0) AS satisfaction_rate,
-        resolved::float8 / NULLIF(resolved_answers, 0) AS resolved_rate,
-        (NOT per.is_total AND per.agency_id IS NOT NULL AND answers >= ${minAnswers}) AS rankable
-      FROM per LEFT JOIN waits w ON w.is_total = per.is_total AND (per.is_total OR w.agency_key = per.agency_key)
+      SELECT per.*, (NOT per.is_total AND per.agency_id IS NOT NULL AND answers >= ${minAnswers}::int) AS rankable FROM per
     )
     SELECT rated.*, a.code AS agency_code, a.name AS agency_name,
       CASE WHEN rankable THEN (rank() OVER (PARTITION BY rankable ORDER BY satisfaction_rate DESC, answers DESC))::int END AS rank
     FROM rated LEFT JOIN agencies a ON a.id = rated.agency_id
-    ORDER BY is_total, rank ASC NULLS LAST, answers DESC, calls DESC, a.name`;
-
+    ORDER BY is_total, rank ASC NULLS LAST, answers DESC, calls DESC, a.name`,
+  );
+  const [rows, histograms, staff] = await Promise.all([rowsRead, histogramsRead(db, waitParts, scope), staffTotals(db, period, visible)]);
+  const waitsOf = (agencyKey: number) => agencyWaits(histograms, agencyKey, serviceLevelSeconds);
   const total = rows.find((row) => row.is_total);
   const unrouted = rows.find((row) => !row.is_total && row.agency_id === null);
-  const staff = await staffRead;
   const ofAgency = (agencyId: number) => presenceFigures(staff.filter((member) => member.agencyId === agencyId));
   return {
     from: period.from,
@@ -203,10 +201,32 @@ export async function satisfactionReport(
         agencyCode: row.agency_code ?? "",
         agencyName: row.agency_name ?? "",
         rank: row.rank,
-        ...figures(row, ofAgency(row.agency_id as number)),
+        ...figures(row, waitsOf(row.agency_id as number), ofAgency(row.agency_id as number)),
       })),
     staff: staff.map(staffRow),
-    unrouted: unrouted ? figures(unrouted, null) : null,
-    total: total ? figures(total, presenceFigures(staff)) : { ...EMPTY, ...presenceFigures(staff) },
+    unrouted: unrouted ? figures(unrouted, waitsOf(0), null) : null,
+    total: total
+      ? figures(total, totalWaits(histograms, serviceLevelSeconds), presenceFigures(staff))
+      : { ...EMPTY, ...presenceFigures(staff) },
   };
+}
+
+/**
+ * The report's total alone (the dashboard's cards), read without the agencies' rows: the same
+ * figures as satisfactionReport(…).total.
+ */
+export async function satisfactionTotal(db: Db, period: Period, visible: number[] | null, serviceLevelSeconds: number): Promise<Figures> {
+  const { scope, figureParts, waitParts } = reading(period, visible);
+  const [[total], histograms, staff] = await Promise.all([
+    serialRows<SqlRow>(
+      db,
+      Prisma.sql`
+      SELECT ${FIGURE_SUMS} FROM (${partsSql(figureParts, FIGURE_TABLES, FIGURE_COLUMNS, scope)}) f
+      HAVING sum(f.sign * f.calls) > 0`,
+    ),
+    histogramsRead(db, waitParts, scope),
+    staffTotals(db, period, visible),
+  ]);
+  const presence = presenceFigures(staff);
+  return total ? figures(total, totalWaits(histograms, serviceLevelSeconds), presence) : { ...EMPTY, ...presence };
 }

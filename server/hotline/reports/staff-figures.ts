@@ -1,5 +1,5 @@
-// Staff figures over a period, from what is stored: the calls each answered (the day-by-day roll-up
-// call_daily_staff_figures, which outlives call retention), and their presence
+// Staff figures over a period, from what is stored: the calls each answered (the roll-ups per day
+// and month, call_daily_staff_figures and call_monthly_staff_figures, which outlive call retention), and their presence
 // changes read as a timeline (each state lasts until the next change, or the end of the period, or
 // now). The state at the period's start is the last change before it. Logged in is any state but
 // offline; occupancy is time on a call or in wrap-up over that; the mean wrap-up is the wrap-up time
@@ -7,7 +7,10 @@
 import type { StaffRow } from "../../contract/hotline/reports.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
-import type { Period } from "./period.js";
+import { serialRows } from "../../platform/db/plain-sql.js";
+import { type Period, today } from "./period.js";
+import { partsSql, periodParts } from "./period-parts.js";
+import { STAFF_COSTS, STAFF_TABLES } from "./rollup-tables.js";
 
 export interface StaffTotals {
   staffId: number;
@@ -59,7 +62,9 @@ export function staffRow(row: StaffTotals): StaffRow {
 export async function staffTotals(db: Db, period: Period, visible: number[] | null, now = new Date()): Promise<StaffTotals[]> {
   const end = new Date(Math.min(period.end.getTime(), now.getTime()));
   const scope = visible ? Prisma.sql`AND u.agency_id = ANY(${visible}::int[])` : Prisma.empty;
-  return db.$queryRaw<StaffTotals[]>`
+  return serialRows<StaffTotals>(
+    db,
+    Prisma.sql`
     WITH staff AS (
       SELECT u.id, u.name, u.agency_id, a.name AS agency_name FROM users u JOIN agencies a ON a.id = u.agency_id WHERE true ${scope}
     ), changes AS (
@@ -84,9 +89,10 @@ export async function staffTotals(db: Db, period: Period, visible: number[] | nu
         count(*) FILTER (WHERE state = 'wrap_up' AND seconds > 0)::int AS wrap_ups
       FROM spans GROUP BY user_id
     ), answered AS (
-      SELECT f.staff_id AS user_id, sum(f.answered)::int AS answered, sum(f.talk_sum)::float8 AS talk, sum(f.talked)::int AS talked
-      FROM call_daily_staff_figures f JOIN staff s ON s.id = f.staff_id
-      WHERE f.day >= ${period.from}::date AND f.day <= ${period.to}::date
+      SELECT f.staff_id AS user_id, sum(f.sign * f.answered)::int AS answered, sum(f.sign * f.talk_sum)::float8 AS talk,
+        sum(f.sign * f.talked)::int AS talked
+      FROM (${partsSql(periodParts(period.from, period.to, today(now), STAFF_COSTS), STAFF_TABLES, "staff_id, answered, talk_sum, talked", Prisma.empty)}) f
+      JOIN staff s ON s.id = f.staff_id
       GROUP BY f.staff_id
     )
     SELECT s.id AS "staffId", s.name, s.agency_id AS "agencyId", s.agency_name AS "agencyName",
@@ -97,5 +103,6 @@ export async function staffTotals(db: Db, period: Period, visible: number[] | nu
     LEFT JOIN presence p ON p.user_id = s.id
     LEFT JOIN answered a ON a.user_id = s.id
     WHERE COALESCE(p.logged_in, 0) > 0 OR COALESCE(a.answered, 0) > 0
-    ORDER BY s.agency_name, s.name`;
+    ORDER BY s.agency_name, s.name`,
+  );
 }

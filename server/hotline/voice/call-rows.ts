@@ -4,21 +4,12 @@
 
 import { type Call, Prisma } from "../../generated/prisma/client.js";
 import type { CallTermination } from "../../generated/prisma/enums.js";
-import { type Db, poolOf } from "../../platform/db/client.js";
+import type { Db } from "../../platform/db/client.js";
+import { plainRows as rowsOf } from "../../platform/db/plain-sql.js";
 import type { StoredCallState } from "./call-state.js";
 import type { CallPatch, SurveyAnswerWrite } from "./effects.js";
 
 type Tx = Prisma.TransactionClient;
-
-/**
- * Runs one statement: straight on the client's pool when not in a transaction (see poolOf), else in
- * the transaction through Prisma.
- */
-async function rowsOf<T = unknown>(db: Db | Tx, statement: Prisma.Sql): Promise<T[]> {
-  const pool = poolOf(db as Db);
-  if (pool) return (await pool.query(statement.text, statement.values)).rows as T[];
-  return (db as Tx).$queryRaw<T[]>(statement);
-}
 
 /** Every column of calls, named as the Call model names them, from the table or alias `from`. */
 function callColumns(from: "c" | "calls"): Prisma.Sql {

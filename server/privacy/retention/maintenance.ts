@@ -38,12 +38,10 @@ export async function scheduleMaintenance(queue: Queue): Promise<void> {
 export interface MaintenanceDeps extends Omit<RetentionDeps, "db"> {
   /** Where the escalation sweep re-queues case SMS that never reached Redis; without it, none are. */
   casesQueue?: Queue;
-  /** The satisfaction report's service level threshold (SERVICE_LEVEL_SECONDS), for the periodic report's reads. */
-  serviceLevelSeconds?: number;
 }
 
 export function maintenanceProcessor(db: Db, deps: MaintenanceDeps = {}) {
-  const { casesQueue, serviceLevelSeconds = 20, ...retention } = deps;
+  const { casesQueue, ...retention } = deps;
   return async (job: Job): Promise<{ purged: number } | RetentionResult | EscalationResult | MonthlyResult> => {
     switch (job.name) {
       case PURGE_SESSIONS: {
@@ -59,7 +57,7 @@ export function maintenanceProcessor(db: Db, deps: MaintenanceDeps = {}) {
         return { ...raised, smsRequeued };
       }
       case PREPARE_MONTHLY_REPORT:
-        return prepareMonthlyReport(db, { now: new Date(), serviceLevelSeconds });
+        return prepareMonthlyReport(db, { now: new Date() });
       default:
         throw new Error(`unknown maintenance job ${job.name}`);
     }

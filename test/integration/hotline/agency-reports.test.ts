@@ -528,7 +528,7 @@ describe("prepared reports", () => {
   it("the job prepares last month once, on the province's first working day", async () => {
     // June 2026: 1 June is a Monday, made a day off here; the first working day is then the 2nd.
     await t.db.hoursOverride.create({ data: { agencyId: null, date: new Date("2026-06-01T00:00:00Z"), closed: true, note: "Nghỉ bù" } });
-    const run = (date: string) => prepareMonthlyReport(t.db, { now: at(date, "06:00:00"), serviceLevelSeconds: 20 });
+    const run = (date: string) => prepareMonthlyReport(t.db, { now: at(date, "06:00:00") });
     expect(await run("2026-06-01")).toEqual({ skipped: "not_yet", period: "2026-05" });
     expect(await t.db.reportSnapshot.count({ where: { period: "2026-05" } })).toBe(0);
     expect(await run("2026-06-02")).toEqual({ prepared: "2026-05" });
@@ -555,7 +555,7 @@ describe("prepared reports", () => {
       await queue.close();
     }
     // The processor runs it (today: last month is prepared, or not due yet, or already prepared).
-    const run = maintenanceProcessor(t.db, { serviceLevelSeconds: 20 });
+    const run = maintenanceProcessor(t.db, {});
     const result = await run({ name: PREPARE_MONTHLY_REPORT } as Parameters<typeof run>[0]);
     expect(JSON.stringify(result)).toMatch(/prepared|not_yet|already_prepared/);
   });

@@ -1,6 +1,8 @@
-// The report roll-ups (call_daily_figures and the wait and staff tables, kept by triggers): they must
-// give the same report as a rebuild from the stored calls after every kind of change a call goes
-// through, count a repeated write once, and keep a month's figures when retention deletes its calls.
+// The report roll-ups (call_daily_figures and the wait and staff tables per day, month and year, kept
+// by triggers): they must hold what a rebuild from the stored calls holds, and give the same reports,
+// after every kind of change a call goes through, count a repeated write once, and keep a month's
+// figures when retention deletes its calls. The calls stored per day (call_daily_counts) follow
+// deletes too, and the call log's totals read from them equal counting the calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRetention } from "../../../server/privacy/retention/purge.js";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
@@ -30,6 +32,81 @@ async function report(url = FEBRUARY) {
 async function rebuilt(url = FEBRUARY) {
   await t.db.$executeRaw`SELECT call_figures_rebuild()`;
   return report(url);
+}
+
+const ROLLUPS = [
+  "call_daily_figures",
+  "call_monthly_figures",
+  "call_daily_waits",
+  "call_monthly_waits",
+  "call_yearly_waits",
+  "call_daily_staff_figures",
+  "call_monthly_staff_figures",
+  "call_daily_counts",
+] as const;
+
+/** Every roll-up's rows that count something (a row taken back to zero is as good as none), in key order. */
+async function rollupRows(tables: readonly string[] = ROLLUPS) {
+  const contents: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    const rows = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM ${table} ORDER BY 1, 2, 3`);
+    contents[table] = rows
+      .filter((row) =>
+        Object.entries(row).some(
+          ([key, value]) =>
+            typeof value !== "object" &&
+            typeof value !== "boolean" &&
+            !["agency_key", "staff_id", "wait"].includes(key) &&
+            Number(value) !== 0,
+        ),
+      )
+      .map((row) => JSON.parse(JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? Number(value) : value))));
+  }
+  return contents;
+}
+
+/** The call log's total (Content-Range) under a filter. */
+async function logTotal(filter: Record<string, unknown>) {
+  const url = `/api/calls?${new URLSearchParams({ filter: JSON.stringify(filter), range: "[0,0]" })}`;
+  const response = await t.app.inject({ method: "GET", url, headers: { cookie: admin } });
+  expect(response.statusCode).toBe(200);
+  return Number(String(response.headers["content-range"]).split("/")[1]);
+}
+
+/** The call log's totals for periods of days and instants, kinds and agencies, against counting the calls. */
+async function expectLogTotalsExact() {
+  const { department, unit } = seeded.agencies;
+  const filters: Record<string, unknown>[] = [
+    {},
+    { from: "2026-02-01", to: "2026-02-28" },
+    { from: "2026-02-04", to: "2026-02-05", simulated: false },
+    { from: "2026-02-06", simulated: true },
+    { to: "2026-02-27" },
+    { from: "2026-02-01", to: "2026-02-28", agencyId: unit.id },
+    { from: "2026-02-03T11:30:00+07:00", to: "2026-02-28T23:59:00+07:00" },
+    { from: "2026-02-03T12:00:00+07:00", to: "2026-02-05T09:00:00+07:00", agencyId: department.id, simulated: false },
+    { from: "2026-02-03T00:00:00+07:00", to: "2026-02-04T00:00:00+07:00" },
+    { from: "2026-02-04", to: "2026-02-04" },
+  ];
+  for (const filter of filters) {
+    const bound = (value: unknown, side: "from" | "to") =>
+      typeof value !== "string"
+        ? {}
+        : /T/.test(value)
+          ? { [side === "from" ? "gte" : "lte"]: new Date(value) }
+          : side === "from"
+            ? { gte: at(value, "00:00") }
+            : { lt: new Date(at(value, "00:00").getTime() + 86_400_000) };
+    const where = {
+      AND: [
+        { startedAt: bound(filter.from, "from") },
+        { startedAt: bound(filter.to, "to") },
+        { simulated: filter.simulated as boolean | undefined },
+        { agencyId: filter.agencyId as number | undefined },
+      ],
+    };
+    expect(await logTotal(filter), JSON.stringify(filter)).toBe(await t.db.call.count({ where }));
+  }
 }
 
 describe("report roll-ups", () => {
@@ -67,7 +144,18 @@ describe("report roll-ups", () => {
     expect(kept.total).toMatchObject({ calls: 7, answered: 7, answers: 7, verySatisfied: 4, satisfied: 2, dissatisfied: 1 });
     expect(kept.rows.find((r: { agencyId: number }) => r.agencyId === unit.id)).toMatchObject({ calls: 2, answers: 2, resolvedAnswers: 1 });
     expect(kept.staff.find((s: { staffId: number }) => s.staffId === agent)).toMatchObject({ answered: 5 });
+    await expectLogTotalsExact();
+    const incremental = await rollupRows();
+    expect(incremental.call_yearly_waits).not.toEqual([]);
     expect(kept).toEqual(await rebuilt());
+    expect(await rollupRows()).toEqual(incremental);
+    // A year, and a period whose edges are read as whole months less the days outside them.
+    for (const url of [
+      "/api/reports/satisfaction?from=2025-03-01&to=2026-02-28&minAnswers=1",
+      "/api/reports/satisfaction?from=2026-01-03&to=2026-03-02&minAnswers=1",
+    ]) {
+      expect((await report(url)).total).toEqual(kept.total);
+    }
   });
 
   it("count a repeated write once: the same update again, a duplicate answer refused", async () => {
@@ -98,6 +186,11 @@ describe("report roll-ups", () => {
 
     expect(await report()).toEqual(february);
     expect(await report("/api/reports/satisfaction?from=2027-06-01&to=2027-06-30&minAnswers=1")).toEqual(june);
+    // The calls stored per day follow the deletes, as a rebuild from the calls left would count them.
+    await expectLogTotalsExact();
+    const counts = await rollupRows(["call_daily_counts"]);
+    await t.db.$executeRaw`SELECT call_counts_rebuild()`;
+    expect(await rollupRows(["call_daily_counts"])).toEqual(counts);
     const after = await t.app.inject({ method: "GET", url: "/api/agency-reports?period=2026-02&live=true", headers: { cookie: admin } });
     expect(after.json().rows).toEqual(periodic.json().rows);
     expect(after.json().total).toEqual(periodic.json().total);

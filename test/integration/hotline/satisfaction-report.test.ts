@@ -2,6 +2,7 @@
 // directly from the calls and survey answers in the database and compared with the SQL report, and
 // the ranking (satisfaction rate, ties by number of answers, minAnswers) is checked by hand as well.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../../server/clock/vietnam-time.js";
 import { login, seedSmallProvince, startTestApp, type TestApp } from "../../helpers/app.js";
 import { createCall } from "../../helpers/calls.js";
 
@@ -226,5 +227,13 @@ describe("satisfaction report", () => {
       today: { calls: 2, answered: 1, answerRate: 0.5, answers: 1, satisfactionRate: 1 },
       last30Days: { calls: 2 },
     });
+    // The cards are the satisfaction report's totals, read alone, for the province and a subtree.
+    for (const cookie of [admin, supervisor]) {
+      const { date, today, last30Days } = (await get(cookie, "/api/reports/today")).json();
+      const total = async (from: string) =>
+        (await get(cookie, `/api/reports/satisfaction?from=${from}&to=${date}&minAnswers=1`)).json().total;
+      expect(today).toEqual(await total(date));
+      expect(last30Days).toEqual(await total(addDays(date, -29)));
+    }
   });
 });

@@ -38,7 +38,7 @@ export async function provinceSchedule(db: Db, now: Date): Promise<Schedule> {
 
 export type MonthlyResult = { prepared: string } | { skipped: "not_yet" | "already_prepared"; period: string };
 
-export async function prepareMonthlyReport(db: Db, options: { now: Date; serviceLevelSeconds: number }): Promise<MonthlyResult> {
+export async function prepareMonthlyReport(db: Db, options: { now: Date }): Promise<MonthlyResult> {
   const { now } = options;
   const key = previousMonthKey(now);
   const firstDay = firstWorkingDay(await provinceSchedule(db, now), now);

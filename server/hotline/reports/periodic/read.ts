@@ -1,12 +1,21 @@
-// Reads the counts a periodic report is computed from (figures.ts): the calls through the
-// satisfaction report's one statement (the same calls, answer and satisfaction definitions), the
-// cases and their survey answers with grouped SQL. Always the whole province: scope is applied when
+// Reads the counts a periodic report is computed from (figures.ts): the calls from the satisfaction
+// report's roll-ups (the same calls, answer and satisfaction definitions, read the same way:
+// period-parts.ts), the cases and their survey answers with grouped SQL. Always the whole province: scope is applied when
 // the report is built, so the same counts serve every reader and can be stored as a snapshot.
 import type { ScoringSettings } from "../../../contract/hotline/agency-reports.js";
+import { Prisma } from "../../../generated/prisma/client.js";
 import type { Db } from "../../../platform/db/client.js";
-import { satisfactionReport } from "../satisfaction.js";
+import { serialRows } from "../../../platform/db/plain-sql.js";
+import { today } from "../period.js";
+import { partsSql, periodParts } from "../period-parts.js";
+import { FIGURE_COSTS, FIGURE_TABLES } from "../rollup-tables.js";
 import { type AgencyCounts, type CallCounts, type CaseCounts, NO_CALLS, noCases, type ReportInputs } from "./figures.js";
 import type { ReportPeriod } from "./period.js";
+
+interface CallRow extends CallCounts {
+  /** The agency, 0 for calls that reached none. */
+  agency_key: number;
+}
 
 interface CaseRow {
   agency_id: number;
@@ -33,9 +42,20 @@ interface SurveyRow {
 
 export interface ReadOptions {
   scoring: ScoringSettings;
-  /** The satisfaction report's service level threshold (it is not a figure of this report). */
-  serviceLevelSeconds: number;
   now: Date;
+}
+
+/** Calls, answered, survey answers and satisfied ones per agency with calls in the period. */
+function callCounts(db: Db, period: ReportPeriod): Promise<CallRow[]> {
+  const parts = periodParts(period.from, period.to, today(), FIGURE_COSTS);
+  return serialRows<CallRow>(
+    db,
+    Prisma.sql`
+    SELECT agency_key, sum(sign * calls)::int AS calls, sum(sign * answered)::int AS answered,
+      sum(sign * answers)::int AS answers, sum(sign * (very_satisfied + satisfied))::int AS satisfied
+    FROM (${partsSql(parts, FIGURE_TABLES, "agency_key, calls, answered, answers, very_satisfied, satisfied", Prisma.empty)}) f
+    GROUP BY agency_key HAVING sum(sign * calls) > 0`,
+  );
 }
 
 export async function readReportInputs(db: Db, period: ReportPeriod, options: ReadOptions): Promise<ReportInputs> {
@@ -43,7 +63,7 @@ export async function readReportInputs(db: Db, period: ReportPeriod, options: Re
   // Open and overdue are a state at an instant: the period's end, or now while it is not over.
   const asOf = new Date(Math.min(end.getTime(), options.now.getTime()));
   const [calls, agencies, caseRows, kindRows, topicRows, surveyRows] = await Promise.all([
-    satisfactionReport(db, period, 1, null, options.serviceLevelSeconds),
+    callCounts(db, period),
     db.agency.findMany({ select: { id: true, code: true, name: true, parentId: true, active: true }, orderBy: { id: "asc" } }),
     db.$queryRaw<CaseRow[]>`
       SELECT c.agency_id,
@@ -72,12 +92,8 @@ export async function readReportInputs(db: Db, period: ReportPeriod, options: Re
       GROUP BY c.agency_id`,
   ]);
 
-  const callsOf = new Map<number, CallCounts>(
-    calls.rows.map((row) => [
-      row.agencyId,
-      { calls: row.calls, answered: row.answered, answers: row.answers, satisfied: row.verySatisfied + row.satisfied },
-    ]),
-  );
+  const countsOf = ({ calls, answered, answers, satisfied }: CallRow): CallCounts => ({ calls, answered, answers, satisfied });
+  const callsOf = new Map<number, CallCounts>(calls.filter((row) => row.agency_key !== 0).map((row) => [row.agency_key, countsOf(row)]));
   const casesOf = new Map<number, CaseCounts>();
   const cases = (agencyId: number) => {
     const known = casesOf.get(agencyId);
@@ -112,7 +128,7 @@ export async function readReportInputs(db: Db, period: ReportPeriod, options: Re
       calls: callsOf.get(agency.id) ?? { ...NO_CALLS },
       cases: casesOf.get(agency.id) ?? noCases(),
     }));
-  const unrouted = calls.unrouted;
+  const unrouted = calls.find((row) => row.agency_key === 0);
   return {
     period: period.key,
     kind: period.kind,
@@ -120,14 +136,7 @@ export async function readReportInputs(db: Db, period: ReportPeriod, options: Re
     to: period.to,
     asOf: asOf.toISOString(),
     agencies: rows,
-    unrouted: unrouted
-      ? {
-          calls: unrouted.calls,
-          answered: unrouted.answered,
-          answers: unrouted.answers,
-          satisfied: unrouted.verySatisfied + unrouted.satisfied,
-        }
-      : { ...NO_CALLS },
+    unrouted: unrouted ? countsOf(unrouted) : { ...NO_CALLS },
     scoring: options.scoring,
   };
 }

@@ -30,7 +30,6 @@ export interface ReportRequest {
   /** Count now even when a prepared report exists. */
   live?: boolean | undefined;
   now: Date;
-  serviceLevelSeconds: number;
 }
 
 export async function agencyReport(db: Db, user: SessionUser, request: ReportRequest): Promise<AgencyReport> {
@@ -45,9 +44,7 @@ export async function agencyReport(db: Db, user: SessionUser, request: ReportReq
   }
   const closed = isClosed(period, now);
   const snapshot = closed && !request.live ? await findSnapshot(db, period.key) : null;
-  const inputs =
-    snapshot?.inputs ??
-    (await readReportInputs(db, period, { scoring: await readScoring(db), serviceLevelSeconds: request.serviceLevelSeconds, now }));
+  const inputs = snapshot?.inputs ?? (await readReportInputs(db, period, { scoring: await readScoring(db), now }));
   return buildReport(inputs, {
     visible,
     subtree,

@@ -31,7 +31,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const agencyReportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { db } = fastify;
-  const serviceLevelSeconds = fastify.config.SERVICE_LEVEL_SECONDS;
 
   const report = (request: FastifyRequest, query: ReportQuery) =>
     agencyReport(db, currentUser(request), {
@@ -39,7 +38,6 @@ const agencyReportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       agencyId: query.agencyId,
       live: query.live,
       now: new Date(),
-      serviceLevelSeconds,
     });
 
   const audit = (request: FastifyRequest, query: ReportQuery, format: string, agencies: number) =>
@@ -97,7 +95,7 @@ const agencyReportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const period = reportPeriod(key);
       const now = new Date();
       if (!isClosed(period, now)) throw invalidField("period", "out_of_range", "only a period that is over can be prepared");
-      await prepareSnapshot(db, period, { now, serviceLevelSeconds });
+      await prepareSnapshot(db, period, { now });
       await writeAudit(db, {
         actorId: currentUser(request).id,
         // A preparation replaces the stored counts of the period.

@@ -14,7 +14,6 @@ export interface Snapshot {
 }
 
 export interface PrepareOptions {
-  serviceLevelSeconds: number;
   now: Date;
 }
 
