@@ -196,6 +196,7 @@ export async function processBatch(deps: CampaignDeps, campaignId: number, recip
   await sendMessageBatch(ctx, recipientIds, tally, {
     take: (want) => deps.rateLimiter.take(campaign.sender.id, campaign.sender.messagesPerSecond, want),
     pauseIfFailing: () => checkErrorRate(deps, campaignId),
+    stillRunning: async () => (await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true } }))?.status === "running",
     sendWithinMs: deps.settings.reconcileAfterMs / 2,
   });
   return tally;

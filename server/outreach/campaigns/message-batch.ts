@@ -64,6 +64,8 @@ export interface MessageBatchControls {
   take(want: number): Promise<Grant>;
   /** After a part with failures: true when the campaign paused itself (the rest is not sent). */
   pauseIfFailing(): Promise<boolean>;
+  /** After a part that claimed nobody: false when the campaign stopped running (paused, cancelled). */
+  stillRunning(): Promise<boolean>;
   /**
    * No request of a part starts later than this after its decision: well before the reconciler takes
    * a recipient still 'sending' for one whose worker died (half its delay).
@@ -90,7 +92,13 @@ export async function sendMessageBatch(
     // reached) nobody is 'sending', and a part is as large as the rate allows right now.
     const grant = await controls.take(Math.min(size, queue.length));
     const ids = queue.splice(0, grant.count);
-    const { decided, doubtful, decidedAt } = await decideMessages(ctx, ids, tally);
+    const { decided, doubtful, decidedAt, claimed } = await decideMessages(ctx, ids, tally);
+    // A stopped campaign claims nobody: the rest of the batch is not worth the sender's tokens.
+    if (claimed === 0) {
+      await grant.sent(0);
+      if (!(await controls.stillRunning())) return;
+      continue;
+    }
     for (const id of doubtful) {
       const settled = await settleDoubtful(ctx, id);
       // The vendor never had the last attempt: a new one goes out in a later part.
@@ -100,7 +108,8 @@ export async function sendMessageBatch(
     const closesAt = ctx.gate.windowClosesAt(decidedAt);
     const sendBy = new Date(Math.min(closesAt?.getTime() ?? Number.POSITIVE_INFINITY, decidedAt.getTime() + controls.sendWithinMs));
     const { failures, late } = await sendPart(ctx, decided, closesAt, sendBy, tally);
-    await grant.sent();
+    // Only the requests made count against the sender: skipped, deferred and late ones give theirs back.
+    await grant.sent(decided.length - late.length);
     if (late.length > 0) {
       // Not sent in time (the sending window closed, or the gateway is too slow): pending again; the
       // next decision defers them to the window's opening, or sends them.
@@ -118,7 +127,7 @@ async function decideMessages(
   ctx: SendContext,
   ids: number[],
   tally: Record<string, number>,
-): Promise<{ decided: Decided[]; doubtful: Set<number>; decidedAt: Date }> {
+): Promise<{ decided: Decided[]; doubtful: Set<number>; decidedAt: Date; claimed: number }> {
   const { db, campaign } = ctx;
   const now = ctx.now();
   // The campaign's short links, made before the transaction: a link made for a message that is then
@@ -136,7 +145,7 @@ async function decideMessages(
         now,
         tally,
       );
-      if (cleared.length === 0) return { decided: [], doubtful, decidedAt: now };
+      if (cleared.length === 0) return { decided: [], doubtful, decidedAt: now, claimed: claimed.length };
       const bodies: string[] = [];
       for (const { recipient, facts } of cleared) {
         let template = campaign.body;
@@ -166,7 +175,7 @@ async function decideMessages(
         body: bodies[i] as string,
         recipient,
       }));
-      return { decided, doubtful, decidedAt: now };
+      return { decided, doubtful, decidedAt: now, claimed: claimed.length };
     },
     { maxWait: 30_000, timeout: 120_000 },
   );

@@ -12,8 +12,11 @@ import type { Redis } from "ioredis";
 export interface Grant {
   /** How many messages may go out: at least 1. */
   count: number;
-  /** They went out (or will not): from now on the window counts them. */
-  sent(): Promise<void>;
+  /**
+   * `n` of them (all, when not given) went out: from now on the window counts those, and the rest
+   * (recipients skipped, or none claimed) go back to the sender.
+   */
+  sent(n?: number): Promise<void>;
 }
 
 export interface RateLimiter {
@@ -71,10 +74,12 @@ end
 return {0, math.max(1, math.ceil(oldest + window - now)), ''}
 `;
 
-// SENT: KEYS[1] the log; ARGV the entry, its count and token. The entry moves to the end, stamped
-// now (every entry's stamp is at most now, so the log stays in order).
+// SENT: KEYS[1] the log; ARGV the entry, how many went out and the token. The entry moves to the
+// end with that count, stamped now (every entry's stamp is at most now, so the log stays in order);
+// none went out: it is gone.
 const SENT = `
 if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then return 0 end
+if tonumber(ARGV[2]) == 0 then return 1 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 redis.call('RPUSH', KEYS[1], string.format('%.3f', now) .. ':' .. ARGV[2] .. ':' .. ARGV[3])
@@ -96,8 +101,8 @@ export function redisRateLimiter(redis: Redis, prefix: string): RateLimiter {
         const [granted, wait, entry] = (await redis.eval(TAKE, 1, key, limit, wanted, windowMs, token)) as [number, number, string];
         if (granted > 0) {
           // Without Redis the grant keeps the moment it was made: the sends are recorded all the same.
-          const sent = () =>
-            redis.eval(SENT, 1, key, entry, granted, token).then(
+          const sent = (n = granted) =>
+            redis.eval(SENT, 1, key, entry, Math.max(0, Math.min(n, granted)), token).then(
               () => {},
               () => {},
             );

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { SmsProvider } from "../../../server/messaging/provider.js";
 import { createSinkSmsProvider, readSinkJournal } from "../../../server/messaging/vendors/sink.js";
 import { type BatchQueue, dispatchStep, processBatch } from "../../../server/outreach/campaigns/dispatch.js";
 import { redisRateLimiter } from "../../../server/outreach/campaigns/rate-limit.js";
@@ -111,4 +112,40 @@ it("sends a campaign at N messages a second as the gateway's journal shows: neve
   const first = Math.min(...sent);
   expect(sent.filter((at) => at < first + 4000).length).toBeGreaterThanOrEqual(Math.ceil(0.97 * 4 * N));
   expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("completed");
+});
+
+it("stops a batch of a campaign paused mid-batch at once, without spending its sender's rate on the rest", async () => {
+  const N = 5;
+  const sender = await createSender(t.db, { messagesPerSecond: N, brandname: "UBND Paused" });
+  const listId = await createList(t.db, "rate paused", 91_000, 40);
+  const id = await approvedCampaign(t.app, cookies, { name: "rate paused", senderId: sender.id, listIds: [listId] });
+  const clock = fakeClock(new Date("2026-03-10T10:00:00+07:00"));
+  const journal = join(dir, "paused.jsonl");
+  const sink = createSinkSmsProvider({ receiptDelayMs: -1, journal });
+  let pausedAt = 0;
+  // The manager pauses the campaign while its first message is going out.
+  const pausing: SmsProvider = {
+    ...sink,
+    async send(message) {
+      if (pausedAt === 0) {
+        pausedAt = Date.now();
+        const paused = await t.app.inject({ method: "POST", url: `/api/campaigns/${id}/pause`, headers: { cookie: cookies.manager } });
+        expect(paused.json().status).toBe("paused");
+      }
+      return sink.send(message);
+    },
+  };
+  const limiter = redisRateLimiter(redis, t.config.REDIS_PREFIX);
+  const deps = { ...inProcessDeps(t.db, clock, pausing, { batchSize: 40 }), rateLimiter: limiter };
+  await launchCampaign(t.db, clock.now(), id, null, null);
+  const ids = (await t.db.campaignRecipient.findMany({ where: { campaignId: id }, select: { id: true } })).map((r) => r.id);
+  await processBatch(deps, id, ids);
+  // The other 39 at five a second would have held the batch (and the sender's window) for 8 s.
+  expect(Date.now() - pausedAt).toBeLessThan(1000);
+  expect(readSinkJournal(journal)).toHaveLength(1);
+  expect(await t.db.campaignRecipient.count({ where: { campaignId: id, status: "pending" } })).toBe(39);
+  // The sender's window has room for another campaign's messages right away.
+  const next = Date.now();
+  for (let i = 0; i < N - 1; i++) await (await limiter.take(sender.id, N, 1)).sent();
+  expect(Date.now() - next).toBeLessThan(500);
 });
