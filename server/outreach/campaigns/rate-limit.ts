@@ -28,10 +28,10 @@ export interface RateLimiter {
  * How much longer than a second the window is, in ms: the gateway's timestamps are whole
  * milliseconds, so two sends a window apart must not round into one second.
  */
-export const WINDOW_MARGIN_MS = 3;
+const WINDOW_MARGIN_MS = 3;
 
 /** The grants that fit in one window: a rate below 1 becomes one message per 1/rate seconds. */
-export function windowOf(perSecond: number): { limit: number; windowMs: number; grantAtMost: number } {
+function windowOf(perSecond: number): { limit: number; windowMs: number; grantAtMost: number } {
   if (perSecond >= 1) {
     const limit = Math.floor(perSecond);
     return { limit, windowMs: 1000 + WINDOW_MARGIN_MS, grantAtMost: Math.max(1, Math.ceil(limit / 10)) };

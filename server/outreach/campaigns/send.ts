@@ -116,7 +116,7 @@ export async function recordNotSent(
 }
 
 /** Claimed recipients the policy holds back, set-based: skipped for good, or waiting (not an attempt) until `until`. */
-export async function recordHeldBack(
+async function recordHeldBack(
   tx: Prisma.TransactionClient,
   skipped: { id: number; reason: string }[],
   deferred: { id: number; until: Date; reason: string }[],
