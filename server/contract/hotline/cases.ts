@@ -63,6 +63,8 @@ export const CaseDetail = Type.Intersect([
     events: Type.Array(CaseEvent),
     calls: Type.Array(Type.Object({ callId: Type.Integer(), startedAt: DateTime, linkedAt: DateTime })),
     sms: Type.Array(Type.Object({ purpose: Type.String(), status: Type.String(), createdAt: DateTime })),
+    /** Whether this user may work the case now: cases:write and the owner within their reach (scope.ts). */
+    workable: Type.Boolean(),
   }),
 ]);
 export type CaseDetail = WireOf<typeof CaseDetail>;

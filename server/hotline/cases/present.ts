@@ -1,10 +1,12 @@
 // Cases as the console reads them (server/contract/hotline/cases.ts): the phone masked for those who
 // see callers' numbers masked, `overdue` computed against now, the detail with its history.
 import type { SessionUser } from "../../access/auth/sessions.js";
+import { rolesHold } from "../../contract/permissions.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../platform/db/client.js";
 import { callerPhoneAccess } from "../call-log/access.js";
 import { isOverdue } from "./lifecycle.js";
+import { canWork } from "./scope.js";
 
 export const caseInclude = {
   agency: { select: { id: true, code: true, name: true } },
@@ -85,5 +87,6 @@ export async function caseDetail(db: Db, id: number, user: SessionUser, now: Dat
     })),
     calls,
     sms: row.smsMessages,
+    workable: rolesHold(user.roles, "cases:write") && (await canWork(db, user, row.agencyId)),
   };
 }

@@ -38,7 +38,7 @@ import { scheduleCaseSms } from "./sms-job.js";
 const SORTABLE = ["createdAt", "updatedAt", "dueAt", "code", "state", "kind", "id"] as const;
 
 /** Keys of the records the console holds (it sends them back on PUT): accepted and ignored. */
-const RECORD_KEYS = [...Object.keys(Case.properties), "agency", "events", "calls", "sms"];
+const RECORD_KEYS = [...Object.keys(Case.properties), "agency", "events", "calls", "sms", "workable"];
 
 /**
  * The server strips unknown body fields (ajv removeAdditional); here a body naming a field the route

@@ -34,9 +34,13 @@ export async function findVisibleCase(db: Db, user: SessionUser, id: number) {
 }
 
 /** Whether the user may work (change) a case of `agencyId`: the owner's subtree, or administrators. */
-export async function assertCanWork(db: Db, user: SessionUser, agencyId: number): Promise<void> {
+export async function canWork(db: Db, user: SessionUser, agencyId: number): Promise<boolean> {
   const visible = await visibleAgencyIds(db, user);
-  if (visible && !visible.includes(agencyId)) throw forbidden("This case belongs to another agency now; only its owner works it");
+  return !visible || visible.includes(agencyId);
+}
+
+export async function assertCanWork(db: Db, user: SessionUser, agencyId: number): Promise<void> {
+  if (!(await canWork(db, user, agencyId))) throw forbidden("This case belongs to another agency now; only its owner works it");
 }
 
 /**

@@ -129,7 +129,8 @@ describe("a case from a call's note to the citizen's survey", () => {
     });
     expect(moved.statusCode, moved.body).toBe(200);
     const body = moved.json<CaseDetail>();
-    expect(body).toMatchObject({ agencyId: agencies.department.id, dueDate: "2026-05-08", assigneeId: null });
+    // The answer to the transfer already tells the ward it no longer works the case.
+    expect(body).toMatchObject({ agencyId: agencies.department.id, dueDate: "2026-05-08", assigneeId: null, workable: false });
     expect(body.events.at(-1)).toMatchObject({
       type: "transferred",
       reason: "Thuộc thẩm quyền Sở Tư pháp",
@@ -139,7 +140,12 @@ describe("a case from a call's note to the citizen's survey", () => {
     // Nobody is texted about a transfer.
     expect(await t.db.smsMessage.count({ where: { caseId } })).toBe(1);
     // The ward that passed it on reads it, and no longer works it.
-    expect((await api("quynhon.nv1", "GET", `/api/cases/${caseId}`)).statusCode).toBe(200);
+    const read = await api("quynhon.nv1", "GET", `/api/cases/${caseId}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ workable: false });
+    expect((await api("stp.giamsat", "GET", `/api/cases/${caseId}`)).json()).toMatchObject({ workable: true });
+    // A province-wide reader sees it and works nothing.
+    expect((await api("lanhdao.xem", "GET", `/api/cases/${caseId}`)).json()).toMatchObject({ workable: false });
     const answerByWard = await api("quynhon.nv1", "POST", `/api/cases/${caseId}/answer`, { answer: "..." });
     expect(answerByWard.statusCode).toBe(403);
   });

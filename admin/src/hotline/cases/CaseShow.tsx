@@ -7,7 +7,6 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
-  useGetOne,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -23,25 +22,11 @@ import { AnswerButton, AssignButton, CloseButton, LinkCallButton, ReopenButton, 
 import { isOpen } from "./choices";
 import { DueDateField, StateChip } from "./StateChip";
 
-/**
- * Whether the user may work this case: cases:write, and the owning agency within their reach. The
- * server works a case only for its owner's subtree (and administrators), the same reach as reading
- * that agency (GET /api/agencies/:id answers 403 outside it): an agency that passed the case on
- * still reads it, read-only, and is told so.
- */
-export function useWritable(record: CaseDetail | undefined): boolean | undefined {
-  const { permissions } = usePermissions();
-  const mayWrite = Boolean(record) && can(permissions, "cases", "edit");
-  const { isSuccess, isError } = useGetOne("agencies", { id: record?.agencyId }, { enabled: mayWrite, retry: false });
-  if (!mayWrite) return false;
-  if (isError) return false;
-  return isSuccess ? true : undefined;
-}
-
 const Actions = () => {
   const record = useRecordContext<CaseDetail>();
-  const writable = useWritable(record);
-  if (!record || writable !== true) return <TopToolbar />;
+  // The list's row stands in while GET /api/cases/:id loads; only the detail says whether this user
+  // may work the case (the server's reach: an agency that passed it on reads it, read-only).
+  if (record?.workable !== true) return <TopToolbar />;
   return (
     <TopToolbar>
       {isOpen(record.state) && <EditButton />}
@@ -97,13 +82,12 @@ const EventItem = ({ event }: { event: CaseEvent }) => {
 const Details = () => {
   const record = useRecordContext<CaseDetail>();
   const translate = useTranslate();
-  const writable = useWritable(record);
   const { permissions } = usePermissions();
   // react-admin first shows the list's row (no history) while GET /api/cases/:id loads.
   if (!record?.events) return null;
   return (
     <Box sx={{ p: 2 }}>
-      {writable === false && can(permissions, "cases", "edit") && (
+      {!record.workable && can(permissions, "cases", "edit") && (
         <Alert severity="info" data-testid="case-read-only">
           {translate("tthc.cases.read_only")}
         </Alert>
