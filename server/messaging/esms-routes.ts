@@ -4,7 +4,7 @@
 // 404, like a URL that does not exist. Receipts are idempotent (applyMessageStatus only moves forward).
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import Type from "typebox";
-import { notFound } from "../platform/http/errors.js";
+import { notFound, unavailable } from "../platform/http/errors.js";
 import { applyBatchStatuses, applyMessageStatus } from "./messages.js";
 import { createSenderProvider } from "./registry.js";
 import { callbackSecretMatches } from "./secrets.js";
@@ -101,7 +101,12 @@ async function applyBatchReceipt(
     await db.smsBatch.update({ where: { id: batch.id }, data: { providerBatchId: smsId } });
     await db.$executeRaw`UPDATE sms_messages SET provider_message_id = ${smsId} || '#' || id WHERE batch_id = ${batch.id}`;
   }
-  const receivers = await provider().batch?.receivers(smsId);
+  // eSMS calls back again when we do not answer 2xx: a look-up that failed is worth that retry.
+  const receivers = await provider()
+    .batch?.receivers(smsId)
+    .catch((error: unknown) => {
+      throw unavailable(`eSMS batch look-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   if (!receivers) return 0;
   const messages = await db.smsMessage.findMany({ where: { batchId: batch.id }, select: { id: true, recipient: true } });
   const byNumber = new Map(messages.map((m) => [m.recipient, m.id]));

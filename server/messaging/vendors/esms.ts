@@ -204,7 +204,13 @@ export function createEsmsSmsProvider(options: EsmsOptions): EsmsSmsProvider {
     /** Per-number results of a batch (GetSmsReceiverStatus_get, the last 7 days); 105 → not known. */
     async receivers(providerBatchId) {
       const query = new URLSearchParams({ ...credentials, RefId: providerBatchId });
-      const answer = await call("GET", `/GetSmsReceiverStatus_get?${query}`);
+      // A look-up changes nothing at eSMS: a connection that broke (a kept-alive socket the gateway
+      // closed as we reused it) is asked again once before the callback is answered with a failure.
+      const ask = () => call("GET", `/GetSmsReceiverStatus_get?${query}`);
+      const answer = await ask().catch((error: unknown) => {
+        if (error instanceof SmsSendError && error.code === "network") return ask();
+        throw error;
+      });
       if (String(answer.CodeResult ?? "") !== ESMS_OK || !Array.isArray(answer.ReceiverList)) return undefined;
       return answer.ReceiverList.filter((r) => typeof r?.Phone === "string").map((r) => ({
         to: esmsPhoneToE164(String(r.Phone)),

@@ -125,6 +125,28 @@ describe("eSMS advertising batches", () => {
     expect(await cap(esms).receivers("unknown-sms-id")).toBeUndefined();
   });
 
+  it("asks for a batch's numbers again once when the connection breaks, and fails when it breaks twice", async () => {
+    const esms = provider();
+    const to = numbers(30);
+    const { providerBatchId } = await cap(esms).send({ to, body: BODY, requestId: "tthc-b-broken" });
+    let breaks = 0;
+    const breaking = (times: number) =>
+      provider({
+        fetch: async (input, init) => {
+          if (breaks < times) {
+            breaks++;
+            throw new TypeError("fetch failed", { cause: new Error("socket hang up") });
+          }
+          return fetch(input, init);
+        },
+      });
+    expect(await cap(breaking(1)).receivers(providerBatchId)).toHaveLength(30);
+    expect(breaks).toBe(1);
+    breaks = 0;
+    const error = await refusal(cap(breaking(2)).receivers(providerBatchId));
+    expect([breaks, error.code]).toEqual([2, "network"]);
+  });
+
   it("maps the other refusals: credentials, brandname, balance, bad number", async () => {
     const cases: [Parameters<typeof provider>[0], string, string][] = [
       [{ secretKey: "wrong" }, "101", "rejected"],
