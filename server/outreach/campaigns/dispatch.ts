@@ -90,7 +90,7 @@ export async function dispatchStep(deps: CampaignDeps, campaignId: number, queue
     await reconcileStale(deps, campaignId);
   }
 
-  if ((await queue.inFlight(campaignId)) >= settings.maxInFlight) return { done: false, delayMs: 200 };
+  if ((await queue.inFlight(campaignId)) >= settings.maxInFlight) return { done: false, delayMs: 50 };
   // A gateway that sends advertising in batches gets batches within its limits, and a pass's last
   // few recipients join the batch before them rather than make a batch too small to send.
   const size = batchApi
@@ -336,7 +336,9 @@ export function settingsFromConfig(config: {
   return {
     ...DEFAULT_SETTINGS,
     batchSize: config.CAMPAIGN_BATCH_SIZE,
-    maxInFlight: Math.max(2, config.CAMPAIGN_SEND_CONCURRENCY),
+    // A batch waiting behind each one a send slot runs: a slot that finishes starts the next batch at
+    // once instead of idling until the dispatcher's next look.
+    maxInFlight: 2 * config.CAMPAIGN_SEND_CONCURRENCY,
     maxAttempts: config.CAMPAIGN_MAX_ATTEMPTS,
     retryBaseMs: config.CAMPAIGN_RETRY_BASE_SECONDS * 1000,
     errorThreshold: config.CAMPAIGN_ERROR_PAUSE_RATE,
