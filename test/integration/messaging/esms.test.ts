@@ -228,6 +228,25 @@ describe("eSMS sender", () => {
     expect(stub.journal.length).toBe(before);
   });
 
+  it("answers a batch callback it cannot look up with 503, for eSMS to call again, and applies it then", async () => {
+    const secret = callbackSecret(KEY, senderId);
+    const author = await t.db.user.findFirstOrThrow({ where: { username: "admin" } });
+    const campaign = await t.db.campaign.create({
+      data: { name: "callback 503", body: "x", senderId, audience: {}, createdById: author.id },
+    });
+    const esms = provider();
+    if (!esms.batch) throw new Error("eSMS has no batch route");
+    const to = Array.from({ length: 30 }, (_, i) => `+8490${String(2_000_000 + i)}`);
+    const { providerBatchId } = await esms.batch.send({ to, body: "[QC] x", requestId: "tthc-b-503" });
+    await t.db.smsBatch.create({ data: { campaignId: campaign.id, requestId: "tthc-b-503", providerBatchId } });
+    const url = `/esms/sms/status/${senderId}/${secret}?SMSID=${providerBatchId}&SendStatus=5&SendSuccess=30&SendFailed=0&TypeId=1&RequestId=tthc-b-503`;
+    stub.handle((request) => (request.path.endsWith("/GetSmsReceiverStatus_get") ? { status: 500, body: {} } : undefined));
+    const down = await t.app.inject({ method: "GET", url });
+    expect([down.statusCode, down.headers["retry-after"]]).toEqual([503, "5"]);
+    stub.handle(undefined);
+    expect((await t.app.inject({ method: "GET", url })).statusCode).toBe(204);
+  });
+
   it("refuses hostile callbacks and sender input with a 4xx", async () => {
     const secret = callbackSecret(KEY, senderId);
     for (const url of [
