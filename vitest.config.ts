@@ -7,6 +7,9 @@ export default defineConfig({
     globalSetup: ["test/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // expect.poll waits as long as a browser locator does (10 s), not vitest's 1 s: on a loaded
+    // machine a page or a worker may take longer than a second to show what the test waits for.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
   },
 });
